@@ -1,0 +1,86 @@
+"""EDGAR XML throughput: read + write (record copy) + schema-validate every corpus filing, beside plain
+`lxml.etree.fromstring` of the same bytes in the same run; and how fast hostile files are refused."""
+
+from __future__ import annotations
+
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from lxml import etree
+
+from form4_desktop.edgar_xml import Copy, ReadError, read_file, read_filing, write_bytes
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = sorted((ROOT / "tests" / "data" / "corpus").glob("*.xml"))
+
+
+def best_of(repeats: int, action) -> float:
+    times = []
+    for _ in range(repeats):
+        start = time.perf_counter()
+        action()
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+def corpus_throughput() -> None:
+    blobs = [(path.name, path.read_bytes()) for path in CORPUS]
+
+    def ours() -> None:
+        for name, data in blobs:
+            write_bytes(read_filing(data, name), Copy.RECORD)
+
+    def baseline() -> None:
+        for _, data in blobs:
+            etree.fromstring(data)
+
+    ours()  # warm the schema cache
+    ours_seconds, base_seconds = best_of(5, ours), best_of(5, baseline)
+    count = len(blobs)
+    print(f"corpus: {count} filings")
+    print(f"  read + write + validate: {count / ours_seconds:8.0f} files/s  ({ours_seconds * 1000 / count:.2f} ms/file)")
+    print(f"  lxml.etree.fromstring:   {count / base_seconds:8.0f} files/s  ({base_seconds * 1000 / count:.3f} ms/file)")
+    print(f"  ratio (ours / parse only): {ours_seconds / base_seconds:.1f}x")
+
+
+def hostile_refusals() -> None:
+    reference = (ROOT / "tests" / "data" / "reference-form4.xml").read_bytes()
+    bomb = '<!ENTITY a0 "lol">' + "".join(f'<!ENTITY a{i} "{"&a%d;" % (i - 1) * 10}">' for i in range(1, 10))
+    cases = {
+        "xxe file entity": b'<?xml version="1.0"?><!DOCTYPE d [<!ENTITY x SYSTEM "file:///etc/passwd">]><d>&x;</d>',
+        "entity bomb": f'<!DOCTYPE d [{bomb}]><d>&a9;</d>'.encode(),
+        "truncated xml": reference[: len(reference) // 2],
+        "pdf renamed .xml": b"%PDF-1.7\n" + os.urandom(4096),
+        "60 MB of junk": None,
+    }
+    print("hostile input, time to refuse (in process, slowest of 3):")
+    with tempfile.TemporaryDirectory() as folder:
+        for label, data in cases.items():
+            path = Path(folder) / "input.xml"
+            if data is None:
+                with open(path, "wb") as stream:
+                    for _ in range(60):
+                        stream.write(os.urandom(1 << 20))
+            else:
+                path.write_bytes(data)
+            times = []
+            for _ in range(3):
+                start = time.perf_counter()
+                try:
+                    read_file(path)
+                except ReadError:
+                    pass
+                else:
+                    raise AssertionError(f"{label} was accepted")
+                times.append(time.perf_counter() - start)
+            print(f"  {label:18s} {max(times) * 1000:8.2f} ms")
+
+
+if __name__ == "__main__":
+    corpus_throughput()
+    hostile_refusals()
+    sys.exit(0)

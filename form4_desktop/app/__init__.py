@@ -1,0 +1,1 @@
+"""Use cases (open, save, validate, export, amend) shared by the desktop app and the command line."""

@@ -1,0 +1,122 @@
+"""`form4`: check, convert (and later render, import, export, list) ownership filings from a terminal.
+
+Exit codes, which other tools rely on: 0 all well; 1 a file has errors (or an output was refused because
+EDGAR would refuse it); 2 a file could not be read or written; 3 an internal error (logged).
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from datetime import date
+from typing import Sequence
+
+from form4_desktop import __version__
+from form4_desktop.app import documents
+from form4_desktop.app.logs import configure_logging
+from form4_desktop.edgar_xml import Copy, ReadError, WriteError
+from form4_desktop.rules import Severity
+
+EXIT_OK, EXIT_FINDINGS, EXIT_UNREADABLE, EXIT_INTERNAL = 0, 1, 2, 3
+log = logging.getLogger("form4_desktop.cli")
+
+
+def _parse_date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a date in the form YYYY-MM-DD") from None
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="form4",
+        description="Check and convert SEC Form 3, 4 and 5 ownership filings (EDGAR XML, schema v5.5).",
+    )
+    parser.add_argument("--version", action="version", version=f"form4 {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    check = commands.add_parser(
+        "check", help="list every problem EDGAR would find in each file",
+        description="Print one line per finding: FILE: ERROR|WARNING RULE_ID FIELD_PATH: message. "
+                    "Exit 0 when no file has errors, 1 when one has, 2 when a file cannot be read.",
+    )
+    check.add_argument("files", nargs="+", metavar="FILE")
+    check.add_argument("--today", type=_parse_date, default=None,
+                       help="the date to judge deadlines against (default: today)")
+    check.add_argument("--info", action="store_true", help="also print INFO findings, such as the due date")
+
+    convert = commands.add_parser(
+        "convert", help="read an ownership document and write it again as v5.5 XML",
+        description="Read IN.xml and write OUT.xml. The record copy (default) is the document as EDGAR "
+                    "disseminates it; the submission copy is what a filer sends (needs each owner's CCC).",
+    )
+    convert.add_argument("input", metavar="IN.xml")
+    convert.add_argument("output", metavar="OUT.xml")
+    convert.add_argument("--copy", choices=[c.value for c in Copy], default=Copy.RECORD.value)
+    return parser
+
+
+def _check(files: list[str], today: date | None, show_info: bool) -> int:
+    status = EXIT_OK
+    for name in files:
+        try:
+            filing = documents.open_xml(name)
+        except ReadError as error:
+            print(error, file=sys.stderr)
+            status = EXIT_UNREADABLE
+            continue
+        for finding in documents.check_filing(filing, today or date.today()):
+            if finding.severity is Severity.INFO and not show_info:
+                continue
+            print(finding.line(name))
+            if finding.severity is Severity.ERROR and status == EXIT_OK:
+                status = EXIT_FINDINGS
+    return status
+
+
+def _convert(source: str, target: str, copy: str) -> int:
+    try:
+        documents.convert(source, target, Copy(copy))
+    except ReadError as error:
+        print(error, file=sys.stderr)
+        return EXIT_UNREADABLE
+    except WriteError as error:
+        print(f"{target}: {error}", file=sys.stderr)
+        return EXIT_FINDINGS
+    except OSError as error:
+        print(f"{target} cannot be written: {error.strerror or error}.", file=sys.stderr)
+        return EXIT_UNREADABLE
+    return EXIT_OK
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    arguments = parser.parse_args(argv)
+    if arguments.command is None:
+        parser.print_help()
+        return EXIT_OK
+    log_file = configure_logging()
+    try:
+        if arguments.command == "check":
+            return _check(arguments.files, arguments.today, arguments.info)
+        if arguments.command == "convert":
+            return _convert(arguments.input, arguments.output, arguments.copy)
+    except KeyboardInterrupt:
+        return 130
+    except Exception:  # never a traceback in the user's face: log it and say where
+        log.exception("form4 %s failed", arguments.command)
+        print(f"form4: internal error while running '{arguments.command}'; details are in {log_file}.",
+              file=sys.stderr)
+        return EXIT_INTERNAL
+    parser.error(f"unknown command {arguments.command}")  # pragma: no cover - argparse refuses first
+    return EXIT_UNREADABLE
+
+
+def run() -> None:
+    sys.exit(main())
+
+
+if __name__ == "__main__":
+    run()

@@ -1,0 +1,107 @@
+"""Hardened parsing of untrusted XML, shared by the reader and the canonical comparison.
+
+No entities are expanded, no DTD is loaded, nothing is fetched, and any DOCTYPE is refused before the
+parser sees the document: an entity bomb or an XXE needs a DOCTYPE, so refusing it closes both doors.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+
+from lxml import etree
+
+from form4_desktop.edgar_xml.errors import ReadError
+
+# A real Form 4 is a few kilobytes; the largest maximal filing (60 rows, 99 footnotes of 1,000
+# characters) stays well under 1 MB. Anything far larger is not a primary document.
+MAX_FILE_BYTES = 5 * 1024 * 1024
+
+_DOCTYPE = re.compile(rb"<!DOCTYPE", re.IGNORECASE)
+_ENTITY = re.compile(rb"<!ENTITY", re.IGNORECASE)
+_LOCATION = re.compile(r",? line \d+, column \d+")
+_BOMS = (b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")
+
+
+def _looks_like_xml(data: bytes) -> bool:
+    """XML starts with '<' after optional whitespace (any byte-order mark means UTF-16/8: let lxml judge)."""
+    if data.startswith(_BOMS):
+        return True
+    return data.lstrip()[:1] == b"<"
+
+
+def _parser() -> etree.XMLParser:
+    return etree.XMLParser(
+        resolve_entities=False,
+        no_network=True,
+        load_dtd=False,
+        dtd_validation=False,
+        huge_tree=False,
+        remove_comments=True,
+        remove_pis=True,
+    )
+
+
+def read_bytes(path: str | os.PathLike[str]) -> bytes:
+    """The bytes of `path`, refusing folders, missing files and files too large to be a filing."""
+    name = os.fspath(path)
+    try:
+        size = os.stat(name).st_size
+        if os.path.isdir(name):
+            raise ReadError(f"{name} is a folder, not an XML file.")
+        if size > MAX_FILE_BYTES:
+            raise ReadError(
+                f"{name} is {size / 1_048_576:.1f} MB; an ownership document is never larger than "
+                f"{MAX_FILE_BYTES // 1_048_576} MB, so this is not one."
+            )
+        with open(name, "rb") as handle:
+            return handle.read(MAX_FILE_BYTES + 1)
+    except FileNotFoundError:
+        raise ReadError(f"{name} does not exist.") from None
+    except PermissionError:
+        raise ReadError(f"{name} cannot be read: permission denied.") from None
+    except IsADirectoryError:
+        raise ReadError(f"{name} is a folder, not an XML file.") from None
+    except OSError as error:
+        raise ReadError(f"{name} cannot be read: {error.strerror or error}.") from None
+
+
+def parse_untrusted(data: bytes, source: str) -> etree._Element:
+    """Parse `data` (named `source` in messages) into an element tree, or raise one clear ReadError."""
+    if len(data) > MAX_FILE_BYTES:
+        raise ReadError(f"{source} is larger than {MAX_FILE_BYTES // 1_048_576} MB, so it is not an ownership document.")
+    head = data[:1024].lstrip()
+    if head.startswith(b"%PDF"):
+        raise ReadError(f"{source} is a PDF document, not EDGAR XML.")
+    if head.startswith(b"PK\x03\x04"):
+        raise ReadError(f"{source} is a ZIP archive (or an Office document), not EDGAR XML.")
+    if not data.strip():
+        raise ReadError(f"{source} is empty.")
+    if _DOCTYPE.search(data) or _ENTITY.search(data):
+        raise ReadError(
+            f"{source} contains a DOCTYPE or entity declaration, which EDGAR ownership documents never have; "
+            "it was not read, for safety."
+        )
+    if not _looks_like_xml(data):
+        raise ReadError(f"{source} is not XML: it does not begin with '<'.")
+    try:
+        root = etree.fromstring(data, _parser())
+    except etree.XMLSyntaxError as error:
+        detail = _LOCATION.sub("", str(error.msg or error).split("\n")[0]).rstrip(". ")
+        line, column = error.position if error.position else (0, 0)
+        where = f" at line {line}, column {column}" if line else ""
+        raise ReadError(f"{source} is not well-formed XML{where}: {detail}.") from None
+    except ValueError as error:  # e.g. a str with an encoding declaration, or a NUL byte
+        raise ReadError(f"{source} is not XML: {error}.") from None
+    if root is None:
+        raise ReadError(f"{source} is not XML.")
+    docinfo = root.getroottree().docinfo
+    if docinfo.doctype or docinfo.internalDTD is not None:
+        raise ReadError(f"{source} contains a DOCTYPE, which EDGAR ownership documents never have; it was not read.")
+    return root
+
+
+def local_name(element: etree._Element) -> str:
+    """The element's name without any namespace."""
+    tag = element.tag
+    return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""

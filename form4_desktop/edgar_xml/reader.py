@@ -1,0 +1,478 @@
+"""Read an EDGAR ownership document (any schema version from X0202 to X0609) into a `Filing`.
+
+Real disseminated filings are not tidy: booleans as 0/1 or true/false, empty wrappers such as
+`<deemedExecutionDate/>`, whitespace around values, and (before v5.5) foreign country codes in
+`rptOwnerState`. The reader accepts all of these and gives the model one clean form: text is stripped,
+an empty element is the same as an absent one, and a foreign code in `rptOwnerState` becomes
+`rptOwnerCountry` with the non-US address flag, as v5.5 requires. Anything it cannot read faithfully
+raises a `ReadError` naming the element, rather than dropping data.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from datetime import date
+from decimal import Decimal, InvalidOperation
+from typing import Callable, TypeVar
+
+from lxml import etree
+
+from form4_desktop.edgar_xml.errors import ReadError
+from form4_desktop.edgar_xml.parsing import local_name, parse_untrusted, read_bytes
+from form4_desktop.model import (
+    DOCUMENT_TYPES,
+    DerivativeHolding,
+    DerivativeTransaction,
+    Filing,
+    Footnote,
+    Footnoted,
+    HoldingCoding,
+    Issuer,
+    NonDerivativeHolding,
+    NonDerivativeTransaction,
+    OwnerAddress,
+    OwnershipNature,
+    Relationship,
+    ReportingOwner,
+    Signature,
+    TransactionCoding,
+    UnderlyingSecurity,
+)
+from form4_desktop.model.codes import COUNTRIES, OBSOLETE_COUNTRIES, US_STATES
+
+T = TypeVar("T")
+
+_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:Z|[+-]\d{2}:\d{2})?")
+_DECIMAL = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)")
+_TRUE = {"1", "true"}
+_FALSE = {"0", "false"}
+
+
+class _Element:
+    """One XML element, read child by child; `path` names it in error messages."""
+
+    def __init__(self, element: etree._Element, path: str, source: str):
+        self.element = element
+        self.path = path
+        self.source = source
+        self.children: dict[str, list[etree._Element]] = {}
+        for child in element:
+            if isinstance(child.tag, str):
+                self.children.setdefault(local_name(child), []).append(child)
+
+    def fail(self, what: str) -> ReadError:
+        return ReadError(f"{self.source}: {self.path}: {what}.")
+
+    def check_known(self, *names: str) -> None:
+        unknown = [name for name in self.children if name not in names]
+        if unknown:
+            raise self.fail(f"unexpected element <{unknown[0]}>, which no ownership schema defines here")
+
+    def all(self, name: str) -> list[_Element]:
+        return [_Element(child, f"{self.path}/{name}", self.source) for child in self.children.get(name, [])]
+
+    def one(self, name: str) -> _Element | None:
+        found = self.children.get(name, [])
+        if len(found) > 1:
+            raise self.fail(f"<{name}> appears {len(found)} times but may appear once")
+        return _Element(found[0], f"{self.path}/{name}", self.source) if found else None
+
+    def text(self) -> str | None:
+        """The element's text, stripped; None when there is none."""
+        if len(self.element):
+            nested = [local_name(child) for child in self.element if isinstance(child.tag, str)]
+            if nested:
+                raise self.fail(f"expected a plain value but found <{nested[0]}> inside")
+        value = (self.element.text or "").strip()
+        return value or None
+
+    def child_text(self, name: str) -> str | None:
+        child = self.one(name)
+        return child.text() if child is not None else None
+
+    def child_bool(self, name: str) -> bool | None:
+        child = self.one(name)
+        return child.as_bool() if child is not None else None
+
+    def as_bool(self) -> bool | None:
+        value = self.text()
+        if value is None:
+            return None
+        if value.lower() in _TRUE:
+            return True
+        if value.lower() in _FALSE:
+            return False
+        raise self.fail(f"'{value}' is not a yes/no value (1, 0, true or false)")
+
+    def as_date(self) -> date | None:
+        value = self.text()
+        if value is None:
+            return None
+        match = _DATE.fullmatch(value)
+        if not match:
+            raise self.fail(f"'{value}' is not a date in the form YYYY-MM-DD")
+        try:
+            return date(int(match[1]), int(match[2]), int(match[3]))
+        except ValueError:
+            raise self.fail(f"'{value}' is not a real calendar date") from None
+
+    def as_decimal(self) -> Decimal | None:
+        value = self.text()
+        if value is None:
+            return None
+        if not _DECIMAL.fullmatch(value):
+            raise self.fail(f"'{value}' is not a number (only digits and one period are allowed)")
+        try:
+            return Decimal(value)
+        except InvalidOperation:  # pragma: no cover - the pattern admits only valid decimals
+            raise self.fail(f"'{value}' is not a number") from None
+
+    def footnote_ids(self) -> list[str]:
+        ids = []
+        for child in self.all("footnoteId"):
+            footnote_id = (child.element.get("id") or "").strip()
+            if not footnote_id:
+                raise child.fail("a footnote reference has no id")
+            ids.append(footnote_id)
+        return ids
+
+    def footnoted(self, parse: Callable[[_Element], T | None]) -> Footnoted[T] | None:
+        """A `value` with its `footnoteId`s; None for an empty wrapper."""
+        self.check_known("value", "footnoteId")
+        value_element = self.one("value")
+        value = parse(value_element) if value_element is not None else None
+        result = Footnoted(value, self.footnote_ids())
+        return None if result.is_empty() else result
+
+
+def _text(element: _Element) -> str | None:
+    return element.text()
+
+
+def _footnoted(parent: _Element, name: str, parse: Callable[[_Element], T | None]) -> Footnoted[T] | None:
+    child = parent.one(name)
+    return child.footnoted(parse) if child is not None else None
+
+
+def _required(parent: _Element, name: str, parse: Callable[[_Element], T | None]) -> Footnoted[T]:
+    """A box the schema requires: kept empty (and caught by validation) rather than refused here."""
+    return _footnoted(parent, name, parse) or Footnoted()
+
+
+def read_filing(data: bytes, source: str = "<input>") -> Filing:
+    """Parse an ownership document from bytes. `source` names it in error messages."""
+    root = parse_untrusted(data, source)
+    name = local_name(root)
+    if name != "ownershipDocument":
+        if name == "edgarSubmission":
+            raise ReadError(
+                f"{source} is an EDGAR submission file; open the primary document (the ownershipDocument) instead."
+            )
+        raise ReadError(
+            f"{source} is not an EDGAR ownership document: its root element is <{name}>, "
+            "expected <ownershipDocument>."
+        )
+    return _read_document(_Element(root, "ownershipDocument", source))
+
+
+def read_file(path: str | os.PathLike[str]) -> Filing:
+    """Read an ownership document from a file, refusing anything that is not one with a clear sentence."""
+    return read_filing(read_bytes(path), os.fspath(path))
+
+
+def _read_document(doc: _Element) -> Filing:
+    doc.check_known(
+        "schemaVersion", "documentType", "periodOfReport", "dateOfOriginalSubmission", "notSubjectToSection16",
+        "noSecuritiesOwned", "form3HoldingsReported", "form4TransactionsReported", "issuer", "reportingOwner",
+        "aff10b5One", "nonDerivativeTable", "derivativeTable", "footnotes", "remarks", "ownerSignature",
+    )
+    document_type = doc.child_text("documentType")
+    if document_type is None:
+        raise doc.fail("<documentType> is missing, so the form (3, 4 or 5) is unknown")
+    if document_type not in DOCUMENT_TYPES:
+        raise doc.fail(f"document type '{document_type}' is not one of {', '.join(DOCUMENT_TYPES)}")
+    period = doc.one("periodOfReport")
+    original = doc.one("dateOfOriginalSubmission")
+    issuer = doc.one("issuer")
+    return Filing(
+        document_type=document_type,
+        schema_version=doc.child_text("schemaVersion"),
+        period_of_report=period.as_date() if period is not None else None,
+        date_of_original_submission=original.as_date() if original is not None else None,
+        not_subject_to_section16=doc.child_bool("notSubjectToSection16"),
+        no_securities_owned=doc.child_bool("noSecuritiesOwned"),
+        form3_holdings_reported=doc.child_bool("form3HoldingsReported"),
+        form4_transactions_reported=doc.child_bool("form4TransactionsReported"),
+        aff10b5_one=doc.child_bool("aff10b5One"),
+        issuer=_read_issuer(issuer) if issuer is not None else Issuer(),
+        reporting_owners=[_read_owner(owner) for owner in doc.all("reportingOwner")],
+        table_i=_read_table_i(doc.one("nonDerivativeTable")),
+        table_ii=_read_table_ii(doc.one("derivativeTable")),
+        footnotes=_read_footnotes(doc.one("footnotes")),
+        remarks=doc.child_text("remarks"),
+        signatures=[_read_signature(signature) for signature in doc.all("ownerSignature")],
+    )
+
+
+def _read_issuer(issuer: _Element) -> Issuer:
+    issuer.check_known("issuerCik", "issuerName", "issuerTradingSymbol", "issuerForeignTradingSymbol")
+    return Issuer(
+        cik=issuer.child_text("issuerCik") or "",
+        name=issuer.child_text("issuerName"),
+        trading_symbol=issuer.child_text("issuerTradingSymbol") or "",
+        foreign_trading_symbol=issuer.child_text("issuerForeignTradingSymbol"),
+    )
+
+
+def _read_owner(owner: _Element) -> ReportingOwner:
+    owner.check_known("reportingOwnerId", "reportingOwnerAddress", "reportingOwnerRelationship")
+    identity = owner.one("reportingOwnerId")
+    cik = ccc = name = None
+    if identity is not None:
+        identity.check_known("rptOwnerCik", "rptOwnerCcc", "rptOwnerName")
+        cik, ccc, name = (identity.child_text(n) for n in ("rptOwnerCik", "rptOwnerCcc", "rptOwnerName"))
+    address = owner.one("reportingOwnerAddress")
+    relationship = owner.one("reportingOwnerRelationship")
+    return ReportingOwner(
+        cik=cik or "",
+        ccc=ccc,
+        name=name,
+        address=_read_address(address) if address is not None else None,
+        relationship=_read_relationship(relationship) if relationship is not None else Relationship(),
+    )
+
+
+def _read_address(address: _Element) -> OwnerAddress:
+    address.check_known(
+        "rptOwnerNonUSAddressFlag", "rptOwnerStreet1", "rptOwnerStreet2", "rptOwnerCity",
+        "rptOwnerNonUSStateTerritory", "rptOwnerState", "rptOwnerCountry", "rptOwnerZipCode",
+        "rptOwnerStateDescription", "rptOwnerGoodAddress",
+    )
+    result = OwnerAddress(
+        non_us_address=address.child_bool("rptOwnerNonUSAddressFlag"),
+        street1=address.child_text("rptOwnerStreet1"),
+        street2=address.child_text("rptOwnerStreet2"),
+        city=address.child_text("rptOwnerCity"),
+        non_us_state_territory=address.child_text("rptOwnerNonUSStateTerritory"),
+        state=address.child_text("rptOwnerState"),
+        country=address.child_text("rptOwnerCountry"),
+        zip_code=address.child_text("rptOwnerZipCode"),
+        state_description=address.child_text("rptOwnerStateDescription"),
+        good_address=address.child_bool("rptOwnerGoodAddress"),
+    )
+    return migrate_foreign_state(result)
+
+
+def migrate_foreign_state(address: OwnerAddress) -> OwnerAddress:
+    """Before v5.5 a foreign owner's country code stood in `rptOwnerState`; v5.5 wants it in
+    `rptOwnerCountry` with the non-US flag set. Codes in neither list are left for validation to name."""
+    state = address.state
+    if state and state not in US_STATES and (state in COUNTRIES or state in OBSOLETE_COUNTRIES) and not address.country:
+        address.country = state
+        address.state = None
+        address.non_us_address = True
+    return address
+
+
+def _read_relationship(relationship: _Element) -> Relationship:
+    relationship.check_known("isDirector", "isOfficer", "isTenPercentOwner", "isOther", "officerTitle", "otherText")
+    return Relationship(
+        is_director=relationship.child_bool("isDirector"),
+        is_officer=relationship.child_bool("isOfficer"),
+        is_ten_percent_owner=relationship.child_bool("isTenPercentOwner"),
+        is_other=relationship.child_bool("isOther"),
+        officer_title=relationship.child_text("officerTitle"),
+        other_text=relationship.child_text("otherText"),
+    )
+
+
+def _as_date(element: _Element) -> date | None:
+    return element.as_date()
+
+
+def _as_decimal(element: _Element) -> Decimal | None:
+    return element.as_decimal()
+
+
+def _read_coding(row: _Element) -> TransactionCoding | None:
+    coding = row.one("transactionCoding")
+    if coding is None:
+        return None
+    coding.check_known("transactionFormType", "transactionCode", "equitySwapInvolved", "footnoteId")
+    swap = coding.one("equitySwapInvolved")
+    result = TransactionCoding(
+        form_type=coding.child_text("transactionFormType") or "",
+        code=coding.child_text("transactionCode") or "",
+        equity_swap_involved=bool(swap.as_bool()) if swap is not None else False,
+        footnote_ids=coding.footnote_ids(),
+    )
+    return result
+
+
+def _read_holding_coding(row: _Element) -> HoldingCoding | None:
+    coding = row.one("transactionCoding")
+    if coding is None:
+        return None
+    coding.check_known("transactionFormType", "footnoteId")
+    result = HoldingCoding(coding.child_text("transactionFormType"), coding.footnote_ids())
+    return None if result.form_type is None and not result.footnote_ids else result
+
+
+def _read_post_amounts(row: _Element, into: object) -> None:
+    post = row.one("postTransactionAmounts")
+    if post is None:
+        return
+    post.check_known("sharesOwnedFollowingTransaction", "valueOwnedFollowingTransaction")
+    into.shares_owned_following = _footnoted(post, "sharesOwnedFollowingTransaction", _as_decimal)  # type: ignore[attr-defined]
+    into.value_owned_following = _footnoted(post, "valueOwnedFollowingTransaction", _as_decimal)  # type: ignore[attr-defined]
+
+
+def _read_ownership(row: _Element) -> OwnershipNature:
+    nature = row.one("ownershipNature")
+    if nature is None:
+        return OwnershipNature()
+    nature.check_known("directOrIndirectOwnership", "natureOfOwnership")
+    return OwnershipNature(
+        direct_or_indirect=_required(nature, "directOrIndirectOwnership", _text),
+        nature_of_ownership=_footnoted(nature, "natureOfOwnership", _text),
+    )
+
+
+def _read_timeliness(row: _Element) -> Footnoted[str] | None:
+    return _footnoted(row, "transactionTimeliness", _text)
+
+
+def _read_amounts(row: _Element, into: object, derivative: bool) -> None:
+    amounts = row.one("transactionAmounts")
+    if amounts is None:
+        return
+    amounts.check_known("transactionShares", "transactionTotalValue", "transactionPricePerShare",
+                        "transactionAcquiredDisposedCode")
+    if derivative:
+        into.shares = _footnoted(amounts, "transactionShares", _as_decimal)  # type: ignore[attr-defined]
+        into.total_value = _footnoted(amounts, "transactionTotalValue", _as_decimal)  # type: ignore[attr-defined]
+    else:
+        if amounts.one("transactionTotalValue") is not None:
+            raise amounts.fail("a Table I transaction gives shares, not a total value")
+        into.shares = _required(amounts, "transactionShares", _as_decimal)  # type: ignore[attr-defined]
+    into.price_per_share = _required(amounts, "transactionPricePerShare", _as_decimal)  # type: ignore[attr-defined]
+    into.acquired_disposed = _required(amounts, "transactionAcquiredDisposedCode", _text)  # type: ignore[attr-defined]
+
+
+def _read_underlying(row: _Element) -> UnderlyingSecurity:
+    underlying = row.one("underlyingSecurity")
+    if underlying is None:
+        return UnderlyingSecurity()
+    underlying.check_known("underlyingSecurityTitle", "underlyingSecurityShares", "underlyingSecurityValue")
+    return UnderlyingSecurity(
+        title=_required(underlying, "underlyingSecurityTitle", _text),
+        shares=_footnoted(underlying, "underlyingSecurityShares", _as_decimal),
+        value=_footnoted(underlying, "underlyingSecurityValue", _as_decimal),
+    )
+
+
+def _read_table_i(table: _Element | None) -> list:
+    if table is None:
+        return []
+    table.check_known("nonDerivativeTransaction", "nonDerivativeHolding")
+    rows: list = []
+    # Transactions and holdings may be interleaved; keep the document's order.
+    for child in table.element:
+        if not isinstance(child.tag, str):
+            continue
+        name = local_name(child)
+        row = _Element(child, f"{table.path}/{name}[{len(rows) + 1}]", table.source)
+        if name == "nonDerivativeTransaction":
+            row.check_known("securityTitle", "transactionDate", "deemedExecutionDate", "transactionCoding",
+                            "transactionTimeliness", "transactionAmounts", "postTransactionAmounts",
+                            "ownershipNature")
+            transaction = NonDerivativeTransaction(
+                security_title=_required(row, "securityTitle", _text),
+                transaction_date=_required(row, "transactionDate", _as_date),
+                deemed_execution_date=_footnoted(row, "deemedExecutionDate", _as_date),
+                coding=_read_coding(row),
+                timeliness=_read_timeliness(row),
+                ownership=_read_ownership(row),
+            )
+            _read_amounts(row, transaction, derivative=False)
+            _read_post_amounts(row, transaction)
+            rows.append(transaction)
+        else:
+            row.check_known("securityTitle", "transactionCoding", "postTransactionAmounts", "ownershipNature")
+            holding = NonDerivativeHolding(
+                security_title=_required(row, "securityTitle", _text),
+                coding=_read_holding_coding(row),
+                ownership=_read_ownership(row),
+            )
+            _read_post_amounts(row, holding)
+            rows.append(holding)
+    return rows
+
+
+def _read_table_ii(table: _Element | None) -> list:
+    if table is None:
+        return []
+    table.check_known("derivativeTransaction", "derivativeHolding")
+    rows: list = []
+    for child in table.element:
+        if not isinstance(child.tag, str):
+            continue
+        name = local_name(child)
+        row = _Element(child, f"{table.path}/{name}[{len(rows) + 1}]", table.source)
+        if name == "derivativeTransaction":
+            row.check_known("securityTitle", "conversionOrExercisePrice", "transactionDate", "deemedExecutionDate",
+                            "transactionCoding", "transactionTimeliness", "transactionAmounts", "exerciseDate",
+                            "expirationDate", "underlyingSecurity", "postTransactionAmounts", "ownershipNature")
+            transaction = DerivativeTransaction(
+                security_title=_required(row, "securityTitle", _text),
+                conversion_or_exercise_price=_required(row, "conversionOrExercisePrice", _as_decimal),
+                transaction_date=_required(row, "transactionDate", _as_date),
+                deemed_execution_date=_footnoted(row, "deemedExecutionDate", _as_date),
+                coding=_read_coding(row),
+                timeliness=_read_timeliness(row),
+                exercise_date=_required(row, "exerciseDate", _as_date),
+                expiration_date=_required(row, "expirationDate", _as_date),
+                underlying=_read_underlying(row),
+                ownership=_read_ownership(row),
+            )
+            _read_amounts(row, transaction, derivative=True)
+            _read_post_amounts(row, transaction)
+            rows.append(transaction)
+        else:
+            row.check_known("securityTitle", "conversionOrExercisePrice", "transactionCoding", "exerciseDate",
+                            "expirationDate", "underlyingSecurity", "postTransactionAmounts", "ownershipNature")
+            holding = DerivativeHolding(
+                security_title=_required(row, "securityTitle", _text),
+                conversion_or_exercise_price=_required(row, "conversionOrExercisePrice", _as_decimal),
+                coding=_read_holding_coding(row),
+                exercise_date=_required(row, "exerciseDate", _as_date),
+                expiration_date=_required(row, "expirationDate", _as_date),
+                underlying=_read_underlying(row),
+                ownership=_read_ownership(row),
+            )
+            _read_post_amounts(row, holding)
+            rows.append(holding)
+    return rows
+
+
+def _read_footnotes(footnotes: _Element | None) -> list[Footnote]:
+    if footnotes is None:
+        return []
+    footnotes.check_known("footnote")
+    result = []
+    for footnote in footnotes.all("footnote"):
+        footnote_id = (footnote.element.get("id") or "").strip()
+        # The schema makes a footnote mixed content; real ones are text only.
+        text = "".join(footnote.element.itertext()).strip()
+        result.append(Footnote(footnote_id, text))
+    return result
+
+
+def _read_signature(signature: _Element) -> Signature:
+    signature.check_known("signatureName", "signatureDate")
+    signed = signature.one("signatureDate")
+    return Signature(
+        name=signature.child_text("signatureName") or "",
+        date=signed.as_date() if signed is not None else None,
+    )

@@ -1,0 +1,328 @@
+"""Write a `Filing` as EDGAR ownership XML, in one of two copies.
+
+* The **submission** copy is what a filer sends: EDGAR's "reduced content". No issuer or owner names, no
+  `schemaVersion`, none of the fields EDGAR computes itself, and the CCC of every reporting owner.
+* The **record** copy is the document as EDGAR disseminates it: names kept, CIKs padded to ten digits,
+  `schemaVersion` set to the current version, and never the CCC (a secret access code).
+
+Both are validated against the SEC's v5.5 schema of their document type before a byte is returned, and a
+document that fails is refused with the problems named. A Form 4 or 5 read from a filing older than
+April 2023 has no 10b5-1 box; it is written as unchecked (`aff10b5One` = 0), which is what it meant.
+"""
+
+from __future__ import annotations
+
+import enum
+from datetime import date
+from decimal import Decimal
+from typing import Callable, TypeVar
+
+from lxml import etree
+
+from form4_desktop.edgar_xml.errors import WriteError
+from form4_desktop.edgar_xml.schema import schema_problems
+from form4_desktop.model import (
+    CURRENT_SCHEMA_VERSION,
+    DOCUMENT_TYPES,
+    DerivativeTransaction,
+    Filing,
+    Footnoted,
+    HoldingCoding,
+    NonDerivativeTransaction,
+    OwnerAddress,
+    OwnershipNature,
+    ReportingOwner,
+    TransactionCoding,
+    UnderlyingSecurity,
+)
+
+T = TypeVar("T")
+
+XML_DECLARATION = b'<?xml version="1.0"?>\n'
+
+
+class Copy(enum.Enum):
+    RECORD = "record"
+    SUBMISSION = "submission"
+
+
+def format_decimal(value: Decimal) -> str:
+    """Plain positional notation, never an exponent (EDGAR allows digits and one period)."""
+    text = format(value, "f")
+    return text
+
+
+def format_bool(value: bool) -> str:
+    # 1/0 rather than true/false: the SEC's stylesheet tests `notSubjectToSection16 > 0`.
+    return "1" if value else "0"
+
+
+def _sub(parent: etree._Element, name: str, text: str | None = None) -> etree._Element:
+    element = etree.SubElement(parent, name)
+    if text is not None:
+        element.text = text
+    return element
+
+
+def _opt_text(parent: etree._Element, name: str, value: str | None) -> None:
+    if value is not None:
+        _sub(parent, name, value)
+
+
+def _opt_bool(parent: etree._Element, name: str, value: bool | None) -> None:
+    if value is not None:
+        _sub(parent, name, format_bool(value))
+
+
+def _footnoted(parent: etree._Element, name: str, box: Footnoted[T] | None,
+               render: Callable[[T], str]) -> None:
+    """`<name><value>…</value><footnoteId id="…"/>…</name>`; nothing at all for an absent box."""
+    if box is None:
+        return
+    element = _sub(parent, name)
+    if box.value is not None:
+        _sub(element, "value", render(box.value))
+    for footnote_id in box.footnote_ids:
+        etree.SubElement(element, "footnoteId", id=footnote_id)
+
+
+def _text(value: str) -> str:
+    return value
+
+
+def _date(value: date) -> str:
+    return value.isoformat()
+
+
+def _cik(cik: str, copy: Copy) -> str:
+    # EDGAR disseminates CIKs zero-padded to ten digits; a filer may send them without the zeros.
+    if copy is Copy.RECORD and cik.isdigit() and len(cik) < 10:
+        return cik.zfill(10)
+    return cik
+
+
+def build_tree(filing: Filing, copy: Copy = Copy.RECORD) -> etree._Element:
+    """The `ownershipDocument` element for `filing`, in the schema's element order, not yet validated."""
+    if filing.document_type not in DOCUMENT_TYPES:
+        raise WriteError(f"Document type '{filing.document_type}' is not one of {', '.join(DOCUMENT_TYPES)}.")
+    record = copy is Copy.RECORD
+    form = filing.form
+    root = etree.Element("ownershipDocument")
+    if record:
+        _sub(root, "schemaVersion", CURRENT_SCHEMA_VERSION)
+    _sub(root, "documentType", filing.document_type)
+    _sub(root, "periodOfReport", filing.period_of_report.isoformat() if filing.period_of_report else "")
+    if filing.is_amendment:
+        original = filing.date_of_original_submission
+        _sub(root, "dateOfOriginalSubmission", original.isoformat() if original else "")
+    if form == "3":
+        if record:
+            _opt_bool(root, "noSecuritiesOwned", filing.no_securities_owned)
+    else:
+        _opt_bool(root, "notSubjectToSection16", filing.not_subject_to_section16)
+        if form == "5" and record:
+            _opt_bool(root, "form3HoldingsReported", filing.form3_holdings_reported)
+            _opt_bool(root, "form4TransactionsReported", filing.form4_transactions_reported)
+
+    issuer = _sub(root, "issuer")
+    _sub(issuer, "issuerCik", _cik(filing.issuer.cik, copy))
+    if record:
+        _opt_text(issuer, "issuerName", filing.issuer.name)
+    _sub(issuer, "issuerTradingSymbol", filing.issuer.trading_symbol)
+    _opt_text(issuer, "issuerForeignTradingSymbol", filing.issuer.foreign_trading_symbol)
+
+    for owner in filing.reporting_owners:
+        _write_owner(root, owner, copy)
+
+    if form != "3":
+        _sub(root, "aff10b5One", format_bool(bool(filing.aff10b5_one)))
+    elif record:
+        _opt_bool(root, "aff10b5One", filing.aff10b5_one)
+
+    if filing.table_i:
+        table = _sub(root, "nonDerivativeTable")
+        for row in filing.table_i:
+            if isinstance(row, NonDerivativeTransaction):
+                _write_nonderivative_transaction(table, row)
+            else:
+                element = _sub(table, "nonDerivativeHolding")
+                _footnoted(element, "securityTitle", row.security_title, _text)
+                if form == "5":
+                    _write_holding_coding(element, row.coding)
+                _write_post_amounts(element, row)
+                _write_ownership(element, row.ownership)
+    if filing.table_ii:
+        table = _sub(root, "derivativeTable")
+        for row in filing.table_ii:
+            if isinstance(row, DerivativeTransaction):
+                _write_derivative_transaction(table, row)
+            else:
+                element = _sub(table, "derivativeHolding")
+                _footnoted(element, "securityTitle", row.security_title, _text)
+                _footnoted(element, "conversionOrExercisePrice", row.conversion_or_exercise_price, format_decimal)
+                if form == "5":
+                    _write_holding_coding(element, row.coding)
+                _footnoted(element, "exerciseDate", row.exercise_date, _date)
+                _footnoted(element, "expirationDate", row.expiration_date, _date)
+                _write_underlying(element, row.underlying)
+                if form != "3":
+                    _write_post_amounts(element, row)
+                _write_ownership(element, row.ownership)
+
+    if filing.footnotes:
+        footnotes = _sub(root, "footnotes")
+        for footnote in filing.footnotes:
+            element = etree.SubElement(footnotes, "footnote", id=footnote.id)
+            element.text = footnote.text
+    _opt_text(root, "remarks", filing.remarks)
+    for signature in filing.signatures:
+        element = _sub(root, "ownerSignature")
+        _sub(element, "signatureName", signature.name)
+        _sub(element, "signatureDate", signature.date.isoformat() if signature.date else "")
+    return root
+
+
+def _write_owner(root: etree._Element, owner: ReportingOwner, copy: Copy) -> None:
+    record = copy is Copy.RECORD
+    element = _sub(root, "reportingOwner")
+    identity = _sub(element, "reportingOwnerId")
+    _sub(identity, "rptOwnerCik", _cik(owner.cik, copy))
+    if not record:
+        _opt_text(identity, "rptOwnerCcc", owner.ccc)
+    if record:
+        _opt_text(identity, "rptOwnerName", owner.name)
+    if owner.address is not None:
+        _write_address(element, owner.address, record)
+    relationship = _sub(element, "reportingOwnerRelationship")
+    r = owner.relationship
+    _opt_bool(relationship, "isDirector", r.is_director)
+    _opt_bool(relationship, "isOfficer", r.is_officer)
+    _opt_bool(relationship, "isTenPercentOwner", r.is_ten_percent_owner)
+    _opt_bool(relationship, "isOther", r.is_other)
+    _opt_text(relationship, "officerTitle", r.officer_title)
+    _opt_text(relationship, "otherText", r.other_text)
+
+
+def _write_address(owner: etree._Element, address: OwnerAddress, record: bool) -> None:
+    element = _sub(owner, "reportingOwnerAddress")
+    _opt_bool(element, "rptOwnerNonUSAddressFlag", address.non_us_address)
+    _opt_text(element, "rptOwnerStreet1", address.street1)
+    _opt_text(element, "rptOwnerStreet2", address.street2)
+    _opt_text(element, "rptOwnerCity", address.city)
+    _opt_text(element, "rptOwnerNonUSStateTerritory", address.non_us_state_territory)
+    _opt_text(element, "rptOwnerState", address.state)
+    _opt_text(element, "rptOwnerCountry", address.country)
+    _opt_text(element, "rptOwnerZipCode", address.zip_code)
+    if record:  # EDGAR's own fields: "not for the use of the filers"
+        _opt_text(element, "rptOwnerStateDescription", address.state_description)
+        _opt_bool(element, "rptOwnerGoodAddress", address.good_address)
+
+
+def _write_coding(row: etree._Element, coding: TransactionCoding | None) -> None:
+    if coding is None:
+        return
+    element = _sub(row, "transactionCoding")
+    _sub(element, "transactionFormType", coding.form_type)
+    _sub(element, "transactionCode", coding.code)
+    _sub(element, "equitySwapInvolved", format_bool(coding.equity_swap_involved))
+    for footnote_id in coding.footnote_ids:
+        etree.SubElement(element, "footnoteId", id=footnote_id)
+
+
+def _write_holding_coding(row: etree._Element, coding: HoldingCoding | None) -> None:
+    if coding is None:
+        return
+    element = _sub(row, "transactionCoding")
+    _opt_text(element, "transactionFormType", coding.form_type)
+    for footnote_id in coding.footnote_ids:
+        etree.SubElement(element, "footnoteId", id=footnote_id)
+
+
+def _write_post_amounts(row: etree._Element, source: object) -> None:
+    shares = getattr(source, "shares_owned_following")
+    value = getattr(source, "value_owned_following")
+    element = _sub(row, "postTransactionAmounts")
+    _footnoted(element, "sharesOwnedFollowingTransaction", shares, format_decimal)
+    _footnoted(element, "valueOwnedFollowingTransaction", value, format_decimal)
+
+
+def _write_ownership(row: etree._Element, ownership: OwnershipNature) -> None:
+    element = _sub(row, "ownershipNature")
+    _footnoted(element, "directOrIndirectOwnership", ownership.direct_or_indirect, _text)
+    _footnoted(element, "natureOfOwnership", ownership.nature_of_ownership, _text)
+
+
+def _write_underlying(row: etree._Element, underlying: UnderlyingSecurity) -> None:
+    element = _sub(row, "underlyingSecurity")
+    _footnoted(element, "underlyingSecurityTitle", underlying.title, _text)
+    _footnoted(element, "underlyingSecurityShares", underlying.shares, format_decimal)
+    _footnoted(element, "underlyingSecurityValue", underlying.value, format_decimal)
+
+
+def _write_nonderivative_transaction(table: etree._Element, row: NonDerivativeTransaction) -> None:
+    element = _sub(table, "nonDerivativeTransaction")
+    _footnoted(element, "securityTitle", row.security_title, _text)
+    _footnoted(element, "transactionDate", row.transaction_date, _date)
+    _footnoted(element, "deemedExecutionDate", row.deemed_execution_date, _date)
+    _write_coding(element, row.coding)
+    _footnoted(element, "transactionTimeliness", row.timeliness, _text)
+    amounts = _sub(element, "transactionAmounts")
+    _footnoted(amounts, "transactionShares", row.shares, format_decimal)
+    _footnoted(amounts, "transactionPricePerShare", row.price_per_share, format_decimal)
+    _footnoted(amounts, "transactionAcquiredDisposedCode", row.acquired_disposed, _text)
+    _write_post_amounts(element, row)
+    _write_ownership(element, row.ownership)
+
+
+def _write_derivative_transaction(table: etree._Element, row: DerivativeTransaction) -> None:
+    element = _sub(table, "derivativeTransaction")
+    _footnoted(element, "securityTitle", row.security_title, _text)
+    _footnoted(element, "conversionOrExercisePrice", row.conversion_or_exercise_price, format_decimal)
+    _footnoted(element, "transactionDate", row.transaction_date, _date)
+    _footnoted(element, "deemedExecutionDate", row.deemed_execution_date, _date)
+    _write_coding(element, row.coding)
+    _footnoted(element, "transactionTimeliness", row.timeliness, _text)
+    amounts = _sub(element, "transactionAmounts")
+    _footnoted(amounts, "transactionShares", row.shares, format_decimal)
+    _footnoted(amounts, "transactionTotalValue", row.total_value, format_decimal)
+    _footnoted(amounts, "transactionPricePerShare", row.price_per_share, format_decimal)
+    _footnoted(amounts, "transactionAcquiredDisposedCode", row.acquired_disposed, _text)
+    _footnoted(element, "exerciseDate", row.exercise_date, _date)
+    _footnoted(element, "expirationDate", row.expiration_date, _date)
+    _write_underlying(element, row.underlying)
+    _write_post_amounts(element, row)
+    _write_ownership(element, row.ownership)
+
+
+def submission_blockers(filing: Filing) -> list[str]:
+    """What keeps a filing from being sent at all, beyond the schema: EDGAR needs every owner's CCC."""
+    problems = []
+    for number, owner in enumerate(filing.reporting_owners, start=1):
+        if not owner.ccc:
+            who = f" (CIK {owner.cik})" if owner.cik else ""
+            problems.append(f"reporting owner {number}{who} has no CCC, the 8-character EDGAR access code")
+    return problems
+
+
+def serialize(root: etree._Element) -> bytes:
+    """Readable, ASCII-only bytes (non-ASCII characters become character references)."""
+    etree.indent(root, space="  ")
+    return XML_DECLARATION + etree.tostring(root, encoding="US-ASCII", xml_declaration=False) + b"\n"
+
+
+def write_bytes(filing: Filing, copy: Copy = Copy.RECORD) -> bytes:
+    """The `copy` of `filing` as bytes, validated against the v5.5 schema; refuses an invalid document."""
+    if copy is Copy.SUBMISSION:
+        blockers = submission_blockers(filing)
+        if blockers:
+            raise WriteError(f"The submission copy was not written: {blockers[0]}.", blockers)
+    root = build_tree(filing, copy)
+    problems = schema_problems(root, filing.document_type)
+    if problems:
+        more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
+        raise WriteError(
+            f"The {copy.value} copy was not written because it breaks the SEC's v5.5 schema: "
+            f"{problems[0]}{more}.",
+            problems,
+        )
+    return serialize(root)

@@ -1,0 +1,1 @@
+"""The printable Form 4 (reportlab)."""

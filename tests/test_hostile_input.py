@@ -1,0 +1,124 @@
+"""Hostile or broken files get exit 2 and one sentence; nothing outside the input is read."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import REFERENCE
+
+SECRET = "TOP-SECRET-CONTENT-7f3a"
+
+
+def run_check(path: Path, timeout: float = 60) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "form4_desktop.cli", "check", str(path)],
+        capture_output=True, text=True, timeout=timeout, env={**os.environ, "PYTHONDONTWRITEBYTECODE": "1"},
+    )
+
+
+def assert_one_clear_line(result: subprocess.CompletedProcess, path: Path, *words: str) -> None:
+    assert result.returncode == 2, result
+    assert result.stdout == ""
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    assert str(path) in lines[0]
+    assert "Traceback" not in result.stderr
+    for word in words:
+        assert word in lines[0], lines[0]
+
+
+def document_with(prolog: str, issuer_cik: str = "0000896493") -> str:
+    text = REFERENCE.read_text()
+    body = text[text.index("<ownershipDocument>"):]
+    return '<?xml version="1.0"?>\n' + prolog + body.replace("0000896493", issuer_cik)
+
+
+def test_xxe_with_a_file_entity_reads_nothing(tmp_path):
+    secret = tmp_path / "secret.txt"
+    secret.write_text(SECRET)
+    hostile = tmp_path / "xxe.xml"
+    hostile.write_text(document_with(f'<!DOCTYPE d [<!ENTITY x SYSTEM "file://{secret}">]>\n', "&x;"))
+    result = run_check(hostile)
+    assert_one_clear_line(result, hostile, "DOCTYPE")
+    assert SECRET not in result.stdout + result.stderr
+
+
+def test_xxe_pointing_at_a_pipe_never_opens_it(tmp_path):
+    # Opening a FIFO for reading blocks until a writer comes: if the parser touched it, this would hang.
+    pipe = tmp_path / "pipe"
+    os.mkfifo(pipe)
+    hostile = tmp_path / "xxe-pipe.xml"
+    hostile.write_text(document_with(f'<!DOCTYPE d [<!ENTITY x SYSTEM "file://{pipe}">]>\n', "&x;"))
+    assert_one_clear_line(run_check(hostile, timeout=30), hostile)
+
+
+def test_entity_bomb(tmp_path):
+    entities = '<!ENTITY a0 "lol">' + "".join(
+        f'<!ENTITY a{i} "{"&a%d;" % (i - 1) * 10}">' for i in range(1, 10)
+    )
+    hostile = tmp_path / "bomb.xml"
+    hostile.write_text(document_with(f"<!DOCTYPE d [{entities}]>\n", "&a9;"))
+    assert_one_clear_line(run_check(hostile), hostile, "DOCTYPE")
+
+
+def test_plain_doctype(tmp_path):
+    hostile = tmp_path / "doctype.xml"
+    hostile.write_text(document_with("<!DOCTYPE ownershipDocument>\n"))
+    assert_one_clear_line(run_check(hostile), hostile, "DOCTYPE")
+
+
+def test_sixty_megabytes_of_junk(tmp_path):
+    junk = tmp_path / "junk.xml"
+    with open(junk, "wb") as stream:
+        block = os.urandom(1 << 20)
+        for _ in range(60):
+            stream.write(block)
+    assert_one_clear_line(run_check(junk), junk, "MB")
+
+
+def test_truncated_xml(tmp_path):
+    truncated = tmp_path / "truncated.xml"
+    data = REFERENCE.read_bytes()
+    truncated.write_bytes(data[: len(data) // 2])
+    assert_one_clear_line(run_check(truncated), truncated, "not well-formed XML", "line")
+
+
+def test_pdf_renamed_xml(tmp_path):
+    pdf = tmp_path / "form.xml"
+    pdf.write_bytes(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n")
+    assert_one_clear_line(run_check(pdf), pdf, "PDF")
+
+
+def test_binary_bytes(tmp_path):
+    binary = tmp_path / "binary.xml"
+    binary.write_bytes(bytes(range(256)) * 10)
+    assert_one_clear_line(run_check(binary), binary, "XML")
+
+
+def test_wrong_root(tmp_path):
+    html = tmp_path / "page.xml"
+    html.write_text("<html><body>Form 4</body></html>")
+    assert_one_clear_line(run_check(html), html, "<html>", "ownershipDocument")
+
+
+def test_missing_file_and_folder(tmp_path):
+    assert_one_clear_line(run_check(tmp_path / "nope.xml"), tmp_path / "nope.xml", "does not exist")
+    assert_one_clear_line(run_check(tmp_path), tmp_path, "folder")
+
+
+def test_bad_value_names_the_element(tmp_path):
+    broken = tmp_path / "comma.xml"
+    broken.write_text(REFERENCE.read_text().replace("<value>125000</value>", "<value>125,000</value>"))
+    assert_one_clear_line(run_check(broken), broken, "transactionShares", "'125,000'", "not a number")
+
+
+@pytest.mark.parametrize("name", ["empty.xml"])
+def test_empty_file(tmp_path, name):
+    empty = tmp_path / name
+    empty.write_bytes(b"")
+    assert_one_clear_line(run_check(empty), empty, "empty")
