@@ -9,6 +9,8 @@ DATA = Path(__file__).parent / "data"
 CORPUS = sorted((DATA / "corpus").glob("*.xml"))
 REFERENCE = DATA / "reference-form4.xml"
 
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # tests never need a screen
+
 # The log goes to a temporary folder, never to the developer's own.
 os.environ.setdefault("FORM4_LOG_DIR", str(Path(__file__).parent / ".." / ".pytest_cache" / "logs"))
 

@@ -33,7 +33,20 @@ def test_check_prints_one_line_per_finding_and_exits_1(tmp_path, capsys):
     assert main(["check", str(bad)]) == 1
     lines = capsys.readouterr().out.strip().splitlines()
     assert lines and all(line.startswith(f"{bad}: ERROR ") for line in lines)
-    assert any("officerTitle" in line for line in lines)
+    assert f"{bad}: ERROR RELATIONSHIP-TEXT-LENGTH reporting_owners[0].relationship.officer_title: Box 5, " \
+        "officer title is 37 characters long; EDGAR allows at most 30." in lines
+
+
+def test_check_a_late_draft_warns_and_exits_0(tmp_path, capsys):
+    draft = tmp_path / "draft.xml"
+    draft.write_text(with_ccc(tmp_path).read_text().replace("<schemaVersion>X0609</schemaVersion>", ""))
+    assert main(["check", str(draft), "--today", "2023-01-13"]) == 0
+    out = capsys.readouterr().out
+    assert f"{draft}: WARNING LATE table_i[0].transaction_date: Late by 2 business days" in out
+    assert "INFO" not in out
+    assert main(["check", str(draft), "--today", "2023-01-13", "--info"]) == 0
+    assert f"{draft}: INFO DUE-DATE table_i[0].transaction_date: Due by 10 p.m. Eastern on Wednesday, " \
+        "January 11, 2023" in capsys.readouterr().out
 
 
 def test_check_goes_on_after_an_unreadable_file_and_exits_2(tmp_path, capsys):

@@ -10,7 +10,7 @@ from form4_desktop.edgar_xml import Copy, read_file, write_bytes
 from form4_desktop.edgar_xml.schema import schema_problems
 from form4_desktop.edgar_xml.writer import build_tree
 from form4_desktop.model import Filing
-from form4_desktop.rules import Finding, Severity
+from form4_desktop.rules import Finding, Severity, validate
 
 
 def open_xml(path: str | os.PathLike[str]) -> Filing:
@@ -38,6 +38,12 @@ def schema_findings(filing: Filing) -> list[Finding]:
 
 
 def check_filing(filing: Filing, today: date | None = None) -> list[Finding]:
-    """Every finding for `filing`, errors first."""
-    findings = schema_findings(filing)
+    """Every finding for `filing` as of `today`, errors first.
+
+    The rules cover the schema's constraints with plain-English messages; the schema itself is the safety
+    net, consulted when the rules find no error, so that nothing EDGAR's parser would refuse goes unsaid.
+    """
+    findings = validate(filing, today or date.today())
+    if not any(finding.severity is Severity.ERROR for finding in findings):
+        findings.extend(schema_findings(filing))
     return sorted(findings, key=lambda finding: finding.severity.rank)

@@ -218,6 +218,12 @@ class Filing:
         return self.document_type.endswith("/A")
 
     @property
+    def is_disseminated_copy(self) -> bool:
+        """Read from a copy EDGAR disseminated (it carries EDGAR's schema version): already filed, and
+        without the CCC, which EDGAR strips."""
+        return self.schema_version is not None
+
+    @property
     def form(self) -> str:
         """'3', '4' or '5', amendment or not."""
         return self.document_type[:1]

@@ -1,0 +1,565 @@
+"""`validate(filing, today)`: every finding for a filing, from the rules in `catalog`.
+
+One pass over the filing, no I/O: fast enough to run on every keystroke.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from decimal import Decimal
+from typing import Iterable
+
+from form4_desktop.model import (
+    DOCUMENT_TYPES,
+    DerivativeHolding,
+    DerivativeTransaction,
+    Filing,
+    Footnoted,
+    NonDerivativeHolding,
+    NonDerivativeTransaction,
+    OwnershipNature,
+    ReportingOwner,
+)
+from form4_desktop.model.codes import COUNTRIES, OBSOLETE_COUNTRIES, US_STATES
+from form4_desktop.rules import deadline
+from form4_desktop.rules.arithmetic import holdings_arithmetic
+from form4_desktop.rules.boxes import cell, owner_label
+from form4_desktop.rules.catalog import RULES
+from form4_desktop.rules.findings import Finding
+from form4_desktop.rules.timeliness import deadline_findings
+
+MAX_DECIMAL = Decimal("999999999999.9999")
+TRANSACTION_CODES = frozenset("ACDEFGHIJLMOPSUWXZ")
+# Codes whose (A)/(D) flag is fixed by the code itself (TS §3.6.10).
+FIXED_DIRECTION = {"P": "A", "L": "A", "S": "D", "F": "D", "D": "D", "U": "D"}
+# The usual flag where it depends on the table: exercises and conversions acquire the stock (Table I)
+# and dispose of the derivative (Table II); awards acquire; expirations dispose.
+USUAL_DIRECTION = {
+    "table_i": {"A": "A", "M": "A", "X": "A", "O": "A", "C": "A"},
+    "table_ii": {"A": "A", "M": "D", "X": "D", "O": "D", "C": "D", "E": "D", "H": "D"},
+}
+_FOOTNOTE_ID = re.compile(r"F[1-9][0-9]?")
+_CIK = re.compile(r"[0-9]{1,10}")
+_ZIP = re.compile(r"[0-9A-Za-z #-]*")
+_ADOPTION = re.compile(r"adopt", re.IGNORECASE)
+_SECURITY = re.compile(r"\s+")
+
+
+def _amount(value: Decimal) -> str:
+    return f"{value:,}"
+
+
+class _Checker:
+    def __init__(self, filing: Filing, today: date):
+        self.filing = filing
+        self.today = today
+        self.form = filing.form
+        self.findings: list[Finding] = []
+        # footnote id -> how many boxes reference it
+        self.references: dict[str, int] = {}
+        self.defined = {footnote.id for footnote in filing.footnotes}
+
+    def add(self, rule_id: str, path: str, message: str) -> None:
+        self.findings.append(Finding(rule_id, RULES[rule_id].severity, path, message))
+
+    # -- boxes -------------------------------------------------------------------------------------------
+    def refs(self, path: str, label: str, footnote_ids: list[str]) -> None:
+        if not footnote_ids:
+            return
+        seen: set[str] = set()
+        for footnote_id in footnote_ids:
+            if footnote_id in seen:
+                self.add("FOOTNOTE-REPEATED", path, f"{label}: footnote {footnote_id} is referenced twice; "
+                                                    "remove the second reference.")
+                continue
+            seen.add(footnote_id)
+            self.references[footnote_id] = self.references.get(footnote_id, 0) + 1
+            if footnote_id not in self.defined:
+                self.add("FOOTNOTE-MISSING", path, f"{label}: refers to footnote {footnote_id}, which does not "
+                                                   "exist in the Explanation of Responses.")
+
+    def box(self, box: Footnoted | None, path: str, label: str, *, required: bool = False,
+            optional_value: bool = False) -> object:
+        """Check one box's footnotes and presence; returns its value (None when blank)."""
+        if box is None or box.is_empty():
+            if required:
+                self.add("REQUIRED-VALUE", path, f"{label} is required.")
+            elif optional_value:
+                self.add("VALUE-OR-FOOTNOTE", path, f"{label} is blank: give a value or a footnote that explains it.")
+            return None
+        self.refs(path, label, box.footnote_ids)
+        if box.value is None and required:
+            self.add("REQUIRED-VALUE", path, f"{label} needs a value; a footnote alone is not enough here.")
+        return box.value
+
+    def decimal(self, value: object, path: str, label: str) -> None:
+        if not isinstance(value, Decimal):
+            return
+        if value < 0:
+            self.add("DECIMAL-RANGE", path, f"{label}: {value} is negative; give the amount without a sign "
+                                            "and use (A) or (D) for the direction.")
+        elif value > MAX_DECIMAL:
+            self.add("DECIMAL-RANGE", path, f"{label}: {_amount(value)} is larger than EDGAR accepts "
+                                            "(999,999,999,999.9999).")
+        elif value.normalize().as_tuple().exponent < -4:  # type: ignore[operator]
+            self.add("DECIMAL-RANGE", path, f"{label}: {value} has more than 4 decimal places.")
+
+    def text_length(self, value: object, limit: int, rule_id: str, path: str, label: str) -> None:
+        if isinstance(value, str) and len(value) > limit:
+            self.add(rule_id, path, f"{label} is {len(value)} characters long; EDGAR allows at most {limit}.")
+
+    def cell_box(self, table: str, index: int, attribute: str, box: Footnoted | None, **kind: bool) -> object:
+        path, label = cell(self.form, table, index, attribute)
+        value = self.box(box, path, label, **kind)
+        self.decimal(value, path, label)
+        return value
+
+    # -- document ----------------------------------------------------------------------------------------
+    def document(self) -> None:
+        filing = self.filing
+        if filing.document_type not in DOCUMENT_TYPES:
+            self.add("DOC-TYPE", "document_type", f"Document type '{filing.document_type}' is not one of "
+                                                  f"{', '.join(DOCUMENT_TYPES)}.")
+        if filing.period_of_report is None:
+            label = {"3": "Box 2, Date of Event Requiring Statement", "5": "Box 3, Statement for Issuer's Fiscal "
+                     "Year Ended"}.get(self.form, "Box 3, Date of Earliest Transaction")
+            self.add("PERIOD-REQUIRED", "period_of_report", f"{label} is required.")
+        if filing.is_amendment:
+            original = filing.date_of_original_submission
+            if original is None:
+                self.add("ORIGINAL-DATE-REQUIRED", "date_of_original_submission",
+                         "Box 4, Date Original Filed: an amendment must give the date the original was filed.")
+            elif original > self.today:
+                self.add("ORIGINAL-DATE-ORDER", "date_of_original_submission",
+                         f"Box 4, Date Original Filed: {original:%m/%d/%Y} is in the future.")
+            elif filing.period_of_report and original < filing.period_of_report:
+                self.add("ORIGINAL-DATE-ORDER", "date_of_original_submission",
+                         f"Box 4, Date Original Filed: {original:%m/%d/%Y} is before the date in box 3 "
+                         f"({filing.period_of_report:%m/%d/%Y}); the original cannot predate what it reports.")
+        elif filing.date_of_original_submission is not None:
+            self.add("ORIGINAL-DATE-UNUSED", "date_of_original_submission",
+                     "Box 4, Date Original Filed is only for amendments; on an original filing it is not filed.")
+        if self.form == "3":
+            if filing.not_subject_to_section16:
+                self.add("EXIT-BOX-FORM3", "not_subject_to_section16",
+                         "The 'no longer subject to Section 16' box is not on Form 3; it will not be filed.")
+        else:
+            if not filing.table_i and not filing.table_ii and not filing.not_subject_to_section16:
+                self.add("NO-TRANSACTIONS", "table_i",
+                         f"A Form {self.form} must report at least one transaction or holding in Table I or "
+                         "Table II, unless the box 'no longer subject to Section 16' is checked; EDGAR suspends "
+                         "it otherwise.")
+            if filing.aff10b5_one is None and not filing.is_disseminated_copy:
+                self.add("AFF10B5ONE-UNANSWERED", "aff10b5_one",
+                         "The Rule 10b5-1(c) box is not answered; say whether a transaction was made under a "
+                         "10b5-1 plan (unanswered, it is filed unchecked).")
+            if filing.aff10b5_one:
+                texts = [footnote.text for footnote in filing.footnotes] + [filing.remarks or ""]
+                if not any(_ADOPTION.search(text) for text in texts):
+                    self.add("AFF10B5ONE-FOOTNOTE", "aff10b5_one",
+                             "The Rule 10b5-1(c) box is checked, but no footnote gives the date the plan was "
+                             "adopted (Instruction 10).")
+        size_i, size_ii = len(filing.table_i), len(filing.table_ii)
+        if size_i > 30:
+            self.add("TABLE-SIZE", "table_i", f"Table I has {size_i} rows; EDGAR allows at most 30.")
+        if size_ii > 30:
+            self.add("TABLE-SIZE", "table_ii", f"Table II has {size_ii} rows; EDGAR allows at most 30.")
+
+    def issuer(self) -> None:
+        issuer = self.filing.issuer
+        if not _CIK.fullmatch(issuer.cik or ""):
+            self.add("ISSUER-CIK", "issuer.cik", f"Box 2, Issuer CIK '{issuer.cik}' must be 1 to 10 digits."
+                     if issuer.cik else "Box 2, Issuer CIK is required.")
+        symbol = issuer.trading_symbol or ""
+        if not symbol:
+            self.add("ISSUER-SYMBOL", "issuer.trading_symbol", "Box 2, Ticker or Trading Symbol is required "
+                                                               "(use NONE if the issuer has none).")
+        self.text_length(symbol, 10, "ISSUER-SYMBOL", "issuer.trading_symbol", "Box 2, Ticker or Trading Symbol")
+        self.text_length(issuer.foreign_trading_symbol, 14, "ISSUER-SYMBOL", "issuer.foreign_trading_symbol",
+                         "Box 2a, Foreign Trading Symbol")
+        self.text_length(issuer.name, 150, "ISSUER-NAME-LENGTH", "issuer.name", "Box 2, Issuer Name")
+
+    def owners(self) -> None:
+        owners = self.filing.reporting_owners
+        if not owners:
+            self.add("OWNER-COUNT", "reporting_owners", "Box 1: at least one reporting person is required.")
+        elif len(owners) > 10:
+            self.add("OWNER-COUNT", "reporting_owners",
+                     f"Box 1: {len(owners)} reporting persons; a joint filing may have at most 10.")
+        seen: dict[str, int] = {}
+        for index, owner in enumerate(owners):
+            self.owner(index, owner, len(owners))
+            key = (owner.cik or "").lstrip("0")
+            if key and key in seen:
+                self.add("OWNER-DUPLICATE", f"reporting_owners[{index}].cik",
+                         f"{owner_label(index, len(owners))}: CIK {owner.cik} is already reporting person "
+                         f"{seen[key] + 1}; each owner may appear once.")
+            else:
+                seen.setdefault(key, index)
+
+    def owner(self, index: int, owner: ReportingOwner, count: int) -> None:
+        base, label = f"reporting_owners[{index}]", owner_label(index, count)
+        if not _CIK.fullmatch(owner.cik or ""):
+            self.add("OWNER-CIK", f"{base}.cik", f"{label}: CIK '{owner.cik}' must be 1 to 10 digits."
+                     if owner.cik else f"{label}: CIK is required.")
+        if not self.filing.is_disseminated_copy:
+            if not owner.ccc:
+                self.add("OWNER-CCC", f"{base}.ccc", f"{label}: the CCC (EDGAR access code) is required to file.")
+            elif len(owner.ccc) != 8:
+                self.add("OWNER-CCC", f"{base}.ccc", f"{label}: the CCC must be exactly 8 characters, not "
+                                                     f"{len(owner.ccc)}.")
+        self.text_length(owner.name, 150, "OWNER-NAME-LENGTH", f"{base}.name", f"{label}, name")
+        r = owner.relationship
+        if not (r.is_director or r.is_officer or r.is_ten_percent_owner or r.is_other):
+            self.add("RELATIONSHIP-NONE", f"{base}.relationship",
+                     f"Box 5{self._of(index, count)}: check at least one of Director, Officer, 10% Owner or Other.")
+        if r.is_officer and not r.officer_title:
+            self.add("RELATIONSHIP-OFFICER-TITLE", f"{base}.relationship.officer_title",
+                     f"Box 5{self._of(index, count)}: Officer is checked, so give the title.")
+        if r.is_other and not r.other_text:
+            self.add("RELATIONSHIP-OTHER-TEXT", f"{base}.relationship.other_text",
+                     f"Box 5{self._of(index, count)}: Other is checked, so say what the relationship is.")
+        if r.officer_title and not r.is_officer:
+            self.add("RELATIONSHIP-TEXT-UNUSED", f"{base}.relationship.officer_title",
+                     f"Box 5{self._of(index, count)}: an officer title is given but Officer is not checked.")
+        if r.other_text and not r.is_other:
+            self.add("RELATIONSHIP-TEXT-UNUSED", f"{base}.relationship.other_text",
+                     f"Box 5{self._of(index, count)}: 'other' text is given but Other is not checked.")
+        self.text_length(r.officer_title, 30, "RELATIONSHIP-TEXT-LENGTH", f"{base}.relationship.officer_title",
+                         f"Box 5{self._of(index, count)}, officer title")
+        self.text_length(r.other_text, 30, "RELATIONSHIP-TEXT-LENGTH", f"{base}.relationship.other_text",
+                         f"Box 5{self._of(index, count)}, other (specify)")
+        if owner.address is not None:
+            self.address(base, label, owner)
+
+    @staticmethod
+    def _of(index: int, count: int) -> str:
+        return f" (reporting person {index + 1})" if count > 1 else ""
+
+    def address(self, base: str, label: str, owner: ReportingOwner) -> None:
+        address = owner.address
+        assert address is not None
+        path = f"{base}.address"
+        for attribute, limit, name in (("street1", 40, "street"), ("street2", 40, "street, second line"),
+                                       ("city", 30, "city"), ("zip_code", 10, "ZIP code"),
+                                       ("non_us_state_territory", 40, "state, province or territory")):
+            self.text_length(getattr(address, attribute), limit, "ADDRESS-LENGTH", f"{path}.{attribute}",
+                             f"{label}, {name}")
+        if address.zip_code and not _ZIP.fullmatch(address.zip_code):
+            self.add("ADDRESS-LENGTH", f"{path}.zip_code",
+                     f"{label}, ZIP code '{address.zip_code}' may hold only letters, digits, spaces, # and -.")
+        region = address.non_us_state_territory
+        if region and 30 < len(region) <= 40:
+            self.add("ADDRESS-NON-US-REGION", f"{path}.non_us_state_territory",
+                     f"{label}, state, province or territory is {len(region)} characters; the specification "
+                     "allows 30 (the schema 40).")
+        if address.non_us_address:
+            if not address.country:
+                self.add("ADDRESS-COUNTRY", f"{path}.country", f"{label}: a non-US address needs its country.")
+            elif address.country in OBSOLETE_COUNTRIES:
+                self.add("ADDRESS-COUNTRY", f"{path}.country",
+                         f"{label}: country code {address.country} ({OBSOLETE_COUNTRIES[address.country].title()}) "
+                         "is obsolete and EDGAR suspends it; choose the current country.")
+            elif address.country not in COUNTRIES:
+                self.add("ADDRESS-COUNTRY", f"{path}.country",
+                         f"{label}: '{address.country}' is not an EDGAR country code.")
+            if address.state:
+                self.add("ADDRESS-COUNTRY", f"{path}.state",
+                         f"{label}: a non-US address has no US state; put the region in "
+                         "'state, province or territory'.")
+        else:
+            if address.country:
+                self.add("ADDRESS-COUNTRY", f"{path}.non_us_address",
+                         f"{label}: a country is given, so check 'non-US address' (or remove the country).")
+            if address.state and address.state not in US_STATES:
+                self.add("ADDRESS-STATE", f"{path}.state",
+                         f"{label}: '{address.state}' is not a US state or territory code.")
+            elif not address.state and address.non_us_address is False:
+                self.add("ADDRESS-STATE", f"{path}.state", f"{label}: a US address needs its state.")
+            elif not address.state and (address.street1 or address.city) and not address.country \
+                    and not self.filing.is_disseminated_copy:
+                self.add("ADDRESS-STATE", f"{path}.state", f"{label}: a US address needs its state.")
+
+    # -- tables ------------------------------------------------------------------------------------------
+    def tables(self) -> None:
+        if self.form == "3":
+            for table, rows in (("table_i", self.filing.table_i), ("table_ii", self.filing.table_ii)):
+                for index, row in enumerate(rows):
+                    if isinstance(row, (NonDerivativeTransaction, DerivativeTransaction)):
+                        path, label = cell(self.form, table, index, "transaction_date")
+                        self.add("FORM3-TRANSACTION", f"{table}[{index}]",
+                                 f"{label.split(', column')[0]}: a Form 3 reports holdings only, not transactions.")
+        for index, row in enumerate(self.filing.table_i):
+            if isinstance(row, NonDerivativeTransaction):
+                self.transaction_i(index, row)
+            else:
+                self.holding_i(index, row)
+        for index, row in enumerate(self.filing.table_ii):
+            if isinstance(row, DerivativeTransaction):
+                self.transaction_ii(index, row)
+            else:
+                self.holding_ii(index, row)
+
+    def title(self, table: str, index: int, attribute: str, box: Footnoted | None) -> None:
+        value = self.cell_box(table, index, attribute, box, required=True)
+        path, label = cell(self.form, table, index, attribute)
+        self.text_length(value, 60, "TEXT-LENGTH", path, label)
+
+    def ownership(self, table: str, index: int, nature: OwnershipNature) -> None:
+        path, label = cell(self.form, table, index, "ownership.direct_or_indirect")
+        kind = self.box(nature.direct_or_indirect, path, label, required=True)
+        nature_path, nature_label = cell(self.form, table, index, "ownership.nature_of_ownership")
+        text = self.box(nature.nature_of_ownership, nature_path, nature_label)
+        if kind is not None and kind not in ("D", "I"):
+            self.add("DIRECT-INDIRECT", path, f"{label} must be D (direct) or I (indirect), not '{kind}'.")
+        elif kind == "D" and text:
+            self.add("DIRECT-INDIRECT", nature_path, f"{nature_label} is only for indirect (I) ownership; "
+                                                     "EDGAR suspends a direct (D) row that has one.")
+        elif kind == "I" and not text:
+            self.add("DIRECT-INDIRECT", nature_path, f"{nature_label} is required for indirect (I) ownership "
+                                                     "(e.g. 'By Trust').")
+        self.text_length(text, 100, "TEXT-LENGTH", nature_path, nature_label)
+
+    def owned_following(self, table: str, index: int, row: object, allowed: bool = True) -> None:
+        shares = getattr(row, "shares_owned_following")
+        value = getattr(row, "value_owned_following")
+        path, label = cell(self.form, table, index, "shares_owned_following")
+        if not allowed:
+            if shares is not None or value is not None:
+                self.add("OWNED-FOLLOWING", path, f"{label.split(', column')[0]}: a Form 3 derivative holding has "
+                                                  "no amount owned following; it will not be filed.")
+            return
+        if shares is not None and value is not None:
+            self.add("OWNED-FOLLOWING", path, f"{label}: give the number of securities or their value, not both.")
+        box = shares if shares is not None else value
+        attribute = "shares_owned_following" if shares is not None else (
+            "value_owned_following" if value is not None else "shares_owned_following")
+        self.cell_box(table, index, attribute, box, required=True)
+
+    def coding(self, table: str, index: int, row: NonDerivativeTransaction | DerivativeTransaction) -> None:
+        path, label = cell(self.form, table, index, "coding")
+        coding = row.coding
+        if coding is None:
+            self.add("CODING-REQUIRED", path, f"{label} is required.")
+            return
+        self.refs(path, label, coding.footnote_ids)
+        if coding.code not in TRANSACTION_CODES:
+            self.add("CODING-CODE", path, f"{label}: '{coding.code}' is not an SEC transaction code."
+                     if coding.code else f"{label} is required.")
+        if coding.form_type not in ("4", "5"):
+            self.add("CODING-FORM-TYPE", path, f"{label}: the transaction form type must be 4 or 5, "
+                                               f"not '{coding.form_type}'.")
+        timeliness_path, timeliness_label = cell(self.form, table, index, "timeliness")
+        timeliness = self.box(row.timeliness, timeliness_path, timeliness_label) or ""
+        if self.form == "4":
+            allowed = ("",) if coding.form_type == "4" else ("", "E")
+        else:
+            allowed = ("", "L")
+        if self.form in ("4", "5") and timeliness not in allowed:
+            what = {"4": "a Form 4 item is on time by definition: leave it empty",
+                    "5": "an early Form 5 item may only be marked E (early)"}
+            reason = what[coding.form_type] if self.form == "4" and coding.form_type in what else \
+                "on a Form 5 only L (late) may be given"
+            self.add("CODING-TIMELINESS", timeliness_path, f"{timeliness_label} is '{timeliness}'; {reason}.")
+        direction = row.acquired_disposed.value if row.acquired_disposed else None
+        if direction in ("A", "D"):
+            fixed = FIXED_DIRECTION.get(coding.code)
+            path_ad, label_ad = cell(self.form, table, index, "acquired_disposed")
+            if fixed and fixed != direction:
+                self.add("CODING-ACQUIRED-DISPOSED", path_ad,
+                         f"{label_ad} is ({direction}), but code {coding.code} always means "
+                         f"{'an acquisition (A)' if fixed == 'A' else 'a disposition (D)'}.")
+            usual = USUAL_DIRECTION[table].get(coding.code)
+            if not fixed and usual and usual != direction:
+                self.add("CODING-ACQUIRED-DISPOSED-USUAL", path_ad,
+                         f"{label_ad} is ({direction}); with code {coding.code} in {cell(self.form, table, index, 'coding')[1].split(',')[0]} "
+                         f"it is usually ({usual}). Check the row.")
+
+    def dates(self, table: str, index: int, row: NonDerivativeTransaction | DerivativeTransaction) -> None:
+        path, label = cell(self.form, table, index, "transaction_date")
+        traded = self.cell_box(table, index, "transaction_date", row.transaction_date, required=True)
+        deemed_path, deemed_label = cell(self.form, table, index, "deemed_execution_date")
+        deemed = self.box(row.deemed_execution_date, deemed_path, deemed_label)
+        if isinstance(traded, date) and traded > self.today:
+            self.add("TRANSACTION-DATE-FUTURE", path, f"{label}: {traded:%m/%d/%Y} is in the future.")
+        if isinstance(traded, date) and isinstance(deemed, date):
+            if deemed < traded:
+                self.add("DEEMED-DATE-ORDER", deemed_path,
+                         f"{deemed_label}: {deemed:%m/%d/%Y} is before the transaction date {traded:%m/%d/%Y}.")
+            elif deemed == traded:
+                self.add("DEEMED-DATE-SAME", deemed_path,
+                         f"{deemed_label} is the transaction date itself; leave it blank.")
+            elif deemed > deadline.add_business_days(traded, 3):
+                self.add("DEEMED-DATE-LATE", deemed_path,
+                         f"{deemed_label}: {deemed:%m/%d/%Y} is more than three business days after the trade "
+                         f"on {traded:%m/%d/%Y}; Rule 16a-3(g) caps the deemed execution date there.")
+
+    def amounts_i(self, index: int, row: NonDerivativeTransaction) -> None:
+        self.cell_box("table_i", index, "shares", row.shares, required=True)
+        self.cell_box("table_i", index, "price_per_share", row.price_per_share, optional_value=True)
+        self.cell_box("table_i", index, "acquired_disposed", row.acquired_disposed, required=True)
+        self.acquired_disposed_value("table_i", index, row.acquired_disposed)
+
+    def acquired_disposed_value(self, table: str, index: int, box: Footnoted | None) -> None:
+        if box is not None and box.value not in (None, "A", "D"):
+            path, label = cell(self.form, table, index, "acquired_disposed")
+            self.add("REQUIRED-VALUE", path, f"{label} must be A (acquired) or D (disposed), not '{box.value}'.")
+
+    def transaction_i(self, index: int, row: NonDerivativeTransaction) -> None:
+        self.title("table_i", index, "security_title", row.security_title)
+        self.dates("table_i", index, row)
+        self.coding("table_i", index, row)
+        self.amounts_i(index, row)
+        self.owned_following("table_i", index, row)
+        self.ownership("table_i", index, row.ownership)
+
+    def holding_i(self, index: int, row: NonDerivativeHolding) -> None:
+        self.title("table_i", index, "security_title", row.security_title)
+        self.holding_coding("table_i", index, row)
+        self.owned_following("table_i", index, row)
+        self.ownership("table_i", index, row.ownership)
+
+    def holding_coding(self, table: str, index: int, row: NonDerivativeHolding | DerivativeHolding) -> None:
+        if row.coding is None:
+            return
+        path = f"{table}[{index}].coding"
+        label = f"{'Table I' if table == 'table_i' else 'Table II'}, row {index + 1}, transaction code"
+        self.refs(path, label, row.coding.footnote_ids)
+        if self.form != "5":
+            self.add("HOLDING-CODING", path, f"{label}: a holding on a Form {self.form} has no transaction code; "
+                                             "it will not be filed.")
+        elif row.coding.form_type not in (None, "3"):
+            self.add("CODING-FORM-TYPE", path, f"{label}: a Form 5 holding may only be marked as a late Form 3 "
+                                               f"holding (3), not '{row.coding.form_type}'.")
+
+    def derivative_common(self, table: str, index: int, row: DerivativeTransaction | DerivativeHolding) -> None:
+        self.title(table, index, "security_title", row.security_title)
+        self.cell_box(table, index, "conversion_or_exercise_price", row.conversion_or_exercise_price,
+                      optional_value=True)
+        exercisable = self.cell_box(table, index, "exercise_date", row.exercise_date, optional_value=True)
+        expires = self.cell_box(table, index, "expiration_date", row.expiration_date, optional_value=True)
+        if isinstance(exercisable, date) and isinstance(expires, date) and exercisable > expires:
+            path, label = cell(self.form, table, index, "exercise_date")
+            self.add("EXERCISE-AFTER-EXPIRATION", path,
+                     f"{label}: {exercisable:%m/%d/%Y} is after the expiration date {expires:%m/%d/%Y}.")
+        underlying = row.underlying
+        title = self.cell_box(table, index, "underlying.title", underlying.title, required=True)
+        path, label = cell(self.form, table, index, "underlying.title")
+        self.text_length(title, 60, "TEXT-LENGTH", path, label)
+        if underlying.shares is not None and underlying.value is not None:
+            path, label = cell(self.form, table, index, "underlying.shares")
+            self.add("DERIVATIVE-AMOUNTS", path, f"{label}: give the number of underlying securities or their "
+                                                 "value, not both.")
+        elif underlying.shares is None and underlying.value is None:
+            path, label = cell(self.form, table, index, "underlying.shares")
+            self.add("DERIVATIVE-AMOUNTS", path, f"{label} is required (or their value).")
+        else:
+            attribute = "underlying.shares" if underlying.shares is not None else "underlying.value"
+            self.cell_box(table, index, attribute, underlying.shares or underlying.value, optional_value=True)
+
+    def transaction_ii(self, index: int, row: DerivativeTransaction) -> None:
+        self.derivative_common("table_ii", index, row)
+        self.dates("table_ii", index, row)
+        self.coding("table_ii", index, row)
+        if row.shares is not None and row.total_value is not None:
+            path, label = cell(self.form, "table_ii", index, "shares")
+            self.add("DERIVATIVE-AMOUNTS", path, f"{label}: give the number of derivative securities or their "
+                                                 "total value, not both.")
+        else:
+            attribute = "total_value" if row.total_value is not None and row.shares is None else "shares"
+            self.cell_box("table_ii", index, attribute, row.shares if attribute == "shares" else row.total_value,
+                          required=True)
+        self.cell_box("table_ii", index, "price_per_share", row.price_per_share, optional_value=True)
+        path, label = cell(self.form, "table_ii", index, "acquired_disposed")
+        self.box(row.acquired_disposed, path, label, required=True)
+        self.acquired_disposed_value("table_ii", index, row.acquired_disposed)
+        self.owned_following("table_ii", index, row)
+        self.ownership("table_ii", index, row.ownership)
+
+    def holding_ii(self, index: int, row: DerivativeHolding) -> None:
+        self.derivative_common("table_ii", index, row)
+        self.holding_coding("table_ii", index, row)
+        self.owned_following("table_ii", index, row, allowed=self.form != "3")
+        self.ownership("table_ii", index, row.ownership)
+
+    # -- footnotes, remarks, signatures ------------------------------------------------------------------
+    def footnotes(self) -> None:
+        # At most 99 footnotes follows from unique ids F1 to F99.
+        footnotes = self.filing.footnotes
+        seen: set[str] = set()
+        for index, footnote in enumerate(footnotes):
+            path = f"footnotes[{index}]"
+            if not _FOOTNOTE_ID.fullmatch(footnote.id or ""):
+                self.add("FOOTNOTE-ID", f"{path}.id", f"Footnote '{footnote.id}' must be numbered F1 to F99 "
+                                                      "(no leading zero).")
+            if footnote.id in seen:
+                self.add("FOOTNOTE-DUPLICATE", f"{path}.id", f"Footnote {footnote.id} is defined twice.")
+            seen.add(footnote.id)
+            if not footnote.text.strip():
+                self.add("FOOTNOTE-TEXT", f"{path}.text", f"Footnote {footnote.id} has no text.")
+            elif len(footnote.text) > 1000:
+                self.add("FOOTNOTE-TEXT", f"{path}.text", f"Footnote {footnote.id} is {len(footnote.text)} "
+                                                          "characters long; EDGAR allows at most 1,000.")
+            if footnote.id not in self.references:
+                self.add("FOOTNOTE-UNUSED", f"{path}.id", f"Footnote {footnote.id} is not referenced by any box; "
+                                                          "EDGAR suspends a filing with an unused footnote.")
+
+    def remarks_and_signatures(self) -> None:
+        filing = self.filing
+        self.text_length(filing.remarks, 2000, "REMARKS-LENGTH", "remarks", "Remarks")
+        signatures = filing.signatures
+        if not signatures:
+            self.add("SIGNATURE-COUNT", "signatures", "At least one signature is required.")
+        elif len(signatures) > 10:
+            self.add("SIGNATURE-COUNT", "signatures", f"{len(signatures)} signatures; EDGAR allows at most 10.")
+        # Future transactions are findings of their own; the signature is judged against the others.
+        latest = max((day for day in self.transaction_dates() if day <= self.today), default=None)
+        for index, signature in enumerate(signatures):
+            path = f"signatures[{index}]"
+            if not signature.name.strip():
+                self.add("SIGNATURE-NAME", f"{path}.name", f"Signature {index + 1}: the name is required.")
+            self.text_length(signature.name, 255, "SIGNATURE-NAME", f"{path}.name", f"Signature {index + 1}, name")
+            if signature.date is None:
+                self.add("SIGNATURE-DATE", f"{path}.date", f"Signature {index + 1}: the date is required.")
+            elif signature.date > self.today:
+                self.add("SIGNATURE-DATE-ORDER", f"{path}.date",
+                         f"Signature {index + 1}: dated {signature.date:%m/%d/%Y}, which is in the future.")
+            elif latest and signature.date < latest:
+                self.add("SIGNATURE-DATE-ORDER", f"{path}.date",
+                         f"Signature {index + 1}: dated {signature.date:%m/%d/%Y}, before the transaction of "
+                         f"{latest:%m/%d/%Y} it reports.")
+
+    def transaction_dates(self) -> Iterable[date]:
+        for row in (*self.filing.table_i, *self.filing.table_ii):
+            if isinstance(row, (NonDerivativeTransaction, DerivativeTransaction)):
+                if isinstance(row.transaction_date.value, date):
+                    yield row.transaction_date.value
+
+    def period(self) -> None:
+        filing = self.filing
+        if self.form != "4" or filing.period_of_report is None:
+            return
+        earliest = min(self.transaction_dates(), default=None)
+        if earliest is None or earliest == filing.period_of_report:
+            return
+        if filing.is_amendment and filing.period_of_report < earliest:
+            return  # an amendment may repeat only later rows of the original
+        self.add("PERIOD-EARLIEST", "period_of_report",
+                 f"Box 3, Date of Earliest Transaction is {filing.period_of_report:%m/%d/%Y}, but the earliest "
+                 f"transaction reported is on {earliest:%m/%d/%Y}.")
+
+
+def validate(filing: Filing, today: date) -> list[Finding]:
+    """Every finding for `filing` as of `today` (deadlines and future dates are judged against it)."""
+    checker = _Checker(filing, today)
+    checker.document()
+    checker.period()
+    checker.issuer()
+    checker.owners()
+    checker.tables()
+    checker.remarks_and_signatures()
+    checker.footnotes()  # after every box, so that unused footnotes are known
+    checker.findings.extend(holdings_arithmetic(filing))
+    checker.findings.extend(deadline_findings(filing, today))
+    return checker.findings

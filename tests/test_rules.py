@@ -1,0 +1,231 @@
+"""Each rule on its own: a filing that breaks only that rule gives exactly that finding; the fixed one none."""
+
+from __future__ import annotations
+
+import copy
+from datetime import date
+from decimal import Decimal
+
+import pytest
+
+from conftest import REFERENCE
+from form4_desktop.edgar_xml import read_file
+from form4_desktop.model import (
+    DerivativeHolding,
+    Filing,
+    Footnote,
+    Footnoted,
+    HoldingCoding,
+    Issuer,
+    NonDerivativeHolding,
+    OwnershipNature,
+    ReportingOwner,
+    Relationship,
+    Signature,
+    UnderlyingSecurity,
+)
+from form4_desktop.rules import RULES, Severity, validate
+
+TODAY = date(2023, 1, 11)  # the due date of the reference filing: on time, signed today
+
+
+def draft() -> Filing:
+    """The reference Form 4 as a draft about to be filed: clean under every rule."""
+    filing = read_file(REFERENCE)
+    filing.schema_version = None
+    filing.reporting_owners[0].ccc = "ab#45678"
+    filing.aff10b5_one = False
+    return filing
+
+
+def form3() -> Filing:
+    return Filing(
+        document_type="3",
+        period_of_report=date(2023, 1, 9),
+        issuer=Issuer("896493", None, "AULT"),
+        reporting_owners=[ReportingOwner("1767258", "ab#45678", None, None, Relationship(is_director=True))],
+        table_i=[NonDerivativeHolding(Footnoted("Common Stock"), None, Footnoted(Decimal(100)), None,
+                                      OwnershipNature(Footnoted("D")))],
+        table_ii=[DerivativeHolding(Footnoted("Stock Option"), Footnoted(Decimal("1.5")), None,
+                                    Footnoted(date(2024, 1, 1)), Footnoted(date(2030, 1, 1)),
+                                    UnderlyingSecurity(Footnoted("Common Stock"), Footnoted(Decimal(10))),
+                                    None, None, OwnershipNature(Footnoted("D")))],
+        signatures=[Signature("/s/ A Director", date(2023, 1, 10))],
+    )
+
+
+def problems(filing: Filing, today: date = TODAY) -> list[str]:
+    return sorted({f.rule_id for f in validate(filing, today) if f.severity is not Severity.INFO})
+
+
+def test_the_drafts_are_clean():
+    assert problems(draft()) == []
+    assert problems(form3()) == []
+
+
+def _set(path: str, value):
+    def mutate(filing: Filing) -> None:
+        target = filing
+        *parents, last = path.split(".")
+        for part in parents:
+            target = target[int(part)] if part.isdigit() else getattr(target, part)
+        if last.isdigit():
+            target[int(last)] = value
+        else:
+            setattr(target, last, value)
+    return mutate
+
+
+def _apply(*mutations):
+    def mutate(filing: Filing) -> None:
+        for mutation in mutations:
+            mutation(filing)
+    return mutate
+
+
+def _many_owners(filing: Filing) -> None:
+    for number in range(10):
+        owner = copy.deepcopy(filing.reporting_owners[0])
+        owner.cik = str(2000000 + number)
+        filing.reporting_owners.append(owner)
+
+
+def _table_i_rows(filing: Filing) -> None:
+    filing.table_i += [NonDerivativeHolding(Footnoted(f"Class {n} Stock"), None, Footnoted(Decimal(1)), None,
+                                            OwnershipNature(Footnoted("D"))) for n in range(30)]
+
+
+def _second_sale(filing: Filing) -> None:
+    row = copy.deepcopy(filing.table_i[0])
+    row.coding.code, row.coding.footnote_ids = "S", []
+    row.shares, row.acquired_disposed = Footnoted(Decimal(1000)), Footnoted("D")
+    row.price_per_share = Footnoted(Decimal("2.50"))
+    row.shares_owned_following = Footnoted(Decimal(198000))  # 200,000 - 1,000 is 199,000
+    filing.table_i.append(row)
+
+
+def _renumber_f4(filing: Filing) -> None:
+    filing.footnotes[3].id = "F04"
+    filing.table_ii[1].exercise_date.footnote_ids = ["F04"]
+
+
+def _form3_transaction(filing: Filing) -> None:
+    row = copy.deepcopy(draft().table_i[0])
+    row.coding.footnote_ids = []
+    filing.table_i.append(row)
+
+
+CASES = {
+    "DOC-TYPE": _set("document_type", "4X"),
+    "PERIOD-REQUIRED": _set("period_of_report", None),
+    "PERIOD-EARLIEST": _set("period_of_report", date(2023, 1, 6)),
+    "ORIGINAL-DATE-REQUIRED": _set("document_type", "4/A"),
+    "ORIGINAL-DATE-UNUSED": _set("date_of_original_submission", date(2023, 1, 11)),
+    "ORIGINAL-DATE-ORDER": _apply(_set("document_type", "4/A"), _set("date_of_original_submission", date(2023, 1, 5))),
+    "NO-TRANSACTIONS": _apply(_set("table_i", []), _set("table_ii", []), _set("footnotes", [])),
+    "AFF10B5ONE-UNANSWERED": _set("aff10b5_one", None),
+    "AFF10B5ONE-FOOTNOTE": _set("aff10b5_one", True),
+    "ISSUER-CIK": _set("issuer.cik", "89649A"),
+    "ISSUER-SYMBOL": _set("issuer.trading_symbol", ""),
+    "ISSUER-NAME-LENGTH": _set("issuer.name", "A" * 151),
+    "OWNER-COUNT": _many_owners,
+    "OWNER-CIK": _set("reporting_owners.0.cik", "17672580000"),
+    "OWNER-DUPLICATE": lambda f: f.reporting_owners.append(copy.deepcopy(f.reporting_owners[0])),
+    "OWNER-CCC": _set("reporting_owners.0.ccc", "ab#4567"),
+    "OWNER-NAME-LENGTH": _set("reporting_owners.0.name", "B" * 151),
+    "RELATIONSHIP-NONE": _apply(_set("reporting_owners.0.relationship.is_officer", False),
+                                _set("reporting_owners.0.relationship.officer_title", None)),
+    "RELATIONSHIP-OFFICER-TITLE": _set("reporting_owners.0.relationship.officer_title", None),
+    "RELATIONSHIP-OTHER-TEXT": _set("reporting_owners.0.relationship.is_other", True),
+    "RELATIONSHIP-TEXT-LENGTH": _set("reporting_owners.0.relationship.officer_title", "Chief Financial Officer & Treas"),
+    "RELATIONSHIP-TEXT-UNUSED": _set("reporting_owners.0.relationship.other_text", "Trustee"),
+    "ADDRESS-LENGTH": _set("reporting_owners.0.address.city", "C" * 31),
+    "ADDRESS-STATE": _set("reporting_owners.0.address.state", "ZZ"),
+    "ADDRESS-COUNTRY": _apply(_set("reporting_owners.0.address.non_us_address", True),
+                              _set("reporting_owners.0.address.state", None)),
+    "ADDRESS-NON-US-REGION": _apply(_set("reporting_owners.0.address.non_us_address", True),
+                                    _set("reporting_owners.0.address.state", None),
+                                    _set("reporting_owners.0.address.country", "X0"),
+                                    _set("reporting_owners.0.address.non_us_state_territory", "R" * 35)),
+    "TABLE-SIZE": _table_i_rows,
+    "HOLDING-CODING": lambda f: f.table_i.append(NonDerivativeHolding(
+        Footnoted("Common Stock"), HoldingCoding("3"), Footnoted(Decimal(5)), None,
+        OwnershipNature(Footnoted("I"), Footnoted("By spouse")))),
+    "FOOTNOTE-ID": _renumber_f4,
+    "FOOTNOTE-DUPLICATE": lambda f: f.footnotes.append(Footnote("F1", "Again.")),
+    "FOOTNOTE-UNUSED": lambda f: f.footnotes.append(Footnote("F5", "Never used.")),
+    "FOOTNOTE-MISSING": _set("table_i.0.security_title.footnote_ids", ["F9"]),
+    "FOOTNOTE-REPEATED": _set("table_i.0.coding.footnote_ids", ["F1", "F1"]),
+    "FOOTNOTE-TEXT": _set("footnotes.0.text", ""),
+    "REMARKS-LENGTH": _set("remarks", "r" * 2001),
+    "SIGNATURE-COUNT": _set("signatures", []),
+    "SIGNATURE-NAME": _set("signatures.0.name", ""),
+    "SIGNATURE-DATE": _set("signatures.0.date", None),
+    "SIGNATURE-DATE-ORDER": _set("signatures.0.date", date(2023, 1, 8)),
+    "REQUIRED-VALUE": _set("table_i.0.shares", Footnoted()),
+    "VALUE-OR-FOOTNOTE": _set("table_i.0.price_per_share", Footnoted()),
+    "TEXT-LENGTH": _set("table_i.0.security_title.value", "T" * 61),
+    "DECIMAL-RANGE": _set("table_i.0.price_per_share", Footnoted(Decimal("1.23456"))),
+    "DIRECT-INDIRECT": _set("table_i.0.ownership.nature_of_ownership", Footnoted("By trust")),
+    "DERIVATIVE-AMOUNTS": _set("table_ii.0.total_value", Footnoted(Decimal(1))),
+    "OWNED-FOLLOWING": _set("table_i.0.value_owned_following", Footnoted(Decimal(1))),
+    "TRANSACTION-DATE-FUTURE": _set("table_i.0.transaction_date", Footnoted(date(2023, 1, 12))),
+    "DEEMED-DATE-ORDER": _set("table_i.0.deemed_execution_date", Footnoted(date(2023, 1, 8))),
+    "DEEMED-DATE-SAME": _set("table_i.0.deemed_execution_date", Footnoted(date(2023, 1, 9))),
+    "DEEMED-DATE-LATE": _set("table_i.0.deemed_execution_date", Footnoted(date(2023, 1, 13))),
+    "EXERCISE-AFTER-EXPIRATION": _set("table_ii.0.exercise_date", Footnoted(date(2023, 2, 1), ["F3"])),
+    "CODING-REQUIRED": _apply(_set("table_i.0.coding", None), _set("table_i.0.security_title.footnote_ids", ["F1"])),
+    "CODING-CODE": _set("table_i.0.coding.code", "Q"),
+    "CODING-FORM-TYPE": _set("table_i.0.coding.form_type", "3"),
+    "CODING-TIMELINESS": _set("table_i.0.timeliness", Footnoted("L")),
+    "CODING-ACQUIRED-DISPOSED": _set("table_i.0.coding.code", "S"),
+    "CODING-ACQUIRED-DISPOSED-USUAL": _set("table_ii.0.acquired_disposed", Footnoted("A")),
+    "HOLDINGS-ARITHMETIC": _second_sale,
+}
+FORM3_CASES = {
+    "EXIT-BOX-FORM3": _set("not_subject_to_section16", True),
+    "FORM3-TRANSACTION": _form3_transaction,
+}
+
+
+@pytest.mark.parametrize("rule_id", sorted(CASES))
+def test_breaking_one_rule_gives_exactly_that_finding(rule_id):
+    filing = draft()
+    CASES[rule_id](filing)
+    assert problems(filing) == [rule_id]
+
+
+@pytest.mark.parametrize("rule_id", sorted(FORM3_CASES))
+def test_breaking_one_form3_rule_gives_exactly_that_finding(rule_id):
+    filing = form3()
+    FORM3_CASES[rule_id](filing)
+    assert problems(filing) == [rule_id]
+
+
+def test_late_is_judged_against_today():
+    assert problems(draft(), today=date(2023, 1, 13)) == ["LATE"]
+    [late] = [f for f in validate(draft(), date(2023, 1, 13)) if f.rule_id == "LATE"]
+    assert late.message.startswith("Late by 2 business days")
+
+
+def test_every_rule_has_a_test():
+    tested = set(CASES) | set(FORM3_CASES) | {"LATE", "DUE-DATE"}
+    assert tested == set(RULES)
+
+
+def test_findings_name_the_box_as_the_form_does():
+    filing = draft()
+    _second_sale(filing)
+    [finding] = [f for f in validate(filing, TODAY) if f.rule_id == "HOLDINGS-ARITHMETIC"]
+    assert finding.field_path == "table_i[1].shares_owned_following"
+    assert finding.message == (
+        "Table I, row 2, column 5, Amount owned following: 198,000 does not follow from row 1: "
+        "200,000 owned after row 1, minus 1,000 disposed in row 2, gives 199,000."
+    )
+    filing.table_i[1].shares_owned_following = Footnoted(Decimal(199000))
+    assert problems(filing) == []
+
+
+def test_disseminated_copies_are_not_asked_for_the_ccc_or_the_deadline():
+    filing = read_file(REFERENCE)  # carries EDGAR's schemaVersion: already filed
+    assert problems(filing, today=date(2026, 11, 24)) == []
