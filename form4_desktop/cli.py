@@ -14,6 +14,7 @@ from typing import Sequence
 
 from form4_desktop import __version__
 from form4_desktop.app import documents
+from form4_desktop.app.files import OutputError
 from form4_desktop.app.logs import configure_logging
 from form4_desktop.edgar_xml import Copy, ReadError, WriteError
 from form4_desktop.rules import Severity
@@ -62,12 +63,12 @@ def _check(files: list[str], today: date | None, show_info: bool) -> int:
     status = EXIT_OK
     for name in files:
         try:
-            filing = documents.open_xml(name)
+            findings = documents.check_file(name, today or date.today())
         except ReadError as error:
             print(error, file=sys.stderr)
             status = EXIT_UNREADABLE
             continue
-        for finding in documents.check_filing(filing, today or date.today()):
+        for finding in findings:
             if finding.severity is Severity.INFO and not show_info:
                 continue
             print(finding.line(name))
@@ -85,8 +86,8 @@ def _convert(source: str, target: str, copy: str) -> int:
     except WriteError as error:
         print(f"{target}: {error}", file=sys.stderr)
         return EXIT_FINDINGS
-    except OSError as error:
-        print(f"{target} cannot be written: {error.strerror or error}.", file=sys.stderr)
+    except OutputError as error:
+        print(error, file=sys.stderr)
         return EXIT_UNREADABLE
     return EXIT_OK
 

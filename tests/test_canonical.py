@@ -39,12 +39,22 @@ def changed(old: str, new: str, count: int = 1) -> bytes:
         # 7. schemaVersion
         ("<schemaVersion>X0609</schemaVersion>", "<schemaVersion>X0306</schemaVersion>"),
         ("<schemaVersion>X0609</schemaVersion>", ""),
-        # 8. a missing 10b5-1 box equals an unchecked one
-        ("<aff10b5One>0</aff10b5One>", ""),
+        # 1. namespaces, schema-location attributes
+        ("<ownershipDocument>", '<ownershipDocument xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" '
+                                'xsi:noNamespaceSchemaLocation="ownership4Document.xsd">'),
+        # 4. a sign and leading zeros
+        ("<value>125000</value>", "<value>+0125000</value>"),
+        ("<isOfficer>1</isOfficer>", "<isOfficer>TRUE</isOfficer>"),
     ],
 )
 def test_documented_differences_are_forgiven(old, new):
     assert compare_bytes(ORIGINAL, changed(old, new)) == []
+
+
+def test_a_missing_10b5_1_box_equals_an_unchecked_one_only_in_the_original():
+    without = changed("<aff10b5One>0</aff10b5One>", "")
+    assert compare_bytes(without, ORIGINAL) == []
+    assert compare_bytes(ORIGINAL, without) != []
 
 
 def test_foreign_code_in_state_equals_the_v55_country_field():
@@ -71,10 +81,19 @@ def test_foreign_code_in_state_equals_the_v55_country_field():
         ("<issuerCik>0000896493</issuerCik>", "<issuerCik>0000896494</issuerCik>"),
         ("<officerTitle>Chief Financial Officer</officerTitle>", "<officerTitle>CFO</officerTitle>"),
         ("<rptOwnerState>NV</rptOwnerState>", "<rptOwnerCountry>NV</rptOwnerCountry>"),
+        ("Represents the vesting of restricted stock.", "Represents the <b>vesting</b> of restricted stock."),
+        ("Represents the vesting of restricted stock.", "Represents the vesting of restricted stock.\u00a0"),
+        ("<value>125000</value>", "<value>1234567890123456789012345678901</value>"),
     ],
 )
 def test_any_other_change_is_reported(old, new):
     assert compare_bytes(ORIGINAL, changed(old, new)) != []
+
+
+def test_long_numbers_are_compared_digit_by_digit():
+    long_a = changed("<value>125000</value>", "<value>1234567890123456789012345678901</value>")
+    long_b = changed("<value>125000</value>", "<value>1234567890123456789012345678902</value>")
+    assert compare_bytes(long_a, long_b) != []
 
 
 def test_row_order_matters():

@@ -49,6 +49,90 @@ def test_check_a_late_draft_warns_and_exits_0(tmp_path, capsys):
         "January 11, 2023" in capsys.readouterr().out
 
 
+def test_an_unreadable_value_is_a_finding_for_check_and_refused_by_convert(tmp_path, capsys):
+    broken = tmp_path / "comma.xml"
+    broken.write_text(REFERENCE.read_text().replace("<value>125000</value>", "<value>125,000</value>"))
+    assert main(["check", str(broken)]) == 1
+    first = capsys.readouterr().out.splitlines()[0]
+    assert first == (f"{broken}: ERROR XML-CONTENT ownershipDocument/nonDerivativeTable/nonDerivativeTransaction[1]/"
+                     "transactionAmounts/transactionShares/value: '125,000' is not a number (only digits and one "
+                     "period are allowed)")
+    out = tmp_path / "out.xml"
+    assert main(["convert", str(broken), str(out)]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "'125,000' is not a number" in err and not out.exists()
+
+
+@pytest.mark.parametrize("old, new, rule", [
+    ("<ownershipDocument>", '<ownershipDocument xmlns="http://www.sec.gov/edgar/ownership">', "XML-CONTENT"),
+    ('<?xml version="1.0"?>', '<?xml version="1.0"?><?xml-stylesheet href="x.xsl"?>', "XML-CONTENT"),
+    ("<value>125000</value>", "<value>+125000</value>", "XML-CONTENT"),
+    ("<isOfficer>1</isOfficer>", "<isOfficer>TRUE</isOfficer>", "XML-CONTENT"),
+    ("<equitySwapInvolved>0</equitySwapInvolved>", "", "CODING-REQUIRED"),
+    ('<documentType>4</documentType>', '<documentType lang="en">4</documentType>', "XML-CONTENT"),
+    ("<notSubjectToSection16>0</notSubjectToSection16>\n  <issuer>\n    <issuerCik>0000896493</issuerCik>",
+     "<issuer>\n    <issuerCik>0000896493</issuerCik><notSubjectToSection16>0</notSubjectToSection16>", "XML-CONTENT"),
+    ("<notSubjectToSection16>0</notSubjectToSection16>\n  <issuer>",
+     "<issuer><notSubjectToSection16>0</notSubjectToSection16></issuer>\n  <issuer>", "XML-CONTENT"),
+    ("<footnote id=\"F1\">Represents the vesting", "<footnote id=\"F1\">Represents the <b>vesting</b>", "XML-CONTENT"),
+])
+def test_check_judges_the_file_as_it_stands(tmp_path, capsys, old, new, rule):
+    source = REFERENCE.read_text()
+    assert old in source
+    bad = tmp_path / "bad.xml"
+    bad.write_text(source.replace(old, new, 1))
+    assert main(["check", str(bad)]) == 1
+    assert f"{bad}: ERROR {rule} " in capsys.readouterr().out
+
+
+def test_elements_out_of_order_are_a_schema_finding(tmp_path, capsys):
+    source = REFERENCE.read_text()
+    start, end = source.index("<notSubjectToSection16>"), source.index("</issuer>") + len("</issuer>")
+    exit_box = "<notSubjectToSection16>0</notSubjectToSection16>"
+    moved = source[:start] + source[start:end].replace(exit_box, "") + exit_box + source[end:]
+    bad = tmp_path / "order.xml"
+    bad.write_text(moved)
+    assert main(["check", str(bad)]) == 1
+    out = capsys.readouterr().out
+    assert f"{bad}: ERROR XML-SCHEMA /ownershipDocument/notSubjectToSection16: " in out
+
+
+def test_dangling_footnote_reference_is_an_error_and_not_written(tmp_path, capsys):
+    bad = tmp_path / "dangling.xml"
+    bad.write_text(REFERENCE.read_text().replace('<footnoteId id="F1"/>', '<footnoteId id="F1"/><footnoteId id="F77"/>'))
+    assert main(["check", str(bad)]) == 1
+    assert "FOOTNOTE-MISSING" in capsys.readouterr().out
+    assert main(["convert", str(bad), str(tmp_path / "out.xml")]) == 1
+    assert "F77" in capsys.readouterr().err
+
+
+def test_values_the_form_has_no_place_for_are_refused_not_dropped(tmp_path, capsys):
+    bad = tmp_path / "original-date.xml"
+    bad.write_text(REFERENCE.read_text().replace("<periodOfReport>2023-01-09</periodOfReport>",
+                   "<periodOfReport>2023-01-09</periodOfReport><dateOfOriginalSubmission>2023-01-10</dateOfOriginalSubmission>"))
+    out = tmp_path / "out.xml"
+    assert main(["convert", str(bad), str(out)]) == 1
+    assert "dateOfOriginalSubmission" in capsys.readouterr().err and not out.exists()
+
+
+def test_convert_writes_through_a_link_and_keeps_permissions(tmp_path):
+    real = tmp_path / "real.xml"
+    real.write_text("old")
+    real.chmod(0o640)
+    link = tmp_path / "link.xml"
+    link.symlink_to(real)
+    assert main(["convert", str(REFERENCE), str(link)]) == 0
+    assert link.is_symlink() and "<ownershipDocument>" in real.read_text()
+    assert real.stat().st_mode & 0o777 == 0o640
+
+
+def test_convert_refuses_a_folder_or_device_as_output(tmp_path, capsys):
+    assert main(["convert", str(REFERENCE), str(tmp_path)]) == 2
+    assert "is a folder" in capsys.readouterr().err
+    assert main(["convert", str(REFERENCE), "/dev/null"]) == 2
+    assert "not a regular file" in capsys.readouterr().err
+
+
 def test_check_goes_on_after_an_unreadable_file_and_exits_2(tmp_path, capsys):
     missing = tmp_path / "missing.xml"
     assert main(["check", str(missing), str(REFERENCE)]) == 2

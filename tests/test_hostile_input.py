@@ -111,10 +111,19 @@ def test_missing_file_and_folder(tmp_path):
     assert_one_clear_line(run_check(tmp_path), tmp_path, "folder")
 
 
-def test_bad_value_names_the_element(tmp_path):
-    broken = tmp_path / "comma.xml"
-    broken.write_text(REFERENCE.read_text().replace("<value>125000</value>", "<value>125,000</value>"))
-    assert_one_clear_line(run_check(broken), broken, "transactionShares", "'125,000'", "not a number")
+def test_a_fifo_is_not_read(tmp_path):
+    pipe = tmp_path / "filing.xml"
+    os.mkfifo(pipe)
+    assert_one_clear_line(run_check(pipe, timeout=30), pipe, "not a regular file")
+
+
+def test_utf16_entity_bomb_is_refused_as_a_doctype(tmp_path):
+    bomb = '<!ENTITY a0 "lol">' + "".join(f'<!ENTITY a{i} "{"&a%d;" % (i - 1) * 10}">' for i in range(1, 10))
+    hostile = tmp_path / "bomb16.xml"
+    hostile.write_bytes(document_with(f"<!DOCTYPE d [{bomb}]>\n", "&a9;")
+                        .replace('<?xml version="1.0"?>', '<?xml version="1.0" encoding="UTF-16"?>')
+                        .encode("utf-16"))
+    assert_one_clear_line(run_check(hostile), hostile, "DOCTYPE")
 
 
 @pytest.mark.parametrize("name", ["empty.xml"])

@@ -202,6 +202,22 @@ def test_breaking_one_form3_rule_gives_exactly_that_finding(rule_id):
     assert problems(filing) == [rule_id]
 
 
+def test_the_schema_is_the_safety_net_when_the_rules_miss_something(monkeypatch):
+    from form4_desktop.app import documents
+
+    filing = draft()
+    filing.table_i[0].security_title.value = "T" * 61
+    monkeypatch.setattr(documents, "validate", lambda filing, today: [])
+    [finding] = documents.check_filing(filing, TODAY)
+    assert finding.rule_id == "SCHEMA" and "securityTitle" in finding.field_path
+
+
+def test_an_empty_text_is_blank():
+    filing = draft()
+    filing.table_i[0].security_title.value = ""
+    assert problems(filing) == ["REQUIRED-VALUE"]
+
+
 def test_late_is_judged_against_today():
     assert problems(draft(), today=date(2023, 1, 13)) == ["LATE"]
     [late] = [f for f in validate(draft(), date(2023, 1, 13)) if f.rule_id == "LATE"]
@@ -209,7 +225,8 @@ def test_late_is_judged_against_today():
 
 
 def test_every_rule_has_a_test():
-    tested = set(CASES) | set(FORM3_CASES) | {"LATE", "DUE-DATE"}
+    # XML-CONTENT and XML-SCHEMA judge files: tests/test_cli.py::test_check_judges_the_file_as_it_stands
+    tested = set(CASES) | set(FORM3_CASES) | {"LATE", "DUE-DATE", "XML-CONTENT", "XML-SCHEMA", "SCHEMA"}
     assert tested == set(RULES)
 
 

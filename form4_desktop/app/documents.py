@@ -6,11 +6,15 @@ import os
 from datetime import date
 
 from form4_desktop.app.files import write_atomically
-from form4_desktop.edgar_xml import Copy, read_file, write_bytes
+from form4_desktop.edgar_xml import Copy, WriteError, read_file, write_bytes
+from form4_desktop.edgar_xml.canonical import compare_bytes
+from form4_desktop.edgar_xml.inspect import original_schema_problems
+from form4_desktop.edgar_xml.parsing import parse_untrusted, read_bytes
+from form4_desktop.edgar_xml.reader import read_document, read_filing
 from form4_desktop.edgar_xml.schema import schema_problems
-from form4_desktop.edgar_xml.writer import build_tree
+from form4_desktop.edgar_xml.writer import build_tree, dangling_references
 from form4_desktop.model import Filing
-from form4_desktop.rules import Finding, Severity, validate
+from form4_desktop.rules import RULES, Finding, Severity, validate
 
 
 def open_xml(path: str | os.PathLike[str]) -> Filing:
@@ -24,17 +28,41 @@ def export_xml(filing: Filing, path: str | os.PathLike[str], copy: Copy = Copy.R
 
 
 def convert(source: str | os.PathLike[str], target: str | os.PathLike[str], copy: Copy = Copy.RECORD) -> Filing:
-    filing = open_xml(source)
-    export_xml(filing, target, copy)
+    """Read `source` and write it again as v5.5 XML. A record copy must say exactly what the original
+    said (see `canonical`); if it would not, nothing is written and the first difference is named."""
+    name = os.fspath(source)
+    data = read_bytes(source)
+    filing = read_filing(data, name)
+    written = write_bytes(filing, copy)
+    if copy is Copy.RECORD:
+        differences = compare_bytes(data, written)
+        if differences:
+            raise WriteError(f"Converting {name} would change what it says ({differences[0]}); nothing was "
+                             "written. Please report this file.", differences)
+    write_atomically(target, written)
     return filing
+
+
+def _finding(rule_id: str, path: str, message: str) -> Finding:
+    return Finding(rule_id, RULES[rule_id].severity, path, message)
 
 
 def schema_findings(filing: Filing) -> list[Finding]:
     """How the filing, written out, would break the SEC's v5.5 schema (the record copy: no CCC needed)."""
-    return [
-        Finding("SCHEMA", Severity.ERROR, problem.split(": ", 1)[0], problem.split(": ", 1)[-1])
-        for problem in schema_problems(build_tree(filing, Copy.RECORD), filing.document_type)
-    ]
+    try:
+        root = build_tree(filing, Copy.RECORD)
+        problems = schema_problems(root, filing.document_type) + dangling_references(root)
+    except WriteError as error:
+        return [_finding("SCHEMA", "", str(error))]
+    return [_finding("SCHEMA", *problem.split(": ", 1)) for problem in problems]
+
+
+def _has_errors(findings: list[Finding]) -> bool:
+    return any(finding.severity is Severity.ERROR for finding in findings)
+
+
+def _ordered(findings: list[Finding]) -> list[Finding]:
+    return sorted(findings, key=lambda finding: finding.severity.rank)
 
 
 def check_filing(filing: Filing, today: date | None = None) -> list[Finding]:
@@ -44,6 +72,22 @@ def check_filing(filing: Filing, today: date | None = None) -> list[Finding]:
     net, consulted when the rules find no error, so that nothing EDGAR's parser would refuse goes unsaid.
     """
     findings = validate(filing, today or date.today())
-    if not any(finding.severity is Severity.ERROR for finding in findings):
+    if not _has_errors(findings):
         findings.extend(schema_findings(filing))
-    return sorted(findings, key=lambda finding: finding.severity.rank)
+    return _ordered(findings)
+
+
+def check_file(path: str | os.PathLike[str], today: date | None = None) -> list[Finding]:
+    """Every finding for an XML file as it stands: the filing's, and the file's own (values that cannot be
+    read, repairs the reader made, and how the original breaks the v5.5 schema). Raises ReadError only
+    when the file cannot be read as an ownership document at all."""
+    name = os.fspath(path)
+    data = read_bytes(path)
+    result = read_document(data, name, strict=False)
+    findings = [_finding("XML-CONTENT", issue.path, issue.message) for issue in result.issues]
+    findings += check_filing(result.filing, today)
+    if not _has_errors(findings):
+        root = parse_untrusted(data, name)
+        findings += [_finding("XML-SCHEMA", *problem.split(": ", 1))
+                     for problem in original_schema_problems(root, result.filing)]
+    return _ordered(findings)

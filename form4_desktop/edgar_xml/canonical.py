@@ -3,23 +3,27 @@
 A record copy written by this program differs from the document EDGAR disseminated only in ways that do
 not change what the filing says. `canonical_form` removes exactly those differences, and nothing else:
 
-1. **Layout**: indentation, comments, processing instructions and the XML declaration are dropped, and
-   text values are stripped of leading and trailing whitespace (EDGAR counts it toward a field's length,
-   it carries no meaning).
+1. **Layout**: indentation, comments, processing instructions, the XML declaration, a namespace on the
+   elements and `xsi:` schema-location attributes are dropped, and text is stripped of leading and
+   trailing XML whitespace (space, tab, CR, LF: EDGAR counts it toward a field's length, it carries no
+   meaning). Text between child elements is kept (stripped), so markup inside a footnote still counts.
 2. **Empty wrappers**: an element with no text, no attributes and no children (after rule 1) is
    removed, repeatedly, so `<deemedExecutionDate/>` or `<transactionTimeliness><value/></…>` equal
    absence.
 3. **Booleans** (every element of schema type boolean): `1`/`true` become `true`, `0`/`false` become
-   `false`.
-4. **Decimals** (every `value` of a number box and every amount): written in plain notation without
-   trailing zeros (`1000.00` and `1000` are equal), with a leading zero (`.5` is `0.5`).
+   `false`, in any letter case.
+4. **Decimals** (every `value` of a number box): ASCII digits with at most one period are written without
+   a `+` sign, leading zeros or trailing zeros (`1000.00`, `+1000` and `01000` equal `1000`; `.5` is
+   `0.5`). Exactly, digit by digit: no rounding, whatever the length.
 5. **Dates**: an xs:date time zone suffix is dropped (`2014-04-23-05:00` is `2014-04-23`).
 6. **CIKs**: padded with leading zeros to ten digits, as EDGAR disseminates them.
 7. **`schemaVersion`** is removed: EDGAR writes it, and a converted document is v5.5 whatever it was.
-8. **`aff10b5One`**: when one side has no 10b5-1 box (filings before April 2023), the other side's
-   unchecked box (`false`) is removed.
+8. **`aff10b5One`**: when the original has no 10b5-1 box (filings before April 2023), the converted
+   document's unchecked box (`false`) is removed. Not the other way round.
 9. **Country-code move**: a pre-v5.5 foreign code in `rptOwnerState` becomes `rptOwnerCountry` with
-   `rptOwnerNonUSAddressFlag` = `true`, as v5.5 requires (and as the reader does).
+   `rptOwnerNonUSAddressFlag` = `true`, as v5.5 requires (and as the reader does), when the address has
+   neither of those yet.
+10. **The CCC** (`rptOwnerCcc`) is removed: an access code, which a record copy never carries.
 
 The element order, every other element and every attribute are kept, so any other change shows.
 """
@@ -27,8 +31,6 @@ The element order, every other element and every attribute are kept, so any othe
 from __future__ import annotations
 
 import re
-from decimal import Decimal
-
 from lxml import etree
 
 from form4_desktop.edgar_xml.parsing import local_name, parse_untrusted
@@ -49,41 +51,50 @@ DATE_BOXES = frozenset({
     "exerciseDate", "expirationDate",
 })
 CIK_ELEMENTS = frozenset({"issuerCik", "rptOwnerCik"})
-_DATE_WITH_ZONE = re.compile(r"(\d{4}-\d{2}-\d{2})(?:Z|[+-]\d{2}:\d{2})")
-_DECIMAL = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)")
+_DATE_WITH_ZONE = re.compile(r"([0-9]{4}-[0-9]{2}-[0-9]{2})(?:Z|[+-][0-9]{2}:[0-9]{2})")
+_DECIMAL = re.compile(r"(-?)\+?([0-9]*)(?:\.([0-9]*))?")
+_XML_SPACE = " \t\r\n"
+_XSI = "{http://www.w3.org/2001/XMLSchema-instance}"
 
 
 def _canonical_decimal(text: str) -> str:
-    if not _DECIMAL.fullmatch(text):
+    """Textual, so that no digit is ever rounded away."""
+    match = _DECIMAL.fullmatch(text)
+    if not match or not (match[2] or match[3]):
         return text
-    value = Decimal(text)
-    if value == value.to_integral_value():
-        return format(value.quantize(Decimal(1)), "f")
-    return format(value.normalize(), "f")
+    whole = match[2].lstrip("0") or "0"
+    fraction = (match[3] or "").rstrip("0")
+    sign = match[1] if (whole != "0" or fraction) else ""
+    return f"{sign}{whole}.{fraction}" if fraction else f"{sign}{whole}"
 
 
-def _strip_namespaces(root: etree._Element) -> None:
+def strip_namespaces(root: etree._Element) -> None:
     for element in root.iter():
         if isinstance(element.tag, str):
             element.tag = local_name(element)
+            for attribute in [a for a in element.attrib if a.startswith(_XSI)]:
+                del element.attrib[attribute]
     etree.cleanup_namespaces(root)
+
+
+def _strip(text: str | None) -> str | None:
+    return (text or "").strip(_XML_SPACE) or None
 
 
 def _normalise_values(root: etree._Element) -> None:
     for element in root.iter():
         if not isinstance(element.tag, str):
             continue
-        if len(element):
-            element.text = None
-        elif element.text is not None:
-            element.text = element.text.strip() or None
-        element.tail = None
+        element.text = _strip(element.text)
+        element.tail = _strip(element.tail)
         name = local_name(element)
         parent = element.getparent()
         parent_name = local_name(parent) if parent is not None else ""
         text = element.text
         if text is None:
             continue
+        if len(element):
+            continue  # text between child elements is kept as it is (stripped)
         if name in BOOLEAN_ELEMENTS:
             lowered = text.lower()
             element.text = "true" if lowered in ("1", "true") else "false" if lowered in ("0", "false") else text
@@ -104,39 +115,40 @@ def _remove_empty(root: etree._Element) -> None:
         for element in list(root.iter()):
             if element is root or not isinstance(element.tag, str):
                 continue
-            if len(element) == 0 and element.text is None and not element.attrib:
+            if len(element) == 0 and element.text is None and not element.attrib and element.tail is None:
                 element.getparent().remove(element)
                 changed = True
 
 
-def _move_foreign_state(root: etree._Element) -> None:
+def move_foreign_state(root: etree._Element) -> None:
     for address in root.iter("reportingOwnerAddress"):
         state = address.find("rptOwnerState")
         if state is None or not state.text or state.text in US_STATES:
             continue
         if state.text not in COUNTRIES and state.text not in OBSOLETE_COUNTRIES:
             continue
-        if address.find("rptOwnerCountry") is not None:
-            continue
+        if address.find("rptOwnerCountry") is not None or address.find("rptOwnerNonUSAddressFlag") is not None:
+            continue  # written for v5.5 already (the reader leaves these as they are too)
         # Same place as the schema's order: the country follows the state.
         state.tag = "rptOwnerCountry"
-        if address.find("rptOwnerNonUSAddressFlag") is None:
-            flag = etree.Element("rptOwnerNonUSAddressFlag")
-            flag.text = "true"
-            address.insert(0, flag)
+        flag = etree.Element("rptOwnerNonUSAddressFlag")
+        flag.text = "true"
+        address.insert(0, flag)
 
 
 def canonical_form(root: etree._Element) -> etree._Element:
-    """A normalised deep copy of `root` (rules 1-7 and 9; rule 8 needs both sides: see `compare`)."""
+    """A normalised deep copy of `root` (every rule but 8, which needs both sides: see `compare`)."""
     root = etree.fromstring(etree.tostring(root))
-    _strip_namespaces(root)
+    strip_namespaces(root)
     for comment in root.xpath("//comment() | //processing-instruction()"):
         comment.getparent().remove(comment)
     _normalise_values(root)
     _remove_empty(root)
     for version in root.findall("schemaVersion"):
         root.remove(version)
-    _move_foreign_state(root)
+    for ccc in root.iterfind("reportingOwner/reportingOwnerId/rptOwnerCcc"):
+        ccc.getparent().remove(ccc)
+    move_foreign_state(root)
     return root
 
 
@@ -155,7 +167,6 @@ def compare(original: etree._Element, converted: etree._Element) -> list[str]:
     """The differences between two documents after canonical normalisation, one line each; [] if equal."""
     left, right = canonical_form(original), canonical_form(converted)
     _drop_default_aff10b5one(right, left)
-    _drop_default_aff10b5one(left, right)
     differences: list[str] = []
     _compare_elements(left, right, differences)
     return differences
@@ -167,6 +178,8 @@ def _compare_elements(left: etree._Element, right: etree._Element, out: list[str
         return
     if left.text != right.text:
         out.append(f"{_path(left)}: {left.text!r} became {right.text!r}")
+    if left.tail != right.tail:
+        out.append(f"{_path(left)}: the text after it, {left.tail!r}, became {right.tail!r}")
     if dict(left.attrib) != dict(right.attrib):
         out.append(f"{_path(left)}: attributes {dict(left.attrib)} became {dict(right.attrib)}")
     left_children, right_children = list(left), list(right)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import re
+import stat
 
 from lxml import etree
 
@@ -17,10 +18,22 @@ from form4_desktop.edgar_xml.errors import ReadError
 # characters) stays well under 1 MB. Anything far larger is not a primary document.
 MAX_FILE_BYTES = 5 * 1024 * 1024
 
-_DOCTYPE = re.compile(rb"<!DOCTYPE", re.IGNORECASE)
-_ENTITY = re.compile(rb"<!ENTITY", re.IGNORECASE)
+_DOCTYPE = re.compile(r"<!DOCTYPE|<!ENTITY", re.IGNORECASE)
+_FIRST_ELEMENT = re.compile(r"<[A-Za-z_:]")
 _LOCATION = re.compile(r",? line \d+, column \d+")
 _BOMS = (b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")
+
+
+def _prolog(data: bytes) -> str:
+    """The text before the root element, where a DOCTYPE would have to stand (decoded for UTF-16 too)."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        text = data.decode("utf-16", errors="replace")
+    elif data[:4] in (b"<\x00?\x00", b"\x00<\x00?"):
+        text = data.decode("utf-16-le" if data[0] == 0x3C else "utf-16-be", errors="replace")
+    else:
+        text = data.decode("latin-1")
+    match = _FIRST_ELEMENT.search(text)
+    return text[: match.start()] if match else text
 
 
 def _looks_like_xml(data: bytes) -> bool:
@@ -38,7 +51,7 @@ def _parser() -> etree.XMLParser:
         dtd_validation=False,
         huge_tree=False,
         remove_comments=True,
-        remove_pis=True,
+        remove_pis=False,  # kept, so that the reader can report them (EDGAR suspends them)
     )
 
 
@@ -46,9 +59,12 @@ def read_bytes(path: str | os.PathLike[str]) -> bytes:
     """The bytes of `path`, refusing folders, missing files and files too large to be a filing."""
     name = os.fspath(path)
     try:
-        size = os.stat(name).st_size
-        if os.path.isdir(name):
+        status = os.stat(name)
+        size = status.st_size
+        if stat.S_ISDIR(status.st_mode):
             raise ReadError(f"{name} is a folder, not an XML file.")
+        if not stat.S_ISREG(status.st_mode):
+            raise ReadError(f"{name} is not a regular file (a pipe or a device), so it was not read.")
         if size > MAX_FILE_BYTES:
             raise ReadError(
                 f"{name} is {size / 1_048_576:.1f} MB; an ownership document is never larger than "
@@ -77,12 +93,12 @@ def parse_untrusted(data: bytes, source: str) -> etree._Element:
         raise ReadError(f"{source} is a ZIP archive (or an Office document), not EDGAR XML.")
     if not data.strip():
         raise ReadError(f"{source} is empty.")
-    if _DOCTYPE.search(data) or _ENTITY.search(data):
+    if _DOCTYPE.search(_prolog(data)):
         raise ReadError(
             f"{source} contains a DOCTYPE or entity declaration, which EDGAR ownership documents never have; "
             "it was not read, for safety."
         )
-    if not _looks_like_xml(data):
+    if not _looks_like_xml(data) and not data[:4] in (b"<\x00?\x00", b"\x00<\x00?"):
         raise ReadError(f"{source} is not XML: it does not begin with '<'.")
     try:
         root = etree.fromstring(data, _parser())

@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import os
 import re
+from dataclasses import dataclass, field
 from datetime import date
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Callable, TypeVar
 
 from lxml import etree
@@ -43,48 +44,95 @@ from form4_desktop.model.codes import COUNTRIES, OBSOLETE_COUNTRIES, US_STATES
 
 T = TypeVar("T")
 
-_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:Z|[+-]\d{2}:\d{2})?")
-_DECIMAL = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)")
-_TRUE = {"1", "true"}
-_FALSE = {"0", "false"}
+_DATE = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})(?:Z|[+-][0-9]{2}:[0-9]{2})?")
+_DECIMAL = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)")
+_XML_SPACE = " \t\r\n"  # XML's whitespace; a non-breaking space is content, not layout
+_BOOLEANS = {"1": True, "true": True, "0": False, "false": False}
+_XSI = "{http://www.w3.org/2001/XMLSchema-instance}"
+# Elements whose `value` is a date, number or yes/no: EDGAR suspends an empty one (TS §3.2).
+_TYPED_VALUES = frozenset({
+    "transactionDate", "deemedExecutionDate", "exerciseDate", "expirationDate", "transactionShares",
+    "transactionTotalValue", "transactionPricePerShare", "conversionOrExercisePrice",
+    "sharesOwnedFollowingTransaction", "valueOwnedFollowingTransaction", "underlyingSecurityShares",
+    "underlyingSecurityValue",
+})
+
+
+@dataclass
+class SourceIssue:
+    """A problem in the file itself that the model does not carry: either repaired on reading (a namespace,
+    a `+` sign) or, when reading leniently, a value that could not be read and was left out."""
+
+    path: str
+    message: str
+
+
+@dataclass
+class ReadResult:
+    filing: Filing
+    issues: list[SourceIssue] = field(default_factory=list)
+
+
+class _Context:
+    def __init__(self, source: str, strict: bool):
+        self.source = source
+        self.strict = strict
+        self.issues: list[SourceIssue] = []
+
+    def problem(self, path: str, what: str) -> None:
+        """A value that cannot be read faithfully: refused when strict, noted and left out otherwise."""
+        if self.strict:
+            raise ReadError(f"{self.source}: {path}: {what}.")
+        self.issues.append(SourceIssue(path, what))
+
+    def repaired(self, path: str, what: str) -> None:
+        self.issues.append(SourceIssue(path, what))
 
 
 class _Element:
-    """One XML element, read child by child; `path` names it in error messages."""
+    """One XML element, read child by child; `path` names it in messages."""
 
-    def __init__(self, element: etree._Element, path: str, source: str):
+    def __init__(self, element: etree._Element, path: str, context: _Context):
         self.element = element
         self.path = path
-        self.source = source
+        self.context = context
         self.children: dict[str, list[etree._Element]] = {}
         for child in element:
             if isinstance(child.tag, str):
                 self.children.setdefault(local_name(child), []).append(child)
+        allowed = ("id",) if local_name(element) in ("footnote", "footnoteId") else ()
+        for attribute in element.attrib:
+            if attribute.startswith(_XSI):
+                continue  # schema-location hints: no content
+            if attribute not in allowed:
+                self.problem(f"unexpected attribute {attribute}=\"{element.get(attribute)}\"")
+        if len(element) and element.text and element.text.strip(_XML_SPACE) and local_name(element) != "footnote":
+            self.problem(f"unexpected text '{element.text.strip(_XML_SPACE)[:40]}' between elements")
 
-    def fail(self, what: str) -> ReadError:
-        return ReadError(f"{self.source}: {self.path}: {what}.")
+    def problem(self, what: str) -> None:
+        self.context.problem(self.path, what)
 
     def check_known(self, *names: str) -> None:
-        unknown = [name for name in self.children if name not in names]
-        if unknown:
-            raise self.fail(f"unexpected element <{unknown[0]}>, which no ownership schema defines here")
+        for name in self.children:
+            if name not in names:
+                self.problem(f"unexpected element <{name}>, which the ownership schemas do not define here")
 
     def all(self, name: str) -> list[_Element]:
-        return [_Element(child, f"{self.path}/{name}", self.source) for child in self.children.get(name, [])]
+        return [_Element(child, f"{self.path}/{name}", self.context) for child in self.children.get(name, [])]
 
     def one(self, name: str) -> _Element | None:
         found = self.children.get(name, [])
         if len(found) > 1:
-            raise self.fail(f"<{name}> appears {len(found)} times but may appear once")
-        return _Element(found[0], f"{self.path}/{name}", self.source) if found else None
+            self.problem(f"<{name}> appears {len(found)} times but may appear once")
+        return _Element(found[0], f"{self.path}/{name}", self.context) if found else None
 
     def text(self) -> str | None:
-        """The element's text, stripped; None when there is none."""
-        if len(self.element):
-            nested = [local_name(child) for child in self.element if isinstance(child.tag, str)]
-            if nested:
-                raise self.fail(f"expected a plain value but found <{nested[0]}> inside")
-        value = (self.element.text or "").strip()
+        """The element's text without surrounding XML whitespace; None when there is none."""
+        nested = [local_name(child) for child in self.element if isinstance(child.tag, str)]
+        if nested:
+            self.problem(f"expected a plain value but found <{nested[0]}> inside")
+            return None
+        value = (self.element.text or "").strip(_XML_SPACE)
         return value or None
 
     def child_text(self, name: str) -> str | None:
@@ -95,45 +143,59 @@ class _Element:
         child = self.one(name)
         return child.as_bool() if child is not None else None
 
-    def as_bool(self) -> bool | None:
+    def _typed_text(self, kind: str) -> str | None:
         value = self.text()
+        if value is None and not len(self.element):
+            self.context.repaired(self.path, f"an empty {kind} element: EDGAR suspends a {kind} with no value "
+                                             "(leave the element out instead)")
+        return value
+
+    def as_bool(self) -> bool | None:
+        value = self._typed_text("yes/no")
         if value is None:
             return None
-        if value.lower() in _TRUE:
-            return True
-        if value.lower() in _FALSE:
-            return False
-        raise self.fail(f"'{value}' is not a yes/no value (1, 0, true or false)")
+        if value in _BOOLEANS:
+            return _BOOLEANS[value]
+        if value.lower() in _BOOLEANS:
+            self.context.repaired(self.path, f"'{value}' is not spelt as EDGAR requires (1, 0, true or false)")
+            return _BOOLEANS[value.lower()]
+        self.problem(f"'{value}' is not a yes/no value (1, 0, true or false)")
+        return None
 
     def as_date(self) -> date | None:
-        value = self.text()
+        value = self._typed_text("date")
         if value is None:
             return None
         match = _DATE.fullmatch(value)
         if not match:
-            raise self.fail(f"'{value}' is not a date in the form YYYY-MM-DD")
+            self.problem(f"'{value}' is not a date in the form YYYY-MM-DD")
+            return None
         try:
             return date(int(match[1]), int(match[2]), int(match[3]))
         except ValueError:
-            raise self.fail(f"'{value}' is not a real calendar date") from None
+            self.problem(f"'{value}' is not a real calendar date")
+            return None
 
     def as_decimal(self) -> Decimal | None:
-        value = self.text()
+        value = self._typed_text("number")
         if value is None:
             return None
         if not _DECIMAL.fullmatch(value):
-            raise self.fail(f"'{value}' is not a number (only digits and one period are allowed)")
-        try:
-            return Decimal(value)
-        except InvalidOperation:  # pragma: no cover - the pattern admits only valid decimals
-            raise self.fail(f"'{value}' is not a number") from None
+            self.problem(f"'{value}' is not a number (only digits and one period are allowed)")
+            return None
+        if value[0] in "+-":
+            self.context.repaired(self.path, f"'{value}' has a sign; EDGAR allows digits and one period only")
+        return Decimal(value)
 
     def footnote_ids(self) -> list[str]:
         ids = []
         for child in self.all("footnoteId"):
-            footnote_id = (child.element.get("id") or "").strip()
+            footnote_id = (child.element.get("id") or "").strip(_XML_SPACE)
+            if child.element.text and child.element.text.strip(_XML_SPACE):
+                child.problem("a footnote reference carries text; it is only an id")
             if not footnote_id:
-                raise child.fail("a footnote reference has no id")
+                child.problem("a footnote reference has no id")
+                continue
             ids.append(footnote_id)
         return ids
 
@@ -160,9 +222,22 @@ def _required(parent: _Element, name: str, parse: Callable[[_Element], T | None]
     return _footnoted(parent, name, parse) or Footnoted()
 
 
-def read_filing(data: bytes, source: str = "<input>") -> Filing:
-    """Parse an ownership document from bytes. `source` names it in error messages."""
+def read_document(data: bytes, source: str = "<input>", *, strict: bool = True) -> ReadResult:
+    """Parse an ownership document from bytes; `source` names it in messages.
+
+    Strict (for converting, importing, opening): a value that cannot be read faithfully raises ReadError,
+    so nothing is ever dropped. Lenient (for checking): such values are left out and listed as issues,
+    so that one bad box does not hide every other finding. Either way the repairs made on reading
+    (a namespace, a processing instruction, a sign) are listed as issues.
+    """
+    context = _Context(source, strict)
     root = parse_untrusted(data, source)
+    if isinstance(root.tag, str) and root.tag.startswith("{"):
+        context.repaired("ownershipDocument", "the document has an XML namespace; EDGAR wants none")
+    pis = root.getroottree().xpath("//processing-instruction()")
+    if pis:
+        context.repaired("ownershipDocument", f"a processing instruction <?{pis[0].target} ...?>; EDGAR suspends "
+                                              "a document with one")
     name = local_name(root)
     if name != "ownershipDocument":
         if name == "edgarSubmission":
@@ -173,7 +248,13 @@ def read_filing(data: bytes, source: str = "<input>") -> Filing:
             f"{source} is not an EDGAR ownership document: its root element is <{name}>, "
             "expected <ownershipDocument>."
         )
-    return _read_document(_Element(root, "ownershipDocument", source))
+    filing = _read_document(_Element(root, "ownershipDocument", context))
+    return ReadResult(filing, context.issues)
+
+
+def read_filing(data: bytes, source: str = "<input>") -> Filing:
+    """Parse an ownership document from bytes, strictly (see `read_document`)."""
+    return read_document(data, source).filing
 
 
 def read_file(path: str | os.PathLike[str]) -> Filing:
@@ -189,9 +270,10 @@ def _read_document(doc: _Element) -> Filing:
     )
     document_type = doc.child_text("documentType")
     if document_type is None:
-        raise doc.fail("<documentType> is missing, so the form (3, 4 or 5) is unknown")
+        raise ReadError(f"{doc.context.source}: <documentType> is missing, so the form (3, 4 or 5) is unknown.")
     if document_type not in DOCUMENT_TYPES:
-        raise doc.fail(f"document type '{document_type}' is not one of {', '.join(DOCUMENT_TYPES)}")
+        raise ReadError(f"{doc.context.source}: document type '{document_type}' is not one of "
+                        f"{', '.join(DOCUMENT_TYPES)}.")
     period = doc.one("periodOfReport")
     original = doc.one("dateOfOriginalSubmission")
     issuer = doc.one("issuer")
@@ -268,7 +350,9 @@ def migrate_foreign_state(address: OwnerAddress) -> OwnerAddress:
     """Before v5.5 a foreign owner's country code stood in `rptOwnerState`; v5.5 wants it in
     `rptOwnerCountry` with the non-US flag set. Codes in neither list are left for validation to name."""
     state = address.state
-    if state and state not in US_STATES and (state in COUNTRIES or state in OBSOLETE_COUNTRIES) and not address.country:
+    if address.non_us_address is not None or address.country:
+        return address  # written for v5.5 already: leave what it says for validation to judge
+    if state and state not in US_STATES and (state in COUNTRIES or state in OBSOLETE_COUNTRIES):
         address.country = state
         address.state = None
         address.non_us_address = True
@@ -300,14 +384,12 @@ def _read_coding(row: _Element) -> TransactionCoding | None:
     if coding is None:
         return None
     coding.check_known("transactionFormType", "transactionCode", "equitySwapInvolved", "footnoteId")
-    swap = coding.one("equitySwapInvolved")
-    result = TransactionCoding(
+    return TransactionCoding(
         form_type=coding.child_text("transactionFormType") or "",
         code=coding.child_text("transactionCode") or "",
-        equity_swap_involved=bool(swap.as_bool()) if swap is not None else False,
+        equity_swap_involved=coding.child_bool("equitySwapInvolved"),
         footnote_ids=coding.footnote_ids(),
     )
-    return result
 
 
 def _read_holding_coding(row: _Element) -> HoldingCoding | None:
@@ -354,7 +436,7 @@ def _read_amounts(row: _Element, into: object, derivative: bool) -> None:
         into.total_value = _footnoted(amounts, "transactionTotalValue", _as_decimal)  # type: ignore[attr-defined]
     else:
         if amounts.one("transactionTotalValue") is not None:
-            raise amounts.fail("a Table I transaction gives shares, not a total value")
+            amounts.problem("a Table I transaction gives shares, not a total value")
         into.shares = _required(amounts, "transactionShares", _as_decimal)  # type: ignore[attr-defined]
     into.price_per_share = _required(amounts, "transactionPricePerShare", _as_decimal)  # type: ignore[attr-defined]
     into.acquired_disposed = _required(amounts, "transactionAcquiredDisposedCode", _text)  # type: ignore[attr-defined]
@@ -382,7 +464,7 @@ def _read_table_i(table: _Element | None) -> list:
         if not isinstance(child.tag, str):
             continue
         name = local_name(child)
-        row = _Element(child, f"{table.path}/{name}[{len(rows) + 1}]", table.source)
+        row = _Element(child, f"{table.path}/{name}[{len(rows) + 1}]", table.context)
         if name == "nonDerivativeTransaction":
             row.check_known("securityTitle", "transactionDate", "deemedExecutionDate", "transactionCoding",
                             "transactionTimeliness", "transactionAmounts", "postTransactionAmounts",
@@ -419,7 +501,7 @@ def _read_table_ii(table: _Element | None) -> list:
         if not isinstance(child.tag, str):
             continue
         name = local_name(child)
-        row = _Element(child, f"{table.path}/{name}[{len(rows) + 1}]", table.source)
+        row = _Element(child, f"{table.path}/{name}[{len(rows) + 1}]", table.context)
         if name == "derivativeTransaction":
             row.check_known("securityTitle", "conversionOrExercisePrice", "transactionDate", "deemedExecutionDate",
                             "transactionCoding", "transactionTimeliness", "transactionAmounts", "exerciseDate",
@@ -462,9 +544,12 @@ def _read_footnotes(footnotes: _Element | None) -> list[Footnote]:
     footnotes.check_known("footnote")
     result = []
     for footnote in footnotes.all("footnote"):
-        footnote_id = (footnote.element.get("id") or "").strip()
-        # The schema makes a footnote mixed content; real ones are text only.
-        text = "".join(footnote.element.itertext()).strip()
+        footnote_id = (footnote.element.get("id") or "").strip(_XML_SPACE)
+        # The schema makes a footnote mixed content; EDGAR's are plain text, and markup would be lost.
+        nested = [local_name(child) for child in footnote.element if isinstance(child.tag, str)]
+        if nested:
+            footnote.problem(f"footnote {footnote_id} contains markup <{nested[0]}>; footnotes are plain text")
+        text = "".join(footnote.element.itertext()).strip(_XML_SPACE)
         result.append(Footnote(footnote_id, text))
     return result
 

@@ -112,17 +112,16 @@ def build_tree(filing: Filing, copy: Copy = Copy.RECORD) -> etree._Element:
         _sub(root, "schemaVersion", CURRENT_SCHEMA_VERSION)
     _sub(root, "documentType", filing.document_type)
     _sub(root, "periodOfReport", filing.period_of_report.isoformat() if filing.period_of_report else "")
-    if filing.is_amendment:
+    # Whatever the model holds is written, even where this document type has no place for it: the
+    # schema then refuses the document, rather than the writer dropping a value unnoticed.
+    if filing.is_amendment or filing.date_of_original_submission is not None:
         original = filing.date_of_original_submission
         _sub(root, "dateOfOriginalSubmission", original.isoformat() if original else "")
-    if form == "3":
-        if record:
-            _opt_bool(root, "noSecuritiesOwned", filing.no_securities_owned)
-    else:
-        _opt_bool(root, "notSubjectToSection16", filing.not_subject_to_section16)
-        if form == "5" and record:
-            _opt_bool(root, "form3HoldingsReported", filing.form3_holdings_reported)
-            _opt_bool(root, "form4TransactionsReported", filing.form4_transactions_reported)
+    _opt_bool(root, "notSubjectToSection16", filing.not_subject_to_section16)
+    if record:  # fields EDGAR computes: in the disseminated copy only
+        _opt_bool(root, "noSecuritiesOwned", filing.no_securities_owned)
+        _opt_bool(root, "form3HoldingsReported", filing.form3_holdings_reported)
+        _opt_bool(root, "form4TransactionsReported", filing.form4_transactions_reported)
 
     issuer = _sub(root, "issuer")
     _sub(issuer, "issuerCik", _cik(filing.issuer.cik, copy))
@@ -135,8 +134,11 @@ def build_tree(filing: Filing, copy: Copy = Copy.RECORD) -> etree._Element:
         _write_owner(root, owner, copy)
 
     if form != "3":
+        if filing.aff10b5_one is None and not predates_10b5_box(filing):
+            raise WriteError("The Rule 10b5-1(c) box is not answered; a Form 4 or 5 filed since April 2023 must "
+                             "say whether a transaction was made under a 10b5-1 plan.")
         _sub(root, "aff10b5One", format_bool(bool(filing.aff10b5_one)))
-    elif record:
+    elif record:  # not on a Form 3 submission (TS §3.5); kept in a record copy that had it
         _opt_bool(root, "aff10b5One", filing.aff10b5_one)
 
     if filing.table_i:
@@ -147,8 +149,7 @@ def build_tree(filing: Filing, copy: Copy = Copy.RECORD) -> etree._Element:
             else:
                 element = _sub(table, "nonDerivativeHolding")
                 _footnoted(element, "securityTitle", row.security_title, _text)
-                if form == "5":
-                    _write_holding_coding(element, row.coding)
+                _write_holding_coding(element, row.coding)
                 _write_post_amounts(element, row)
                 _write_ownership(element, row.ownership)
     if filing.table_ii:
@@ -160,12 +161,11 @@ def build_tree(filing: Filing, copy: Copy = Copy.RECORD) -> etree._Element:
                 element = _sub(table, "derivativeHolding")
                 _footnoted(element, "securityTitle", row.security_title, _text)
                 _footnoted(element, "conversionOrExercisePrice", row.conversion_or_exercise_price, format_decimal)
-                if form == "5":
-                    _write_holding_coding(element, row.coding)
+                _write_holding_coding(element, row.coding)
                 _footnoted(element, "exerciseDate", row.exercise_date, _date)
                 _footnoted(element, "expirationDate", row.expiration_date, _date)
                 _write_underlying(element, row.underlying)
-                if form != "3":
+                if form != "3" or row.shares_owned_following or row.value_owned_following:
                     _write_post_amounts(element, row)
                 _write_ownership(element, row.ownership)
 
@@ -224,7 +224,7 @@ def _write_coding(row: etree._Element, coding: TransactionCoding | None) -> None
     element = _sub(row, "transactionCoding")
     _sub(element, "transactionFormType", coding.form_type)
     _sub(element, "transactionCode", coding.code)
-    _sub(element, "equitySwapInvolved", format_bool(coding.equity_swap_involved))
+    _opt_bool(element, "equitySwapInvolved", coding.equity_swap_involved)
     for footnote_id in coding.footnote_ids:
         etree.SubElement(element, "footnoteId", id=footnote_id)
 
@@ -241,6 +241,8 @@ def _write_holding_coding(row: etree._Element, coding: HoldingCoding | None) -> 
 def _write_post_amounts(row: etree._Element, source: object) -> None:
     shares = getattr(source, "shares_owned_following")
     value = getattr(source, "value_owned_following")
+    if shares is None and value is None:
+        return  # the schema requires it: an empty wrapper would hide that it is missing
     element = _sub(row, "postTransactionAmounts")
     _footnoted(element, "sharesOwnedFollowingTransaction", shares, format_decimal)
     _footnoted(element, "valueOwnedFollowingTransaction", value, format_decimal)
@@ -294,6 +296,29 @@ def _write_derivative_transaction(table: etree._Element, row: DerivativeTransact
     _write_ownership(element, row.ownership)
 
 
+TENB5ONE_BOX_SINCE = date(2023, 4, 1)  # the 10b5-1 box is required on Forms 4 and 5 filed from then on
+
+
+def predates_10b5_box(filing: Filing) -> bool:
+    """Whether the filing was made before the Rule 10b5-1(c) box existed, judged by its latest signature
+    (or, unsigned, its period of report): such a filing is written with the box unchecked."""
+    signed = [signature.date for signature in filing.signatures if signature.date]
+    when = max(signed) if signed else filing.period_of_report
+    return when is not None and when < TENB5ONE_BOX_SINCE
+
+
+def dangling_references(root: etree._Element) -> list[str]:
+    """Footnote references to footnotes that do not exist. The schema declares them IDREFs, but libxml2
+    does not check that an IDREF names an ID, so this is checked here."""
+    defined = {footnote.get("id") for footnote in root.iterfind("footnotes/footnote")}
+    problems = []
+    for reference in root.iter("footnoteId"):
+        if reference.get("id") not in defined:
+            path = reference.getroottree().getpath(reference.getparent())
+            problems.append(f"{path}: refers to footnote {reference.get('id')}, which does not exist")
+    return problems
+
+
 def submission_blockers(filing: Filing) -> list[str]:
     """What keeps a filing from being sent at all, beyond the schema: EDGAR needs every owner's CCC."""
     problems = []
@@ -317,7 +342,7 @@ def write_bytes(filing: Filing, copy: Copy = Copy.RECORD) -> bytes:
         if blockers:
             raise WriteError(f"The submission copy was not written: {blockers[0]}.", blockers)
     root = build_tree(filing, copy)
-    problems = schema_problems(root, filing.document_type)
+    problems = schema_problems(root, filing.document_type) + dangling_references(root)
     if problems:
         more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
         raise WriteError(

@@ -80,7 +80,7 @@ class TransactionCoding:
 
     form_type: str = "4"  # "4", or "5" for an item reported early (V) / late on a Form 5
     code: str = ""
-    equity_swap_involved: bool = False  # K
+    equity_swap_involved: bool | None = False  # K; None only when a file left it out
     footnote_ids: list[str] = field(default_factory=list)
 
 

@@ -37,8 +37,8 @@ _RULES = [
     Rule("NO-TRANSACTIONS", E, "A Form 4 or 5 reports at least one transaction or holding unless the exit box "
          "is checked (TS §4.3; §4.3.3 says 'transaction', but EDGAR accepted a holdings-only Form 4 in the corpus)",
          "§2 notSubjectToSection16; Transactions present (TS §4.3, §4.3.3, §4.3.4; CORPUS)"),
-    Rule("AFF10B5ONE-UNANSWERED", W, "The Rule 10b5-1(c) box is answered on a Form 4 or 5 (it is required since "
-         "April 2023; unanswered, it is filed unchecked)", "§1 10b5-1 checkbox; §2 aff10b5One (R10b5; XSD v5.5)"),
+    Rule("AFF10B5ONE-UNANSWERED", E, "The Rule 10b5-1(c) box is answered on a Form 4 or 5 (required since "
+         "April 2023)", "§1 10b5-1 checkbox; §2 aff10b5One (R10b5; XSD v5.5 minOccurs=1)"),
     Rule("AFF10B5ONE-FOOTNOTE", W, "A checked 10b5-1 box comes with a footnote giving the plan's adoption date",
          "§1 10b5-1 checkbox (R10b5; Instruction 10)"),
     Rule("ISSUER-CIK", E, "Issuer CIK is 1 to 10 digits", "§3 CIK (XSD CIK; TS §4.3.1)"),
@@ -106,7 +106,8 @@ _RULES = [
          "§1 Deemed execution date (R16a3(g))"),
     Rule("EXERCISE-AFTER-EXPIRATION", W, "The date exercisable is not after the expiration date",
          "§5 Table II columns (TS App. C)"),
-    Rule("CODING-REQUIRED", E, "A transaction has a transaction code (column 3 / column 4)",
+    Rule("CODING-REQUIRED", E, "A transaction has a transaction code (column 3 / column 4) and says whether an "
+         "equity swap is involved",
          "§4 Coding rules (TS §4.3.8.2, §4.3.8.3)"),
     Rule("CODING-CODE", E, "The transaction code is one of the SEC's codes", "§4 Transaction coding (XSD pattern)"),
     Rule("CODING-FORM-TYPE", E, "Transaction form type is 4 or 5 (a Form 5 holding: 3)",
@@ -120,6 +121,14 @@ _RULES = [
          "§4 Transaction coding (TS §3.6.10)"),
     Rule("HOLDINGS-ARITHMETIC", W, "Amount owned following = the previous row's amount ± this row's shares, "
          "for rows of the same security held the same way", "issue #3 (holdings arithmetic); §5 Table I col. 5"),
+    Rule("XML-CONTENT", E, "The file's own XML: every value readable as its type (no commas, exponents, "
+         "impossible dates), no unknown or repeated elements, no namespace, processing instruction, sign or "
+         "empty date/number/yes-no element", "§3 Data formats; XML file (TS §3.2, §4.1, §5)"),
+    Rule("XML-SCHEMA", E, "The file as it stands is valid against the v5.5 schema of its document type "
+         "(element order, required elements); judged as of its day for a copy EDGAR disseminated",
+         "§2 (XSD v5.5; TS §5 'Elements not in sequence', 'Any XML schema violation')"),
+    Rule("SCHEMA", E, "Safety net: the filing, written out, is valid against the v5.5 schema (reported only "
+         "when no other rule finds an error)", "§2 (XSD v5.5)"),
     Rule("DUE-DATE", I, "When a Form 4 is due: end of the 2nd business day after the transaction (or deemed "
          "execution) date, 10 p.m. Eastern", "§1 Form 4 deadline; Deemed execution date; EDGAR cut-off (R16a3(g); RST 13(a)(4))"),
     Rule("LATE", W, "A draft Form 4 whose due date has passed, and by how many business days",

@@ -82,6 +82,8 @@ class _Checker:
     def box(self, box: Footnoted | None, path: str, label: str, *, required: bool = False,
             optional_value: bool = False) -> object:
         """Check one box's footnotes and presence; returns its value (None when blank)."""
+        if box is not None and box.value == "":
+            box = Footnoted(None, box.footnote_ids)  # an emptied cell is a blank box
         if box is None or box.is_empty():
             if required:
                 self.add("REQUIRED-VALUE", path, f"{label} is required.")
@@ -153,7 +155,7 @@ class _Checker:
             if filing.aff10b5_one is None and not filing.is_disseminated_copy:
                 self.add("AFF10B5ONE-UNANSWERED", "aff10b5_one",
                          "The Rule 10b5-1(c) box is not answered; say whether a transaction was made under a "
-                         "10b5-1 plan (unanswered, it is filed unchecked).")
+                         "10b5-1 plan (EDGAR requires the box since April 2023).")
             if filing.aff10b5_one:
                 texts = [footnote.text for footnote in filing.footnotes] + [filing.remarks or ""]
                 if not any(_ADOPTION.search(text) for text in texts):
@@ -344,6 +346,8 @@ class _Checker:
             self.add("CODING-REQUIRED", path, f"{label} is required.")
             return
         self.refs(path, label, coding.footnote_ids)
+        if coding.equity_swap_involved is None:
+            self.add("CODING-REQUIRED", path, f"{label}: say whether an equity swap is involved (K).")
         if coding.code not in TRANSACTION_CODES:
             self.add("CODING-CODE", path, f"{label}: '{coding.code}' is not an SEC transaction code."
                      if coding.code else f"{label} is required.")
