@@ -13,11 +13,12 @@ from datetime import date
 from typing import Sequence
 
 from form4_desktop import __version__
-from form4_desktop.app import documents
+from form4_desktop.app import documents, drafts
 from form4_desktop.app.files import OutputError
 from form4_desktop.app.logs import configure_logging
 from form4_desktop.edgar_xml import Copy, ReadError, WriteError
 from form4_desktop.rules import Severity
+from form4_desktop.store import StoreError
 
 EXIT_OK, EXIT_FINDINGS, EXIT_UNREADABLE, EXIT_INTERNAL = 0, 1, 2, 3
 log = logging.getLogger("form4_desktop.cli")
@@ -56,6 +57,28 @@ def build_parser() -> argparse.ArgumentParser:
     convert.add_argument("input", metavar="IN.xml")
     convert.add_argument("output", metavar="OUT.xml")
     convert.add_argument("--copy", choices=[c.value for c in Copy], default=Copy.RECORD.value)
+
+    store_help = "the draft store file (default: $FORM4_STORE, or drafts.sqlite3 in the user's data folder)"
+    importer = commands.add_parser(
+        "import", help="keep EDGAR XML files in the draft store",
+        description="Import each file into the store and print ID<TAB>FILE. A copy EDGAR disseminated becomes "
+                    "a filed original, ready to amend; other documents become drafts. Unreadable files get one "
+                    "line each on stderr and exit 2; the others are still imported.",
+    )
+    importer.add_argument("files", nargs="+", metavar="FILE")
+    importer.add_argument("--store", metavar="PATH", help=store_help)
+
+    lister = commands.add_parser("list", help="list the drafts in the store, most recently changed first")
+    lister.add_argument("--store", metavar="PATH", help=store_help)
+    lister.add_argument("--search", default="", help="only drafts whose owner, issuer, ticker or CIK contains this")
+    lister.add_argument("--trash", action="store_true", help="list the drafts in the trash instead")
+
+    exporter = commands.add_parser("export", help="write a draft as EDGAR XML",
+                                   description="Write draft ID as the record or submission copy of its XML.")
+    exporter.add_argument("id", type=int, metavar="ID")
+    exporter.add_argument("--xml", metavar="OUT", required=True, help="the XML file to write")
+    exporter.add_argument("--copy", choices=[c.value for c in Copy], default=Copy.RECORD.value)
+    exporter.add_argument("--store", metavar="PATH", help=store_help)
     return parser
 
 
@@ -92,6 +115,43 @@ def _convert(source: str, target: str, copy: str) -> int:
     return EXIT_OK
 
 
+def _import(files: list[str], store_path: str | None) -> int:
+    status = EXIT_OK
+    with drafts.open_store(store_path) as store:
+        for name in files:
+            try:
+                draft_id = drafts.import_xml(store, name)
+            except ReadError as error:
+                print(error, file=sys.stderr)
+                status = EXIT_UNREADABLE
+                continue
+            print(f"{draft_id}\t{name}")
+    return status
+
+
+def _list(store_path: str | None, search: str, trash: bool) -> int:
+    with drafts.open_store(store_path) as store:
+        rows = store.list(search, trash=trash)
+    print("ID\tTYPE\tPERIOD\tSTATUS\tCHANGED\tREPORTING OWNER\tISSUER")
+    for row in rows:
+        print(f"{row.id}\t{row.document_type}\t{row.period_of_report or ''}\t{row.status}\t"
+              f"{row.updated_at[:19].replace('T', ' ')}\t{row.reporting_owner}\t{row.issuer}")
+    return EXIT_OK
+
+
+def _export(draft_id: int, target: str, copy: str, store_path: str | None) -> int:
+    with drafts.open_store(store_path) as store:
+        try:
+            drafts.export_draft_xml(store, draft_id, target, Copy(copy))
+        except WriteError as error:
+            print(f"{target}: {error}", file=sys.stderr)
+            return EXIT_FINDINGS
+        except OutputError as error:
+            print(error, file=sys.stderr)
+            return EXIT_UNREADABLE
+    return EXIT_OK
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     arguments = parser.parse_args(argv)
@@ -104,6 +164,15 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _check(arguments.files, arguments.today, arguments.info)
         if arguments.command == "convert":
             return _convert(arguments.input, arguments.output, arguments.copy)
+        if arguments.command == "import":
+            return _import(arguments.files, arguments.store)
+        if arguments.command == "list":
+            return _list(arguments.store, arguments.search, arguments.trash)
+        if arguments.command == "export":
+            return _export(arguments.id, arguments.xml, arguments.copy, arguments.store)
+    except StoreError as error:
+        print(error, file=sys.stderr)
+        return EXIT_UNREADABLE
     except KeyboardInterrupt:
         return 130
     except Exception:  # never a traceback in the user's face: log it and say where

@@ -1,1 +1,19 @@
-"""The draft store (SQLite)."""
+"""The draft store (SQLite): drafts, history, filed originals and amendments, trash, autosave, address book."""
+
+from form4_desktop.store.database import StoreError
+from form4_desktop.store.drafts import (
+    Autosave,
+    ConflictError,
+    Draft,
+    DraftStore,
+    DraftSummary,
+    FrozenError,
+    NotFoundError,
+    Revision,
+    default_store_path,
+)
+
+__all__ = [
+    "Autosave", "ConflictError", "Draft", "DraftStore", "DraftSummary", "FrozenError", "NotFoundError", "Revision",
+    "StoreError", "default_store_path",
+]

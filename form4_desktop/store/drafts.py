@@ -1,0 +1,384 @@
+"""The draft store: drafts with their history, filed originals and their amendments, a trash, autosaves
+and an address book of reporting owners and issuers.
+
+Every save is checked against the version the caller opened: a draft another window or process changed
+in the meantime is never overwritten silently. A filed draft is frozen.
+"""
+
+from __future__ import annotations
+
+import copy
+import os
+import sqlite3
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import date
+from typing import Iterator, NamedTuple
+
+import platformdirs
+
+from form4_desktop.model import Filing, Issuer, ReportingOwner
+from form4_desktop.store.codec import CodecError, filing_from_json, filing_to_json
+from form4_desktop.store.database import StoreError, connect, now_text
+
+APP_NAME = "form4-desktop"
+STORE_FILE = "drafts.sqlite3"
+
+
+class ConflictError(StoreError):
+    """The draft was changed elsewhere since it was opened."""
+
+
+class FrozenError(StoreError):
+    """The draft was filed: it can be amended, not changed."""
+
+
+class NotFoundError(StoreError):
+    """No such draft."""
+
+
+def default_store_path() -> str:
+    """`$FORM4_STORE`, or drafts.sqlite3 in the user's data folder."""
+    override = os.environ.get("FORM4_STORE")
+    if override:
+        return override
+    return os.path.join(platformdirs.user_data_dir(APP_NAME, appauthor=False), STORE_FILE)
+
+
+class DraftSummary(NamedTuple):
+    """One line of the draft browser. Never carries the CCC. (A tuple: the browser lists thousands.)"""
+
+    id: int
+    reporting_owner: str
+    issuer: str
+    document_type: str
+    period_of_report: str | None
+    status: str
+    updated_at: str
+    version: int
+
+
+@dataclass
+class Draft:
+    id: int
+    filing: Filing
+    version: int  # pass back to save(): the version this copy was opened at
+    status: str
+    filed_on: str | None
+    accession_number: str | None
+    amends_id: int | None
+    updated_at: str
+
+    @property
+    def is_filed(self) -> bool:
+        return self.status == "filed"
+
+
+@dataclass(frozen=True)
+class Revision:
+    version: int
+    saved_at: str
+
+
+@dataclass(frozen=True)
+class Autosave:
+    slot: str
+    draft_id: int | None
+    base_version: int | None
+    saved_at: str
+    filing: Filing
+
+
+_SUMMARY_COLUMNS = (
+    "id, owner_names, CASE WHEN issuer_ticker != '' THEN issuer_name || ' [' || issuer_ticker || ']' "
+    "ELSE issuer_name END, document_type, period_of_report, status, updated_at, version"
+)
+_summary = DraftSummary._make
+
+
+def _owner_names(filing: Filing) -> str:
+    names = [owner.name or f"CIK {owner.cik}" for owner in filing.reporting_owners if owner.name or owner.cik]
+    if len(names) > 1:
+        return f"{names[0]} (+{len(names) - 1} more)"
+    return names[0] if names else ""
+
+
+def _columns(filing: Filing) -> dict:
+    return {
+        "document_type": filing.document_type,
+        "period_of_report": filing.period_of_report.isoformat() if filing.period_of_report else None,
+        "issuer_cik": filing.issuer.cik or "",
+        "issuer_name": filing.issuer.name or "",
+        "issuer_ticker": filing.issuer.trading_symbol or "",
+        "owner_names": _owner_names(filing),
+        "owner_ciks": " ".join(owner.cik for owner in filing.reporting_owners if owner.cik),
+    }
+
+
+class DraftStore:
+    """The store file at `path` (default: `default_store_path()`)."""
+
+    def __init__(self, path: str | os.PathLike[str] | None = None):
+        self.path = os.fspath(path) if path is not None else default_store_path()
+        self._db = connect(self.path)
+
+    def close(self) -> None:
+        self._db.close()
+
+    def __enter__(self) -> DraftStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextmanager
+    def _transaction(self) -> Iterator[sqlite3.Connection]:
+        # IMMEDIATE takes the write lock at once, so two processes' version checks cannot interleave.
+        self._db.execute("BEGIN IMMEDIATE")
+        try:
+            yield self._db
+        except BaseException:
+            self._db.execute("ROLLBACK")
+            raise
+        self._db.execute("COMMIT")
+
+    # -- drafts ------------------------------------------------------------------------------------------
+    def create(self, filing: Filing, *, status: str = "draft", filed_on: str | None = None,
+               accession_number: str | None = None, amends_id: int | None = None) -> int:
+        now = now_text()
+        content = filing_to_json(filing)
+        with self._transaction() as db:
+            columns = _columns(filing)
+            cursor = db.execute(
+                "INSERT INTO drafts (created_at, updated_at, version, status, filed_on, accession_number, amends_id, "
+                "document_type, period_of_report, issuer_cik, issuer_name, issuer_ticker, owner_names, "
+                "owner_ciks) VALUES (:now, :now, 1, :status, :filed_on, :accession, :amends_id, "
+                ":document_type, :period_of_report, :issuer_cik, :issuer_name, :issuer_ticker, :owner_names, "
+                ":owner_ciks)",
+                {**columns, "now": now, "status": status, "filed_on": filed_on, "accession": accession_number,
+                 "amends_id": amends_id},
+            )
+            draft_id = cursor.lastrowid
+            db.execute("INSERT INTO revisions (draft_id, version, saved_at, content) VALUES (?, 1, ?, ?)",
+                       (draft_id, now, content))
+            self._remember(db, filing, now)
+        return draft_id
+
+    def open(self, draft_id: int) -> Draft:
+        row = self._db.execute(
+            "SELECT d.id, r.content, d.version, d.status, d.filed_on, d.accession_number, d.amends_id, d.updated_at "
+            "FROM drafts d JOIN revisions r ON r.draft_id = d.id AND r.version = d.version WHERE d.id = ?",
+            (draft_id,)).fetchone()
+        if row is None:
+            raise NotFoundError(f"There is no draft {draft_id} in the store.")
+        try:
+            filing = filing_from_json(row[1])
+        except CodecError as error:
+            raise StoreError(f"Draft {draft_id} cannot be read: {error}.") from None
+        return Draft(row[0], filing, row[2], row[3], row[4], row[5], row[6], row[7])
+
+    def save(self, draft_id: int, filing: Filing, expected_version: int) -> int:
+        """Save `filing` as draft `draft_id`, which the caller opened at `expected_version`; returns the new
+        version. Refused if the draft changed since (ConflictError) or was filed (FrozenError)."""
+        now = now_text()
+        content = filing_to_json(filing)
+        with self._transaction() as db:
+            row = db.execute("SELECT version, status FROM drafts WHERE id = ?", (draft_id,)).fetchone()
+            if row is None:
+                raise NotFoundError(f"There is no draft {draft_id} in the store; it may have been emptied from the trash.")
+            version, status = row
+            if status == "filed":
+                raise FrozenError(f"Draft {draft_id} was filed, so it cannot be changed; amend it instead.")
+            if version != expected_version:
+                raise ConflictError(
+                    f"Draft {draft_id} was changed in another window or program since you opened it (it is now at "
+                    f"version {version}, you opened version {expected_version}); your changes were not saved over "
+                    "it. Save yours as a copy, or reopen the draft."
+                )
+            new_version = version + 1
+            db.execute(
+                "UPDATE drafts SET updated_at = :now, version = :version, "
+                "document_type = :document_type, period_of_report = :period_of_report, issuer_cik = :issuer_cik, "
+                "issuer_name = :issuer_name, issuer_ticker = :issuer_ticker, owner_names = :owner_names, "
+                "owner_ciks = :owner_ciks WHERE id = :id",
+                {**_columns(filing), "now": now, "version": new_version, "id": draft_id},
+            )
+            db.execute("INSERT INTO revisions (draft_id, version, saved_at, content) VALUES (?, ?, ?, ?)",
+                       (draft_id, new_version, now, content))
+            db.execute("DELETE FROM autosaves WHERE draft_id = ?", (draft_id,))
+            self._remember(db, filing, now)
+        return new_version
+
+    def list(self, search: str = "", *, trash: bool = False, limit: int | None = None) -> list[DraftSummary]:
+        """Drafts, most recently changed first; `search` matches owner, issuer, ticker or CIK."""
+        where = ["deleted_at IS NOT NULL" if trash else "deleted_at IS NULL"]
+        parameters: list = []
+        if search.strip():
+            pattern = f"%{search.strip()}%"
+            where.append("(owner_names LIKE ? OR issuer_name LIKE ? OR issuer_ticker LIKE ? OR issuer_cik LIKE ? "
+                         "OR owner_ciks LIKE ?)")
+            parameters += [pattern] * 5
+        sql = f"SELECT {_SUMMARY_COLUMNS} FROM drafts WHERE {' AND '.join(where)} ORDER BY updated_at DESC, id DESC"
+        if limit is not None:
+            sql += f" LIMIT {int(limit)}"
+        return list(map(_summary, self._db.execute(sql, parameters)))
+
+    def summary(self, draft_id: int) -> DraftSummary:
+        row = self._db.execute(f"SELECT {_SUMMARY_COLUMNS} FROM drafts WHERE id = ?", (draft_id,)).fetchone()
+        if row is None:
+            raise NotFoundError(f"There is no draft {draft_id} in the store.")
+        return _summary(row)
+
+    def duplicate(self, draft_id: int) -> int:
+        filing = copy.deepcopy(self.open(draft_id).filing)
+        filing.schema_version = None  # a copy is a new draft, not EDGAR's record
+        return self.create(filing)
+
+    # -- trash -------------------------------------------------------------------------------------------
+    def delete(self, draft_id: int) -> None:
+        """Move a draft to the trash (it can be restored until the trash is emptied)."""
+        with self._transaction() as db:
+            if db.execute("UPDATE drafts SET deleted_at = ? WHERE id = ? AND deleted_at IS NULL",
+                          (now_text(), draft_id)).rowcount == 0:
+                self._require(db, draft_id)
+
+    def restore(self, draft_id: int) -> None:
+        with self._transaction() as db:
+            if db.execute("UPDATE drafts SET deleted_at = NULL WHERE id = ? AND deleted_at IS NOT NULL",
+                          (draft_id,)).rowcount == 0:
+                self._require(db, draft_id)
+
+    def empty_trash(self) -> int:
+        """Delete the drafts in the trash for good; returns how many."""
+        with self._transaction() as db:
+            return db.execute("DELETE FROM drafts WHERE deleted_at IS NOT NULL").rowcount
+
+    @staticmethod
+    def _require(db: sqlite3.Connection, draft_id: int) -> None:
+        if db.execute("SELECT 1 FROM drafts WHERE id = ?", (draft_id,)).fetchone() is None:
+            raise NotFoundError(f"There is no draft {draft_id} in the store.")
+
+    # -- history -----------------------------------------------------------------------------------------
+    def history(self, draft_id: int) -> list[Revision]:
+        """Every saved version of a draft, newest first."""
+        self._require(self._db, draft_id)
+        return [Revision(version, saved_at) for version, saved_at in self._db.execute(
+            "SELECT version, saved_at FROM revisions WHERE draft_id = ? ORDER BY version DESC", (draft_id,))]
+
+    def revision(self, draft_id: int, version: int) -> Filing:
+        row = self._db.execute("SELECT content FROM revisions WHERE draft_id = ? AND version = ?",
+                               (draft_id, version)).fetchone()
+        if row is None:
+            raise NotFoundError(f"Draft {draft_id} has no version {version}.")
+        return filing_from_json(row[0])
+
+    def restore_revision(self, draft_id: int, version: int, expected_version: int) -> int:
+        """Make an older version current again, as a new save (so the restore can itself be undone)."""
+        return self.save(draft_id, self.revision(draft_id, version), expected_version)
+
+    # -- filed and amended -------------------------------------------------------------------------------
+    def mark_filed(self, draft_id: int, filed_on: date, accession_number: str | None = None,
+                   expected_version: int | None = None) -> None:
+        """Record that the draft was filed with EDGAR on `filed_on`, and freeze it."""
+        with self._transaction() as db:
+            row = db.execute("SELECT version, status FROM drafts WHERE id = ?", (draft_id,)).fetchone()
+            if row is None:
+                raise NotFoundError(f"There is no draft {draft_id} in the store.")
+            if row[1] == "filed":
+                raise FrozenError(f"Draft {draft_id} is already marked filed.")
+            if expected_version is not None and row[0] != expected_version:
+                raise ConflictError(f"Draft {draft_id} was changed elsewhere since you opened it; reopen it "
+                                    "before marking it filed.")
+            db.execute("UPDATE drafts SET status = 'filed', filed_on = ?, accession_number = ?, updated_at = ? "
+                       "WHERE id = ?", (filed_on.isoformat(), accession_number or None, now_text(), draft_id))
+
+    def amend(self, draft_id: int) -> int:
+        """A new 4/A (or 3/A, 5/A) draft linked to the filed draft `draft_id`, with box 4 filled in."""
+        original = self.open(draft_id)
+        if not original.is_filed:
+            raise StoreError(f"Draft {draft_id} has not been filed; only a filed form can be amended.")
+        filing = copy.deepcopy(original.filing)
+        filing.document_type = filing.form + "/A"
+        filing.date_of_original_submission = date.fromisoformat(original.filed_on) if original.filed_on else None
+        filing.schema_version = None
+        return self.create(filing, amends_id=draft_id)
+
+    def import_filed(self, filing: Filing, filed_on: date | None = None) -> int:
+        """Keep a filing that is already on EDGAR (e.g. read from its XML) as a filed original to amend."""
+        if filed_on is None:
+            signed = [signature.date for signature in filing.signatures if signature.date]
+            filed_on = max(signed) if signed else filing.period_of_report
+        return self.create(filing, status="filed", filed_on=filed_on.isoformat() if filed_on else None)
+
+    # -- autosave ----------------------------------------------------------------------------------------
+    def write_autosave(self, slot: str, filing: Filing, draft_id: int | None, base_version: int | None) -> None:
+        with self._transaction() as db:
+            db.execute(
+                "INSERT INTO autosaves (slot, draft_id, base_version, saved_at, content) VALUES (?, ?, ?, ?, ?) "
+                "ON CONFLICT(slot) DO UPDATE SET draft_id = excluded.draft_id, base_version = excluded.base_version, "
+                "saved_at = excluded.saved_at, content = excluded.content",
+                (slot, draft_id, base_version, now_text(), filing_to_json(filing)),
+            )
+
+    def clear_autosave(self, slot: str) -> None:
+        with self._transaction() as db:
+            db.execute("DELETE FROM autosaves WHERE slot = ?", (slot,))
+
+    def autosaves(self) -> list[Autosave]:
+        """Unsaved work left behind (after a crash), newest first."""
+        result = []
+        for slot, draft_id, base, saved_at, content in self._db.execute(
+                "SELECT slot, draft_id, base_version, saved_at, content FROM autosaves ORDER BY saved_at DESC"):
+            try:
+                result.append(Autosave(slot, draft_id, base, saved_at, filing_from_json(content)))
+            except CodecError:
+                continue
+        return result
+
+    # -- address book ------------------------------------------------------------------------------------
+    def _remember(self, db: sqlite3.Connection, filing: Filing, now: str) -> None:
+        """Keep the latest details of every reporting owner and issuer met, by CIK, for reuse."""
+        for owner in filing.reporting_owners:
+            if owner.cik:
+                db.execute(
+                    "INSERT INTO known_owners (cik, name, updated_at, content) VALUES (?, ?, ?, ?) "
+                    "ON CONFLICT(cik) DO UPDATE SET name = excluded.name, updated_at = excluded.updated_at, "
+                    "content = excluded.content",
+                    (owner.cik.lstrip("0") or "0", owner.name or "", now, _owner_json(owner)),
+                )
+        issuer = filing.issuer
+        if issuer.cik:
+            db.execute(
+                "INSERT INTO known_issuers (cik, name, trading_symbol, updated_at, content) VALUES (?, ?, ?, ?, ?) "
+                "ON CONFLICT(cik) DO UPDATE SET name = excluded.name, trading_symbol = excluded.trading_symbol, "
+                "updated_at = excluded.updated_at, content = excluded.content",
+                (issuer.cik.lstrip("0") or "0", issuer.name or "", issuer.trading_symbol or "", now,
+                 _issuer_json(issuer)),
+            )
+
+    def known_owners(self, search: str = "") -> list[ReportingOwner]:
+        pattern = f"%{search.strip()}%"
+        return [_owner_from_json(content) for (content,) in self._db.execute(
+            "SELECT content FROM known_owners WHERE name LIKE ? OR cik LIKE ? ORDER BY name", (pattern, pattern))]
+
+    def known_issuers(self, search: str = "") -> list[Issuer]:
+        pattern = f"%{search.strip()}%"
+        return [_issuer_from_json(content) for (content,) in self._db.execute(
+            "SELECT content FROM known_issuers WHERE name LIKE ? OR cik LIKE ? OR trading_symbol LIKE ? "
+            "ORDER BY name", (pattern, pattern, pattern))]
+
+
+def _owner_json(owner: ReportingOwner) -> str:
+    return filing_to_json(Filing(reporting_owners=[owner]))
+
+
+def _owner_from_json(text: str) -> ReportingOwner:
+    return filing_from_json(text).reporting_owners[0]
+
+
+def _issuer_json(issuer: Issuer) -> str:
+    return filing_to_json(Filing(issuer=issuer))
+
+
+def _issuer_from_json(text: str) -> Issuer:
+    return filing_from_json(text).issuer

@@ -1,0 +1,249 @@
+"""The draft store: nothing a user saved is ever lost or silently overwritten."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import stat
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from conftest import CORPUS, DATA, REFERENCE
+from form4_desktop.app.autosave import Autosaver
+from form4_desktop.app.drafts import export_draft_xml, import_xml
+from form4_desktop.edgar_xml import Copy, read_file
+from form4_desktop.store import ConflictError, DraftStore, FrozenError, NotFoundError, StoreError
+from form4_desktop.store import database
+from test_rules import draft
+
+CCC = "ab#45678"
+
+
+@pytest.fixture
+def store(tmp_path):
+    with DraftStore(tmp_path / "drafts.sqlite3") as opened:
+        yield opened
+
+
+def test_create_open_save_and_list(store):
+    filing = draft()
+    draft_id = store.create(filing)
+    opened = store.open(draft_id)
+    assert opened.filing == filing and opened.version == 1 and opened.status == "draft"
+    opened.filing.remarks = "Changed."
+    assert store.save(draft_id, opened.filing, opened.version) == 2
+    assert store.open(draft_id).filing.remarks == "Changed."
+    [row] = store.list()
+    assert (row.id, row.reporting_owner, row.issuer, row.document_type, row.period_of_report, row.status) == (
+        draft_id, "CRAGUN KENNETH S", "Ault Alliance, Inc. [AULT]", "4", "2023-01-09", "draft")
+
+
+def test_search_by_owner_issuer_ticker_or_cik(store):
+    first = store.create(draft())
+    second = store.create(read_file(CORPUS[0]))
+    for text, expected in (("cragun", first), ("ault alliance", first), ("AULT", first), ("896493", first),
+                           ("1767258", first), ("MVIS", second), ("Markham", second)):
+        assert [row.id for row in store.list(text)] == [expected], text
+    assert store.list("nobody at all") == []
+
+
+def test_the_list_never_shows_the_ccc(store, capsys, tmp_path):
+    from form4_desktop.cli import main
+
+    store.create(draft())
+    assert main(["list", "--store", store.path]) == 0
+    assert CCC not in capsys.readouterr().out
+    out = tmp_path / "record.xml"
+    export_draft_xml(store, 1, out, Copy.RECORD)
+    assert CCC not in out.read_text()
+    export_draft_xml(store, 1, out, Copy.SUBMISSION)
+    assert CCC.replace("#", "&#35;") in out.read_text() or CCC in out.read_text()
+
+
+def test_duplicate_trash_restore_and_empty(store):
+    original = store.create(draft())
+    copy = store.duplicate(original)
+    assert copy != original and store.open(copy).filing == store.open(original).filing
+    store.delete(original)
+    assert [row.id for row in store.list()] == [copy]
+    assert [row.id for row in store.list(trash=True)] == [original]
+    store.restore(original)
+    assert {row.id for row in store.list()} == {original, copy}
+    store.delete(copy)
+    assert store.empty_trash() == 1
+    with pytest.raises(NotFoundError):
+        store.open(copy)
+    assert [row.id for row in store.list()] == [original]
+
+
+def test_history_keeps_every_save_and_restores_an_older_one(store):
+    draft_id = store.create(draft())
+    version = 1
+    for text in ("first change", "second change"):
+        filing = store.open(draft_id).filing
+        filing.remarks = text
+        version = store.save(draft_id, filing, version)
+    assert [revision.version for revision in store.history(draft_id)] == [3, 2, 1]
+    assert store.revision(draft_id, 2).remarks == "first change"
+    restored = store.restore_revision(draft_id, 1, expected_version=3)
+    assert restored == 4 and store.open(draft_id).filing.remarks is None
+
+
+def test_filed_drafts_are_frozen_and_amended_as_linked_4a(store):
+    draft_id = store.create(draft())
+    store.mark_filed(draft_id, date(2023, 1, 11), "0001767258-23-000001")
+    with pytest.raises(FrozenError, match="amend it instead"):
+        store.save(draft_id, draft(), 1)
+    amendment_id = store.amend(draft_id)
+    amendment = store.open(amendment_id)
+    assert amendment.filing.document_type == "4/A"
+    assert amendment.filing.date_of_original_submission == date(2023, 1, 11)
+    assert amendment.amends_id == draft_id and amendment.status == "draft"
+    filed = store.open(draft_id)
+    assert (filed.status, filed.filed_on, filed.accession_number) == ("filed", "2023-01-11", "0001767258-23-000001")
+    assert store.summary(draft_id).status == "filed"
+
+
+def test_an_edgar_xml_file_imports_as_a_filed_original_to_amend(store):
+    draft_id = import_xml(store, REFERENCE)
+    imported = store.open(draft_id)
+    assert imported.status == "filed" and imported.filed_on == "2023-01-11"  # the signature date
+    amendment = store.open(store.amend(draft_id)).filing
+    assert amendment.document_type == "4/A" and amendment.schema_version is None
+
+
+def test_a_second_writer_is_refused_not_overwritten(tmp_path):
+    path = tmp_path / "drafts.sqlite3"
+    with DraftStore(path) as first, DraftStore(path) as second:
+        draft_id = first.create(draft())
+        mine, theirs = first.open(draft_id), second.open(draft_id)
+        theirs.filing.remarks = "Theirs."
+        second.save(draft_id, theirs.filing, theirs.version)
+        mine.filing.remarks = "Mine."
+        with pytest.raises(ConflictError, match="changed in another window or program"):
+            first.save(draft_id, mine.filing, mine.version)
+        assert first.open(draft_id).filing.remarks == "Theirs."
+
+
+SECOND_PROCESS = """
+import sys
+from form4_desktop.store import DraftStore
+with DraftStore(sys.argv[1]) as store:
+    opened = store.open(int(sys.argv[2]))
+    opened.filing.remarks = "Saved by the other process."
+    print(store.save(opened.id, opened.filing, opened.version))
+"""
+
+
+def test_two_processes_on_one_draft_the_second_save_is_refused(tmp_path):
+    path = tmp_path / "drafts.sqlite3"
+    with DraftStore(path) as store:
+        draft_id = store.create(draft())
+        opened = store.open(draft_id)
+        other = subprocess.run([sys.executable, "-c", SECOND_PROCESS, str(path), str(draft_id)],
+                               capture_output=True, text=True, check=True)
+        assert other.stdout.strip() == "2"
+        opened.filing.remarks = "Saved by this process."
+        with pytest.raises(ConflictError) as refused:
+            store.save(draft_id, opened.filing, opened.version)
+        assert "version 2" in str(refused.value) and "you opened version 1" in str(refused.value)
+        assert store.open(draft_id).filing.remarks == "Saved by the other process."
+
+
+def test_autosave_at_most_every_two_seconds_and_restore_after_a_crash(tmp_path):
+    now = [100.0]
+    path = tmp_path / "drafts.sqlite3"
+    store = DraftStore(path)
+    draft_id = store.create(draft())
+    autosaver = Autosaver(store, "window-1", clock=lambda: now[0])
+    filing = store.open(draft_id).filing
+    for step in range(10):  # ten keystrokes in one second
+        filing.remarks = f"typing {step}"
+        autosaver.changed(filing, draft_id, 1)
+        now[0] += 0.1
+    assert autosaver.writes == 1  # the first change, then nothing until two seconds have passed
+    now[0] += 1.5
+    assert autosaver.poll() and autosaver.writes == 2
+    store.close()  # the program dies here: nothing was saved by the user
+    with DraftStore(path) as reopened:
+        [left] = reopened.autosaves()
+        assert (left.slot, left.draft_id, left.base_version) == ("window-1", draft_id, 1)
+        assert left.filing.remarks == "typing 9"
+        reopened.save(draft_id, left.filing, 1)  # restoring it is an ordinary save ...
+        assert reopened.autosaves() == []  # ... after which nothing is left to recover
+
+
+def test_address_book_offers_owners_and_issuers_with_latest_details(store):
+    store.create(draft())
+    newer = draft()
+    newer.reporting_owners[0].address.city = "HENDERSON"
+    store.create(newer)
+    [owner] = store.known_owners("cragun")
+    assert owner.address.city == "HENDERSON" and owner.cik == "0001767258"
+    [issuer] = store.known_issuers("AULT")
+    assert issuer.name == "Ault Alliance, Inc." and issuer.trading_symbol == "AULT"
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX permissions")
+def test_the_store_is_readable_by_its_owner_only(tmp_path):
+    path = tmp_path / "drafts.sqlite3"
+    with DraftStore(path) as store:
+        store.create(draft())
+        for name in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
+            assert stat.S_IMODE(name.stat().st_mode) == 0o600, name
+
+
+def test_a_store_from_a_newer_program_is_refused(tmp_path):
+    path = tmp_path / "future.sqlite3"
+    with sqlite3.connect(path) as connection:
+        connection.execute("PRAGMA user_version = 99")
+    connection.close()
+    with pytest.raises(StoreError, match="newer Form 4 Desktop"):
+        DraftStore(path)
+
+
+def test_a_file_that_is_not_a_store_is_refused_clearly(tmp_path):
+    junk = tmp_path / "junk.sqlite3"
+    junk.write_bytes(b"this is not a database" * 100)
+    with pytest.raises(StoreError, match="not a Form 4 Desktop store"):
+        DraftStore(junk)
+
+
+@pytest.mark.parametrize("fixture", sorted((DATA / "stores").glob("v*.sqlite3")), ids=lambda p: p.name)
+def test_every_schema_version_fixture_opens_with_its_drafts(tmp_path, fixture):
+    copy = tmp_path / fixture.name
+    copy.write_bytes(fixture.read_bytes())
+    with DraftStore(copy) as store:
+        [row] = store.list()
+        assert row.reporting_owner == "CRAGUN KENNETH S"
+        assert store.open(row.id).filing.issuer.trading_symbol == "AULT"
+        assert store._db.execute("PRAGMA user_version").fetchone()[0] == len(database.MIGRATIONS)
+
+
+def test_a_migration_backs_up_first_and_is_all_or_nothing(tmp_path):
+    path = str(tmp_path / "drafts.sqlite3")
+    DraftStore(path).close()
+
+    def broken(connection):
+        connection.execute("ALTER TABLE drafts ADD COLUMN colour TEXT")
+        raise RuntimeError("disk on fire")
+
+    with pytest.raises(RuntimeError):
+        database.connect(path, database.MIGRATIONS + [broken])
+    backups = list(tmp_path.glob("drafts.sqlite3.v1-*.bak"))
+    assert len(backups) == 1
+    connection = database.connect(path)  # still at version 1, without the half-made column
+    columns = [row[1] for row in connection.execute("PRAGMA table_info(drafts)")]
+    assert "colour" not in columns and connection.execute("PRAGMA user_version").fetchone()[0] == 1
+    connection.close()
+
+    def added(connection):
+        connection.execute("ALTER TABLE drafts ADD COLUMN colour TEXT")
+
+    connection = database.connect(path, database.MIGRATIONS + [added])
+    assert connection.execute("PRAGMA user_version").fetchone()[0] == 2
+    connection.close()
