@@ -17,6 +17,7 @@ from form4_desktop.app import documents, drafts
 from form4_desktop.app.files import OutputError
 from form4_desktop.app.logs import configure_logging
 from form4_desktop.edgar_xml import Copy, ReadError, WriteError
+from form4_desktop.pdf import UnsupportedForm
 from form4_desktop.rules import Severity
 from form4_desktop.store import StoreError
 
@@ -29,6 +30,20 @@ def _parse_date(text: str) -> date:
         return date.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"'{text}' is not a date in the form YYYY-MM-DD") from None
+
+
+WATERMARKS = ("auto", "always", "never")
+WATERMARK_HELP = "'DRAFT - NOT FOR FILING' across each page: auto (while the filing has errors), always or never"
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if not 1 <= value <= 99:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a number of copies from 1 to 99")
+    return value
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -58,6 +73,16 @@ def build_parser() -> argparse.ArgumentParser:
     convert.add_argument("output", metavar="OUT.xml")
     convert.add_argument("--copy", choices=[c.value for c in Copy], default=Copy.RECORD.value)
 
+    render = commands.add_parser(
+        "render", help="print an ownership document to PDF",
+        description="Write IN.xml as the printable Form 4 (landscape US Letter, fonts embedded).",
+    )
+    render.add_argument("input", metavar="IN.xml")
+    render.add_argument("output", metavar="OUT.pdf")
+    render.add_argument("--copies", type=_positive, default=1, help="complete copies in the PDF (default 1)")
+    render.add_argument("--watermark", choices=WATERMARKS, default="auto", help=WATERMARK_HELP)
+    render.add_argument("--today", type=_parse_date, default=None, help=argparse.SUPPRESS)
+
     store_help = "the draft store file (default: $FORM4_STORE, or drafts.sqlite3 in the user's data folder)"
     importer = commands.add_parser(
         "import", help="keep EDGAR XML files in the draft store",
@@ -76,7 +101,10 @@ def build_parser() -> argparse.ArgumentParser:
     exporter = commands.add_parser("export", help="write a draft as EDGAR XML",
                                    description="Write draft ID as the record or submission copy of its XML.")
     exporter.add_argument("id", type=int, metavar="ID")
-    exporter.add_argument("--xml", metavar="OUT", required=True, help="the XML file to write")
+    exporter.add_argument("--xml", metavar="OUT", help="the XML file to write")
+    exporter.add_argument("--pdf", metavar="OUT", help="the printable form to write")
+    exporter.add_argument("--copies", type=_positive, default=1, help="copies in the PDF (default 1)")
+    exporter.add_argument("--watermark", choices=WATERMARKS, default="auto", help=WATERMARK_HELP)
     exporter.add_argument("--copy", choices=[c.value for c in Copy], default=Copy.RECORD.value)
     exporter.add_argument("--store", metavar="PATH", help=store_help)
     return parser
@@ -139,12 +167,38 @@ def _list(store_path: str | None, search: str, trash: bool) -> int:
     return EXIT_OK
 
 
-def _export(draft_id: int, target: str, copy: str, store_path: str | None) -> int:
-    with drafts.open_store(store_path) as store:
+def _render(source: str, target: str, copies: int, watermark: str, today: date | None) -> int:
+    try:
+        filing = documents.open_xml(source)
+        documents.export_pdf(filing, target, copies=copies, watermark=watermark, today=today)
+    except ReadError as error:
+        print(error, file=sys.stderr)
+        return EXIT_UNREADABLE
+    except UnsupportedForm as error:
+        print(f"{source}: {error}", file=sys.stderr)
+        return EXIT_FINDINGS
+    except OutputError as error:
+        print(error, file=sys.stderr)
+        return EXIT_UNREADABLE
+    return EXIT_OK
+
+
+def _export(arguments: argparse.Namespace) -> int:
+    if not arguments.xml and not arguments.pdf:
+        print("form4 export: say what to write: --xml OUT and/or --pdf OUT.", file=sys.stderr)
+        return EXIT_UNREADABLE
+    with drafts.open_store(arguments.store) as store:
         try:
-            drafts.export_draft_xml(store, draft_id, target, Copy(copy))
+            if arguments.xml:
+                drafts.export_draft_xml(store, arguments.id, arguments.xml, Copy(arguments.copy))
+            if arguments.pdf:
+                drafts.export_draft_pdf(store, arguments.id, arguments.pdf, copies=arguments.copies,
+                                        watermark=arguments.watermark)
         except WriteError as error:
-            print(f"{target}: {error}", file=sys.stderr)
+            print(f"{arguments.xml}: {error}", file=sys.stderr)
+            return EXIT_FINDINGS
+        except UnsupportedForm as error:
+            print(f"draft {arguments.id}: {error}", file=sys.stderr)
             return EXIT_FINDINGS
         except OutputError as error:
             print(error, file=sys.stderr)
@@ -169,7 +223,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         if arguments.command == "list":
             return _list(arguments.store, arguments.search, arguments.trash)
         if arguments.command == "export":
-            return _export(arguments.id, arguments.xml, arguments.copy, arguments.store)
+            return _export(arguments)
+        if arguments.command == "render":
+            return _render(arguments.input, arguments.output, arguments.copies, arguments.watermark, arguments.today)
     except StoreError as error:
         print(error, file=sys.stderr)
         return EXIT_UNREADABLE

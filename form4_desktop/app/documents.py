@@ -14,6 +14,7 @@ from form4_desktop.edgar_xml.reader import read_document, read_filing
 from form4_desktop.edgar_xml.schema import schema_problems
 from form4_desktop.edgar_xml.writer import build_tree, dangling_references
 from form4_desktop.model import Filing
+from form4_desktop.pdf import render_pdf
 from form4_desktop.rules import RULES, Finding, Severity, validate
 
 
@@ -41,6 +42,15 @@ def convert(source: str | os.PathLike[str], target: str | os.PathLike[str], copy
                              "written. Please report this file.", differences)
     write_atomically(target, written)
     return filing
+
+
+def export_pdf(filing: Filing, path: str | os.PathLike[str], *, copies: int = 1, watermark: str = "auto",
+               today: date | None = None) -> bool:
+    """Write the printable form; returns whether it carries the draft watermark. `watermark`: "auto" (while
+    the filing has errors), "always" or "never"."""
+    draft = watermark == "always" or (watermark == "auto" and _has_errors(check_filing(filing, today)))
+    write_atomically(path, render_pdf(filing, copies=copies, draft=draft))
+    return draft
 
 
 def _finding(rule_id: str, path: str, message: str) -> Finding:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 
-from form4_desktop.app.documents import export_xml
+from form4_desktop.app.documents import export_pdf, export_xml
 from form4_desktop.edgar_xml import Copy, read_file
 from form4_desktop.store import DraftStore
 
@@ -25,3 +25,8 @@ def import_xml(store: DraftStore, path: str | os.PathLike[str]) -> int:
 
 def export_draft_xml(store: DraftStore, draft_id: int, path: str | os.PathLike[str], copy: Copy = Copy.RECORD) -> None:
     export_xml(store.open(draft_id).filing, path, copy)
+
+
+def export_draft_pdf(store: DraftStore, draft_id: int, path: str | os.PathLike[str], *, copies: int = 1,
+                     watermark: str = "auto") -> bool:
+    return export_pdf(store.open(draft_id).filing, path, copies=copies, watermark=watermark)
