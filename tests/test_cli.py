@@ -97,6 +97,21 @@ def test_elements_out_of_order_are_a_schema_finding(tmp_path, capsys):
     assert f"{bad}: ERROR XML-SCHEMA /ownershipDocument/notSubjectToSection16: " in out
 
 
+def test_a_draft_with_a_pre_v55_foreign_state_code_is_told_what_to_do(tmp_path, capsys):
+    draft = with_ccc(tmp_path)
+    draft.write_text(draft.read_text().replace("<rptOwnerState>NV</rptOwnerState>", "<rptOwnerState>X0</rptOwnerState>"))
+    assert main(["check", str(draft)]) == 1
+    assert "'X0' is a country code (United Kingdom), not a US state" in capsys.readouterr().out
+
+
+def test_an_unknown_document_type_is_a_finding_for_check(tmp_path, capsys):
+    bad = tmp_path / "type.xml"
+    bad.write_text(REFERENCE.read_text().replace("<documentType>4</documentType>", "<documentType>4A</documentType>"))
+    assert main(["check", str(bad)]) == 1
+    assert f"{bad}: ERROR DOC-TYPE document_type: Document type '4A' is not one of" in capsys.readouterr().out
+    assert main(["convert", str(bad), str(tmp_path / "out.xml")]) == 2
+
+
 def test_dangling_footnote_reference_is_an_error_and_not_written(tmp_path, capsys):
     bad = tmp_path / "dangling.xml"
     bad.write_text(REFERENCE.read_text().replace('<footnoteId id="F1"/>', '<footnoteId id="F1"/><footnoteId id="F77"/>'))

@@ -32,6 +32,23 @@ def test_the_deemed_execution_date_starts_the_clock():
     assert form4_due_date(date(2026, 11, 16), date(2026, 11, 18)) == date(2026, 11, 20)
 
 
+def test_a_deemed_date_is_capped_at_the_third_business_day():
+    # trade Tue 01/03/2023, deemed 01/12: capped at Fri 01/06, so due Tue 01/10
+    assert form4_due_date(date(2023, 1, 3), date(2023, 1, 12)) == date(2023, 1, 10)
+
+
+def test_late_on_a_weekend_is_late_by_at_least_one_day():
+    assert business_days_after(date(2023, 1, 13), date(2023, 1, 14)) == 1  # Saturday after a Friday due date
+    assert business_days_after(date(2023, 1, 13), date(2023, 1, 16)) == 1  # and the MLK Day holiday
+
+
+def test_the_end_of_the_calendar_is_no_crash():
+    assert form4_due_date(date(9999, 12, 30)) is None
+    filing = draft()
+    filing.table_i[0].transaction_date = Footnoted(date(9999, 12, 30))
+    assert "TRANSACTION-DATE-FUTURE" in {f.rule_id for f in validate(filing, date(2023, 1, 11))}
+
+
 def test_business_days_late():
     assert business_days_after(date(2026, 11, 25), date(2026, 11, 25)) == 0
     assert business_days_after(date(2026, 11, 25), date(2026, 11, 30)) == 2  # Friday 27th and Monday 30th

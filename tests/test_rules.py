@@ -24,7 +24,7 @@ from form4_desktop.model import (
     Signature,
     UnderlyingSecurity,
 )
-from form4_desktop.rules import RULES, Severity, validate
+from form4_desktop.rules import RULES, Severity, due_date, validate
 
 TODAY = date(2023, 1, 11)  # the due date of the reference filing: on time, signed today
 
@@ -181,9 +181,11 @@ CASES = {
     "CODING-ACQUIRED-DISPOSED": _set("table_i.0.coding.code", "S"),
     "CODING-ACQUIRED-DISPOSED-USUAL": _set("table_ii.0.acquired_disposed", Footnoted("A")),
     "HOLDINGS-ARITHMETIC": _second_sale,
+    "DATE-RANGE": _set("signatures.0.date", date(1923, 1, 11)),
 }
 FORM3_CASES = {
     "EXIT-BOX-FORM3": _set("not_subject_to_section16", True),
+    "AFF10B5ONE-FORM3": _set("aff10b5_one", False),
     "FORM3-TRANSACTION": _form3_transaction,
 }
 
@@ -218,6 +220,55 @@ def test_an_empty_text_is_blank():
     assert problems(filing) == ["REQUIRED-VALUE"]
 
 
+def march_draft() -> Filing:
+    """The draft moved to March 2023, after the gift rule took effect."""
+    filing = draft()
+    for row in (*filing.table_i, *filing.table_ii):
+        row.transaction_date = Footnoted(date(2023, 3, 1))
+    filing.period_of_report = date(2023, 3, 1)
+    filing.signatures[0].date = date(2023, 3, 2)
+    return filing
+
+
+def test_a_gift_given_since_2023_is_a_form4_item_due_in_two_days():
+    filing = march_draft()
+    assert problems(filing, today=date(2023, 3, 2)) == []
+    gift = filing.table_i[0]
+    gift.coding.code, gift.coding.form_type, gift.acquired_disposed = "G", "5", Footnoted("D")
+    assert problems(filing, today=date(2023, 3, 2)) == ["GIFT-FORM-TYPE"]
+    for row in filing.table_ii:
+        row.coding.form_type = "5"  # only the gift is left with a two-day deadline ...
+    assert due_date(filing)[0] == date(2023, 3, 3)  # ... and it has one
+
+
+def test_arithmetic_follows_the_dates_not_the_row_order():
+    filing = draft()
+    _second_sale(filing)
+    filing.table_i[1].shares_owned_following = Footnoted(Decimal(199000))
+    filing.table_i.reverse()  # the later sale entered first
+    filing.table_i[0].transaction_date = Footnoted(date(2023, 1, 10))
+    assert "HOLDINGS-ARITHMETIC" not in problems(filing)
+
+
+def test_a_file_with_a_ccc_is_a_draft_even_with_a_schema_version():
+    filing = draft()
+    filing.schema_version = "X0508"
+    filing.aff10b5_one = None
+    assert not filing.is_disseminated_copy
+    assert problems(filing) == ["AFF10B5ONE-UNANSWERED"]
+
+
+def test_zero_ciks_are_invalid_and_duplicates_are_seen_through_leading_zeros():
+    filing = draft()
+    filing.reporting_owners[0].cik = "0000000000"
+    assert problems(filing) == ["OWNER-CIK"]
+    filing = draft()
+    other = copy.deepcopy(filing.reporting_owners[0])
+    other.cik = "1767258"
+    filing.reporting_owners.append(other)
+    assert problems(filing) == ["OWNER-DUPLICATE"]
+
+
 def test_late_is_judged_against_today():
     assert problems(draft(), today=date(2023, 1, 13)) == ["LATE"]
     [late] = [f for f in validate(draft(), date(2023, 1, 13)) if f.rule_id == "LATE"]
@@ -226,7 +277,8 @@ def test_late_is_judged_against_today():
 
 def test_every_rule_has_a_test():
     # XML-CONTENT and XML-SCHEMA judge files: tests/test_cli.py::test_check_judges_the_file_as_it_stands
-    tested = set(CASES) | set(FORM3_CASES) | {"LATE", "DUE-DATE", "XML-CONTENT", "XML-SCHEMA", "SCHEMA"}
+    tested = set(CASES) | set(FORM3_CASES) | {"LATE", "DUE-DATE", "XML-CONTENT", "XML-SCHEMA", "SCHEMA",
+                                               "GIFT-FORM-TYPE"}  # GIFT-FORM-TYPE: its own test below
     assert tested == set(RULES)
 
 

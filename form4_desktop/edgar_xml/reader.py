@@ -78,6 +78,7 @@ class _Context:
         self.source = source
         self.strict = strict
         self.issues: list[SourceIssue] = []
+        self.moved_states: list[tuple[str, str]] = []  # (path, code) of foreign codes moved to the country
 
     def problem(self, path: str, what: str) -> None:
         """A value that cannot be read faithfully: refused when strict, noted and left out otherwise."""
@@ -249,6 +250,11 @@ def read_document(data: bytes, source: str = "<input>", *, strict: bool = True) 
             "expected <ownershipDocument>."
         )
     filing = _read_document(_Element(root, "ownershipDocument", context))
+    if not filing.is_disseminated_copy:  # EDGAR's own old copies are history; a draft must be put right
+        for path, code in context.moved_states:
+            country = (COUNTRIES.get(code) or OBSOLETE_COUNTRIES.get(code) or code).title()
+            context.repaired(path, f"'{code}' is a country code ({country}), not a US state: since v5.5 it goes "
+                                   "in rptOwnerCountry, with the non-US address box (rptOwnerNonUSAddressFlag) checked")
     return ReadResult(filing, context.issues)
 
 
@@ -269,11 +275,12 @@ def _read_document(doc: _Element) -> Filing:
         "aff10b5One", "nonDerivativeTable", "derivativeTable", "footnotes", "remarks", "ownerSignature",
     )
     document_type = doc.child_text("documentType")
-    if document_type is None:
-        raise ReadError(f"{doc.context.source}: <documentType> is missing, so the form (3, 4 or 5) is unknown.")
     if document_type not in DOCUMENT_TYPES:
-        raise ReadError(f"{doc.context.source}: document type '{document_type}' is not one of "
-                        f"{', '.join(DOCUMENT_TYPES)}.")
+        what = (f"document type '{document_type}' is not one of {', '.join(DOCUMENT_TYPES)}" if document_type
+                else "<documentType> is missing, so the form (3, 4 or 5) is unknown")
+        if doc.context.strict:
+            raise ReadError(f"{doc.context.source}: {what}.")
+        document_type = document_type or ""  # kept for the rules to name (DOC-TYPE)
     period = doc.one("periodOfReport")
     original = doc.one("dateOfOriginalSubmission")
     issuer = doc.one("issuer")
@@ -343,20 +350,24 @@ def _read_address(address: _Element) -> OwnerAddress:
         state_description=address.child_text("rptOwnerStateDescription"),
         good_address=address.child_bool("rptOwnerGoodAddress"),
     )
-    return migrate_foreign_state(result)
+    if migrate_foreign_state(result):
+        address.context.moved_states.append((f"{address.path}/rptOwnerState", result.country or ""))
+    return result
 
 
-def migrate_foreign_state(address: OwnerAddress) -> OwnerAddress:
+def migrate_foreign_state(address: OwnerAddress) -> bool:
     """Before v5.5 a foreign owner's country code stood in `rptOwnerState`; v5.5 wants it in
-    `rptOwnerCountry` with the non-US flag set. Codes in neither list are left for validation to name."""
+    `rptOwnerCountry` with the non-US flag set. Returns whether it moved one. Codes in neither list, and
+    addresses written for v5.5 already, are left as they are for validation to judge."""
     state = address.state
     if address.non_us_address is not None or address.country:
-        return address  # written for v5.5 already: leave what it says for validation to judge
+        return False
     if state and state not in US_STATES and (state in COUNTRIES or state in OBSOLETE_COUNTRIES):
         address.country = state
         address.state = None
         address.non_us_address = True
-    return address
+        return True
+    return False
 
 
 def _read_relationship(relationship: _Element) -> Relationship:

@@ -219,9 +219,9 @@ class Filing:
 
     @property
     def is_disseminated_copy(self) -> bool:
-        """Read from a copy EDGAR disseminated (it carries EDGAR's schema version): already filed, and
-        without the CCC, which EDGAR strips."""
-        return self.schema_version is not None
+        """Read from a copy EDGAR disseminated: it carries EDGAR's schema version and no CCC (EDGAR strips
+        it). Such a filing is already filed; anything with a CCC is a draft, whatever else it carries."""
+        return self.schema_version is not None and not any(owner.ccc for owner in self.reporting_owners)
 
     @property
     def form(self) -> str:

@@ -10,6 +10,7 @@ names both rows and the figure expected.
 from __future__ import annotations
 
 import re
+from datetime import date
 from decimal import Decimal
 
 from form4_desktop.model import DerivativeTransaction, Filing, NonDerivativeTransaction
@@ -40,6 +41,11 @@ def _key(row: NonDerivativeTransaction | DerivativeTransaction) -> tuple:
     return key
 
 
+def _day(row: NonDerivativeTransaction | DerivativeTransaction) -> date:
+    value = row.transaction_date.value
+    return value if isinstance(value, date) else date.max
+
+
 def _fmt(value: Decimal) -> str:
     return f"{value:,}"
 
@@ -49,9 +55,13 @@ def holdings_arithmetic(filing: Filing) -> list[Finding]:
     rule = RULES["HOLDINGS-ARITHMETIC"]
     for table, rows in (("table_i", filing.table_i), ("table_ii", filing.table_ii)):
         previous: dict[tuple, tuple[int, Decimal]] = {}
-        for index, row in enumerate(rows):
-            if not isinstance(row, (NonDerivativeTransaction, DerivativeTransaction)):
-                continue
+        # In date order (table order among rows of one day): rows entered out of order still add up.
+        transactions = sorted(
+            ((index, row) for index, row in enumerate(rows)
+             if isinstance(row, (NonDerivativeTransaction, DerivativeTransaction))),
+            key=lambda item: (_day(item[1]), item[0]),
+        )
+        for index, row in transactions:
             key = _key(row)
             following = row.shares_owned_following.value if row.shares_owned_following else None
             shares = row.shares.value if row.shares else None

@@ -28,25 +28,28 @@ _RULES = [
          "§2 periodOfReport (TS App. C)"),
     Rule("ORIGINAL-DATE-REQUIRED", E, "An amendment gives the date the original was filed (box 4)",
          "§2 dateOfOriginalSubmission (TS §3.5, App. C)"),
-    Rule("ORIGINAL-DATE-UNUSED", W, "An original filing has no box 4 date; it would not be filed",
+    Rule("ORIGINAL-DATE-UNUSED", E, "An original filing has no box 4 date (the schema has no place for it)",
          "§2 dateOfOriginalSubmission (TS §3.5)"),
     Rule("ORIGINAL-DATE-ORDER", E, "The original filing date is not in the future nor before box 3",
          "§2 dateOfOriginalSubmission; §2 Amendments (NASPP)"),
-    Rule("EXIT-BOX-FORM3", W, "The exit box is only on Forms 4 and 5; on a Form 3 it would not be filed",
+    Rule("EXIT-BOX-FORM3", E, "The exit box is only on Forms 4 and 5 (the Form 3 schema has no place for it)",
          "§2 notSubjectToSection16 (TS §4.3)"),
+    Rule("AFF10B5ONE-FORM3", W, "The 10b5-1 box is not on Form 3; the submission copy leaves it out",
+         "§2 aff10b5One (TS §3.5: not in 3, 3/A; the v5.5 Form 3 XSD still allows it)"),
     Rule("NO-TRANSACTIONS", E, "A Form 4 or 5 reports at least one transaction or holding unless the exit box "
          "is checked (TS §4.3; §4.3.3 says 'transaction', but EDGAR accepted a holdings-only Form 4 in the corpus)",
          "§2 notSubjectToSection16; Transactions present (TS §4.3, §4.3.3, §4.3.4; CORPUS)"),
     Rule("AFF10B5ONE-UNANSWERED", E, "The Rule 10b5-1(c) box is answered on a Form 4 or 5 (required since "
          "April 2023)", "§1 10b5-1 checkbox; §2 aff10b5One (R10b5; XSD v5.5 minOccurs=1)"),
-    Rule("AFF10B5ONE-FOOTNOTE", W, "A checked 10b5-1 box comes with a footnote giving the plan's adoption date",
+    Rule("AFF10B5ONE-FOOTNOTE", W, "A checked 10b5-1 box comes with a footnote (or remark) about the plan "
+         "that gives a date (its adoption date)",
          "§1 10b5-1 checkbox (R10b5; Instruction 10)"),
-    Rule("ISSUER-CIK", E, "Issuer CIK is 1 to 10 digits", "§3 CIK (XSD CIK; TS §4.3.1)"),
+    Rule("ISSUER-CIK", E, "Issuer CIK is 1 to 10 digits, not zero", "§3 CIK (XSD CIK; TS §4.3.1)"),
     Rule("ISSUER-SYMBOL", E, "Issuer trading symbol is given, at most 10 characters (foreign symbol at most 14)",
          "§3 Trading symbol (XSD; TS §4.3.1)"),
     Rule("ISSUER-NAME-LENGTH", E, "Issuer name at most 150 characters", "§3 Field lengths (XSD)"),
     Rule("OWNER-COUNT", E, "1 to 10 reporting owners", "§2 Number of reporting owners (XSD maxOccurs=10)"),
-    Rule("OWNER-CIK", E, "Reporting owner CIK is 1 to 10 digits", "§3 CIK (XSD CIK; TS §4.3.2)"),
+    Rule("OWNER-CIK", E, "Reporting owner CIK is 1 to 10 digits, not zero", "§3 CIK (XSD CIK; TS §4.3.2)"),
     Rule("OWNER-DUPLICATE", E, "No reporting owner CIK appears twice", "§2 Number of reporting owners (TS §4.3.2, §5)"),
     Rule("OWNER-CCC", E, "Each reporting owner's CCC is given and exactly 8 characters (not checked on a copy "
          "EDGAR disseminated, which never has it)", "§2 Reporting owner; §3 CCC (TS §4.3.2; XSD)"),
@@ -69,8 +72,8 @@ _RULES = [
          "§3 Field lengths (TS 30 / XSD 40)"),
     Rule("TABLE-SIZE", E, "Table I and Table II at most 30 rows each, 60 in all", "§2 Table size (TS §3.3; XSD)"),
     Rule("FORM3-TRANSACTION", E, "A Form 3 reports holdings only", "§4 Coding rules (TS §4.3.8.1; XSD)"),
-    Rule("HOLDING-CODING", W, "Only a Form 5 holding carries a transaction code (a late Form 3 holding); "
-         "elsewhere it would not be filed", "§4 Coding rules (TS §4.3.8)"),
+    Rule("HOLDING-CODING", E, "Only a Form 5 holding carries a transaction code (a late Form 3 holding)",
+         "§4 Coding rules (TS §4.3.8)"),
     Rule("FOOTNOTE-ID", E, "Footnote ids are F1 to F99, without leading zeros", "§2 Footnotes (TS §4.3.5; XSD FID)"),
     Rule("FOOTNOTE-DUPLICATE", E, "Footnote ids are unique", "§2 Footnotes (TS §4.3.5, §5)"),
     Rule("FOOTNOTE-UNUSED", E, "Every footnote is referenced somewhere", "§2 Footnotes (TS §5)"),
@@ -97,6 +100,10 @@ _RULES = [
          "not both; amount or value owned following, not both", "§2 Derivative amounts (TS §3.3 cm(4),(6),(7))"),
     Rule("OWNED-FOLLOWING", E, "Amount (or value) owned following is given, not both, except on a Form 3 "
          "Table II holding, which has none", "§2 Derivative amounts (TS §3.3 cm(7))"),
+    Rule("DATE-RANGE", E, "Transaction, box 3 and signature dates are plausible (not before the Exchange Act "
+         "of 1934: a mistyped year)", "§3 date (TS §3.2)"),
+    Rule("GIFT-FORM-TYPE", E, "A gift given (G, disposed) since 02/27/2023 is reported on Form 4 as a form type 4 "
+         "item, due in two business days", "§1 Gifts (R10b5)"),
     Rule("TRANSACTION-DATE-FUTURE", E, "A transaction date is not in the future", "§1 Form 4 deadline (R16a3)"),
     Rule("DEEMED-DATE-ORDER", E, "A deemed execution date is after the transaction date",
          "§1 Deemed execution date (R16a3(g))"),

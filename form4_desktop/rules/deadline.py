@@ -22,29 +22,48 @@ def is_business_day(day: date) -> bool:
     return day.weekday() < 5 and day not in federal_holidays(day.year)
 
 
-def add_business_days(start: date, count: int) -> date:
-    """The `count`-th business day after `start` (`start` itself never counts)."""
+def add_business_days(start: date, count: int) -> date | None:
+    """The `count`-th business day after `start` (`start` itself never counts); None past the calendar's end."""
     day = start
-    while count > 0:
-        day += timedelta(days=1)
-        if is_business_day(day):
-            count -= 1
+    try:
+        while count > 0:
+            day += timedelta(days=1)
+            if is_business_day(day):
+                count -= 1
+    except OverflowError:
+        return None
     return day
 
 
 def business_days_after(due: date, today: date) -> int:
-    """How many business days after `due` `today` is (0 when `today` is not later)."""
+    """How many business days late a filing made `today` is: 0 when `today` is not after `due`, and at least
+    1 when it is (a weekend or holiday after the due date is still late: the next business day is the first
+    on which it can be filed)."""
+    if today <= due:
+        return 0
     count, day = 0, due
     while day < today:
         day += timedelta(days=1)
         if is_business_day(day):
             count += 1
-    return count
+    return max(count, 1)
 
 
-def form4_due_date(transaction_date: date, deemed_execution_date: date | None = None) -> date:
-    """The last day to file a Form 4 for one transaction (by 10 p.m. Eastern)."""
-    return add_business_days(deemed_execution_date or transaction_date, 2)
+def latest_deemed_date(transaction_date: date) -> date | None:
+    """Rule 16a-3(g)(2): a deemed execution date is no later than the third business day after the trade."""
+    return add_business_days(transaction_date, 3)
+
+
+def form4_due_date(transaction_date: date, deemed_execution_date: date | None = None) -> date | None:
+    """The last day to file a Form 4 for one transaction (by 10 p.m. Eastern): two business days after the
+    transaction, or after its deemed execution date, capped at the third business day after the trade.
+    One-off federal closures (days off by executive order) are not counted, so this date is never later
+    than the true one. None for a date at the calendar's end."""
+    start = transaction_date
+    if deemed_execution_date is not None and deemed_execution_date > transaction_date:
+        cap = latest_deemed_date(transaction_date)
+        start = min(deemed_execution_date, cap) if cap else deemed_execution_date
+    return add_business_days(start, 2)
 
 
 def describe(day: date) -> str:

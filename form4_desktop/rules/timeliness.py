@@ -11,6 +11,15 @@ from form4_desktop.rules.catalog import RULES
 from form4_desktop.rules.findings import Finding
 
 
+GIFTS_ON_FORM4_SINCE = date(2023, 2, 27)  # Release 33-11138: gifts given are due on Form 4 in two days
+
+
+def is_gift_given(row: NonDerivativeTransaction | DerivativeTransaction) -> bool:
+    traded = row.transaction_date.value
+    return (row.coding is not None and row.coding.code == "G" and row.acquired_disposed.value == "D"
+            and isinstance(traded, date) and traded >= GIFTS_ON_FORM4_SINCE)
+
+
 def due_date(filing: Filing) -> tuple[date, str, str] | None:
     """(due date, field path, why) for the Form 4 transaction that falls due first; None when nothing
     in the filing has a two-day deadline (not a Form 4, or only early-reported Form 5 items)."""
@@ -21,7 +30,7 @@ def due_date(filing: Filing) -> tuple[date, str, str] | None:
         for index, row in enumerate(rows):
             if not isinstance(row, (NonDerivativeTransaction, DerivativeTransaction)):
                 continue
-            if row.coding is not None and row.coding.form_type == "5":
+            if row.coding is not None and row.coding.form_type == "5" and not is_gift_given(row):
                 continue  # a Form 5 item reported early: its deadline is the Form 5's
             traded = row.transaction_date.value
             if not isinstance(traded, date):
@@ -29,6 +38,8 @@ def due_date(filing: Filing) -> tuple[date, str, str] | None:
             deemed = row.deemed_execution_date.value if row.deemed_execution_date else None
             deemed = deemed if isinstance(deemed, date) and deemed > traded else None
             due = deadline.form4_due_date(traded, deemed)
+            if due is None:
+                continue
             if earliest is None or due < earliest[0]:
                 attribute = "deemed_execution_date" if deemed else "transaction_date"
                 path, label = cell(filing.form, table, index, attribute)

@@ -27,9 +27,10 @@ from form4_desktop.rules.arithmetic import holdings_arithmetic
 from form4_desktop.rules.boxes import cell, owner_label
 from form4_desktop.rules.catalog import RULES
 from form4_desktop.rules.findings import Finding
-from form4_desktop.rules.timeliness import deadline_findings
+from form4_desktop.rules.timeliness import deadline_findings, is_gift_given
 
 MAX_DECIMAL = Decimal("999999999999.9999")
+EARLIEST_DATE = date(1934, 6, 6)  # the Securities Exchange Act: no Section 16 date can be older
 TRANSACTION_CODES = frozenset("ACDEFGHIJLMOPSUWXZ")
 # Codes whose (A)/(D) flag is fixed by the code itself (TS §3.6.10).
 FIXED_DIRECTION = {"P": "A", "L": "A", "S": "D", "F": "D", "D": "D", "U": "D"}
@@ -42,7 +43,11 @@ USUAL_DIRECTION = {
 _FOOTNOTE_ID = re.compile(r"F[1-9][0-9]?")
 _CIK = re.compile(r"[0-9]{1,10}")
 _ZIP = re.compile(r"[0-9A-Za-z #-]*")
-_ADOPTION = re.compile(r"adopt", re.IGNORECASE)
+_PLAN = re.compile(r"10b5-?1|trading plan|\bplan\b", re.IGNORECASE)
+_A_DATE = re.compile(
+    r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?\s+\d{1,2},?\s+\d{4}\b"
+    r"|\b\d{1,2}/\d{1,2}/\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b", re.IGNORECASE)
 _SECURITY = re.compile(r"\s+")
 
 
@@ -123,6 +128,9 @@ class _Checker:
         if filing.document_type not in DOCUMENT_TYPES:
             self.add("DOC-TYPE", "document_type", f"Document type '{filing.document_type}' is not one of "
                                                   f"{', '.join(DOCUMENT_TYPES)}.")
+        if filing.period_of_report is not None and filing.period_of_report < EARLIEST_DATE:
+            self.add("DATE-RANGE", "period_of_report", f"Box 3: {filing.period_of_report:%m/%d/%Y} is not a "
+                                                       "plausible date; check the year.")
         if filing.period_of_report is None:
             label = {"3": "Box 2, Date of Event Requiring Statement", "5": "Box 3, Statement for Issuer's Fiscal "
                      "Year Ended"}.get(self.form, "Box 3, Date of Earliest Transaction")
@@ -141,11 +149,15 @@ class _Checker:
                          f"({filing.period_of_report:%m/%d/%Y}); the original cannot predate what it reports.")
         elif filing.date_of_original_submission is not None:
             self.add("ORIGINAL-DATE-UNUSED", "date_of_original_submission",
-                     "Box 4, Date Original Filed is only for amendments; on an original filing it is not filed.")
+                     "Box 4, Date Original Filed is only for amendments: remove the date, or make this an "
+                     "amendment (/A).")
         if self.form == "3":
             if filing.not_subject_to_section16:
                 self.add("EXIT-BOX-FORM3", "not_subject_to_section16",
-                         "The 'no longer subject to Section 16' box is not on Form 3; it will not be filed.")
+                         "The 'no longer subject to Section 16' box is not on Form 3: uncheck it.")
+            if filing.aff10b5_one is not None and not filing.is_disseminated_copy:
+                self.add("AFF10B5ONE-FORM3", "aff10b5_one",
+                         "The Rule 10b5-1(c) box is not on Form 3; it is left out of the submission.")
         else:
             if not filing.table_i and not filing.table_ii and not filing.not_subject_to_section16:
                 self.add("NO-TRANSACTIONS", "table_i",
@@ -158,7 +170,7 @@ class _Checker:
                          "10b5-1 plan (EDGAR requires the box since April 2023).")
             if filing.aff10b5_one:
                 texts = [footnote.text for footnote in filing.footnotes] + [filing.remarks or ""]
-                if not any(_ADOPTION.search(text) for text in texts):
+                if not any(_PLAN.search(text) and _A_DATE.search(text) for text in texts):
                     self.add("AFF10B5ONE-FOOTNOTE", "aff10b5_one",
                              "The Rule 10b5-1(c) box is checked, but no footnote gives the date the plan was "
                              "adopted (Instruction 10).")
@@ -170,7 +182,7 @@ class _Checker:
 
     def issuer(self) -> None:
         issuer = self.filing.issuer
-        if not _CIK.fullmatch(issuer.cik or ""):
+        if not _CIK.fullmatch(issuer.cik or "") or not int(issuer.cik):
             self.add("ISSUER-CIK", "issuer.cik", f"Box 2, Issuer CIK '{issuer.cik}' must be 1 to 10 digits."
                      if issuer.cik else "Box 2, Issuer CIK is required.")
         symbol = issuer.trading_symbol or ""
@@ -192,7 +204,7 @@ class _Checker:
         seen: dict[str, int] = {}
         for index, owner in enumerate(owners):
             self.owner(index, owner, len(owners))
-            key = (owner.cik or "").lstrip("0")
+            key = owner.cik.lstrip("0") if _CIK.fullmatch(owner.cik or "") else owner.cik
             if key and key in seen:
                 self.add("OWNER-DUPLICATE", f"reporting_owners[{index}].cik",
                          f"{owner_label(index, len(owners))}: CIK {owner.cik} is already reporting person "
@@ -202,7 +214,7 @@ class _Checker:
 
     def owner(self, index: int, owner: ReportingOwner, count: int) -> None:
         base, label = f"reporting_owners[{index}]", owner_label(index, count)
-        if not _CIK.fullmatch(owner.cik or ""):
+        if not _CIK.fullmatch(owner.cik or "") or not int(owner.cik):
             self.add("OWNER-CIK", f"{base}.cik", f"{label}: CIK '{owner.cik}' must be 1 to 10 digits."
                      if owner.cik else f"{label}: CIK is required.")
         if not self.filing.is_disseminated_copy:
@@ -265,7 +277,8 @@ class _Checker:
                          "is obsolete and EDGAR suspends it; choose the current country.")
             elif address.country not in COUNTRIES:
                 self.add("ADDRESS-COUNTRY", f"{path}.country",
-                         f"{label}: '{address.country}' is not an EDGAR country code.")
+                         f"{label}: '{address.country}' is not an EDGAR country code (EDGAR has codes of its own: "
+                         "e.g. X0 United Kingdom, 2M Germany, A6 Ontario, Canada).")
             if address.state:
                 self.add("ADDRESS-COUNTRY", f"{path}.state",
                          f"{label}: a non-US address has no US state; put the region in "
@@ -330,7 +343,7 @@ class _Checker:
         if not allowed:
             if shares is not None or value is not None:
                 self.add("OWNED-FOLLOWING", path, f"{label.split(', column')[0]}: a Form 3 derivative holding has "
-                                                  "no amount owned following; it will not be filed.")
+                                                  "no amount owned following: remove it.")
             return
         if shares is not None and value is not None:
             self.add("OWNED-FOLLOWING", path, f"{label}: give the number of securities or their value, not both.")
@@ -349,11 +362,18 @@ class _Checker:
         if coding.equity_swap_involved is None:
             self.add("CODING-REQUIRED", path, f"{label}: say whether an equity swap is involved (K).")
         if coding.code not in TRANSACTION_CODES:
+            hint = {"K": " For an equity swap, give the code of the transaction and check 'equity swap involved'.",
+                    "V": " For an item reported early, give its code and mark it as a Form 5 item (form type 5)."}
             self.add("CODING-CODE", path, f"{label}: '{coding.code}' is not an SEC transaction code."
-                     if coding.code else f"{label} is required.")
+                     + hint.get(coding.code.upper(), "") if coding.code else f"{label} is required.")
         if coding.form_type not in ("4", "5"):
-            self.add("CODING-FORM-TYPE", path, f"{label}: the transaction form type must be 4 or 5, "
-                                               f"not '{coding.form_type}'.")
+            self.add("CODING-FORM-TYPE", path, f"{label}: the transaction form type must be 4 (or 5 for a Form 5 "
+                                               "item reported early)" + (f", not '{coding.form_type}'."
+                                                                         if coding.form_type else "; it is missing."))
+        if self.form == "4" and coding.form_type == "5" and isinstance(row.transaction_date.value, date) \
+                and is_gift_given(row):
+            self.add("GIFT-FORM-TYPE", path, f"{label}: a gift given on or after 02/27/2023 must be reported on "
+                                             "Form 4 within two business days (form type 4), not held for Form 5.")
         timeliness_path, timeliness_label = cell(self.form, table, index, "timeliness")
         timeliness = self.box(row.timeliness, timeliness_path, timeliness_label) or ""
         if self.form == "4":
@@ -385,6 +405,9 @@ class _Checker:
         traded = self.cell_box(table, index, "transaction_date", row.transaction_date, required=True)
         deemed_path, deemed_label = cell(self.form, table, index, "deemed_execution_date")
         deemed = self.box(row.deemed_execution_date, deemed_path, deemed_label)
+        if isinstance(traded, date) and traded < EARLIEST_DATE:
+            self.add("DATE-RANGE", path, f"{label}: {traded:%m/%d/%Y} is not a plausible date (before the "
+                                         "Exchange Act of 1934); check the year.")
         if isinstance(traded, date) and traded > self.today:
             self.add("TRANSACTION-DATE-FUTURE", path, f"{label}: {traded:%m/%d/%Y} is in the future.")
         if isinstance(traded, date) and isinstance(deemed, date):
@@ -394,7 +417,7 @@ class _Checker:
             elif deemed == traded:
                 self.add("DEEMED-DATE-SAME", deemed_path,
                          f"{deemed_label} is the transaction date itself; leave it blank.")
-            elif deemed > deadline.add_business_days(traded, 3):
+            elif (cap := deadline.latest_deemed_date(traded)) is not None and deemed > cap:
                 self.add("DEEMED-DATE-LATE", deemed_path,
                          f"{deemed_label}: {deemed:%m/%d/%Y} is more than three business days after the trade "
                          f"on {traded:%m/%d/%Y}; Rule 16a-3(g) caps the deemed execution date there.")
@@ -431,8 +454,8 @@ class _Checker:
         label = f"{'Table I' if table == 'table_i' else 'Table II'}, row {index + 1}, transaction code"
         self.refs(path, label, row.coding.footnote_ids)
         if self.form != "5":
-            self.add("HOLDING-CODING", path, f"{label}: a holding on a Form {self.form} has no transaction code; "
-                                             "it will not be filed.")
+            self.add("HOLDING-CODING", path, f"{label}: a holding on a Form {self.form} has no transaction code "
+                                             "(only a late Form 3 holding on a Form 5 has one): remove it.")
         elif row.coding.form_type not in (None, "3"):
             self.add("CODING-FORM-TYPE", path, f"{label}: a Form 5 holding may only be marked as a late Form 3 "
                                                f"holding (3), not '{row.coding.form_type}'.")
@@ -526,10 +549,13 @@ class _Checker:
             self.text_length(signature.name, 255, "SIGNATURE-NAME", f"{path}.name", f"Signature {index + 1}, name")
             if signature.date is None:
                 self.add("SIGNATURE-DATE", f"{path}.date", f"Signature {index + 1}: the date is required.")
+            elif signature.date < EARLIEST_DATE:
+                self.add("DATE-RANGE", f"{path}.date", f"Signature {index + 1}: {signature.date:%m/%d/%Y} is not a "
+                                                       "plausible date; check the year.")
             elif signature.date > self.today:
                 self.add("SIGNATURE-DATE-ORDER", f"{path}.date",
                          f"Signature {index + 1}: dated {signature.date:%m/%d/%Y}, which is in the future.")
-            elif latest and signature.date < latest:
+            elif latest and EARLIEST_DATE <= signature.date < latest:
                 self.add("SIGNATURE-DATE-ORDER", f"{path}.date",
                          f"Signature {index + 1}: dated {signature.date:%m/%d/%Y}, before the transaction of "
                          f"{latest:%m/%d/%Y} it reports.")
