@@ -50,38 +50,47 @@ def _fmt(value: Decimal) -> str:
     return f"{value:,}"
 
 
+def _chain(form: str, table: str, rows: list[tuple[int, NonDerivativeTransaction | DerivativeTransaction]]
+           ) -> list[Finding]:
+    """The mismatches of one security's rows, taken in the order given."""
+    rule = RULES["HOLDINGS-ARITHMETIC"]
+    findings: list[Finding] = []
+    before: tuple[int, Decimal] | None = None
+    for index, row in rows:
+        following = row.shares_owned_following.value if row.shares_owned_following else None
+        shares = row.shares.value if row.shares else None
+        direction = row.acquired_disposed.value
+        if not isinstance(following, Decimal):
+            before = None  # a value-only or footnote-only row breaks the chain
+            continue
+        if before is not None and isinstance(shares, Decimal) and direction in ("A", "D"):
+            before_index, before_amount = before
+            expected = before_amount + shares if direction == "A" else before_amount - shares
+            if expected != following:
+                path, label = cell(form, table, index, "shares_owned_following")
+                verb, done = ("plus", "acquired") if direction == "A" else ("minus", "disposed")
+                findings.append(Finding(
+                    rule.id, rule.severity, path,
+                    f"{label}: {_fmt(following)} does not follow from row {before_index + 1}: "
+                    f"{_fmt(before_amount)} owned after row {before_index + 1}, {verb} {_fmt(shares)} {done} "
+                    f"in row {index + 1}, gives {_fmt(expected)}.",
+                ))
+        before = (index, following)
+    return findings
+
+
 def holdings_arithmetic(filing: Filing) -> list[Finding]:
     findings: list[Finding] = []
-    rule = RULES["HOLDINGS-ARITHMETIC"]
     for table, rows in (("table_i", filing.table_i), ("table_ii", filing.table_ii)):
-        previous: dict[tuple, tuple[int, Decimal]] = {}
-        # In date order (table order among rows of one day): rows entered out of order still add up.
-        transactions = sorted(
-            ((index, row) for index, row in enumerate(rows)
-             if isinstance(row, (NonDerivativeTransaction, DerivativeTransaction))),
-            key=lambda item: (_day(item[1]), item[0]),
-        )
-        for index, row in transactions:
-            key = _key(row)
-            following = row.shares_owned_following.value if row.shares_owned_following else None
-            shares = row.shares.value if row.shares else None
-            direction = row.acquired_disposed.value
-            if not isinstance(following, Decimal):
-                previous.pop(key, None)  # a value-only or footnote-only row breaks the chain
-                continue
-            before = previous.get(key)
-            if before is not None and isinstance(shares, Decimal) and direction in ("A", "D"):
-                before_index, before_amount = before
-                expected = before_amount + shares if direction == "A" else before_amount - shares
-                if expected != following:
-                    path, label = cell(filing.form, table, index, "shares_owned_following")
-                    verb = "plus" if direction == "A" else "minus"
-                    done = "acquired" if direction == "A" else "disposed"
-                    findings.append(Finding(
-                        rule.id, rule.severity, path,
-                        f"{label}: {_fmt(following)} does not follow from row {before_index + 1}: "
-                        f"{_fmt(before_amount)} owned after row {before_index + 1}, {verb} {_fmt(shares)} {done} "
-                        f"in row {index + 1}, gives {_fmt(expected)}.",
-                    ))
-            previous[key] = (index, following)
+        groups: dict[tuple, list] = {}
+        for index, row in enumerate(rows):
+            if isinstance(row, (NonDerivativeTransaction, DerivativeTransaction)):
+                groups.setdefault(_key(row), []).append((index, row))
+        for group in groups.values():
+            # Filers keep the balance in the table's order or in date order (a late-reported earlier trade
+            # listed last); a chain that adds up in either order is right.
+            in_table_order = _chain(filing.form, table, group)
+            if in_table_order:
+                in_date_order = _chain(filing.form, table, sorted(group, key=lambda item: (_day(item[1]), item[0])))
+                findings += min(in_table_order, in_date_order, key=len)
     return findings
