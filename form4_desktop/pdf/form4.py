@@ -10,6 +10,7 @@ The CCC is never printed.
 from __future__ import annotations
 
 import io
+import threading
 from datetime import date
 from decimal import Decimal
 from importlib import resources
@@ -144,6 +145,64 @@ def _p(markup: str, style: ParagraphStyle = CELL) -> Paragraph:
     return Paragraph(markup or "&nbsp;", style)
 
 
+_static = threading.local()
+
+
+def _s(markup: str, style: ParagraphStyle = CELL) -> Paragraph:
+    """A Paragraph of the form's own fixed wording, parsed once per thread and reused: the form's headings
+    are most of what a typical page holds."""
+    cache = getattr(_static, "paragraphs", None)
+    if cache is None:
+        cache = _static.paragraphs = {}
+    key = (markup, style.name)
+    if key not in cache:
+        cache[key] = Paragraph(markup, style)
+    return cache[key]
+
+
+class _Line(Flowable):
+    """One line of plain text in a cell: what most cells hold (a date, an amount, a code). Far cheaper than
+    a Paragraph to measure and draw; a text too wide for its cell becomes a Paragraph after all."""
+
+    def __init__(self, text: str, style: ParagraphStyle):
+        super().__init__()
+        self.text, self.style = text, style
+        self._paragraph: Paragraph | None = None
+
+    def wrap(self, available_width, available_height):
+        if self._paragraph is None and \
+                pdfmetrics.stringWidth(self.text, self.style.fontName, self.style.fontSize) > available_width:
+            self._paragraph = Paragraph(escape(self.text), self.style)
+        if self._paragraph is not None:
+            return self._paragraph.wrap(available_width, available_height)
+        self.width, self.height = available_width, self.style.leading
+        return self.width, self.height
+
+    def split(self, available_width, available_height):
+        return []
+
+    def draw(self) -> None:
+        if self._paragraph is not None:
+            self._paragraph.drawOn(self.canv, 0, 0)
+            return
+        canvas, style = self.canv, self.style
+        canvas.setFont(style.fontName, style.fontSize)
+        baseline = self.height - style.fontSize
+        if style.alignment == TA_CENTER:
+            canvas.drawCentredString(self.width / 2, baseline, self.text)
+        elif style.alignment == TA_RIGHT:
+            canvas.drawRightString(self.width, baseline, self.text)
+        else:
+            canvas.drawString(0, baseline, self.text)
+
+
+def _c(markup: str, style: ParagraphStyle = CELL) -> Flowable:
+    """A table cell: a plain line where the markup is plain text, a Paragraph where it is not."""
+    if "<" in markup or "&" in markup:
+        return Paragraph(markup, style)
+    return _Line(markup, style)
+
+
 def _text(text: str | None) -> str:
     """Escaped text with its line breaks kept."""
     return escape(text or "").replace("\n", "<br/>")
@@ -161,10 +220,10 @@ def _top(filing: Filing) -> Table:
     boxes = _table(
         [
             [_p(_check(bool(filing.not_subject_to_section16)), _style("chk", 11, leading=12)),
-             _p("Check this box if no longer subject to Section 16. Form 4 or Form 5 obligations may continue. "
+             _s("Check this box if no longer subject to Section 16. Form 4 or Form 5 obligations may continue. "
                 "<i>See</i> Instruction 1(b).", SMALL)],
             [_p(_check(bool(filing.aff10b5_one)), _style("chk2", 11, leading=12)),
-             _p("Check this box to indicate that a transaction was made pursuant to a contract, instruction or "
+             _s("Check this box to indicate that a transaction was made pursuant to a contract, instruction or "
                 "written plan that is intended to satisfy the affirmative defense conditions of Rule 10b5-1(c). "
                 "See Instruction 10.", SMALL)],
         ],
@@ -183,9 +242,9 @@ def _top(filing: Filing) -> Table:
                   "Investment Company Act of 1940", _style("c3", 7.5, align=TA_CENTER)),
     ]
     omb = _table(
-        [[_p("<b>OMB APPROVAL</b>", _style("o1", 7.5, align=TA_CENTER))],
-         [_table([[_p("OMB Number:", LABEL), _p("3235-0287", _style("o2", 6.5, align=TA_RIGHT))],
-                 [_p("Estimated average burden hours per response:", LABEL), _p("0.5", _style("o3", 6.5, align=TA_RIGHT))]],
+        [[_s("<b>OMB APPROVAL</b>", _style("o1", 7.5, align=TA_CENTER))],
+         [_table([[_s("OMB Number:", LABEL), _s("3235-0287", _style("o2", 6.5, align=TA_RIGHT))],
+                 [_s("Estimated average burden hours per response:", LABEL), _s("0.5", _style("o3", 6.5, align=TA_RIGHT))]],
                 colWidths=[108, 32], style=[("LEFTPADDING", (0, 0), (-1, -1), 1), ("RIGHTPADDING", (0, 0), (-1, -1), 3),
                                             ("VALIGN", (0, 0), (-1, -1), "BOTTOM")])]],
         colWidths=[150],
@@ -219,19 +278,19 @@ def _owner_block(owner: ReportingOwner, number: int, count: int) -> list:
     rows = [
         [_p(heading, LABEL)],
         [_p(name or "&nbsp;", VALUE)],
-        [_table([[_p("(Last)", caption), _p("(First)", caption), _p("(Middle)", caption)]], colWidths=[80, 80, 80],
+        [_table([[_s("(Last)", caption), _s("(First)", caption), _s("(Middle)", caption)]], colWidths=[80, 80, 80],
                style=[("LEFTPADDING", (0, 0), (-1, -1), 0), ("LINEABOVE", (0, 0), (-1, 0), 0.4, colors.black)])],
         [_p(street or "&nbsp;", VALUE)],
-        [_p("(Street)", caption)],
+        [_s("(Street)", caption)],
         [_table([[_p(escape(address.city or ""), VALUE), _p(escape(_state_name(address)), VALUE),
                  _p(escape(address.zip_code or ""), VALUE)]], colWidths=[110, 80, 50],
                style=[("LEFTPADDING", (0, 0), (-1, -1), 0)])],
-        [_table([[_p("(City)", caption), _p("(State)", caption), _p("(Zip)", caption)]], colWidths=[110, 80, 50],
+        [_table([[_s("(City)", caption), _s("(State)", caption), _s("(Zip)", caption)]], colWidths=[110, 80, 50],
                style=[("LEFTPADDING", (0, 0), (-1, -1), 0), ("LINEABOVE", (0, 0), (-1, 0), 0.4, colors.black)])],
     ]
     country = _country_name(address)
     if country:
-        rows += [[_p(escape(country), VALUE)], [_p("(Country)", caption)]]
+        rows += [[_p(escape(country), VALUE)], [_s("(Country)", caption)]]
     return rows
 
 
@@ -260,13 +319,13 @@ def _boxes(filing: Filing) -> Table:
                         ("BOTTOMPADDING", (0, 0), (-1, -1), 0.5)])
     box234 = _table(
         [
-            [_p("2. Issuer Name <b>and</b> Ticker or Trading Symbol", LABEL)],
+            [_s("2. Issuer Name <b>and</b> Ticker or Trading Symbol", LABEL)],
             [_p(issuer_text, VALUE)],
-            [_p("2a. Foreign Trading Symbol", LABEL)],
+            [_s("2a. Foreign Trading Symbol", LABEL)],
             [_p(escape(issuer.foreign_trading_symbol or ""), VALUE)],
-            [_p("3. Date of Earliest Transaction (Month/Day/Year)", LABEL)],
+            [_s("3. Date of Earliest Transaction (Month/Day/Year)", LABEL)],
             [_p(format_date(filing.period_of_report), VALUE)],
-            [_p("4. If Amendment, Date of Original Filed (Month/Day/Year)", LABEL)],
+            [_s("4. If Amendment, Date of Original Filed (Month/Day/Year)", LABEL)],
             [_p(format_date(filing.date_of_original_submission), VALUE)],
         ],
         colWidths=[220],
@@ -278,7 +337,7 @@ def _boxes(filing: Filing) -> Table:
     box5 = _table([[_p("5. Relationship of Reporting Person(s) to Issuer (Check all applicable)" + more, LABEL)],
                   [_relationship_block(first)]], colWidths=[180])
     joint = len(owners) > 1
-    box6 = _table([[_p("6. Individual or Joint/Group Filing (Check Applicable Line)", LABEL)],
+    box6 = _table([[_s("6. Individual or Joint/Group Filing (Check Applicable Line)", LABEL)],
                   [_p(f"{_check(not joint)} Form filed by One Reporting Person", _style("m6", 7))],
                   [_p(f"{_check(joint)} Form filed by More than One Reporting Person", _style("m6b", 7))]],
                  colWidths=[WIDTH - 240 - 224 - 184 - 4])
@@ -313,43 +372,43 @@ def _coding(row: NonDerivativeTransaction | DerivativeTransaction) -> tuple[str,
 
 
 def _ownership(row) -> list:
-    return [_p(box_markup(row.ownership.direct_or_indirect), CELL_CENTER),
-            _p(box_markup(row.ownership.nature_of_ownership))]
+    return [_c(box_markup(row.ownership.direct_or_indirect), CELL_CENTER),
+            _c(box_markup(row.ownership.nature_of_ownership))]
 
 
-def _following(row) -> Paragraph:
+def _following(row) -> Flowable:
     if row.shares_owned_following is not None:
-        return _p(box_markup(row.shares_owned_following, format_amount), CELL_RIGHT)
-    return _p(box_markup(row.value_owned_following, format_price), CELL_RIGHT)
+        return _c(box_markup(row.shares_owned_following, format_amount), CELL_RIGHT)
+    return _c(box_markup(row.value_owned_following, format_price), CELL_RIGHT)
 
 
 def table_i(filing: Filing) -> Table:
     head = [
-        [_p("<b>Table I - Non-Derivative Securities Acquired, Disposed of, or Beneficially Owned</b>",
+        [_s("<b>Table I - Non-Derivative Securities Acquired, Disposed of, or Beneficially Owned</b>",
             _style("t1", 8, align=TA_CENTER))] + [""] * 10,
-        [_p("1. Title of Security (Instr. 3)", HEAD), _p("2. Transaction Date (Month/Day/Year)", HEAD),
-         _p("2A. Deemed Execution Date, if any (Month/Day/Year)", HEAD), _p("3. Transaction Code (Instr. 8)", HEAD), "",
-         _p("4. Securities Acquired (A) or Disposed Of (D) (Instr. 3, 4 and 5)", HEAD), "", "",
-         _p("5. Amount of Securities Beneficially Owned Following Reported Transaction(s) (Instr. 3 and 4)", HEAD),
-         _p("6. Ownership Form: Direct (D) or Indirect (I) (Instr. 4)", HEAD),
-         _p("7. Nature of Indirect Beneficial Ownership (Instr. 4)", HEAD)],
-        ["", "", "", _p("Code", HEAD_CENTER), _p("V", HEAD_CENTER), _p("Amount", HEAD_CENTER),
-         _p("(A) or (D)", HEAD_CENTER), _p("Price", HEAD_CENTER), "", "", ""],
+        [_s("1. Title of Security (Instr. 3)", HEAD), _s("2. Transaction Date (Month/Day/Year)", HEAD),
+         _s("2A. Deemed Execution Date, if any (Month/Day/Year)", HEAD), _s("3. Transaction Code (Instr. 8)", HEAD), "",
+         _s("4. Securities Acquired (A) or Disposed Of (D) (Instr. 3, 4 and 5)", HEAD), "", "",
+         _s("5. Amount of Securities Beneficially Owned Following Reported Transaction(s) (Instr. 3 and 4)", HEAD),
+         _s("6. Ownership Form: Direct (D) or Indirect (I) (Instr. 4)", HEAD),
+         _s("7. Nature of Indirect Beneficial Ownership (Instr. 4)", HEAD)],
+        ["", "", "", _s("Code", HEAD_CENTER), _s("V", HEAD_CENTER), _s("Amount", HEAD_CENTER),
+         _s("(A) or (D)", HEAD_CENTER), _s("Price", HEAD_CENTER), "", "", ""],
     ]
     body = []
     for row in filing.table_i:
         if isinstance(row, NonDerivativeTransaction):
             code, early = _coding(row)
             body.append([
-                _p(box_markup(row.security_title)), _p(box_markup(row.transaction_date, format_date), CELL_CENTER),
-                _p(box_markup(row.deemed_execution_date, format_date), CELL_CENTER), _p(code, CELL_CENTER),
-                _p(early, CELL_CENTER), _p(box_markup(row.shares, format_amount), CELL_RIGHT),
-                _p(box_markup(row.acquired_disposed), CELL_CENTER), _p(box_markup(row.price_per_share, format_price), CELL_RIGHT),
+                _c(box_markup(row.security_title)), _c(box_markup(row.transaction_date, format_date), CELL_CENTER),
+                _c(box_markup(row.deemed_execution_date, format_date), CELL_CENTER), _c(code, CELL_CENTER),
+                _c(early, CELL_CENTER), _c(box_markup(row.shares, format_amount), CELL_RIGHT),
+                _c(box_markup(row.acquired_disposed), CELL_CENTER), _c(box_markup(row.price_per_share, format_price), CELL_RIGHT),
                 _following(row), *_ownership(row),
             ])
         else:
             late = _refs(row.coding.footnote_ids) if row.coding else ""
-            body.append([_p(box_markup(row.security_title) + late), "", "", "", "", "", "", "", _following(row),
+            body.append([_c(box_markup(row.security_title) + late), "", "", "", "", "", "", "", _following(row),
                          *_ownership(row)])
     style = _TABLE_STYLE + [
         ("SPAN", (0, 0), (-1, 0)), ("LINEABOVE", (0, 0), (-1, 0), 0, colors.white),
@@ -363,23 +422,23 @@ def table_i(filing: Filing) -> Table:
 
 def table_ii(filing: Filing) -> Table:
     head = [
-        [_p("<b>Table II - Derivative Securities Acquired, Disposed of, or Beneficially Owned</b><br/>"
+        [_s("<b>Table II - Derivative Securities Acquired, Disposed of, or Beneficially Owned</b><br/>"
             "(<i>e.g.</i>, puts, calls, warrants, options, convertible securities)", _style("t2", 8, align=TA_CENTER))]
         + [""] * 15,
-        [_p("1. Title of Derivative Security (Instr. 3)", HEAD),
-         _p("2. Conversion or Exercise Price of Derivative Security", HEAD),
-         _p("3. Transaction Date (Month/Day/Year)", HEAD), _p("3A. Deemed Execution Date, if any (Month/Day/Year)", HEAD),
-         _p("4. Transaction Code (Instr. 8)", HEAD), "",
-         _p("5. Number of Derivative Securities Acquired (A) or Disposed of (D) (Instr. 3, 4 and 5)", HEAD), "",
-         _p("6. Date Exercisable and Expiration Date (Month/Day/Year)", HEAD), "",
-         _p("7. Title and Amount of Securities Underlying Derivative Security (Instr. 3 and 4)", HEAD), "",
-         _p("8. Price of Derivative Security (Instr. 5)", HEAD),
-         _p("9. Number of derivative Securities Beneficially Owned Following Reported Transaction(s) (Instr. 4)", HEAD),
-         _p("10. Ownership Form: Direct (D) or Indirect (I) (Instr. 4)", HEAD),
-         _p("11. Nature of Indirect Beneficial Ownership (Instr. 4)", HEAD)],
-        ["", "", "", "", _p("Code", HEAD_CENTER), _p("V", HEAD_CENTER), _p("(A)", HEAD_CENTER), _p("(D)", HEAD_CENTER),
-         _p("Date Exercisable", HEAD_CENTER), _p("Expiration Date", HEAD_CENTER), _p("Title", HEAD_CENTER),
-         _p("Amount or Number of Shares", HEAD_CENTER), "", "", "", ""],
+        [_s("1. Title of Derivative Security (Instr. 3)", HEAD),
+         _s("2. Conversion or Exercise Price of Derivative Security", HEAD),
+         _s("3. Transaction Date (Month/Day/Year)", HEAD), _s("3A. Deemed Execution Date, if any (Month/Day/Year)", HEAD),
+         _s("4. Transaction Code (Instr. 8)", HEAD), "",
+         _s("5. Number of Derivative Securities Acquired (A) or Disposed of (D) (Instr. 3, 4 and 5)", HEAD), "",
+         _s("6. Date Exercisable and Expiration Date (Month/Day/Year)", HEAD), "",
+         _s("7. Title and Amount of Securities Underlying Derivative Security (Instr. 3 and 4)", HEAD), "",
+         _s("8. Price of Derivative Security (Instr. 5)", HEAD),
+         _s("9. Number of derivative Securities Beneficially Owned Following Reported Transaction(s) (Instr. 4)", HEAD),
+         _s("10. Ownership Form: Direct (D) or Indirect (I) (Instr. 4)", HEAD),
+         _s("11. Nature of Indirect Beneficial Ownership (Instr. 4)", HEAD)],
+        ["", "", "", "", _s("Code", HEAD_CENTER), _s("V", HEAD_CENTER), _s("(A)", HEAD_CENTER), _s("(D)", HEAD_CENTER),
+         _s("Date Exercisable", HEAD_CENTER), _s("Expiration Date", HEAD_CENTER), _s("Title", HEAD_CENTER),
+         _s("Amount or Number of Shares", HEAD_CENTER), "", "", "", ""],
     ]
     body = []
     for row in filing.table_ii:
@@ -387,11 +446,11 @@ def table_ii(filing: Filing) -> Table:
         amount_underlying = box_markup(underlying.shares, format_amount) if underlying.shares is not None else \
             box_markup(underlying.value, format_price)
         common = [
-            _p(box_markup(row.security_title)), _p(box_markup(row.conversion_or_exercise_price, format_price), CELL_RIGHT),
+            _c(box_markup(row.security_title)), _c(box_markup(row.conversion_or_exercise_price, format_price), CELL_RIGHT),
         ]
         tail = [
-            _p(box_markup(row.exercise_date, format_date), CELL_CENTER), _p(box_markup(row.expiration_date, format_date), CELL_CENTER),
-            _p(box_markup(underlying.title), CELL_CENTER), _p(amount_underlying, CELL_RIGHT),
+            _c(box_markup(row.exercise_date, format_date), CELL_CENTER), _c(box_markup(row.expiration_date, format_date), CELL_CENTER),
+            _c(box_markup(underlying.title), CELL_CENTER), _c(amount_underlying, CELL_RIGHT),
         ]
         if isinstance(row, DerivativeTransaction):
             code, early = _coding(row)
@@ -403,13 +462,13 @@ def table_ii(filing: Filing) -> Table:
             if direction not in ("A", "D"):
                 acquired = amount
             body.append(common + [
-                _p(box_markup(row.transaction_date, format_date), CELL_CENTER),
-                _p(box_markup(row.deemed_execution_date, format_date), CELL_CENTER),
-                _p(code, CELL_CENTER), _p(early, CELL_CENTER), _p(acquired, CELL_RIGHT), _p(disposed, CELL_RIGHT),
-            ] + tail + [_p(box_markup(row.price_per_share, format_price), CELL_RIGHT), _following(row), *_ownership(row)])
+                _c(box_markup(row.transaction_date, format_date), CELL_CENTER),
+                _c(box_markup(row.deemed_execution_date, format_date), CELL_CENTER),
+                _c(code, CELL_CENTER), _c(early, CELL_CENTER), _c(acquired, CELL_RIGHT), _c(disposed, CELL_RIGHT),
+            ] + tail + [_c(box_markup(row.price_per_share, format_price), CELL_RIGHT), _following(row), *_ownership(row)])
         else:
             late = _refs(row.coding.footnote_ids) if row.coding else ""
-            common[0] = _p(box_markup(row.security_title) + late)
+            common[0] = _c(box_markup(row.security_title) + late)
             body.append(common + ["", "", "", "", "", ""] + tail + ["", _following(row), *_ownership(row)])
     style = _TABLE_STYLE + [
         ("SPAN", (0, 0), (-1, 0)), ("BOX", (0, 0), (-1, 0), 0, colors.white),
@@ -422,9 +481,9 @@ def table_ii(filing: Filing) -> Table:
 
 # -- after the tables --------------------------------------------------------------------------------------
 def _reporting_owners(filing: Filing) -> list:
-    rows = [[_p("<b>Reporting Owner Name / Address</b>", HEAD), _p("<b>Relationships</b>", HEAD_CENTER), "", "", ""],
-            ["", _p("Director", HEAD_CENTER), _p("10% Owner", HEAD_CENTER), _p("Officer", HEAD_CENTER),
-             _p("Other", HEAD_CENTER)]]
+    rows = [[_s("<b>Reporting Owner Name / Address</b>", HEAD), _s("<b>Relationships</b>", HEAD_CENTER), "", "", ""],
+            ["", _s("Director", HEAD_CENTER), _s("10% Owner", HEAD_CENTER), _s("Officer", HEAD_CENTER),
+             _s("Other", HEAD_CENTER)]]
     for owner in filing.reporting_owners:
         address = owner.address or OwnerAddress()
         lines = [owner.name or (f"CIK {owner.cik}" if owner.cik else ""), address.street1, address.street2,
@@ -441,9 +500,9 @@ def _reporting_owners(filing: Filing) -> list:
 
 
 def _explanation(filing: Filing) -> list:
-    items = [[_p("<b>*</b>", TEXT), _p("If the form is filed by more than one reporting person, <i>see</i> "
+    items = [[_s("<b>*</b>", TEXT), _s("If the form is filed by more than one reporting person, <i>see</i> "
                                       "Instruction 4(b)(v).", TEXT)],
-             [_p("<b>**</b>", TEXT), _p("Intentional misstatements or omissions of facts constitute Federal Criminal "
+             [_s("<b>**</b>", TEXT), _s("Intentional misstatements or omissions of facts constitute Federal Criminal "
                                        "Violations. <i>See</i> 18 U.S.C. 1001 and 15 U.S.C. 78ff(a).", TEXT)]]
     for footnote in filing.footnotes:
         items.append([_p(f"<b>({escape(footnote_number(footnote.id))})</b>", TEXT), _p(_text(footnote.text), TEXT)])
@@ -463,7 +522,7 @@ def _signatures(filing: Filing) -> list:
     for signature in filing.signatures or []:
         block = _table(
             [[_p(escape(signature.name), _style("sig", 9)), "", _p(format_date(signature.date), _style("sigd", 9, align=TA_CENTER))],
-             [_p("** Signature of Reporting Person", SMALL), "", _p("Date", _style("sd", 5.8, align=TA_CENTER))]],
+             [_s("** Signature of Reporting Person", SMALL), "", _s("Date", _style("sd", 5.8, align=TA_CENTER))]],
             colWidths=[300, 30, 90],
             style=[("LINEBELOW", (0, 0), (0, 0), 0.8, colors.black), ("LINEBELOW", (2, 0), (2, 0), 0.8, colors.black),
                    ("VALIGN", (0, 0), (-1, -1), "BOTTOM"), ("TOPPADDING", (0, 0), (-1, 0), 26)],
@@ -471,7 +530,7 @@ def _signatures(filing: Filing) -> list:
         )
         blocks.append(block)
     if not blocks:
-        blocks.append(_table([["", "", ""], [_p("** Signature of Reporting Person", SMALL), "", _p("Date", SMALL)]],
+        blocks.append(_table([["", "", ""], [_s("** Signature of Reporting Person", SMALL), "", _s("Date", SMALL)]],
                             colWidths=[300, 30, 90], hAlign="LEFT",
                             style=[("LINEBELOW", (0, 0), (0, 0), 0.8, colors.black),
                                    ("LINEBELOW", (2, 0), (2, 0), 0.8, colors.black), ("TOPPADDING", (0, 0), (-1, 0), 20)]))
