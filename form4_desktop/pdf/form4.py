@@ -245,7 +245,7 @@ def _top(filing: Filing) -> Table:
         [[_s("<b>OMB APPROVAL</b>", _style("o1", 7.5, align=TA_CENTER))],
          [_table([[_s("OMB Number:", LABEL), _s("3235-0287", _style("o2", 6.5, align=TA_RIGHT))],
                  [_s("Estimated average burden hours per response:", LABEL), _s("0.5", _style("o3", 6.5, align=TA_RIGHT))]],
-                colWidths=[108, 32], style=[("LEFTPADDING", (0, 0), (-1, -1), 1), ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+                colWidths=[100, 44], style=[("LEFTPADDING", (0, 0), (-1, -1), 1), ("RIGHTPADDING", (0, 0), (-1, -1), 3),
                                             ("VALIGN", (0, 0), (-1, -1), "BOTTOM")])]],
         colWidths=[150],
         style=[("BOX", (0, 0), (-1, -1), 1.2, colors.black), ("LINEBELOW", (0, 0), (-1, 0), 0.6, colors.black)],
