@@ -1,4 +1,4 @@
-"""The desktop window opens a filing and shows its findings; Qt's own health under many calls."""
+"""Qt's own health under many calls (the PySide6 None reference bug)."""
 
 from __future__ import annotations
 
@@ -8,30 +8,7 @@ import pytest
 
 pytest.importorskip("PySide6")
 
-from PySide6.QtWidgets import QMessageBox, QWidget  # noqa: E402
-
-from conftest import REFERENCE  # noqa: E402
-from form4_desktop.gui.main import MainWindow  # noqa: E402
-
-
-def test_opening_a_filing_shows_its_boxes_and_counts(qtbot):
-    window = MainWindow()
-    qtbot.addWidget(window)
-    assert window.open_file(str(REFERENCE))
-    texts = [window.summary.topLevelItem(i).text(1) for i in range(window.summary.topLevelItemCount())]
-    assert any("Ault Alliance, Inc. [AULT]" in text for text in texts)
-    assert window.statusBar().currentMessage() == "0 errors, 0 warnings"
-
-
-def test_a_bad_file_gets_one_sentence_and_keeps_the_window(qtbot, tmp_path, monkeypatch):
-    shown = []
-    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: shown.append(text))
-    bad = tmp_path / "bad.xml"
-    bad.write_bytes(b"%PDF-1.4")
-    window = MainWindow()
-    qtbot.addWidget(window)
-    assert not window.open_file(str(bad))
-    assert shown == [f"{bad} is a PDF document, not EDGAR XML."]
+from PySide6.QtWidgets import QWidget  # noqa: E402
 
 
 @pytest.mark.skipif(sys.version_info >= (3, 12), reason="None is immortal from Python 3.12")

@@ -76,8 +76,9 @@ def _opt_bool(parent: etree._Element, name: str, value: bool | None) -> None:
 
 def _footnoted(parent: etree._Element, name: str, box: Footnoted[T] | None,
                render: Callable[[T], str]) -> None:
-    """`<name><value>…</value><footnoteId id="…"/>…</name>`; nothing at all for an absent box."""
-    if box is None:
+    """`<name><value>…</value><footnoteId id="…"/>…</name>`; nothing at all for an absent or empty box
+    (where the schema requires the box, its absence then refuses the document)."""
+    if box is None or box.is_empty():
         return
     element = _sub(parent, name)
     if box.value is not None:

@@ -26,7 +26,7 @@ class Footnoted(Generic[T]):
     footnote_ids: list[str] = field(default_factory=list)
 
     def is_empty(self) -> bool:
-        return self.value is None and not self.footnote_ids
+        return self.value in (None, "") and not self.footnote_ids
 
 
 @dataclass

@@ -1,0 +1,707 @@
+"""The Form 4 editor: Filing, Reporting persons, Table I, Table II, Footnotes & Remarks, Signatures."""
+
+from __future__ import annotations
+
+import copy
+from datetime import date
+
+from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMenu,
+    QPlainTextEdit,
+    QPushButton,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from form4_desktop.gui.delegates import CellDelegate
+from form4_desktop.gui.document import FilingDocument
+from form4_desktop.gui.fields import Binder
+from form4_desktop.gui.models import FootnotesModel, RowsModel
+from form4_desktop.model import (
+    DOCUMENT_TYPES,
+    DerivativeHolding,
+    DerivativeTransaction,
+    Footnote,
+    Footnoted,
+    NonDerivativeHolding,
+    NonDerivativeTransaction,
+    OwnershipNature,
+    ReportingOwner,
+    Signature,
+    TransactionCoding,
+)
+from form4_desktop.model import paths
+from form4_desktop.model.codes import COUNTRIES, US_STATES
+from form4_desktop.rules import Finding, Severity
+
+# The form's own instructions, quoted as tooltips (SEC 1474 face and the EDGAR technical specification).
+TIPS = {
+    "document_type": "4 for a Form 4; 4/A to amend one that was filed.",
+    "period": "Box 3. Date of Earliest Transaction (Month/Day/Year).",
+    "original": "Box 4. If Amendment, Date Original Filed (Month/Day/Year).",
+    "exit": "Check this box if no longer subject to Section 16. Form 4 or Form 5 obligations may continue. "
+            "See Instruction 1(b).",
+    "aff10b5": "Check this box to indicate that a transaction was made pursuant to a contract, instruction or written "
+               "plan that is intended to satisfy the affirmative defense conditions of Rule 10b5-1(c). See Instruction 10.",
+    "issuer_cik": "Box 2. The issuer's EDGAR CIK: up to 10 digits.",
+    "issuer_name": "Box 2. Issuer Name (EDGAR fills it in from the CIK; kept here for your records).",
+    "ticker": "Box 2. Ticker or Trading Symbol (up to 10 characters).",
+    "foreign": "Box 2a. Foreign Trading Symbol, if any (up to 14 characters).",
+    "owner_cik": "Box 1. The reporting person's EDGAR CIK: up to 10 digits.",
+    "ccc": "The reporting person's CCC: the 8-character EDGAR access code. It is sent with the filing and never printed.",
+    "owner_name": "Box 1. Name of Reporting Person (Last) (First) (Middle).",
+    "street": "Box 1. (Street)",
+    "city": "Box 1. (City)",
+    "state": "Box 1. (State)",
+    "zip": "Box 1. (Zip)",
+    "non_us": "A non-US address: give the country (and the state, province or territory) instead of a US state.",
+    "relationship": "Box 5. Relationship of Reporting Person(s) to Issuer (Check all applicable).",
+    "officer_title": "Box 5. Officer (give title below), up to 30 characters.",
+    "other_text": "Box 5. Other (specify below), up to 30 characters.",
+    "remarks": "Remarks (up to 2,000 characters); list any exhibits here.",
+    "signature": "** Signature of Reporting Person: the name as signed, e.g. /s/ Jane Doe, by attorney-in-fact.",
+    "signature_date": "Date of the signature (Month/Day/Year).",
+}
+
+
+def _line(name: str, tip: str, placeholder: str = "") -> QLineEdit:
+    widget = QLineEdit()
+    widget.setObjectName(name)
+    widget.setAccessibleName(name.replace("_", " "))
+    widget.setToolTip(tip)
+    widget.setWhatsThis(tip)
+    widget.setPlaceholderText(placeholder)
+    return widget
+
+
+def _check(name: str, text: str, tip: str) -> QCheckBox:
+    widget = QCheckBox(text)
+    widget.setObjectName(name)
+    widget.setAccessibleName(text)
+    widget.setToolTip(tip)
+    return widget
+
+
+class FilingTab(QWidget):
+    def __init__(self, document: FilingDocument, binder: Binder):
+        super().__init__()
+        layout = QFormLayout(self)
+        layout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        self.document_type = QComboBox()
+        self.document_type.setObjectName("document_type")
+        self.document_type.setAccessibleName("Form")
+        self.document_type.setToolTip(TIPS["document_type"])
+        for kind in DOCUMENT_TYPES:
+            self.document_type.addItem(f"Form {kind}", kind)
+        binder.combo(self.document_type, "document_type")
+        self.period = _line("period_of_report", TIPS["period"], "MM/DD/YYYY")
+        binder.line(self.period, "period_of_report", kind="date")
+        self.original = _line("date_of_original_submission", TIPS["original"], "MM/DD/YYYY (amendments only)")
+        binder.line(self.original, "date_of_original_submission", kind="date")
+        self.exit_box = _check("not_subject_to_section16", "No longer subject to Section 16", TIPS["exit"])
+        binder.check(self.exit_box, "not_subject_to_section16")
+        self.aff10b5 = _check("aff10b5_one", "Made under a Rule 10b5-1(c) plan", TIPS["aff10b5"])
+        binder.check(self.aff10b5, "aff10b5_one")
+        self.issuer_cik = _line("issuer_cik", TIPS["issuer_cik"], "up to 10 digits")
+        binder.line(self.issuer_cik, "issuer.cik", kind="required-text")
+        self.issuer_name = _line("issuer_name", TIPS["issuer_name"])
+        binder.line(self.issuer_name, "issuer.name")
+        self.ticker = _line("issuer_trading_symbol", TIPS["ticker"])
+        binder.line(self.ticker, "issuer.trading_symbol", kind="required-text")
+        self.foreign = _line("issuer_foreign_trading_symbol", TIPS["foreign"])
+        binder.line(self.foreign, "issuer.foreign_trading_symbol")
+        layout.addRow("Form:", self.document_type)
+        layout.addRow("3. Date of earliest transaction:", self.period)
+        layout.addRow("4. If amendment, date original filed:", self.original)
+        layout.addRow("", self.exit_box)
+        layout.addRow("", self.aff10b5)
+        layout.addRow(QLabel("<b>2. Issuer</b>"))
+        layout.addRow("Issuer CIK:", self.issuer_cik)
+        layout.addRow("Issuer name:", self.issuer_name)
+        layout.addRow("Ticker or trading symbol:", self.ticker)
+        layout.addRow("2a. Foreign trading symbol:", self.foreign)
+        self.fields = {"document_type": self.document_type, "period_of_report": self.period,
+                       "date_of_original_submission": self.original, "not_subject_to_section16": self.exit_box,
+                       "aff10b5_one": self.aff10b5, "issuer.cik": self.issuer_cik, "issuer.name": self.issuer_name,
+                       "issuer.trading_symbol": self.ticker, "issuer.foreign_trading_symbol": self.foreign}
+        document.changed.connect(lambda path: self._amendment(document))
+        document.replaced.connect(lambda: self._amendment(document))
+
+    def _amendment(self, document: FilingDocument) -> None:
+        self.original.setEnabled(document.filing.is_amendment or document.filing.date_of_original_submission is not None)
+
+
+class ListFormTab(QWidget):
+    """A list (owners, signatures) beside a form for the selected one."""
+
+    def __init__(self, document: FilingDocument, binder: Binder, list_path: str, slot: str, limit: int):
+        super().__init__()
+        self.document, self.binder, self.list_path, self.slot, self.limit = document, binder, list_path, slot, limit
+        self.binder.slots[slot] = 0
+        self.list = QListWidget()
+        self.list.setObjectName(f"{list_path}_list")
+        self.list.setMaximumWidth(220)
+        self.list.currentRowChanged.connect(self._select)
+        self.add_button = QPushButton("Add")
+        self.add_button.setObjectName(f"add_{slot}")
+        self.remove_button = QPushButton("Remove")
+        self.remove_button.setObjectName(f"remove_{slot}")
+        self.add_button.clicked.connect(self.add)
+        self.remove_button.clicked.connect(self.remove)
+        left = QVBoxLayout()
+        left.addWidget(self.list)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.add_button)
+        buttons.addWidget(self.remove_button)
+        left.addLayout(buttons)
+        self.form = QWidget()
+        outer = QHBoxLayout(self)
+        outer.addLayout(left)
+        outer.addWidget(self.form, 1)
+        document.changed.connect(self._changed)
+        document.replaced.connect(self.reload)
+
+    def items(self) -> list:
+        return paths.get(self.document.filing, self.list_path)
+
+    def label(self, index: int, item) -> str:
+        raise NotImplementedError
+
+    def new_item(self):
+        raise NotImplementedError
+
+    def reload(self) -> None:
+        current = self.binder.slots.get(self.slot, 0)
+        self.list.blockSignals(True)
+        self.list.clear()
+        for index, item in enumerate(self.items()):
+            self.list.addItem(self.label(index, item))
+        self.list.blockSignals(False)
+        count = len(self.items())
+        current = min(current, count - 1) if count else 0
+        self.binder.slots[self.slot] = current
+        self.list.setCurrentRow(current)
+        self.form.setEnabled(count > 0)
+        self.add_button.setEnabled(count < self.limit and not self.document.read_only)
+        self.remove_button.setEnabled(count > 1 and not self.document.read_only)
+        self.binder.refresh()
+
+    def _changed(self, path: str) -> None:
+        if path == self.list_path or path.startswith(self.list_path + "["):
+            if path == self.list_path:
+                self.reload()
+            else:
+                for index, item in enumerate(self.items()):
+                    if index < self.list.count():
+                        self.list.item(index).setText(self.label(index, item))
+
+    def _select(self, row: int) -> None:
+        if row >= 0:
+            self.binder.slots[self.slot] = row
+            self.binder.refresh()
+
+    def select(self, row: int) -> None:
+        self.list.setCurrentRow(row)
+
+    def add(self) -> None:
+        count = len(self.items())
+        if count < self.limit:
+            self.binder.slots[self.slot] = count
+            self.document.insert(self.list_path, count, self.new_item(), f"Add {self.slot}")
+
+    def remove(self) -> None:
+        row = self.list.currentRow()
+        if row >= 0 and len(self.items()) > 1:
+            self.document.remove(self.list_path, row, f"Remove {self.slot} {row + 1}")
+
+
+class OwnersTab(ListFormTab):
+    def __init__(self, document: FilingDocument, binder: Binder):
+        super().__init__(document, binder, "reporting_owners", "owner", 10)
+        self.add_button.setText("Add reporting person")
+        layout = QFormLayout(self.form)
+        base = "reporting_owners[{owner}]"
+        self.fields: dict[str, QWidget] = {}
+
+        def line(attribute: str, label: str, tip: str, kind: str = "text", placeholder: str = "") -> QLineEdit:
+            widget = _line(f"owner_{attribute.replace('.', '_')}", tip, placeholder)
+            binder.line(widget, f"{base}.{attribute}", kind=kind)
+            layout.addRow(label, widget)
+            self.fields[attribute] = widget
+            return widget
+
+        line("cik", "CIK:", TIPS["owner_cik"], "required-text", "up to 10 digits")
+        ccc = line("ccc", "CCC (EDGAR access code):", TIPS["ccc"], placeholder="8 characters")
+        ccc.setEchoMode(QLineEdit.EchoMode.Password)
+        show = QAction("Show", ccc)
+        show.setCheckable(True)
+        show.toggled.connect(lambda on: ccc.setEchoMode(QLineEdit.EchoMode.Normal if on else QLineEdit.EchoMode.Password))
+        ccc.addAction(show, QLineEdit.ActionPosition.TrailingPosition)
+        line("name", "1. Name (Last, First, Middle):", TIPS["owner_name"])
+        line("address.street1", "Street:", TIPS["street"])
+        line("address.street2", "Street (second line):", TIPS["street"])
+        line("address.city", "City:", TIPS["city"])
+        self.state = QComboBox()
+        self.state.setObjectName("owner_address_state")
+        self.state.setAccessibleName("State")
+        self.state.setToolTip(TIPS["state"])
+        self.state.addItem("", "")
+        for code, name in sorted(US_STATES.items(), key=lambda item: item[1]):
+            self.state.addItem(f"{name.title()} ({code})", code)
+        binder.combo(self.state, f"{base}.address.state")
+        layout.addRow("State:", self.state)
+        self.fields["address.state"] = self.state
+        line("address.zip_code", "ZIP code:", TIPS["zip"])
+        non_us = _check("owner_non_us", "Non-US address", TIPS["non_us"])
+        binder.check(non_us, f"{base}.address.non_us_address")
+        layout.addRow("", non_us)
+        self.fields["address.non_us_address"] = non_us
+        line("address.non_us_state_territory", "Non-US state or province:", TIPS["non_us"])
+        self.country = QComboBox()
+        self.country.setObjectName("owner_address_country")
+        self.country.setAccessibleName("Country")
+        self.country.addItem("", "")
+        for code, name in sorted(COUNTRIES.items(), key=lambda item: item[1]):
+            self.country.addItem(f"{name.title()} ({code})", code)
+        binder.combo(self.country, f"{base}.address.country")
+        layout.addRow("Country (non-US):", self.country)
+        self.fields["address.country"] = self.country
+        box = QGroupBox("5. Relationship to issuer (check all applicable)")
+        box.setToolTip(TIPS["relationship"])
+        relationship = QGridLayout(box)
+        for number, (attribute, text) in enumerate((("is_director", "Director"), ("is_ten_percent_owner", "10% Owner"),
+                                                    ("is_officer", "Officer (give title below)"),
+                                                    ("is_other", "Other (specify below)"))):
+            widget = _check(f"owner_{attribute}", text, TIPS["relationship"])
+            binder.check(widget, f"{base}.relationship.{attribute}")
+            relationship.addWidget(widget, number // 2, number % 2)
+            self.fields[f"relationship.{attribute}"] = widget
+        layout.addRow(box)
+        self.fields["relationship"] = box
+        line("relationship.officer_title", "Officer title:", TIPS["officer_title"])
+        line("relationship.other_text", "Other (specify):", TIPS["other_text"])
+
+    def label(self, index: int, owner: ReportingOwner) -> str:
+        return f"{index + 1}. {owner.name or (('CIK ' + owner.cik) if owner.cik else 'new reporting person')}"
+
+    def new_item(self) -> ReportingOwner:
+        return ReportingOwner()
+
+
+class SignaturesTab(ListFormTab):
+    def __init__(self, document: FilingDocument, binder: Binder):
+        super().__init__(document, binder, "signatures", "signature", 10)
+        self.add_button.setText("Add signature")
+        layout = QFormLayout(self.form)
+        self.name = _line("signature_name", TIPS["signature"], "/s/ Name")
+        binder.line(self.name, "signatures[{signature}].name", kind="required-text")
+        self.date = _line("signature_date", TIPS["signature_date"], "MM/DD/YYYY")
+        binder.line(self.date, "signatures[{signature}].date", kind="date")
+        layout.addRow("** Signature of reporting person:", self.name)
+        layout.addRow("Date:", self.date)
+        self.fields = {"name": self.name, "date": self.date}
+
+    def label(self, index: int, signature: Signature) -> str:
+        return f"{index + 1}. {signature.name or 'unsigned'}"
+
+    def new_item(self) -> Signature:
+        """A new signature defaults to the next reporting person's name and today's date."""
+        owners = self.document.filing.reporting_owners
+        count = len(self.items())
+        name = owners[count].name if count < len(owners) and owners[count].name else ""
+        return Signature(f"/s/ {name}" if name else "", date.today())
+
+
+class TableTab(QWidget):
+    """Table I or Table II: transactions and holdings, with pickers, footnotes, add/remove/reorder."""
+
+    refused = Signal(str)
+
+    def __init__(self, document: FilingDocument, table: str):
+        super().__init__()
+        self.document, self.table = document, table
+        self.model = RowsModel(document, table, self)
+        self.view = QTableView()
+        self.view.setObjectName(f"{table}_view")
+        self.view.setModel(self.model)
+        self.delegate = CellDelegate(self.model.columns, self.view)
+        self.delegate.refused.connect(self.refused)
+        self.view.setItemDelegate(self.delegate)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed
+                                  | QAbstractItemView.EditTrigger.AnyKeyPressed)
+        self.view.setWordWrap(True)
+        self.view.setAlternatingRowColors(True)
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        header.setMinimumHeight(52)
+        for column, spec in enumerate(self.model.columns):
+            width = {"kind": 86, "text": 160, "date": 104, "decimal": 96, "code": 64, "v": 30, "k": 30,
+                     "ad": 64, "di": 56}[spec.kind]
+            self.view.setColumnWidth(column, width)
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.view.customContextMenuRequested.connect(self._menu)
+        self.footnote_action = QAction("Footnotes for this box…", self)
+        self.footnote_action.setShortcut(QKeySequence("Ctrl+Shift+F"))
+        self.footnote_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.footnote_action.triggered.connect(self.pick_footnotes)
+        self.clear_action = QAction("Clear box", self)
+        self.clear_action.setShortcut(QKeySequence.StandardKey.Delete)
+        self.clear_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self.clear_action.triggered.connect(self.clear_cell)
+        self.view.addAction(self.footnote_action)
+        self.view.addAction(self.clear_action)
+        self.buttons: dict[str, QPushButton] = {}
+        bar = QHBoxLayout()
+        for name, text, handler in (("add_transaction", "Add transaction", self.add_transaction),
+                                    ("add_holding", "Add holding", self.add_holding),
+                                    ("remove_row", "Remove", self.remove_row),
+                                    ("move_up", "Up", lambda: self.move(-1)),
+                                    ("move_down", "Down", lambda: self.move(1)),
+                                    ("footnotes", "Footnotes…", self.pick_footnotes)):
+            button = QPushButton(text)
+            button.setObjectName(f"{table}_{name}")
+            button.clicked.connect(handler)
+            bar.addWidget(button)
+            self.buttons[name] = button
+        bar.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(self.view)
+        document.replaced.connect(self._enable)
+        self._enable()
+
+    def _enable(self) -> None:
+        for button in self.buttons.values():
+            button.setEnabled(not self.document.read_only)
+
+    def _menu(self, position) -> None:
+        menu = QMenu(self)
+        menu.addAction(self.footnote_action)
+        menu.addAction(self.clear_action)
+        menu.exec(self.view.viewport().mapToGlobal(position))
+
+    @property
+    def rows(self) -> list:
+        return getattr(self.document.filing, self.table)
+
+    def _new_transaction(self):
+        base = dict(coding=TransactionCoding("4", "", False), ownership=OwnershipNature(Footnoted("D")))
+        previous = next((row for row in reversed(self.rows) if row.security_title.value), None)
+        title = Footnoted(previous.security_title.value) if previous else Footnoted()
+        if self.table == "table_i":
+            return NonDerivativeTransaction(security_title=title, **base)
+        return DerivativeTransaction(security_title=title, **base)
+
+    def add_transaction(self) -> None:
+        self._add(self._new_transaction(), "Add transaction")
+
+    def add_holding(self) -> None:
+        nature = OwnershipNature(Footnoted("D"))
+        row = NonDerivativeHolding(ownership=nature) if self.table == "table_i" else DerivativeHolding(ownership=nature)
+        self._add(row, "Add holding")
+
+    def _add(self, row, text: str) -> None:
+        if len(self.rows) >= 30:
+            self.refused.emit("A table holds at most 30 rows (EDGAR's limit).")
+            return
+        current = self.view.currentIndex()
+        position = current.row() + 1 if current.isValid() else len(self.rows)
+        self.document.insert(self.table, position, row, f"{text} ({'Table I' if self.table == 'table_i' else 'Table II'})")
+        self.view.setCurrentIndex(self.model.index(position, 1))
+        self.view.setFocus()
+
+    def remove_row(self) -> None:
+        current = self.view.currentIndex()
+        if current.isValid():
+            self.document.remove(self.table, current.row(), f"Remove row {current.row() + 1}")
+
+    def move(self, step: int) -> None:
+        current = self.view.currentIndex()
+        if not current.isValid():
+            return
+        target = current.row() + step
+        if 0 <= target < len(self.rows):
+            self.document.move(self.table, current.row(), target, f"Move row {current.row() + 1}")
+            self.view.setCurrentIndex(self.model.index(target, current.column()))
+
+    def clear_cell(self) -> None:
+        index = self.view.currentIndex()
+        if index.isValid() and self.model.flags(index) & Qt.ItemFlag.ItemIsEditable:
+            self.model.setData(index, None)
+
+    def pick_footnotes(self) -> None:
+        index = self.view.currentIndex()
+        if not index.isValid():
+            return
+        path = self.model.footnote_path(index.row(), index.column())
+        if path is None or self.document.read_only:
+            self.refused.emit("This box takes no footnote.")
+            return
+        chosen = FootnotePicker.choose(self, self.document, list(paths.get(self.document.filing, path) or []))
+        if chosen is not None:
+            self.document.set(path, chosen, "Change footnotes")
+
+    def select(self, row: int, column: int) -> None:
+        index = self.model.index(row, column)
+        self.view.setCurrentIndex(index)
+        self.view.scrollTo(index)
+        self.view.setFocus()
+
+
+class FootnotePicker(QDialog):
+    """Choose the footnotes of one box, in order; a new footnote can be written on the spot."""
+
+    def __init__(self, parent: QWidget, document: FilingDocument, chosen: list[str]):
+        super().__init__(parent)
+        self.setWindowTitle("Footnotes for this box")
+        self.document = document
+        self.list = QListWidget()
+        self.list.setObjectName("footnote_picker_list")
+        self.chosen = chosen
+        self._fill()
+        new = QPushButton("New footnote…")
+        new.clicked.connect(self._new)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel("Check the footnotes that explain this box:"))
+        layout.addWidget(self.list)
+        layout.addWidget(new)
+        layout.addWidget(buttons)
+        self.resize(560, 360)
+
+    def _fill(self) -> None:
+        self.list.clear()
+        for footnote in self.document.filing.footnotes:
+            text = footnote.text if len(footnote.text) < 90 else footnote.text[:87] + "…"
+            item = QListWidgetItem(f"({footnote.id[1:]}) {text}")
+            item.setData(Qt.ItemDataRole.UserRole, footnote.id)
+            item.setCheckState(Qt.CheckState.Checked if footnote.id in self.chosen else Qt.CheckState.Unchecked)
+            self.list.addItem(item)
+
+    def _new(self) -> None:
+        text, ok = QInputDialog.getMultiLineText(self, "New footnote", "Explanation of response:")
+        if ok and text.strip():
+            footnote_id = next_footnote_id(self.document)
+            self.document.insert("footnotes", len(self.document.filing.footnotes), Footnote(footnote_id, text.strip()),
+                                 "Add footnote")
+            self.chosen = self.selected() + [footnote_id]
+            self._fill()
+
+    def selected(self) -> list[str]:
+        chosen = [self.list.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.list.count())
+                  if self.list.item(i).checkState() == Qt.CheckState.Checked]
+        # keep the box's own order first, then the newly checked ones
+        return [i for i in self.chosen if i in chosen] + [i for i in chosen if i not in self.chosen]
+
+    @classmethod
+    def choose(cls, parent: QWidget, document: FilingDocument, chosen: list[str]) -> list[str] | None:
+        dialog = cls(parent, document, chosen)
+        return dialog.selected() if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+
+def next_footnote_id(document: FilingDocument) -> str:
+    used = {footnote.id for footnote in document.filing.footnotes}
+    return next(f"F{n}" for n in range(1, 200) if f"F{n}" not in used)
+
+
+class FootnotesTab(QWidget):
+    def __init__(self, document: FilingDocument, binder: Binder):
+        super().__init__()
+        self.document = document
+        self.model = FootnotesModel(document, self)
+        self.view = QTableView()
+        self.view.setObjectName("footnotes_view")
+        self.view.setModel(self.model)
+        self.view.setWordWrap(True)
+        self.view.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.view.setColumnWidth(0, 70)
+        self.view.setColumnWidth(2, 260)
+        self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        add = QPushButton("Add footnote")
+        add.setObjectName("add_footnote")
+        add.clicked.connect(self.add)
+        remove = QPushButton("Remove footnote")
+        remove.clicked.connect(self.remove)
+        renumber = QPushButton("Renumber F1, F2, …")
+        renumber.setToolTip("Number the footnotes in order of first use in the tables, and update every reference.")
+        renumber.clicked.connect(self.renumber)
+        bar = QHBoxLayout()
+        for button in (add, remove, renumber):
+            bar.addWidget(button)
+        bar.addStretch(1)
+        self.remarks = QPlainTextEdit()
+        self.remarks.setObjectName("remarks")
+        self.remarks.setAccessibleName("Remarks")
+        self.remarks.setToolTip(TIPS["remarks"])
+        self.remarks.setMaximumHeight(110)
+        binder.text(self.remarks, "remarks")
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel("<b>Explanation of Responses</b> (edit a footnote's text in place; right-click a table "
+                                "box, or Ctrl+Shift+F, to attach one)"))
+        layout.addLayout(bar)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(QLabel("<b>Remarks</b>"))
+        layout.addWidget(self.remarks)
+
+    def add(self) -> None:
+        text, ok = QInputDialog.getMultiLineText(self, "New footnote", "Explanation of response:")
+        if ok and text.strip():
+            self.document.insert("footnotes", len(self.document.filing.footnotes),
+                                 Footnote(next_footnote_id(self.document), text.strip()), "Add footnote")
+
+    def remove(self) -> None:
+        index = self.view.currentIndex()
+        if index.isValid():
+            self.document.remove("footnotes", index.row(), f"Remove footnote {index.row() + 1}")
+
+    def renumber(self) -> None:
+        """F1, F2, … in order of first use, every reference updated: one undoable step."""
+        filing = copy.deepcopy(self.document.filing)
+        order: list[str] = []
+        for row in (*filing.table_i, *filing.table_ii):
+            for box in _boxes(row):
+                for footnote_id in box.footnote_ids:
+                    if footnote_id not in order:
+                        order.append(footnote_id)
+        for footnote in filing.footnotes:
+            if footnote.id not in order:
+                order.append(footnote.id)
+        mapping = {old: f"F{number}" for number, old in enumerate(order, start=1)}
+        for row in (*filing.table_i, *filing.table_ii):
+            for box in _boxes(row):
+                box.footnote_ids = [mapping.get(i, i) for i in box.footnote_ids]
+        for footnote in filing.footnotes:
+            footnote.id = mapping.get(footnote.id, footnote.id)
+        filing.footnotes.sort(key=lambda footnote: int(footnote.id[1:]) if footnote.id[1:].isdigit() else 999)
+        self.document.undo_stack.beginMacro("Renumber footnotes")
+        for name in ("table_i", "table_ii", "footnotes"):
+            self.document.set(name, getattr(filing, name), "Renumber footnotes")
+        self.document.undo_stack.endMacro()
+
+
+def _boxes(row) -> list:
+    """Every footnotable box of a row, in the form's column order."""
+    found = []
+    for attribute in ("security_title", "conversion_or_exercise_price", "transaction_date", "deemed_execution_date",
+                      "coding", "timeliness", "shares", "total_value", "price_per_share", "acquired_disposed",
+                      "exercise_date", "expiration_date", "underlying.title", "underlying.shares", "underlying.value",
+                      "shares_owned_following", "value_owned_following", "ownership.direct_or_indirect",
+                      "ownership.nature_of_ownership"):
+        try:
+            box = paths.get(row, attribute)
+        except AttributeError:
+            continue
+        if box is not None and hasattr(box, "footnote_ids"):
+            found.append(box)
+    return found
+
+
+class Editor(QTabWidget):
+    """The six tabs; shows each tab's count of findings and selects the box a finding names."""
+
+    TAB_NAMES = ("Filing", "Reporting persons", "Table I", "Table II", "Footnotes && Remarks", "Signatures")
+
+    def __init__(self, document: FilingDocument):
+        super().__init__()
+        self.document = document
+        self.binder = Binder(document, self)
+        self.filing_tab = FilingTab(document, self.binder)
+        self.owners_tab = OwnersTab(document, self.binder)
+        self.table_i = TableTab(document, "table_i")
+        self.table_ii = TableTab(document, "table_ii")
+        self.footnotes_tab = FootnotesTab(document, self.binder)
+        self.signatures_tab = SignaturesTab(document, self.binder)
+        for tab, name in zip((self.filing_tab, self.owners_tab, self.table_i, self.table_ii, self.footnotes_tab,
+                              self.signatures_tab), self.TAB_NAMES):
+            self.addTab(tab, name)
+        document.replaced.connect(self._replaced)
+
+    def _replaced(self) -> None:
+        self.owners_tab.reload()
+        self.signatures_tab.reload()
+        self.binder.refresh()
+        read_only = self.document.read_only
+        for tab in (self.filing_tab, self.owners_tab.form, self.signatures_tab.form):
+            tab.setEnabled(not read_only)
+        self.footnotes_tab.remarks.setReadOnly(read_only)
+
+    def show_findings(self, findings: list[Finding]) -> None:
+        counts = [0] * 6
+        for finding in findings:
+            if finding.severity is not Severity.INFO:
+                counts[self.tab_of(finding.field_path)] += 1
+        for number, name in enumerate(self.TAB_NAMES):
+            self.setTabText(number, f"{name} ({counts[number]})" if counts[number] else name)
+        self.table_i.model.set_findings(findings)
+        self.table_ii.model.set_findings(findings)
+
+    @staticmethod
+    def tab_of(path: str) -> int:
+        for prefix, tab in (("reporting_owners", 1), ("table_i", 2), ("table_ii", 3), ("footnotes", 4),
+                            ("remarks", 4), ("signatures", 5)):
+            if path.startswith(prefix):
+                return tab
+        return 0
+
+    def go_to(self, path: str) -> QWidget | None:
+        """Show and focus the box `path` names; returns the widget (for tests)."""
+        tab = self.tab_of(path)
+        self.setCurrentIndex(tab)
+        if tab in (2, 3):
+            table = self.table_i if tab == 2 else self.table_ii
+            name = "table_i" if tab == 2 else "table_ii"
+            row = int(path[len(name) + 1: path.index("]")]) if "[" in path else 0
+            rest = path[path.index("]") + 2:] if "]." in path else ""
+            column = table.model.column_of(rest) if rest else 1
+            if row < table.model.rowCount():
+                table.select(row, column if column is not None else 1)
+            return table.view
+        if tab in (1, 5):
+            form_tab = self.owners_tab if tab == 1 else self.signatures_tab
+            prefix = "reporting_owners" if tab == 1 else "signatures"
+            if "[" in path:
+                form_tab.select(int(path[len(prefix) + 1: path.index("]")]))
+            rest = path[path.index("]") + 2:] if "]." in path else ""
+            widget = next((w for key, w in form_tab.fields.items() if rest == key or rest.startswith(key + ".")), None)
+            if widget is None and rest:
+                widget = next((w for key, w in form_tab.fields.items() if key.startswith(rest)), None)
+            if widget is not None:
+                widget.setFocus()
+            return widget
+        if tab == 4:
+            if path.startswith("remarks"):
+                self.footnotes_tab.remarks.setFocus()
+                return self.footnotes_tab.remarks
+            if "[" in path:
+                row = int(path[len("footnotes") + 1: path.index("]")])
+                self.footnotes_tab.view.setCurrentIndex(self.footnotes_tab.model.index(row, 1))
+            self.footnotes_tab.view.setFocus()
+            return self.footnotes_tab.view
+        widget = next((w for key, w in self.filing_tab.fields.items() if path == key or path.startswith(key)), None)
+        if widget is not None:
+            widget.setFocus()
+        return widget

@@ -1,0 +1,429 @@
+"""Qt models that adapt the pure model: the draft list, Table I and Table II, the footnotes, the findings."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from PySide6.QtCore import QAbstractListModel, QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor
+
+from form4_desktop.gui.document import FilingDocument
+from form4_desktop.model import DerivativeTransaction, Footnoted, NonDerivativeTransaction
+from form4_desktop.model import paths
+from form4_desktop.rules import Finding, Severity
+from form4_desktop.store import DraftSummary
+
+Index = QModelIndex | QPersistentModelIndex
+ERROR_BRUSH = QBrush(QColor(255, 214, 214))
+WARNING_BRUSH = QBrush(QColor(255, 240, 196))
+FILED_BRUSH = QBrush(QColor(236, 236, 236))
+EDIT_ROLE = Qt.ItemDataRole.EditRole
+DISPLAY_ROLE = Qt.ItemDataRole.DisplayRole
+
+
+class DraftListModel(QAbstractTableModel):
+    """The draft browser's rows: reporting owner, issuer, form, period, status, last change."""
+
+    HEADERS = ("Reporting owner", "Issuer", "Form", "Period", "Status", "Last change")
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.rows: list[DraftSummary] = []
+
+    def set_rows(self, rows: list[DraftSummary]) -> None:
+        self.beginResetModel()
+        self.rows = rows
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802 - Qt's name
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = DISPLAY_ROLE) -> Any:  # noqa: N802
+        if role == DISPLAY_ROLE and orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.HEADERS):
+            return self.HEADERS[section]
+        return None
+
+    def data(self, index: Index, role: int = DISPLAY_ROLE) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self.rows):
+            return None
+        row = self.rows[index.row()]
+        if role == DISPLAY_ROLE:
+            period = row.period_of_report
+            period_text = f"{period[5:7]}/{period[8:10]}/{period[:4]}" if period and len(period) == 10 else ""
+            return (row.reporting_owner, row.issuer, row.document_type, period_text, row.status,
+                    row.updated_at[:10])[index.column()]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return f"{row.reporting_owner} — {row.issuer}; changed {row.updated_at[:16].replace('T', ' ')} UTC"
+        if role == Qt.ItemDataRole.BackgroundRole and row.status == "filed":
+            return FILED_BRUSH
+        if role == Qt.ItemDataRole.UserRole:
+            return row.id
+        return None
+
+
+# -- Table I and Table II ------------------------------------------------------------------------------------
+class Column:
+    def __init__(self, header: str, attribute: str | None, kind: str, holding: bool = False, tip: str = ""):
+        self.header, self.attribute, self.kind, self.holding, self.tip = header, attribute, kind, holding, tip
+
+
+TABLE_I_COLUMNS = [
+    Column("Line", None, "kind", True, "A transaction, or a holding (securities owned, no transaction)."),
+    Column("1. Title of Security", "security_title", "text", True, "Title of Security (Instr. 3)"),
+    Column("2. Transaction Date", "transaction_date", "date", tip="Transaction Date (Month/Day/Year)"),
+    Column("2A. Deemed Execution Date", "deemed_execution_date", "date",
+           tip="Deemed Execution Date, if any (Month/Day/Year): for 10b5-1 plan and discretionary trades"),
+    Column("3. Code", "coding.code", "code", tip="Transaction Code (Instr. 8)"),
+    Column("V", "coding.form_type", "v", tip="V: a Form 5 item reported early, voluntarily"),
+    Column("K", "coding.equity_swap_involved", "k", tip="K: an equity swap is involved"),
+    Column("4. Amount", "shares", "decimal", tip="Securities Acquired (A) or Disposed Of (D): Amount (Instr. 3, 4 and 5)"),
+    Column("(A) or (D)", "acquired_disposed", "ad", tip="(A) acquired or (D) disposed of"),
+    Column("Price", "price_per_share", "decimal", tip="Price per share ($, digits and one period)"),
+    Column("5. Owned Following", "shares_owned_following", "decimal", True,
+           "Amount of Securities Beneficially Owned Following Reported Transaction(s) (Instr. 3 and 4)"),
+    Column("6. D or I", "ownership.direct_or_indirect", "di", True, "Ownership Form: Direct (D) or Indirect (I) (Instr. 4)"),
+    Column("7. Nature of Indirect Ownership", "ownership.nature_of_ownership", "text", True,
+           "Nature of Indirect Beneficial Ownership (Instr. 4), e.g. 'By Trust'"),
+]
+TABLE_II_COLUMNS = [
+    Column("Line", None, "kind", True, "A transaction, or a holding (securities owned, no transaction)."),
+    Column("1. Title of Derivative Security", "security_title", "text", True, "Title of Derivative Security (Instr. 3)"),
+    Column("2. Conversion or Exercise Price", "conversion_or_exercise_price", "decimal", True,
+           "Conversion or Exercise Price of Derivative Security"),
+    Column("3. Transaction Date", "transaction_date", "date", tip="Transaction Date (Month/Day/Year)"),
+    Column("3A. Deemed Execution Date", "deemed_execution_date", "date", tip="Deemed Execution Date, if any"),
+    Column("4. Code", "coding.code", "code", tip="Transaction Code (Instr. 8)"),
+    Column("V", "coding.form_type", "v", tip="V: a Form 5 item reported early, voluntarily"),
+    Column("K", "coding.equity_swap_involved", "k", tip="K: an equity swap is involved"),
+    Column("5. Number", "shares", "decimal", tip="Number of Derivative Securities Acquired (A) or Disposed of (D)"),
+    Column("(A) or (D)", "acquired_disposed", "ad", tip="(A) acquired or (D) disposed of"),
+    Column("6. Date Exercisable", "exercise_date", "date", True, "Date Exercisable (Month/Day/Year)"),
+    Column("Expiration Date", "expiration_date", "date", True, "Expiration Date (Month/Day/Year)"),
+    Column("7. Underlying Title", "underlying.title", "text", True, "Title of Securities Underlying (Instr. 3 and 4)"),
+    Column("7. Underlying Amount", "underlying.shares", "decimal", True, "Amount or Number of Shares underlying"),
+    Column("8. Price", "price_per_share", "decimal", tip="Price of Derivative Security (Instr. 5)"),
+    Column("9. Owned Following", "shares_owned_following", "decimal", True,
+           "Number of derivative Securities Beneficially Owned Following Reported Transaction(s) (Instr. 4)"),
+    Column("10. D or I", "ownership.direct_or_indirect", "di", True, "Ownership Form: Direct (D) or Indirect (I)"),
+    Column("11. Nature of Indirect Ownership", "ownership.nature_of_ownership", "text", True,
+           "Nature of Indirect Beneficial Ownership (Instr. 4)"),
+]
+FOOTNOTED_KINDS = {"text", "date", "decimal", "ad", "di"}
+
+
+def _wrap(text: str, width: int = 14) -> str:
+    """A header on as many lines as it needs, so that no heading is cut off."""
+    lines, line = [], ""
+    for word in text.split(" "):
+        if line and len(line) + 1 + len(word) > width:
+            lines.append(line)
+            line = word
+        else:
+            line = f"{line} {word}".strip()
+    return "\n".join(lines + [line])
+
+
+def format_display(value: Any, kind: str) -> str:
+    if value is None or value == "":
+        return ""
+    if isinstance(value, date):
+        return f"{value.month:02d}/{value.day:02d}/{value.year}"
+    if isinstance(value, Decimal):
+        return f"{value:,f}" if value == value.to_integral_value() and value.as_tuple().exponent >= 0 else f"{value:,}"
+    return str(value)
+
+
+def refs_text(footnote_ids: list[str]) -> str:
+    return "".join(f"({footnote_id[1:]})" for footnote_id in footnote_ids)
+
+
+class RowsModel(QAbstractTableModel):
+    """Table I (`table="table_i"`) or Table II of the open filing; edits go through the document's undo stack."""
+
+    def __init__(self, document: FilingDocument, table: str, parent=None):
+        super().__init__(parent)
+        self.document, self.table = document, table
+        self.columns = TABLE_I_COLUMNS if table == "table_i" else TABLE_II_COLUMNS
+        self.findings: dict[tuple[int, int], list[Finding]] = {}
+        document.changed.connect(self._changed)
+        document.replaced.connect(self._reset)
+
+    def _reset(self) -> None:
+        self.beginResetModel()
+        self.endResetModel()
+
+    def _changed(self, path: str) -> None:
+        if path == self.table:
+            self._reset()  # rows were inserted, removed or moved
+        elif path.startswith(self.table + "["):
+            row = int(path[len(self.table) + 1: path.index("]")])
+            if 0 <= row < self.rowCount():
+                self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
+
+    @property
+    def rows(self) -> list:
+        return getattr(self.document.filing, self.table)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self.columns)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = DISPLAY_ROLE) -> Any:  # noqa: N802
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.columns):
+            if role == DISPLAY_ROLE:
+                return _wrap(self.columns[section].header)
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return self.columns[section].tip
+        if orientation == Qt.Orientation.Vertical and role == DISPLAY_ROLE:
+            return str(section + 1)
+        return None
+
+    def is_transaction(self, row: int) -> bool:
+        return isinstance(self.rows[row], (NonDerivativeTransaction, DerivativeTransaction))
+
+    def applies(self, row: int, column: int) -> bool:
+        spec = self.columns[column]
+        return spec.attribute is not None and (spec.holding or self.is_transaction(row))
+
+    def path(self, row: int, column: int) -> str:
+        return f"{self.table}[{row}].{self.columns[column].attribute}"
+
+    def value_path(self, row: int, column: int) -> str:
+        spec = self.columns[column]
+        return self.path(row, column) + (".value" if spec.kind in FOOTNOTED_KINDS else "")
+
+    def footnote_path(self, row: int, column: int) -> str | None:
+        spec = self.columns[column]
+        if not self.applies(row, column):
+            return None
+        if spec.kind in FOOTNOTED_KINDS:
+            return self.path(row, column) + ".footnote_ids"
+        return f"{self.table}[{row}].coding.footnote_ids"
+
+    def raw(self, row: int, column: int) -> Any:
+        spec = self.columns[column]
+        item = self.rows[row]
+        if spec.kind == "kind":
+            return "Transaction" if self.is_transaction(row) else "Holding"
+        if not self.applies(row, column):
+            return None
+        value = paths.get(item, spec.attribute)
+        return value.value if isinstance(value, Footnoted) else value
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if self.applies(index.row(), index.column()) and not self.document.read_only:
+            spec = self.columns[index.column()]
+            if spec.kind in ("v", "k"):
+                return base | Qt.ItemFlag.ItemIsUserCheckable
+            return base | Qt.ItemFlag.ItemIsEditable
+        return base
+
+    def data(self, index: Index, role: int = DISPLAY_ROLE) -> Any:
+        if not index.isValid() or not 0 <= index.row() < self.rowCount():
+            return None
+        row, column = index.row(), index.column()
+        spec = self.columns[column]
+        if role in (DISPLAY_ROLE, EDIT_ROLE):
+            value = self.raw(row, column)
+            if spec.kind in ("v", "k"):
+                return None
+            if role == EDIT_ROLE:
+                return value
+            text = format_display(value, spec.kind)
+            footnote_path = self.footnote_path(row, column)
+            if footnote_path and spec.kind in FOOTNOTED_KINDS | {"code"}:
+                ids = paths.get(self.document.filing, footnote_path) or []
+                text += refs_text(ids) if spec.kind != "code" or ids else ""
+            return text
+        if role == Qt.ItemDataRole.CheckStateRole and spec.kind in ("v", "k") and self.applies(row, column):
+            value = self.raw(row, column)
+            checked = value == "5" if spec.kind == "v" else bool(value)
+            return Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked
+        if role == Qt.ItemDataRole.BackgroundRole:
+            found = self.findings.get((row, column))
+            if found:
+                return ERROR_BRUSH if any(f.severity is Severity.ERROR for f in found) else WARNING_BRUSH
+            if not self.applies(row, column) and spec.kind != "kind":
+                return FILED_BRUSH
+        if role == Qt.ItemDataRole.ToolTipRole:
+            found = self.findings.get((row, column))
+            if found:
+                return "\n".join(f.message for f in found)
+            return spec.tip
+        if role == Qt.ItemDataRole.TextAlignmentRole and spec.kind in ("decimal",):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def setData(self, index: Index, value: Any, role: int = EDIT_ROLE) -> bool:  # noqa: N802
+        if not index.isValid() or not self.applies(index.row(), index.column()) or self.document.read_only:
+            return False
+        row, column = index.row(), index.column()
+        spec = self.columns[column]
+        label = f"{'Table I' if self.table == 'table_i' else 'Table II'}, row {row + 1}, {spec.header}"
+        if role == Qt.ItemDataRole.CheckStateRole and spec.kind in ("v", "k"):
+            checked = Qt.CheckState(value) == Qt.CheckState.Checked if not isinstance(value, bool) else value
+            new = ("5" if checked else "4") if spec.kind == "v" else checked
+            return self.document.set(self.path(row, column), new, f"Edit {label}")
+        if role != EDIT_ROLE:
+            return False
+        if spec.kind == "code" and value is None:
+            value = ""
+        return self.document.set(self.value_path(row, column), value, f"Edit {label}")
+
+    def column_of(self, attribute_path: str) -> int | None:
+        """The column showing `attribute_path` (a path inside a row, e.g. "ownership.nature_of_ownership")."""
+        best = None
+        for number, spec in enumerate(self.columns):
+            if spec.attribute and (attribute_path == spec.attribute or attribute_path.startswith(spec.attribute + ".")):
+                return number
+            if spec.attribute and spec.attribute.startswith(attribute_path + "."):
+                best = number if best is None else best
+        if attribute_path.startswith("value_owned_following"):
+            return self.column_of("shares_owned_following")
+        if attribute_path.startswith("total_value"):
+            return self.column_of("shares")
+        if attribute_path.startswith("underlying.value"):
+            return self.column_of("underlying.shares")
+        if attribute_path.startswith("timeliness"):
+            return self.column_of("coding.code")
+        return best
+
+    def set_findings(self, findings: list[Finding]) -> None:
+        marks: dict[tuple[int, int], list[Finding]] = {}
+        prefix = self.table + "["
+        for finding in findings:
+            if finding.severity is Severity.INFO or not finding.field_path.startswith(prefix):
+                continue
+            try:
+                row = int(finding.field_path[len(prefix): finding.field_path.index("]")])
+            except ValueError:
+                continue
+            rest = finding.field_path[finding.field_path.index("]") + 2:]
+            column = self.column_of(rest) if rest else 1
+            if column is not None:
+                marks.setdefault((row, column), []).append(finding)
+        if marks != self.findings:
+            self.findings = marks
+            if self.rowCount():
+                self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, self.columnCount() - 1),
+                                      [Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ToolTipRole])
+
+
+class FootnotesModel(QAbstractTableModel):
+    """The Explanation of Responses: id, text, and the boxes that use each footnote."""
+
+    HEADERS = ("Footnote", "Text", "Used in")
+
+    def __init__(self, document: FilingDocument, parent=None):
+        super().__init__(parent)
+        self.document = document
+        self.usage: dict[str, list[str]] = {}
+        document.changed.connect(lambda path: self._reset())
+        document.replaced.connect(self._reset)
+        self._reset()
+
+    def _reset(self) -> None:
+        self.beginResetModel()
+        self.usage = footnote_usage(self.document)
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self.document.filing.footnotes)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else 3
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = DISPLAY_ROLE) -> Any:  # noqa: N802
+        if role == DISPLAY_ROLE and orientation == Qt.Orientation.Horizontal and 0 <= section < 3:
+            return self.HEADERS[section]
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if index.column() == 1 and not self.document.read_only:
+            flags |= Qt.ItemFlag.ItemIsEditable
+        return flags
+
+    def data(self, index: Index, role: int = DISPLAY_ROLE) -> Any:
+        if not index.isValid() or not 0 <= index.row() < self.rowCount():
+            return None
+        footnote = self.document.filing.footnotes[index.row()]
+        if role in (DISPLAY_ROLE, EDIT_ROLE):
+            if index.column() == 0:
+                return footnote.id
+            if index.column() == 1:
+                return footnote.text
+            used = self.usage.get(footnote.id, [])
+            return ", ".join(used) if used else "not used yet"
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() == 2:
+            return "\n".join(self.usage.get(footnote.id, [])) or "Refer to it from a box (right-click a cell: Footnotes)."
+        return None
+
+    def setData(self, index: Index, value: Any, role: int = EDIT_ROLE) -> bool:  # noqa: N802
+        if role != EDIT_ROLE or index.column() != 1 or not index.isValid():
+            return False
+        return self.document.set(f"footnotes[{index.row()}].text", str(value), f"Edit footnote {index.row() + 1}")
+
+
+def footnote_usage(document: FilingDocument) -> dict[str, list[str]]:
+    """Where each footnote is referenced: "Table I row 2, 4. Amount", ..."""
+    usage: dict[str, list[str]] = {}
+    filing = document.filing
+    for table, columns, label in (("table_i", TABLE_I_COLUMNS, "Table I"), ("table_ii", TABLE_II_COLUMNS, "Table II")):
+        for number, row in enumerate(getattr(filing, table)):
+            seen = set()
+            for spec in columns:
+                if not spec.attribute:
+                    continue
+                attribute = spec.attribute if spec.kind in FOOTNOTED_KINDS else "coding"
+                if attribute in seen:
+                    continue
+                seen.add(attribute)
+                box = paths.get(row, attribute)
+                for footnote_id in getattr(box, "footnote_ids", None) or []:
+                    usage.setdefault(footnote_id, []).append(f"{label} row {number + 1}, {spec.header}")
+    return usage
+
+
+class FindingsModel(QAbstractListModel):
+    """The findings dock: one line a finding, errors first."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.findings: list[Finding] = []
+
+    def set_findings(self, findings: list[Finding]) -> None:
+        if findings == self.findings:
+            return
+        self.beginResetModel()
+        self.findings = findings
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self.findings)
+
+    def data(self, index: Index, role: int = DISPLAY_ROLE) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self.findings):
+            return None
+        finding = self.findings[index.row()]
+        if role == DISPLAY_ROLE:
+            return f"{finding.severity.value.upper()}: {finding.message}"
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return f"{finding.rule_id} — {finding.field_path}\n{finding.message}"
+        if role == Qt.ItemDataRole.BackgroundRole:
+            return {Severity.ERROR: ERROR_BRUSH, Severity.WARNING: WARNING_BRUSH}.get(finding.severity)
+        if role == Qt.ItemDataRole.UserRole:
+            return finding
+        return None
