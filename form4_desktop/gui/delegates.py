@@ -89,7 +89,11 @@ class CellDelegate(QStyledItemDelegate):
     def setEditorData(self, editor: QWidget, index: QModelIndex) -> None:  # noqa: N802
         value = index.data(Qt.ItemDataRole.EditRole)
         if isinstance(editor, QDateEdit):
-            editor.setDate(QDate(value.year, value.month, value.day) if isinstance(value, date) else NO_DATE)
+            # An empty box opens on today, so that typing MMDDYYYY (or picking from the calendar) just works.
+            shown = value if isinstance(value, date) else date.today()
+            editor.setDate(QDate(shown.year, shown.month, shown.day))
+            editor.setCurrentSection(QDateEdit.Section.MonthSection)
+            editor.setSelectedSection(QDateEdit.Section.MonthSection)
         elif isinstance(editor, QComboBox):
             position = editor.findData(value or "")
             editor.setCurrentIndex(max(position, 0))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import time
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
@@ -13,9 +14,21 @@ from form4_desktop.model import paths
 
 
 class _SetField(QUndoCommand):
+    MERGE_SECONDS = 2.0  # changes of one box this close together (a combo box's type-ahead) are one step
+
     def __init__(self, document: FilingDocument, path: str, old: Any, new: Any, text: str):
         super().__init__(text)
         self.document, self.path, self.old, self.new = document, path, old, new
+        self.at = time.monotonic()
+
+    def id(self) -> int:  # noqa: A003 - Qt's name
+        return 1
+
+    def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802 - Qt's name
+        if not isinstance(other, _SetField) or other.path != self.path or other.at - self.at > self.MERGE_SECONDS:
+            return False
+        self.new, self.at = other.new, other.at
+        return True
 
     def redo(self) -> None:
         paths.set_value(self.document.filing, self.path, copy.deepcopy(self.new))

@@ -686,7 +686,10 @@ class Editor(QTabWidget):
             if "[" in path:
                 form_tab.select(int(path[len(prefix) + 1: path.index("]")]))
             rest = path[path.index("]") + 2:] if "]." in path else ""
-            widget = next((w for key, w in form_tab.fields.items() if rest == key or rest.startswith(key + ".")), None)
+            widget = form_tab.fields.get(rest)
+            if widget is None:  # the nearest enclosing box: the longest key the path starts with
+                enclosing = sorted((key for key in form_tab.fields if rest.startswith(key + ".")), key=len)
+                widget = form_tab.fields[enclosing[-1]] if enclosing else None
             if widget is None and rest:
                 widget = next((w for key, w in form_tab.fields.items() if key.startswith(rest)), None)
             if widget is not None:

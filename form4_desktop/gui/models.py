@@ -391,7 +391,10 @@ def footnote_usage(document: FilingDocument) -> dict[str, list[str]]:
                 if attribute in seen:
                     continue
                 seen.add(attribute)
-                box = paths.get(row, attribute)
+                try:
+                    box = paths.get(row, attribute)
+                except AttributeError:  # a holding has no transaction columns
+                    continue
                 for footnote_id in getattr(box, "footnote_ids", None) or []:
                     usage.setdefault(footnote_id, []).append(f"{label} row {number + 1}, {spec.header}")
     return usage

@@ -28,12 +28,17 @@ def parse(path: str) -> list[str | int]:
 
 
 def get(root: Any, path: str) -> Any:
-    """The value at `path`, or None where an optional part on the way is absent."""
+    """The value at `path`, or None where an optional part (or a list item) on the way is absent."""
     target = root
     for step in parse(path):
         if target is None:
             return None
-        target = target[step] if isinstance(step, int) else getattr(target, step)
+        if isinstance(step, int):
+            if step >= len(target):
+                return None
+            target = target[step]
+        else:
+            target = getattr(target, step)
     return target
 
 

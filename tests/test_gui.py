@@ -1,0 +1,332 @@
+"""The desktop app, driven as a user drives it: keyboard and mouse on the widgets (pytest-qt, offscreen)."""
+
+from __future__ import annotations
+
+import copy
+import subprocess
+import sys
+from datetime import date
+from decimal import Decimal
+
+import pytest
+
+pytest.importorskip("PySide6")
+
+from PySide6.QtCore import QEvent, Qt, QTimer  # noqa: E402
+from PySide6.QtGui import QFocusEvent  # noqa: E402
+from PySide6.QtWidgets import (  # noqa: E402
+    QApplication,
+    QComboBox,
+    QDateEdit,
+    QInputDialog,
+    QLineEdit,
+    QListWidget,
+    QMessageBox,
+)
+
+from conftest import REFERENCE  # noqa: E402
+from form4_desktop.edgar_xml import Copy, read_file, write_bytes  # noqa: E402
+from form4_desktop.gui.document import FilingDocument  # noqa: E402
+from form4_desktop.gui.main_window import MainWindow  # noqa: E402
+from form4_desktop.gui.models import DraftListModel, FindingsModel, FootnotesModel, RowsModel  # noqa: E402
+from form4_desktop.model import Footnoted  # noqa: E402
+from form4_desktop.pdf import render_pdf  # noqa: E402
+from form4_desktop.rules import validate  # noqa: E402
+from form4_desktop.store import DraftStore  # noqa: E402
+from test_pdf import expected_texts, found, pages_text  # noqa: E402
+from test_rules import draft  # noqa: E402
+
+TODAY = date(2023, 1, 11)
+CCC = "ab#45678"
+
+
+@pytest.fixture
+def store(tmp_path):
+    with DraftStore(tmp_path / "drafts.sqlite3") as opened:
+        yield opened
+
+
+@pytest.fixture
+def window(qtbot, store, monkeypatch):
+    # No modal question may block a test: unsaved changes are discarded unless a test says otherwise.
+    monkeypatch.setattr(QMessageBox, "question", lambda *args, **kwargs: QMessageBox.StandardButton.Discard)
+    opened = MainWindow(store, today=TODAY)
+    qtbot.addWidget(opened)
+    opened.show()
+    yield opened
+    opened.document.undo_stack.setClean()
+
+
+def type_into(qtbot, widget: QLineEdit, text: str) -> None:
+    """Click into a field, replace its text by typing, and leave it with Tab."""
+    qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
+    widget.selectAll()
+    qtbot.keyClicks(widget, text)
+    qtbot.keyClick(widget, Qt.Key.Key_Tab)
+    widget.editingFinished.emit()  # offscreen, focus does not move on Tab: finish as focus-out would
+
+
+def toggle(qtbot, box) -> None:
+    """Tick or untick a check box from the keyboard (Space), as a keyboard user does."""
+    box.setFocus()
+    qtbot.keyClick(box, Qt.Key.Key_Space)
+
+
+def choose(qtbot, combo: QComboBox, typed: str) -> None:
+    """Pick an entry of a closed combo box by typing its start, as a keyboard user does."""
+    combo.setFocus()
+    qtbot.keyClicks(combo, typed)
+
+
+def edit_cell(qtbot, tab, row: int, column: int, keys: str):
+    view = tab.view
+    view.setCurrentIndex(view.model().index(row, column))
+    qtbot.keyClick(view, Qt.Key.Key_F2)
+    editor = [child for child in view.viewport().children() if isinstance(child, (QLineEdit, QComboBox, QDateEdit))][-1]
+    if isinstance(editor, QLineEdit):
+        editor.selectAll()
+    qtbot.keyClicks(editor, keys)
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.wait(5)  # the delegate commits on the next turn of the event loop
+    return editor
+
+
+def check_cell(qtbot, tab, row: int, column: int) -> None:
+    view = tab.view
+    view.setCurrentIndex(view.model().index(row, column))
+    qtbot.keyClick(view, Qt.Key.Key_Space)
+
+
+def pick_footnotes(qtbot, tab, row: int, column: int, ids: list[str]) -> None:
+    """Select a box, press Ctrl+Shift+F, check the footnotes in the dialog and press OK."""
+    view = tab.view
+    view.setCurrentIndex(view.model().index(row, column))
+
+    def answer() -> None:
+        dialog = QApplication.activeModalWidget()
+        listing = dialog.findChild(QListWidget, "footnote_picker_list")
+        for number in range(listing.count()):
+            item = listing.item(number)
+            if item.data(Qt.ItemDataRole.UserRole) in ids:
+                item.setCheckState(Qt.CheckState.Checked)
+        dialog.accept()
+
+    QTimer.singleShot(50, answer)
+    tab.pick_footnotes()
+
+
+def test_the_reference_filing_entered_through_the_widgets(window, qtbot, monkeypatch, tmp_path):
+    reference = read_file(REFERENCE)
+    editor = window.editor
+    # Filing
+    filing_tab = editor.filing_tab
+    type_into(qtbot, filing_tab.period, "01/09/2023")
+    type_into(qtbot, filing_tab.issuer_cik, "0000896493")
+    type_into(qtbot, filing_tab.issuer_name, "Ault Alliance, Inc.")
+    type_into(qtbot, filing_tab.ticker, "AULT")
+    # Reporting person
+    editor.setCurrentIndex(1)
+    owners = editor.owners_tab.fields
+    for attribute, text in (("cik", "0001767258"), ("ccc", CCC), ("name", "CRAGUN KENNETH S"),
+                            ("address.street1", "11411 SOUTHERN HIGHLANDS PARKWAY"), ("address.street2", "SUITE 240"),
+                            ("address.city", "LAS VEGAS"), ("address.zip_code", "89141"),
+                            ("relationship.officer_title", "Chief Financial Officer")):
+        type_into(qtbot, owners[attribute], text)
+    choose(qtbot, owners["address.state"], "Nevada")
+    toggle(qtbot, owners["relationship.is_officer"])
+    for attribute in ("is_director", "is_ten_percent_owner", "is_other"):  # answered "no", as the form shows them
+        toggle(qtbot, owners[f"relationship.{attribute}"])
+        toggle(qtbot, owners[f"relationship.{attribute}"])
+    # Footnotes, written in the Footnotes tab
+    texts = iter(footnote.text for footnote in reference.footnotes)
+    monkeypatch.setattr(QInputDialog, "getMultiLineText", lambda *args, **kwargs: (next(texts), True))
+    editor.setCurrentIndex(4)
+    for _ in reference.footnotes:
+        editor.footnotes_tab.add()
+    # Table I
+    editor.setCurrentIndex(2)
+    table = editor.table_i
+    qtbot.mouseClick(table.buttons["add_transaction"], Qt.MouseButton.LeftButton)
+    for column, keys in ((1, "Common Stock"), (2, "01092023"), (4, "M"), (7, "125000"), (8, "A"), (9, "0"),
+                         (10, "200000"), (11, "D")):
+        edit_cell(qtbot, table, 0, column, keys)
+    pick_footnotes(qtbot, table, 0, 4, ["F1"])
+    # Table II
+    editor.setCurrentIndex(3)
+    table = editor.table_ii
+    for row, (amount, note) in enumerate((("50000", "F3"), ("75000", "F4"))):
+        qtbot.mouseClick(table.buttons["add_transaction"], Qt.MouseButton.LeftButton)
+        for column, keys in ((1, "Restricted Stock Grant"), (3, "01092023"), (5, "M"), (8, amount), (9, "D"),
+                             (11, "01092023"), (12, "Common Stock"), (13, amount), (14, "0"), (15, "0"), (16, "D")):
+            edit_cell(qtbot, table, row, column, keys)
+        pick_footnotes(qtbot, table, row, 2, ["F2"])
+        pick_footnotes(qtbot, table, row, 10, [note])
+    # Signature
+    editor.setCurrentIndex(5)
+    type_into(qtbot, editor.signatures_tab.name, "/s/ Kenneth S. Cragun")
+    type_into(qtbot, editor.signatures_tab.date, "01/11/2023")
+    qtbot.keyClick(window, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    if window.document.modified:  # offscreen the shortcut may not reach the window: the menu does
+        window.save_action.trigger()
+
+    entered = window.store.open(window.document.draft_id).filing
+    expected = copy.deepcopy(reference)
+    expected.schema_version = None
+    expected.reporting_owners[0].ccc = CCC
+    assert entered == expected
+    assert [f for f in validate(entered, TODAY) if f.severity.value == "error"] == []
+    write_bytes(entered, Copy.SUBMISSION)  # valid against the v5.5 schema, or it raises
+    text = " ".join(pages_text(render_pdf(entered)))
+    assert [needle for needle in expected_texts(entered) if not found(text, needle)] == []
+    qtbot.waitUntil(lambda: window.status_text.startswith("0 errors, 0 warnings — due Wednesday, January 11, 2023"))
+
+
+def test_undo_every_kind_of_edit(window, qtbot, monkeypatch):
+    window.document.load(draft(), None, None)
+    document = window.document
+    editor = window.editor
+
+    def undone(action) -> None:
+        before = copy.deepcopy(document.filing)
+        action()
+        assert document.filing != before, action
+        document.undo_stack.undo()
+        assert document.filing == before, action
+        document.undo_stack.redo()
+        document.undo_stack.undo()
+
+    undone(lambda: type_into(qtbot, editor.filing_tab.ticker, "AULTX"))
+    undone(lambda: toggle(qtbot, editor.filing_tab.aff10b5))
+    undone(lambda: choose(qtbot, editor.owners_tab.fields["address.state"], "Texas"))
+    undone(lambda: edit_cell(qtbot, editor.table_i, 0, 7, "1000"))
+    undone(lambda: check_cell(qtbot, editor.table_i, 0, 6))
+    undone(lambda: editor.table_i.add_holding())
+    undone(lambda: (editor.table_ii.view.setCurrentIndex(editor.table_ii.model.index(1, 1)), editor.table_ii.move(-1)))
+    undone(lambda: (editor.table_ii.view.setCurrentIndex(editor.table_ii.model.index(0, 1)), editor.table_ii.remove_row()))
+    undone(lambda: pick_footnotes(qtbot, editor.table_i, 0, 1, ["F2"]))
+    undone(lambda: editor.owners_tab.add())
+    undone(lambda: editor.signatures_tab.add())
+    document.set("table_i[0].coding.footnote_ids", ["F4"])  # out of order, so that renumbering changes them
+    document.set("table_ii[1].exercise_date.footnote_ids", ["F1"])
+    undone(editor.footnotes_tab.renumber)
+    monkeypatch.setattr(QInputDialog, "getMultiLineText", lambda *args, **kwargs: ("A new explanation.", True))
+    undone(editor.footnotes_tab.add)
+
+    def type_remarks() -> None:
+        remarks = editor.footnotes_tab.remarks
+        qtbot.keyClicks(remarks, "Remarks typed.")
+        remarks.focusOutEvent(QFocusEvent(QEvent.Type.FocusOut))  # leaving the box commits it
+
+    undone(type_remarks)
+
+
+def test_a_click_on_a_finding_selects_its_cell(window, qtbot):
+    filing = draft()
+    filing.table_i[0].shares_owned_following = Footnoted(Decimal(100))
+    filing.table_i.append(copy.deepcopy(filing.table_i[0]))
+    filing.table_i[1].coding.footnote_ids = []
+    filing.table_i[1].shares_owned_following = Footnoted(Decimal(1))  # 100 + 125,000 is 125,100
+    window.document.load(filing, None, None)
+    model = window.findings_model
+    row = next(n for n, f in enumerate(model.findings) if f.rule_id == "HOLDINGS-ARITHMETIC")
+    rect = window.findings_view.visualRect(model.index(row))
+    qtbot.mouseClick(window.findings_view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert window.editor.currentIndex() == 2
+    current = window.editor.table_i.view.currentIndex()
+    assert (current.row(), window.editor.table_i.model.columns[current.column()].attribute) == (1, "shares_owned_following")
+    assert window.editor.tabText(2) == "Table I (1)"
+    # a box on the owners tab: the field gets the focus
+    window.document.set("reporting_owners[0].relationship.officer_title", "C" * 31)
+    window.validate()
+    widget = window.editor.go_to("reporting_owners[0].relationship.officer_title")
+    assert widget is window.editor.owners_tab.fields["relationship.officer_title"]
+    assert window.editor.currentIndex() == 1
+
+
+def test_the_amount_editor_refuses_commas_and_dollars_and_keeps_the_text(window, qtbot):
+    window.document.load(draft(), None, None)
+    table = window.editor.table_i
+    editor = edit_cell(qtbot, table, 0, 7, "1,250")
+    assert window.document.filing.table_i[0].shares.value == Decimal(125000)
+    assert editor.text() == "1,250"  # still open, with what was typed
+    assert "without commas" in window.statusBar().currentMessage()
+    editor.selectAll()
+    qtbot.keyClicks(editor, "1250")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.wait(5)
+    assert window.document.filing.table_i[0].shares.value == Decimal(1250)
+
+
+def test_a_bad_date_in_a_field_is_refused_and_kept(window, qtbot):
+    field = window.editor.filing_tab.period
+    type_into(qtbot, field, "13/45/2023")
+    assert field.text() == "13/45/2023"
+    assert window.document.filing.period_of_report is None
+    assert "not a date" in window.statusBar().currentMessage()
+
+
+def test_restore_after_a_crash(qtbot, store, monkeypatch):
+    monkeypatch.setattr(QMessageBox, "question", lambda *args, **kwargs: QMessageBox.StandardButton.Yes)
+    first = MainWindow(store, today=TODAY)
+    qtbot.addWidget(first)
+    first.document.load(draft(), None, None)
+    first.document.set("remarks", "Typed, never saved.")
+    first.autosaver.flush()  # what the 2-second timer does
+    first.document.undo_stack.setClean()  # the process dies here: no close, no save
+    second = MainWindow(store, today=TODAY)
+    qtbot.addWidget(second)
+    assert second.offer_restore()
+    assert second.document.filing.remarks == "Typed, never saved."
+    assert second.document.modified and second.windowTitle().endswith("* — Form 4 Desktop")
+    second.save()
+    assert [a.slot for a in store.autosaves()] == []
+    second.document.undo_stack.setClean()
+
+
+def test_a_conflicting_save_is_refused_with_a_message(window, store, monkeypatch):
+    shown = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: shown.append(text))
+    draft_id = store.create(draft())
+    window.open_draft(draft_id)
+    other = store.open(draft_id)
+    store.save(draft_id, other.filing, other.version)
+    window.document.set("remarks", "Mine.")
+    assert not window.save()
+    assert "changed in another window or program" in shown[0]
+
+
+def test_every_model_passes_the_model_tester(qtmodeltester, store):
+    document = FilingDocument(draft())
+    store.create(draft())
+    lists = DraftListModel()
+    lists.set_rows(store.list())
+    findings = FindingsModel()
+    findings.set_findings(validate(draft(), date(2023, 2, 1)))
+    for model in (lists, RowsModel(document, "table_i"), RowsModel(document, "table_ii"), FootnotesModel(document),
+                  findings):
+        qtmodeltester.check(model, force_py=True)
+
+
+def test_print_and_preview_show_the_pdf(window, qtbot, tmp_path):
+    from PySide6.QtPrintSupport import QPrinter
+
+    window.document.load(draft(), None, None)
+    printer = QPrinter()
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "printed.pdf"))
+    pages = window.print_to(printer)
+    assert pages == len(pages_text(render_pdf(window.document.filing))) and pages >= 1
+    assert (tmp_path / "printed.pdf").stat().st_size > 10_000
+    dialog = window.print_preview()
+    from PySide6.QtPdfWidgets import QPdfView
+
+    view = dialog.findChild(QPdfView, "print_preview")
+    assert view.document().pageCount() == pages
+    dialog.close()
+
+
+def test_the_smoke_test_command(tmp_path):
+    result = subprocess.run([sys.executable, "-m", "form4_desktop.gui", "--smoke-test", "--store",
+                             str(tmp_path / "drafts.sqlite3")], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("shown in ") and result.stdout.strip().endswith(" ms")
