@@ -6,31 +6,36 @@ import os
 from datetime import date
 
 from form4_desktop.app.files import write_atomically
-from form4_desktop.edgar_xml import Copy, WriteError, read_file, write_bytes
-from form4_desktop.edgar_xml.canonical import compare_bytes
-from form4_desktop.edgar_xml.inspect import original_schema_problems
-from form4_desktop.edgar_xml.parsing import parse_untrusted, read_bytes
-from form4_desktop.edgar_xml.reader import read_document, read_filing
-from form4_desktop.edgar_xml.schema import schema_problems
-from form4_desktop.edgar_xml.writer import build_tree, dangling_references
+from form4_desktop.edgar_xml import Copy, WriteError
 from form4_desktop.model import Filing
-from form4_desktop.pdf import render_pdf
 from form4_desktop.rules import RULES, Finding, Severity, validate
+
+# The XML (lxml) and PDF (reportlab) layers are imported where they are used, so that the desktop app's
+# start does not wait for them.
 
 
 def open_xml(path: str | os.PathLike[str]) -> Filing:
     """Read an EDGAR ownership XML file (raises ReadError with one clear sentence)."""
+    from form4_desktop.edgar_xml.reader import read_file
+
     return read_file(path)
 
 
 def export_xml(filing: Filing, path: str | os.PathLike[str], copy: Copy = Copy.RECORD) -> None:
     """Write the record or submission copy; nothing is written if EDGAR would refuse it (WriteError)."""
+    from form4_desktop.edgar_xml.writer import write_bytes
+
     write_atomically(path, write_bytes(filing, copy))
 
 
 def convert(source: str | os.PathLike[str], target: str | os.PathLike[str], copy: Copy = Copy.RECORD) -> Filing:
     """Read `source` and write it again as v5.5 XML. A record copy must say exactly what the original
     said (see `canonical`); if it would not, nothing is written and the first difference is named."""
+    from form4_desktop.edgar_xml.canonical import compare_bytes
+    from form4_desktop.edgar_xml.parsing import read_bytes
+    from form4_desktop.edgar_xml.reader import read_filing
+    from form4_desktop.edgar_xml.writer import write_bytes
+
     name = os.fspath(source)
     data = read_bytes(source)
     filing = read_filing(data, name)
@@ -48,6 +53,8 @@ def export_pdf(filing: Filing, path: str | os.PathLike[str], *, copies: int = 1,
                today: date | None = None) -> bool:
     """Write the printable form; returns whether it carries the draft watermark. `watermark`: "auto" (while
     the filing has errors), "always" or "never"."""
+    from form4_desktop.pdf import render_pdf
+
     draft = watermark == "always" or (watermark == "auto" and _has_errors(check_filing(filing, today)))
     write_atomically(path, render_pdf(filing, copies=copies, draft=draft))
     return draft
@@ -59,6 +66,9 @@ def _finding(rule_id: str, path: str, message: str) -> Finding:
 
 def schema_findings(filing: Filing) -> list[Finding]:
     """How the filing, written out, would break the SEC's v5.5 schema (the record copy: no CCC needed)."""
+    from form4_desktop.edgar_xml.schema import schema_problems
+    from form4_desktop.edgar_xml.writer import build_tree, dangling_references
+
     try:
         root = build_tree(filing, Copy.RECORD)
         problems = schema_problems(root, filing.document_type) + dangling_references(root)
@@ -91,6 +101,10 @@ def check_file(path: str | os.PathLike[str], today: date | None = None) -> list[
     """Every finding for an XML file as it stands: the filing's, and the file's own (values that cannot be
     read, repairs the reader made, and how the original breaks the v5.5 schema). Raises ReadError only
     when the file cannot be read as an ownership document at all."""
+    from form4_desktop.edgar_xml.inspect import original_schema_problems
+    from form4_desktop.edgar_xml.parsing import parse_untrusted, read_bytes
+    from form4_desktop.edgar_xml.reader import read_document
+
     name = os.fspath(path)
     data = read_bytes(path)
     result = read_document(data, name, strict=False)

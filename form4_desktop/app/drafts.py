@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 
 from form4_desktop.app.documents import export_pdf, export_xml
-from form4_desktop.edgar_xml import Copy, read_file
+from form4_desktop.edgar_xml import Copy
 from form4_desktop.store import DraftStore
 
 

@@ -12,13 +12,13 @@ April 2023 has no 10b5-1 box; it is written as unchecked (`aff10b5One` = 0), whi
 
 from __future__ import annotations
 
-import enum
 from datetime import date
 from decimal import Decimal
 from typing import Callable, TypeVar
 
 from lxml import etree
 
+from form4_desktop.edgar_xml.copies import Copy
 from form4_desktop.edgar_xml.errors import WriteError
 from form4_desktop.edgar_xml.schema import schema_problems
 from form4_desktop.model import (
@@ -39,11 +39,6 @@ from form4_desktop.model import (
 T = TypeVar("T")
 
 XML_DECLARATION = b'<?xml version="1.0"?>\n'
-
-
-class Copy(enum.Enum):
-    RECORD = "record"
-    SUBMISSION = "submission"
 
 
 def format_decimal(value: Decimal) -> str:

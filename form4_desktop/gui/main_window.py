@@ -37,7 +37,6 @@ from form4_desktop.gui.document import FilingDocument, new_filing
 from form4_desktop.gui.editor import Editor
 from form4_desktop.gui.models import DraftListModel, FindingsModel
 from form4_desktop.model import ReportingOwner, Signature
-from form4_desktop.pdf import UnsupportedForm, render_pdf
 from form4_desktop.rules import Finding, Severity, due_date
 from form4_desktop.rules.deadline import describe
 from form4_desktop.store import ConflictError, DraftStore, StoreError
@@ -471,6 +470,8 @@ class MainWindow(QMainWindow):
         self.say(f"Exported the {copy.value} copy to {path}.")
 
     def _pdf(self, copies: int = 1) -> bytes | None:
+        from form4_desktop.pdf import UnsupportedForm, render_pdf
+
         draft = any(finding.severity is Severity.ERROR for finding in self.findings)
         try:
             return render_pdf(self.document.filing, copies=copies, draft=draft)

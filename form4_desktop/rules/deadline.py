@@ -10,11 +10,11 @@ from __future__ import annotations
 import functools
 from datetime import date, timedelta
 
-import holidays
-
 
 @functools.cache
 def federal_holidays(year: int) -> frozenset[date]:
+    import holidays  # on first use: it is slow to import and start-up does not need it
+
     return frozenset(holidays.country_holidays("US", years=year))
 
 
