@@ -17,6 +17,8 @@ def open_store(path: str | os.PathLike[str] | None = None) -> DraftStore:
 def import_xml(store: DraftStore, path: str | os.PathLike[str]) -> int:
     """Import an EDGAR XML file: a copy EDGAR disseminated becomes a filed original (to amend); any other
     ownership document becomes a draft. Returns the new draft's id (ReadError if unreadable)."""
+    from form4_desktop.edgar_xml.reader import read_file
+
     filing = read_file(path)
     if filing.is_disseminated_copy:
         return store.import_filed(filing)
