@@ -44,8 +44,65 @@ def build_parser() -> argparse.ArgumentParser:
                                                         "drafts.sqlite3 in the user's data folder)")
     parser.add_argument("--smoke-test", action="store_true",
                         help="open the main window, wait until it is painted, print 'shown in N ms' and exit")
+    parser.add_argument("--self-check", action="store_true",
+                        help="check that everything the app needs is here (schemas, fonts, QtPdf, printing), "
+                             "print one line each and exit (1 if anything is missing)")
     parser.add_argument("files", nargs="*", metavar="FILE.xml", help="EDGAR XML files to import and open")
     return parser
+
+
+def self_check() -> int:
+    """Exercise what a bundle could lack: the schemas, the fonts, QtPdf and printing. One line each."""
+    import tempfile
+
+    from form4_desktop.edgar_xml import Copy, read_filing, write_bytes
+    from form4_desktop.model.examples import maximal_form4
+    from form4_desktop.pdf import render_pdf
+
+    failures = 0
+
+    def report(what: str, check) -> None:
+        nonlocal failures
+        try:
+            print(f"{what}: ok ({check()})")
+        except Exception as error:  # the point is to say what is missing, whatever it is
+            failures += 1
+            print(f"{what}: MISSING ({type(error).__name__}: {error})")
+
+    filing = maximal_form4()
+    report("schemas", lambda: f"{len(read_filing(write_bytes(filing, Copy.SUBMISSION)).table_i)} rows round-trip")
+    pdf = {}
+
+    def fonts() -> str:
+        pdf["data"] = render_pdf(filing)
+        if b"DejaVuSansCondensed" not in pdf["data"]:
+            raise RuntimeError("the embedded font is not in the PDF")
+        return f"{len(pdf['data']) // 1024} KB PDF with the embedded font"
+
+    report("fonts", fonts)
+
+    def qtpdf() -> str:
+        from PySide6.QtPdf import QPdfDocument
+
+        with tempfile.NamedTemporaryFile(suffix=".pdf") as handle:
+            handle.write(pdf["data"])
+            handle.flush()
+            document = QPdfDocument()
+            document.load(handle.name)
+            if document.pageCount() < 1:
+                raise RuntimeError(f"QtPdf read no page ({document.error()})")
+            return f"{document.pageCount()} pages"
+
+    report("qtpdf", qtpdf)
+
+    def printing() -> str:
+        from PySide6.QtPrintSupport import QPrinter
+
+        return QPrinter().pageLayout().pageSize().name()
+
+    report("printing", printing)
+    report("platform plugin", lambda: QApplication.platformName())
+    return 1 if failures else 0
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -54,6 +111,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Form 4 Desktop")
     app.setOrganizationName("form4-desktop")
+    app.setDesktopFileName("io.github.form4desktop.Form4Desktop")
+    from importlib import resources
+
+    from PySide6.QtGui import QIcon
+
+    with resources.as_file(resources.files("form4_desktop.gui") / "form4-desktop.svg") as icon:
+        app.setWindowIcon(QIcon(str(icon)))
+    if arguments.self_check:
+        return self_check()
     try:
         store = open_store(arguments.store)
     except StoreError as error:
