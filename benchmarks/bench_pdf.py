@@ -7,15 +7,14 @@ from __future__ import annotations
 
 import os
 import shutil
-import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 from lxml import etree
 
+from timing import median_ms  # noqa: E402 - benchmarks/ is on the path when run
 from form4_desktop.edgar_xml import Copy, read_file, write_bytes
 from form4_desktop.model.examples import maximal_form4
 from form4_desktop.pdf import render_pdf
@@ -27,14 +26,6 @@ CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic
                   "--no-pdf-header-footer"]
 
 
-def median_ms(action, runs: int) -> float:
-    action()
-    samples = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        action()
-        samples.append(time.perf_counter() - start)
-    return statistics.median(samples) * 1000
 
 
 def sec_path_ms(filing, runs: int = 5) -> float | None:

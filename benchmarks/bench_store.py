@@ -6,11 +6,11 @@ from __future__ import annotations
 
 import copy
 import random
-import statistics
 import tempfile
 import time
 from pathlib import Path
 
+from timing import median_ms  # noqa: E402 - benchmarks/ is on the path when run
 from form4_desktop.edgar_xml import read_file
 from form4_desktop.store import DraftStore
 
@@ -18,13 +18,6 @@ ROOT = Path(__file__).resolve().parent.parent
 DRAFTS = 10_000
 
 
-def median_ms(action, runs: int) -> float:
-    samples = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        action()
-        samples.append(time.perf_counter() - start)
-    return statistics.median(samples) * 1000
 
 
 def main() -> None:

@@ -10,7 +10,7 @@ import argparse
 import logging
 import sys
 from datetime import date
-from typing import Sequence
+from typing import Callable, Sequence
 
 from form4_desktop import __version__
 from form4_desktop.app import documents, drafts
@@ -128,19 +128,21 @@ def _check(files: list[str], today: date | None, show_info: bool) -> int:
     return status
 
 
-def _convert(source: str, target: str, copy: str) -> int:
+def _produce(action: Callable[[], object], name: str) -> int:
+    """Run an output action; a refusal or a failure is one line on stderr and its exit code."""
     try:
-        documents.convert(source, target, Copy(copy))
-    except ReadError as error:
+        action()
+    except (ReadError, OutputError) as error:  # the input cannot be read, or the output cannot be written
         print(error, file=sys.stderr)
         return EXIT_UNREADABLE
-    except WriteError as error:
-        print(f"{target}: {error}", file=sys.stderr)
+    except (WriteError, UnsupportedForm) as error:  # refused: EDGAR would refuse it, or it cannot print yet
+        print(f"{name}: {error}", file=sys.stderr)
         return EXIT_FINDINGS
-    except OutputError as error:
-        print(error, file=sys.stderr)
-        return EXIT_UNREADABLE
     return EXIT_OK
+
+
+def _convert(source: str, target: str, copy: str) -> int:
+    return _produce(lambda: documents.convert(source, target, Copy(copy)), target)
 
 
 def _import(files: list[str], store_path: str | None) -> int:
@@ -168,19 +170,8 @@ def _list(store_path: str | None, search: str, trash: bool) -> int:
 
 
 def _render(source: str, target: str, copies: int, watermark: str, today: date | None) -> int:
-    try:
-        filing = documents.open_xml(source)
-        documents.export_pdf(filing, target, copies=copies, watermark=watermark, today=today)
-    except ReadError as error:
-        print(error, file=sys.stderr)
-        return EXIT_UNREADABLE
-    except UnsupportedForm as error:
-        print(f"{source}: {error}", file=sys.stderr)
-        return EXIT_FINDINGS
-    except OutputError as error:
-        print(error, file=sys.stderr)
-        return EXIT_UNREADABLE
-    return EXIT_OK
+    return _produce(lambda: documents.export_pdf(documents.open_xml(source), target, copies=copies,
+                                                 watermark=watermark, today=today), source)
 
 
 def _export(arguments: argparse.Namespace) -> int:
@@ -188,21 +179,14 @@ def _export(arguments: argparse.Namespace) -> int:
         print("form4 export: say what to write: --xml OUT and/or --pdf OUT.", file=sys.stderr)
         return EXIT_UNREADABLE
     with drafts.open_store(arguments.store) as store:
-        try:
-            if arguments.xml:
-                drafts.export_draft_xml(store, arguments.id, arguments.xml, Copy(arguments.copy))
-            if arguments.pdf:
-                drafts.export_draft_pdf(store, arguments.id, arguments.pdf, copies=arguments.copies,
-                                        watermark=arguments.watermark)
-        except WriteError as error:
-            print(f"{arguments.xml}: {error}", file=sys.stderr)
-            return EXIT_FINDINGS
-        except UnsupportedForm as error:
-            print(f"draft {arguments.id}: {error}", file=sys.stderr)
-            return EXIT_FINDINGS
-        except OutputError as error:
-            print(error, file=sys.stderr)
-            return EXIT_UNREADABLE
+        if arguments.xml:
+            status = _produce(lambda: drafts.export_draft_xml(store, arguments.id, arguments.xml, Copy(arguments.copy)),
+                              arguments.xml)
+            if status != EXIT_OK:
+                return status
+        if arguments.pdf:
+            return _produce(lambda: drafts.export_draft_pdf(store, arguments.id, arguments.pdf, copies=arguments.copies,
+                                                            watermark=arguments.watermark), f"draft {arguments.id}")
     return EXIT_OK
 
 
