@@ -317,6 +317,9 @@ def test_print_and_preview_show_the_pdf(window, qtbot, tmp_path):
     pages = window.print_to(printer)
     assert pages == len(pages_text(render_pdf(window.document.filing))) and pages >= 1
     assert (tmp_path / "printed.pdf").stat().st_size > 10_000
+    printer.setCopyCount(3)  # a PDF "printer" cannot repeat a job: the three copies come as pages
+    if not printer.supportsMultipleCopies():
+        assert window.print_to(printer) == 3 * pages
     dialog = window.print_preview()
     from PySide6.QtPdfWidgets import QPdfView
 

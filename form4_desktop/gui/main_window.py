@@ -540,7 +540,12 @@ class MainWindow(QMainWindow):
         """Paint the PDF's pages on `printer`; returns the pages printed."""
         from PySide6.QtGui import QPageLayout, QPageSize
 
-        data = self._pdf()
+        copies = max(printer.copyCount(), 1)
+        if copies > 1 and not printer.supportsMultipleCopies():
+            printer.setCopyCount(1)  # the printer cannot repeat the job itself: print the copies as pages
+        else:
+            copies = 1
+        data = self._pdf(copies)
         if data is None:
             return 0
         pdf = self._pdf_document(data)
