@@ -17,7 +17,6 @@ from PySide6.QtGui import QFocusEvent  # noqa: E402
 from PySide6.QtWidgets import (  # noqa: E402
     QApplication,
     QComboBox,
-    QDateEdit,
     QInputDialog,
     QLineEdit,
     QListWidget,
@@ -26,6 +25,7 @@ from PySide6.QtWidgets import (  # noqa: E402
 
 from conftest import REFERENCE  # noqa: E402
 from form4_desktop.edgar_xml import Copy, read_file, write_bytes  # noqa: E402
+from form4_desktop.gui.delegates import DateEditor  # noqa: E402
 from form4_desktop.gui.document import FilingDocument  # noqa: E402
 from form4_desktop.gui.main_window import MainWindow  # noqa: E402
 from form4_desktop.gui.models import DraftListModel, FindingsModel, FootnotesModel, RowsModel  # noqa: E402
@@ -82,7 +82,10 @@ def edit_cell(qtbot, tab, row: int, column: int, keys: str):
     view = tab.view
     view.setCurrentIndex(view.model().index(row, column))
     qtbot.keyClick(view, Qt.Key.Key_F2)
-    editor = [child for child in view.viewport().children() if isinstance(child, (QLineEdit, QComboBox, QDateEdit))][-1]
+    editor = [child for child in view.viewport().children()
+              if isinstance(child, (QLineEdit, QComboBox, DateEditor))][-1]
+    if isinstance(editor, DateEditor):
+        editor = editor.line
     if isinstance(editor, QLineEdit):
         editor.selectAll()
     qtbot.keyClicks(editor, keys)
@@ -147,7 +150,7 @@ def test_the_reference_filing_entered_through_the_widgets(window, qtbot, monkeyp
     editor.setCurrentIndex(2)
     table = editor.table_i
     qtbot.mouseClick(table.buttons["add_transaction"], Qt.MouseButton.LeftButton)
-    for column, keys in ((1, "Common Stock"), (2, "01092023"), (4, "M"), (7, "125000"), (8, "A"), (9, "0"),
+    for column, keys in ((1, "Common Stock"), (2, "01/09/2023"), (4, "M"), (7, "125000"), (8, "A"), (9, "0"),
                          (10, "200000"), (11, "D")):
         edit_cell(qtbot, table, 0, column, keys)
     pick_footnotes(qtbot, table, 0, 4, ["F1"])
@@ -156,8 +159,8 @@ def test_the_reference_filing_entered_through_the_widgets(window, qtbot, monkeyp
     table = editor.table_ii
     for row, (amount, note) in enumerate((("50000", "F3"), ("75000", "F4"))):
         qtbot.mouseClick(table.buttons["add_transaction"], Qt.MouseButton.LeftButton)
-        for column, keys in ((1, "Restricted Stock Grant"), (3, "01092023"), (5, "M"), (8, amount), (9, "D"),
-                             (11, "01092023"), (12, "Common Stock"), (13, amount), (14, "0"), (15, "0"), (16, "D")):
+        for column, keys in ((1, "Restricted Stock Grant"), (3, "01/09/2023"), (5, "M"), (8, amount), (9, "D"),
+                             (11, "01/09/2023"), (12, "Common Stock"), (13, amount), (14, "0"), (15, "0"), (16, "D")):
             edit_cell(qtbot, table, row, column, keys)
         pick_footnotes(qtbot, table, row, 2, ["F2"])
         pick_footnotes(qtbot, table, row, 10, [note])
@@ -257,6 +260,16 @@ def test_the_amount_editor_refuses_commas_and_dollars_and_keeps_the_text(window,
     assert window.document.filing.table_i[0].shares.value == Decimal(1250)
 
 
+def test_a_date_cell_takes_what_is_typed_or_says_why_not(window, qtbot):
+    window.document.load(draft(), None, None)
+    table = window.editor.table_i
+    edit_cell(qtbot, table, 0, 3, "01/10/2023")
+    assert window.document.filing.table_i[0].deemed_execution_date.value == date(2023, 1, 10)
+    editor = edit_cell(qtbot, table, 0, 2, "02/30/2023")
+    assert editor.text() == "02/30/2023" and "not a date" in window.statusBar().currentMessage()
+    assert window.document.filing.table_i[0].transaction_date.value == date(2023, 1, 9)
+
+
 def test_a_bad_date_in_a_field_is_refused_and_kept(window, qtbot):
     field = window.editor.filing_tab.period
     type_into(qtbot, field, "13/45/2023")
@@ -333,3 +346,48 @@ def test_the_smoke_test_command(tmp_path):
                              str(tmp_path / "drafts.sqlite3")], capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("shown in ") and result.stdout.strip().endswith(" ms")
+
+
+def test_table_ii_findings_go_to_table_ii(window, qtbot):
+    filing = draft()
+    filing.table_ii[0].ownership.nature_of_ownership = Footnoted("By trust")  # D with a nature: an error
+    window.document.load(filing, None, None)
+    model = window.findings_model
+    row = next(n for n, f in enumerate(model.findings) if f.field_path.startswith("table_ii[0]"))
+    window.go_to_finding(model.index(row))
+    assert window.editor.currentIndex() == 3
+    assert window.editor.tabText(3) == "Table II (1)" and window.editor.tabText(2) == "Table I"
+
+
+def test_save_takes_the_field_still_being_typed_in(window, qtbot):
+    window.activateWindow()
+    qtbot.waitActive(window)
+    window.document.load(draft(), None, None)
+    ticker = window.editor.filing_tab.ticker
+    ticker.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is ticker)
+    ticker.selectAll()
+    qtbot.keyClicks(ticker, "NEWT")  # no Tab: the field still has the focus
+    assert window.save()
+    assert window.store.open(window.document.draft_id).filing.issuer.trading_symbol == "NEWT"
+
+
+def test_ctrl_z_in_an_untouched_field_undoes_the_last_edit_and_shows_it(window, qtbot):
+    window.activateWindow()
+    qtbot.waitActive(window)
+    window.document.load(draft(), None, None)
+    edit_cell(qtbot, window.editor.table_i, 0, 7, "1000")
+    window.editor.setCurrentIndex(0)
+    ticker = window.editor.filing_tab.ticker
+    ticker.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is ticker)
+    qtbot.keyClick(ticker, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert window.document.filing.table_i[0].shares.value == Decimal(125000)
+    assert window.editor.currentIndex() == 2  # the undone box is shown
+
+
+def test_the_due_date_stays_in_the_status_bar(window):
+    window.document.load(draft(), None, None)
+    window.say("Saved.")
+    assert window.status_label.text().startswith("0 errors") or "due" in window.status_label.text()
+    assert "due Wednesday, January 11, 2023" in window.status_label.text()

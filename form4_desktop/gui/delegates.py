@@ -3,11 +3,26 @@ and a decimal editor that refuses commas and "$" with a message and keeps what w
 
 from __future__ import annotations
 
+import re
 from datetime import date
-from decimal import Decimal, InvalidOperation
 
-from PySide6.QtCore import QDate, QEvent, QModelIndex, QObject, Qt, QTimer, Signal
-from PySide6.QtWidgets import QComboBox, QDateEdit, QLineEdit, QStyledItemDelegate, QToolTip, QWidget
+import shiboken6
+from decimal import Decimal
+
+from PySide6.QtCore import QDate, QEvent, QModelIndex, QObject, Qt, Signal
+from PySide6.QtWidgets import (
+    QApplication,
+    QCalendarWidget,
+    QComboBox,
+    QHBoxLayout,
+    QLineEdit,
+    QStyledItemDelegate,
+    QToolButton,
+    QToolTip,
+    QWidget,
+)
+
+from form4_desktop.gui.fields import format_date, parse_date
 
 TRANSACTION_CODES = {
     "P": "Open market or private purchase",
@@ -29,23 +44,68 @@ TRANSACTION_CODES = {
     "J": "Other acquisition or disposition (describe in a footnote)",
     "U": "Disposition pursuant to a tender of shares in a change of control",
 }
-NO_DATE = QDate(1900, 1, 1)
+
+
+_AMOUNT = re.compile(r"(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)")
 
 
 def parse_decimal(text: str) -> tuple[Decimal | None, str | None]:
-    """(value, None) or (None, message). Empty text is no value."""
+    """(value, None) or (None, message). Empty text is no value. Digits and one period only, as EDGAR wants."""
     text = text.strip()
     if not text:
         return None, None
     if "," in text or "$" in text:
         return None, "Type the amount with digits and one period only, without commas or \"$\" (e.g. 1250.50)."
-    try:
-        value = Decimal(text)
-    except InvalidOperation:
-        return None, f"'{text}' is not a number: use digits and one period only."
-    if not value.is_finite() or value < 0:
+    if text.startswith(("-", "+")):
         return None, "Give the amount without a sign; say (A) or (D) in its own column."
-    return value, None
+    if not _AMOUNT.fullmatch(text):
+        return None, f"'{text}' is not an amount: use digits and one period only (e.g. 1250.50)."
+    return Decimal(text), None
+
+
+class DateEditor(QWidget):
+    """A date typed as MM/DD/YYYY, or picked from a calendar (the button, or Alt+Down)."""
+
+    def __init__(self, parent: QWidget):
+        super().__init__(parent)
+        self.line = QLineEdit(self)
+        self.line.setPlaceholderText("MM/DD/YYYY")
+        self.button = QToolButton(self)
+        self.button.setText("▾")
+        self.button.setToolTip("Pick the date from a calendar (Alt+Down)")
+        self.button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.button.clicked.connect(self.pick)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.line)
+        layout.addWidget(self.button)
+        self.setFocusProxy(self.line)
+        self.line.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.KeyPress and event.key() == Qt.Key.Key_Down and \
+                event.modifiers() & Qt.KeyboardModifier.AltModifier:
+            self.pick()
+            return True
+        return super().eventFilter(watched, event)
+
+    def pick(self) -> None:
+        popup = QCalendarWidget()
+        popup.setWindowFlags(Qt.WindowType.Popup)
+        try:
+            shown = parse_date(self.line.text()) or date.today()
+        except ValueError:
+            shown = date.today()
+        popup.setSelectedDate(QDate(shown.year, shown.month, shown.day))
+        popup.activated.connect(lambda chosen: (self.line.setText(chosen.toString("MM/dd/yyyy")), popup.close(),
+                                                self.line.setFocus()))
+        popup.clicked.connect(lambda chosen: (self.line.setText(chosen.toString("MM/dd/yyyy")), popup.close(),
+                                              self.line.setFocus()))
+        popup.move(self.mapToGlobal(self.rect().bottomLeft()))
+        popup.show()
+        popup.setFocus()
+        self._popup = popup
 
 
 class CellDelegate(QStyledItemDelegate):
@@ -61,11 +121,8 @@ class CellDelegate(QStyledItemDelegate):
     def createEditor(self, parent: QWidget, option, index: QModelIndex) -> QWidget:  # noqa: N802
         kind = self.columns[index.column()].kind
         if kind == "date":
-            editor = QDateEdit(parent)
-            editor.setCalendarPopup(True)
-            editor.setDisplayFormat("MM/dd/yyyy")
-            editor.setMinimumDate(NO_DATE)
-            editor.setSpecialValueText(" ")  # the minimum stands for "no date"
+            editor = DateEditor(parent)
+            editor.line.installEventFilter(self)
             return editor
         if kind == "code":
             editor = QComboBox(parent)
@@ -88,12 +145,10 @@ class CellDelegate(QStyledItemDelegate):
 
     def setEditorData(self, editor: QWidget, index: QModelIndex) -> None:  # noqa: N802
         value = index.data(Qt.ItemDataRole.EditRole)
-        if isinstance(editor, QDateEdit):
-            # An empty box opens on today, so that typing MMDDYYYY (or picking from the calendar) just works.
-            shown = value if isinstance(value, date) else date.today()
-            editor.setDate(QDate(shown.year, shown.month, shown.day))
-            editor.setCurrentSection(QDateEdit.Section.MonthSection)
-            editor.setSelectedSection(QDateEdit.Section.MonthSection)
+        if isinstance(editor, DateEditor):
+            pending = self.pending.pop((index.row(), index.column()), None)
+            editor.line.setText(pending if pending is not None else format_date(value if isinstance(value, date) else None))
+            editor.line.selectAll()
         elif isinstance(editor, QComboBox):
             position = editor.findData(value or "")
             editor.setCurrentIndex(max(position, 0))
@@ -103,9 +158,11 @@ class CellDelegate(QStyledItemDelegate):
 
     def setModelData(self, editor: QWidget, model, index: QModelIndex) -> None:  # noqa: N802
         kind = self.columns[index.column()].kind
-        if isinstance(editor, QDateEdit):
-            chosen = editor.date()
-            model.setData(index, None if chosen == NO_DATE else date(chosen.year(), chosen.month(), chosen.day()))
+        if isinstance(editor, DateEditor):
+            try:
+                model.setData(index, parse_date(editor.line.text()))
+            except ValueError as error:
+                self._refuse(editor.line, index, str(error))
         elif isinstance(editor, QComboBox):
             model.setData(index, editor.currentData() or None)
         elif kind == "decimal":
@@ -118,24 +175,48 @@ class CellDelegate(QStyledItemDelegate):
             model.setData(index, editor.text().strip() or None)
 
     def _refuse(self, editor: QLineEdit, index: QModelIndex, problem: str) -> None:
-        """Keep what was typed and open the cell again, with the reason."""
+        """The user left a box whose text cannot be taken: say why, and keep the text for when the box is
+        edited again (F2), without pulling the keyboard back into the table."""
         self.pending[(index.row(), index.column())] = editor.text()
-        self.refused.emit(problem)
-        view = self.parent()
-        QToolTip.showText(editor.mapToGlobal(editor.rect().bottomLeft()), problem, editor)
-        if view is not None and hasattr(view, "edit"):
-            QTimer.singleShot(0, lambda: (view.setCurrentIndex(index), view.edit(index)))
+        self.refused.emit(f"Not taken — {problem} Press F2 on the box to correct what you typed.")
 
     def eventFilter(self, editor: QObject, event: QEvent) -> bool:  # noqa: N802
-        # Enter or Tab on an amount that cannot be taken: say why and stay in the cell.
+        owner = editor.parent() if isinstance(editor, QLineEdit) and isinstance(editor.parent(), DateEditor) else None
         if isinstance(editor, QLineEdit) and event.type() == QEvent.Type.KeyPress and \
                 event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Tab, Qt.Key.Key_Backtab):
+            # An amount or date that cannot be taken: say why and stay in the box.
             view = self.parent()
             index = view.currentIndex() if view is not None else QModelIndex()
-            if index.isValid() and self.columns[index.column()].kind == "decimal":
-                _, problem = parse_decimal(editor.text())
-                if problem:
-                    self.refused.emit(problem)
-                    QToolTip.showText(editor.mapToGlobal(editor.rect().bottomLeft()), problem, editor)
-                    return True
+            kind = self.columns[index.column()].kind if index.isValid() else ""
+            problem = None
+            if kind == "decimal":
+                problem = parse_decimal(editor.text())[1]
+            elif kind == "date":
+                try:
+                    parse_date(editor.text())
+                except ValueError as error:
+                    problem = str(error)
+            if problem:
+                self.refused.emit(problem)
+                QToolTip.showText(editor.mapToGlobal(editor.rect().bottomLeft()), problem, editor)
+                return True
+            if owner is not None:  # the date editor is a line and a button: commit the whole of it
+                hint = {Qt.Key.Key_Tab: QStyledItemDelegate.EndEditHint.EditNextItem,
+                        Qt.Key.Key_Backtab: QStyledItemDelegate.EndEditHint.EditPreviousItem}.get(
+                    event.key(), QStyledItemDelegate.EndEditHint.NoHint)
+                self.commitData.emit(owner)
+                self.closeEditor.emit(owner, hint)
+                return True
+        if owner is not None and event.type() == QEvent.Type.KeyPress and event.key() == Qt.Key.Key_Escape:
+            self.closeEditor.emit(owner, QStyledItemDelegate.EndEditHint.RevertModelCache)
+            return True
+        if owner is not None and event.type() == QEvent.Type.FocusOut:
+            if not shiboken6.isValid(owner) or not owner.isVisible() or QApplication.closingDown():
+                return False  # the window is closing: nothing to commit into
+            popup = getattr(owner, "_popup", None)
+            focused = QApplication.focusWidget()
+            if not (popup is not None and popup.isVisible()) and not (focused is not None and owner.isAncestorOf(focused)):
+                self.commitData.emit(owner)
+                self.closeEditor.emit(owner, QStyledItemDelegate.EndEditHint.NoHint)
+            return False
         return super().eventFilter(editor, event)

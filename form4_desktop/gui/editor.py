@@ -352,6 +352,7 @@ class TableTab(QWidget):
                                   | QAbstractItemView.EditTrigger.AnyKeyPressed)
         self.view.setWordWrap(True)
         self.view.setAlternatingRowColors(True)
+        self.view.setTabKeyNavigation(False)  # Tab leaves the table; the arrow keys move between boxes
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
@@ -372,15 +373,26 @@ class TableTab(QWidget):
         self.clear_action.triggered.connect(self.clear_cell)
         self.view.addAction(self.footnote_action)
         self.view.addAction(self.clear_action)
+        for text, keys, handler in (("Add transaction", "Ctrl+Shift+T", self.add_transaction),
+                                    ("Add holding", "Ctrl+Shift+H", self.add_holding),
+                                    ("Remove row", "Ctrl+Shift+Delete", self.remove_row),
+                                    ("Move row up", "Ctrl+Shift+Up", lambda: self.move(-1)),
+                                    ("Move row down", "Ctrl+Shift+Down", lambda: self.move(1))):
+            action = QAction(text, self)
+            action.setShortcut(QKeySequence(keys))
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            action.triggered.connect(handler)
+            self.addAction(action)
         self.buttons: dict[str, QPushButton] = {}
         bar = QHBoxLayout()
-        for name, text, handler in (("add_transaction", "Add transaction", self.add_transaction),
-                                    ("add_holding", "Add holding", self.add_holding),
-                                    ("remove_row", "Remove", self.remove_row),
-                                    ("move_up", "Up", lambda: self.move(-1)),
-                                    ("move_down", "Down", lambda: self.move(1)),
-                                    ("footnotes", "Footnotes…", self.pick_footnotes)):
+        for name, text, handler, keys in (("add_transaction", "Add transaction", self.add_transaction, "Ctrl+Shift+T"),
+                                          ("add_holding", "Add holding", self.add_holding, "Ctrl+Shift+H"),
+                                          ("remove_row", "Remove", self.remove_row, "Ctrl+Shift+Delete"),
+                                          ("move_up", "Up", lambda: self.move(-1), "Ctrl+Shift+Up"),
+                                          ("move_down", "Down", lambda: self.move(1), "Ctrl+Shift+Down"),
+                                          ("footnotes", "Footnotes…", self.pick_footnotes, "Ctrl+Shift+F")):
             button = QPushButton(text)
+            button.setToolTip(f"{text.rstrip('…')} ({keys})")
             button.setObjectName(f"{table}_{name}")
             button.clicked.connect(handler)
             bar.addWidget(button)
@@ -558,6 +570,7 @@ class FootnotesTab(QWidget):
         self.remarks.setAccessibleName("Remarks")
         self.remarks.setToolTip(TIPS["remarks"])
         self.remarks.setMaximumHeight(110)
+        self.remarks.setTabChangesFocus(True)
         binder.text(self.remarks, "remarks")
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel("<b>Explanation of Responses</b> (edit a footnote's text in place; right-click a table "
@@ -635,10 +648,24 @@ class Editor(QTabWidget):
         self.table_ii = TableTab(document, "table_ii")
         self.footnotes_tab = FootnotesTab(document, self.binder)
         self.signatures_tab = SignaturesTab(document, self.binder)
-        for tab, name in zip((self.filing_tab, self.owners_tab, self.table_i, self.table_ii, self.footnotes_tab,
-                              self.signatures_tab), self.TAB_NAMES):
+        for number, (tab, name) in enumerate(zip((self.filing_tab, self.owners_tab, self.table_i, self.table_ii,
+                                                  self.footnotes_tab, self.signatures_tab), self.TAB_NAMES)):
             self.addTab(tab, name)
+            self.setTabToolTip(number, f"{name.replace('&&', '&')} (Alt+{number + 1})")
+            switch = QAction(self)
+            switch.setShortcut(QKeySequence(f"Alt+{number + 1}"))
+            switch.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+            switch.triggered.connect(lambda checked=False, n=number: self._show_tab(n))
+            self.addAction(switch)
         document.replaced.connect(self._replaced)
+
+    def _show_tab(self, number: int) -> None:
+        self.setCurrentIndex(number)
+        tab = self.widget(number)
+        first = {2: self.table_i.view, 3: self.table_ii.view, 4: self.footnotes_tab.view}.get(number)
+        (first or tab).setFocus()
+        if first is None:
+            tab.focusNextChild()
 
     def _replaced(self) -> None:
         self.owners_tab.reload()
@@ -661,9 +688,9 @@ class Editor(QTabWidget):
 
     @staticmethod
     def tab_of(path: str) -> int:
-        for prefix, tab in (("reporting_owners", 1), ("table_i", 2), ("table_ii", 3), ("footnotes", 4),
+        for prefix, tab in (("reporting_owners", 1), ("table_ii", 3), ("table_i", 2), ("footnotes", 4),
                             ("remarks", 4), ("signatures", 5)):
-            if path.startswith(prefix):
+            if path == prefix or path.startswith((prefix + "[", prefix + ".")):
                 return tab
         return 0
 

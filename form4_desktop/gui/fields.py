@@ -6,7 +6,8 @@ from __future__ import annotations
 from datetime import date
 from typing import Any, Callable
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QEvent, QObject, Signal
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QPlainTextEdit, QWidget
 
 from form4_desktop.gui.document import FilingDocument
@@ -46,6 +47,7 @@ class Binder(QObject):
         self.document = document
         self.slots: dict[str, int] = {}
         self.bindings: list[tuple[QWidget, str, Callable[[], None]]] = []
+        self.commits: dict[QWidget, Callable[[], None]] = {}  # for the field being typed in, when the user saves
         document.changed.connect(self._changed)
         document.replaced.connect(self.refresh)
 
@@ -59,6 +61,7 @@ class Binder(QObject):
         def show() -> None:
             value = paths.get(self.document.filing, self.path(template))
             widget.setText(format_date(value) if kind == "date" else ("" if value is None else str(value)))
+            widget.setModified(False)
             widget.setStyleSheet("")
 
         def commit() -> None:
@@ -75,10 +78,13 @@ class Binder(QObject):
                 return  # the text stays as typed
             widget.setStyleSheet("")
             widget.setToolTip(widget.whatsThis())
+            widget.setModified(False)
             self.document.set(self.path(template), value, f"Edit {self._label(widget)}")
 
         widget.editingFinished.connect(commit)
+        self.commits[widget] = commit
         self.bindings.append((widget, template, show))
+        widget.installEventFilter(self)
 
     def check(self, widget: QCheckBox, template: str) -> None:
         def show() -> None:
@@ -110,12 +116,31 @@ class Binder(QObject):
 
         original_focus_out = widget.focusOutEvent
 
-        def focus_out(event) -> None:
+        def commit() -> None:
             self.document.set(self.path(template), widget.toPlainText() or None, f"Edit {self._label(widget)}")
+
+        def focus_out(event) -> None:
+            commit()
             original_focus_out(event)
 
         widget.focusOutEvent = focus_out  # commit a paragraph at a time, not a keystroke at a time
+        self.commits[widget] = commit
         self.bindings.append((widget, template, show))
+
+    def commit(self, widget: QWidget | None) -> None:
+        """Take what is typed in `widget` now (before a save, a print or closing), if it is a bound field."""
+        action = self.commits.get(widget)
+        if action is not None:
+            action()
+
+    def eventFilter(self, watched: QObject, event) -> bool:  # noqa: N802 - Qt's name
+        # Ctrl+Z in a field with nothing newly typed undoes the last change to the draft, not the field's own edit.
+        if event.type() == QEvent.Type.ShortcutOverride and isinstance(watched, QLineEdit) and \
+                (event.matches(QKeySequence.StandardKey.Undo) or event.matches(QKeySequence.StandardKey.Redo)) \
+                and not watched.isModified():
+            event.ignore()
+            return True
+        return super().eventFilter(watched, event)
 
     def refresh(self) -> None:
         for _, _, show in self.bindings:

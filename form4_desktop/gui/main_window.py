@@ -11,6 +11,7 @@ from PySide6.QtCore import QModelIndex, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QDialog,
     QDialogButtonBox,
     QDockWidget,
@@ -71,6 +72,9 @@ class MainWindow(QMainWindow):
         self.editor.table_i.refused.connect(self.say)
         self.editor.table_ii.refused.connect(self.say)
         self.editor.binder.refused.connect(self.say)
+        self.status_label = QLabel()
+        self.status_label.setObjectName("status_summary")
+        self.statusBar().addPermanentWidget(self.status_label)
         self.document.load(new_filing(), None, None)
         self.refresh_browser()
 
@@ -158,24 +162,27 @@ class MainWindow(QMainWindow):
                      "The XML to send to EDGAR (with the CCC)")
         self._action(file, "Export &record XML…", lambda: self.export_xml(Copy.RECORD), None, "export_record",
                      "The XML as EDGAR disseminates it (no CCC)")
-        self._action(file, "Export &PDF…", self.export_pdf, None, "export_pdf")
+        self._action(file, "Export P&DF…", self.export_pdf, None, "export_pdf")
         file.addSeparator()
         self._action(file, "Print pre&view…", self.print_preview, "Ctrl+Shift+P", "preview")
         self._action(file, "&Print…", self.print_form, QKeySequence.StandardKey.Print, "print")
         file.addSeparator()
         self._action(file, "&Quit", self.close, QKeySequence.StandardKey.Quit, "quit")
         edit = bar.addMenu("&Edit")
-        undo = self.document.undo_stack.createUndoAction(self, "&Undo")
-        undo.setShortcut(QKeySequence.StandardKey.Undo)
-        redo = self.document.undo_stack.createRedoAction(self, "&Redo")
-        redo.setShortcut(QKeySequence.StandardKey.Redo)
-        edit.addAction(undo)
-        edit.addAction(redo)
+        stack = self.document.undo_stack
+        undo = self._action(edit, "&Undo", lambda: self.undo_redo(undo=True), QKeySequence.StandardKey.Undo, "undo")
+        redo = self._action(edit, "&Redo", lambda: self.undo_redo(undo=False), QKeySequence.StandardKey.Redo, "redo")
+        undo.setEnabled(False)
+        redo.setEnabled(False)
+        stack.canUndoChanged.connect(undo.setEnabled)
+        stack.canRedoChanged.connect(redo.setEnabled)
+        stack.undoTextChanged.connect(lambda text: undo.setText(f"&Undo {text}".strip()))
+        stack.redoTextChanged.connect(lambda text: redo.setText(f"&Redo {text}".strip()))
         edit.addSeparator()
         self._action(edit, "&Find drafts", self.find, QKeySequence.StandardKey.Find, "find")
         draft = bar.addMenu("&Draft")
         self._action(draft, "&Duplicate", self.duplicate, "Ctrl+D", "duplicate")
-        self._action(draft, "&Delete (to trash)", self.delete, None, "delete")
+        self._action(draft, "De&lete (to trash)", self.delete, None, "delete")
         self._action(draft, "&Restore from trash", self.restore, None, "restore")
         self._action(draft, "&Empty trash…", self.empty_trash, None, "empty_trash")
         draft.addSeparator()
@@ -184,6 +191,32 @@ class MainWindow(QMainWindow):
         self._action(draft, "&Amend (4/A)", self.amend, "Ctrl+Shift+A", "amend", "Make a linked 4/A of a filed form")
         draft.addSeparator()
         self._action(draft, "&History…", self.history, None, "history", "See and restore earlier versions")
+
+    def undo_redo(self, undo: bool) -> None:
+        """Undo or redo one edit, and show the box it changed (it may be on another tab)."""
+        stack = self.document.undo_stack
+        index = stack.index() - 1 if undo else stack.index()
+        if not 0 <= index < stack.count():
+            return
+        command = stack.command(index)
+        stack.undo() if undo else stack.redo()
+        path = getattr(command, "path", None)
+        if path:
+            self.editor.go_to(path)
+        self.say(f"{'Undone' if undo else 'Redone'}: {command.text()}")
+
+    def commit_typing(self) -> None:
+        """Take what is being typed (a field, a table box) before saving, printing, exporting or closing."""
+        focused = QApplication.focusWidget()
+        if focused is None:
+            return
+        if focused in self.editor.binder.commits:
+            self.editor.binder.commit(focused)
+            return
+        for table in (self.editor.table_i, self.editor.table_ii):
+            if table.view.isAncestorOf(focused) and table.view.state() == QAbstractItemView.State.EditingState:
+                focused.clearFocus()  # the table takes the box's text as it would on leaving it
+                QApplication.processEvents()
 
     # -- status ------------------------------------------------------------------------------------------
     def say(self, message: str) -> None:
@@ -218,7 +251,7 @@ class MainWindow(QMainWindow):
         if due is not None:
             text += f" — due {describe(due[0])}, 10 p.m. Eastern"
         self.status_text = text
-        self.statusBar().showMessage(text)
+        self.status_label.setText(text)  # a permanent part of the status bar: messages never hide it
 
     def go_to_finding(self, index: QModelIndex) -> None:
         finding = index.data(Qt.ItemDataRole.UserRole)
@@ -248,6 +281,7 @@ class MainWindow(QMainWindow):
     # -- open, save, new ---------------------------------------------------------------------------------
     def confirm_discard(self) -> bool:
         """Ask before unsaved changes are left; True when it is fine to go on."""
+        self.commit_typing()
         if not self.document.modified or self.document.read_only:
             return True
         answer = QMessageBox.question(
@@ -318,6 +352,7 @@ class MainWindow(QMainWindow):
         return draft_id
 
     def save(self) -> bool:
+        self.commit_typing()
         if self.document.read_only:
             self.say("A filed form is read-only; amend it instead.")
             return False
@@ -372,6 +407,8 @@ class MainWindow(QMainWindow):
 
     def duplicate(self) -> None:
         draft_id = self._selected_or_open()
+        if draft_id == self.document.draft_id and not self.confirm_discard():
+            return  # the copy is made of what is saved: first save (or discard) the open changes
         if draft_id is not None:
             self.open_draft(self.store.duplicate(draft_id))
             self.refresh_browser()
@@ -379,10 +416,16 @@ class MainWindow(QMainWindow):
     def delete(self) -> None:
         draft_id = self.selected_id()
         if draft_id is None:
+            self.say("Select the draft to delete in the list of drafts first.")
+            return
+        if draft_id == self.document.draft_id and not self.confirm_discard():
             return
         self.store.delete(draft_id)
         if draft_id == self.document.draft_id:
-            self.document.load(new_filing(), None, None)
+            self.status_label = QLabel()
+        self.status_label.setObjectName("status_summary")
+        self.statusBar().addPermanentWidget(self.status_label)
+        self.document.load(new_filing(), None, None)
         self.refresh_browser()
         self.say("Moved to the trash (Draft ▸ Restore from trash brings it back).")
 
@@ -399,6 +442,7 @@ class MainWindow(QMainWindow):
             self.refresh_browser()
 
     def mark_filed(self) -> None:
+        self.commit_typing()
         if self.document.draft_id is None or self.document.modified:
             if not self.save():
                 return
@@ -455,6 +499,7 @@ class MainWindow(QMainWindow):
         return f"form{filing.document_type.replace('/', '')}-{filing.issuer.trading_symbol or 'draft'}.{extension}"
 
     def export_xml(self, copy: Copy) -> None:
+        self.commit_typing()
         path, _ = QFileDialog.getSaveFileName(self, f"Export {copy.value} XML", self._default_name("xml"),
                                               "EDGAR XML (*.xml)")
         if not path:
@@ -480,6 +525,7 @@ class MainWindow(QMainWindow):
             return None
 
     def export_pdf(self) -> None:
+        self.commit_typing()
         path, _ = QFileDialog.getSaveFileName(self, "Export PDF", self._default_name("pdf"), "PDF (*.pdf)")
         if path:
             data = self._pdf()
@@ -502,6 +548,7 @@ class MainWindow(QMainWindow):
 
     def print_preview(self) -> QDialog | None:
         """Shows exactly the PDF that prints (QtPdf)."""
+        self.commit_typing()
         from PySide6.QtPdfWidgets import QPdfView
 
         data = self._pdf()
@@ -527,6 +574,7 @@ class MainWindow(QMainWindow):
         return dialog
 
     def print_form(self) -> None:
+        self.commit_typing()
         from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
@@ -570,7 +618,7 @@ class MainWindow(QMainWindow):
         super().showEvent(event)
         if not getattr(self, "_sized", False):  # the browser's first width: wide enough to read a row
             self._sized = True
-            QTimer.singleShot(0, lambda: self.resizeDocks([self.browser_dock], [max(480, self.width() * 2 // 5)],
+            QTimer.singleShot(0, lambda: self.resizeDocks([self.browser_dock], [max(380, self.width() * 3 // 10)],
                                                           Qt.Orientation.Horizontal))
 
     # -- closing -----------------------------------------------------------------------------------------
