@@ -672,9 +672,15 @@ class Editor(QTabWidget):
         self.signatures_tab.reload()
         self.binder.refresh()
         read_only = self.document.read_only
-        for tab in (self.filing_tab, self.owners_tab.form, self.signatures_tab.form):
-            tab.setEnabled(not read_only)
-        self.footnotes_tab.remarks.setReadOnly(read_only)
+        # A filed form stays readable and its text can be copied: fields are read-only, not greyed out.
+        for widget, _, _ in self.binder.bindings:
+            if isinstance(widget, (QLineEdit, QPlainTextEdit)):
+                widget.setReadOnly(read_only)
+            else:
+                widget.setEnabled(not read_only)
+        for tab in (self.owners_tab, self.signatures_tab):
+            tab.add_button.setEnabled(not read_only and len(tab.items()) < tab.limit)
+            tab.remove_button.setEnabled(not read_only and len(tab.items()) > 1)
 
     def show_findings(self, findings: list[Finding]) -> None:
         counts = [0] * 6

@@ -90,10 +90,11 @@ class MainWindow(QMainWindow):
         self.browser.verticalHeader().hide()
         self.browser.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.browser.horizontalHeader().setStretchLastSection(False)
-        for column, width in ((1, 130), (2, 38), (3, 78), (4, 46)):
+        for column, width in ((1, 104), (2, 34), (3, 74), (4, 42)):
             self.browser.setColumnWidth(column, width)
         self.browser.setColumnHidden(5, True)  # the last change is in each row's tooltip; the list is newest first
         self.browser.setWordWrap(False)
+        self.browser.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # the owner column gives way
         self.browser.doubleClicked.connect(lambda index: self.open_draft(self._browser_id(index)))
         self.browser.activated.connect(lambda index: self.open_draft(self._browser_id(index)))
         self.search = QLineEdit()
