@@ -5,7 +5,6 @@ reports the ratio (goal: ours at least 20x faster). Without Chromium it says so 
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
 import sys

@@ -38,11 +38,9 @@ from reportlab.platypus import (
 )
 
 from form4_desktop.model import (
-    DerivativeHolding,
     DerivativeTransaction,
     Filing,
     Footnoted,
-    NonDerivativeHolding,
     NonDerivativeTransaction,
     OwnerAddress,
     ReportingOwner,
