@@ -108,3 +108,4 @@ def test_row_order_matters():
 def test_differences_name_the_element():
     [difference] = compare_bytes(ORIGINAL, changed("<value>125000</value>", "<value>125001</value>"))
     assert "transactionShares" in difference and "'125000' became '125001'" in difference
+

@@ -391,3 +391,12 @@ def test_the_due_date_stays_in_the_status_bar(window):
     window.say("Saved.")
     assert window.status_label.text().startswith("0 errors") or "due" in window.status_label.text()
     assert "due Wednesday, January 11, 2023" in window.status_label.text()
+
+
+def test_a_schema_finding_with_an_xml_path_shows_without_trouble(window):
+    from form4_desktop.rules import Finding, Severity
+
+    finding = Finding("SCHEMA", Severity.ERROR, "/ownershipDocument/issuer/issuerCik", "not valid")
+    window.editor.show_findings([finding])
+    assert window.editor.go_to(finding.field_path) is not None or window.editor.currentIndex() == 0
+    assert window.editor.currentIndex() == 0

@@ -31,17 +31,17 @@ def export_xml(filing: Filing, path: str | os.PathLike[str], copy: Copy = Copy.R
 def convert(source: str | os.PathLike[str], target: str | os.PathLike[str], copy: Copy = Copy.RECORD) -> Filing:
     """Read `source` and write it again as v5.5 XML. A record copy must say exactly what the original
     said (see `canonical`); if it would not, nothing is written and the first difference is named."""
-    from form4_desktop.edgar_xml.canonical import compare_bytes
-    from form4_desktop.edgar_xml.parsing import read_bytes
-    from form4_desktop.edgar_xml.reader import read_filing
+    from form4_desktop.edgar_xml.canonical import compare
+    from form4_desktop.edgar_xml.parsing import parse_untrusted, read_bytes
+    from form4_desktop.edgar_xml.reader import read_document
     from form4_desktop.edgar_xml.writer import write_bytes
 
     name = os.fspath(source)
-    data = read_bytes(source)
-    filing = read_filing(data, name)
+    result = read_document(read_bytes(source), name)
+    filing = result.filing
     written = write_bytes(filing, copy)
     if copy is Copy.RECORD:
-        differences = compare_bytes(data, written)
+        differences = compare(result.root, parse_untrusted(written, "converted"))
         if differences:
             raise WriteError(f"Converting {name} would change what it says ({differences[0]}); nothing was "
                              "written. Please report this file.", differences)
@@ -102,16 +102,14 @@ def check_file(path: str | os.PathLike[str], today: date | None = None) -> list[
     read, repairs the reader made, and how the original breaks the v5.5 schema). Raises ReadError only
     when the file cannot be read as an ownership document at all."""
     from form4_desktop.edgar_xml.inspect import original_schema_problems
-    from form4_desktop.edgar_xml.parsing import parse_untrusted, read_bytes
+    from form4_desktop.edgar_xml.parsing import read_bytes
     from form4_desktop.edgar_xml.reader import read_document
 
     name = os.fspath(path)
-    data = read_bytes(path)
-    result = read_document(data, name, strict=False)
+    result = read_document(read_bytes(path), name, strict=False)
     findings = [_finding("XML-CONTENT", issue.path, issue.message) for issue in result.issues]
     findings += check_filing(result.filing, today)
     if not _has_errors(findings):
-        root = parse_untrusted(data, name)
         findings += [_finding("XML-SCHEMA", *problem.split(": ", 1))
-                     for problem in original_schema_problems(root, result.filing)]
+                     for problem in original_schema_problems(result.root, result.filing)]
     return _ordered(findings)

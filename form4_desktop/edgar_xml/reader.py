@@ -71,6 +71,7 @@ class SourceIssue:
 class ReadResult:
     filing: Filing
     issues: list[SourceIssue] = field(default_factory=list)
+    root: etree._Element | None = None  # the document as parsed, for whoever needs the file as it stands
 
 
 class _Context:
@@ -255,7 +256,7 @@ def read_document(data: bytes, source: str = "<input>", *, strict: bool = True) 
             country = (COUNTRIES.get(code) or OBSOLETE_COUNTRIES.get(code) or code).title()
             context.repaired(path, f"'{code}' is a country code ({country}), not a US state: since v5.5 it goes "
                                    "in rptOwnerCountry, with the non-US address box (rptOwnerNonUSAddressFlag) checked")
-    return ReadResult(filing, context.issues)
+    return ReadResult(filing, context.issues, root)
 
 
 def read_filing(data: bytes, source: str = "<input>") -> Filing:

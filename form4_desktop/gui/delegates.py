@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from decimal import Decimal
 
 import shiboken6
-from decimal import Decimal
 
 from PySide6.QtCore import QDate, QEvent, QModelIndex, QObject, Qt, Signal
 from PySide6.QtWidgets import (
@@ -22,7 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from form4_desktop.gui.fields import format_date, parse_date
+from form4_desktop.gui.fields import parse_date
+from form4_desktop.model.display import format_date
 
 TRANSACTION_CODES = {
     "P": "Open market or private purchase",

@@ -692,33 +692,31 @@ class Editor(QTabWidget):
         self.table_i.model.set_findings(findings)
         self.table_ii.model.set_findings(findings)
 
-    @staticmethod
-    def tab_of(path: str) -> int:
-        for prefix, tab in (("reporting_owners", 1), ("table_ii", 3), ("table_i", 2), ("footnotes", 4),
-                            ("remarks", 4), ("signatures", 5)):
-            if path == prefix or path.startswith((prefix + "[", prefix + ".")):
-                return tab
-        return 0
+    TABS_OF = {"reporting_owners": 1, "table_i": 2, "table_ii": 3, "footnotes": 4, "remarks": 4, "signatures": 5}
+
+    @classmethod
+    def tab_of(cls, path: str) -> int:
+        try:
+            return cls.TABS_OF.get(paths.split_item(path)[0], 0)
+        except ValueError:  # no field path (an XML path, or none): the Filing tab
+            return 0
 
     def go_to(self, path: str) -> QWidget | None:
         """Show and focus the box `path` names; returns the widget (for tests)."""
         tab = self.tab_of(path)
         self.setCurrentIndex(tab)
+        _, index, rest = paths.split_item(path) if tab else ("", None, "")
         if tab in (2, 3):
             table = self.table_i if tab == 2 else self.table_ii
-            name = "table_i" if tab == 2 else "table_ii"
-            row = int(path[len(name) + 1: path.index("]")]) if "[" in path else 0
-            rest = path[path.index("]") + 2:] if "]." in path else ""
+            row = index or 0
             column = table.model.column_of(rest) if rest else 1
             if row < table.model.rowCount():
                 table.select(row, column if column is not None else 1)
             return table.view
         if tab in (1, 5):
             form_tab = self.owners_tab if tab == 1 else self.signatures_tab
-            prefix = "reporting_owners" if tab == 1 else "signatures"
-            if "[" in path:
-                form_tab.select(int(path[len(prefix) + 1: path.index("]")]))
-            rest = path[path.index("]") + 2:] if "]." in path else ""
+            if index is not None:
+                form_tab.select(index)
             widget = form_tab.fields.get(rest)
             if widget is None:  # the nearest enclosing box: the longest key the path starts with
                 enclosing = sorted((key for key in form_tab.fields if rest.startswith(key + ".")), key=len)
@@ -732,9 +730,8 @@ class Editor(QTabWidget):
             if path.startswith("remarks"):
                 self.footnotes_tab.remarks.setFocus()
                 return self.footnotes_tab.remarks
-            if "[" in path:
-                row = int(path[len("footnotes") + 1: path.index("]")])
-                self.footnotes_tab.view.setCurrentIndex(self.footnotes_tab.model.index(row, 1))
+            if index is not None:
+                self.footnotes_tab.view.setCurrentIndex(self.footnotes_tab.model.index(index, 1))
             self.footnotes_tab.view.setFocus()
             return self.footnotes_tab.view
         widget = next((w for key, w in self.filing_tab.fields.items() if path == key or path.startswith(key)), None)

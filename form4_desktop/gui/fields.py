@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QPlainTextEdit, Q
 
 from form4_desktop.gui.document import FilingDocument
 from form4_desktop.model import paths
+from form4_desktop.model.display import format_date
 
 INVALID_STYLE = "background: #ffd6d6;"
 
@@ -30,10 +31,6 @@ def parse_date(text: str) -> date | None:
         return date(year, month, day)
     except ValueError:
         raise ValueError(f"'{text}' is not a date: type it as MM/DD/YYYY, e.g. 01/09/2023.") from None
-
-
-def format_date(value: date | None) -> str:
-    return f"{value.month:02d}/{value.day:02d}/{value.year}" if value else ""
 
 
 class Binder(QObject):

@@ -12,6 +12,7 @@ from PySide6.QtGui import QBrush, QColor
 from form4_desktop.gui.document import FilingDocument
 from form4_desktop.model import DerivativeTransaction, Footnoted, NonDerivativeTransaction
 from form4_desktop.model import paths
+from form4_desktop.model.display import format_date
 from form4_desktop.rules import Finding, Severity
 from form4_desktop.store import DraftSummary
 
@@ -54,7 +55,7 @@ class DraftListModel(QAbstractTableModel):
         row = self.rows[index.row()]
         if role == DISPLAY_ROLE:
             period = row.period_of_report
-            period_text = f"{period[5:7]}/{period[8:10]}/{period[:4]}" if period and len(period) == 10 else ""
+            period_text = format_date(date.fromisoformat(period)) if period else ""
             return (row.reporting_owner, row.issuer, row.document_type, period_text, row.status,
                     row.updated_at[:10])[index.column()]
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -132,7 +133,7 @@ def format_display(value: Any, kind: str) -> str:
     if value is None or value == "":
         return ""
     if isinstance(value, date):
-        return f"{value.month:02d}/{value.day:02d}/{value.year}"
+        return format_date(value)
     if isinstance(value, Decimal):
         return f"{value:,f}" if value == value.to_integral_value() and value.as_tuple().exponent >= 0 else f"{value:,}"
     return str(value)
@@ -160,9 +161,9 @@ class RowsModel(QAbstractTableModel):
     def _changed(self, path: str) -> None:
         if path == self.table:
             self._reset()  # rows were inserted, removed or moved
-        elif path.startswith(self.table + "["):
-            row = int(path[len(self.table) + 1: path.index("]")])
-            if 0 <= row < self.rowCount():
+        else:
+            name, row, _ = paths.split_item(path)
+            if name == self.table and row is not None and 0 <= row < self.rowCount():
                 self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
 
     @property
@@ -300,15 +301,12 @@ class RowsModel(QAbstractTableModel):
 
     def set_findings(self, findings: list[Finding]) -> None:
         marks: dict[tuple[int, int], list[Finding]] = {}
-        prefix = self.table + "["
         for finding in findings:
-            if finding.severity is Severity.INFO or not finding.field_path.startswith(prefix):
+            if finding.severity is Severity.INFO or not finding.field_path.startswith(self.table):
+                continue  # (a SCHEMA finding's path is an XML path, not a field path)
+            name, row, rest = paths.split_item(finding.field_path)
+            if name != self.table or row is None:
                 continue
-            try:
-                row = int(finding.field_path[len(prefix): finding.field_path.index("]")])
-            except ValueError:
-                continue
-            rest = finding.field_path[finding.field_path.index("]") + 2:]
             column = self.column_of(rest) if rest else 1
             if column is not None:
                 marks.setdefault((row, column), []).append(finding)

@@ -27,6 +27,14 @@ def parse(path: str) -> list[str | int]:
     return steps
 
 
+def split_item(path: str) -> tuple[str, int | None, str]:
+    """`"table_i[2].shares.value"` -> `("table_i", 2, "shares.value")`; `"remarks"` -> `("remarks", None, "")`."""
+    match = re.match(r"([A-Za-z_][A-Za-z0-9_]*)(?:\[(\d+)\])?(?:\.(.*))?$", path)
+    if not match:
+        raise ValueError(f"not a field path: {path!r}")
+    return match[1], int(match[2]) if match[2] is not None else None, match[3] or ""
+
+
 def get(root: Any, path: str) -> Any:
     """The value at `path`, or None where an optional part (or a list item) on the way is absent."""
     target = root

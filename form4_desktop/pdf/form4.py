@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import io
 import threading
-from datetime import date
 from decimal import Decimal
 from importlib import resources
 from xml.sax.saxutils import escape
@@ -46,6 +45,7 @@ from form4_desktop.model import (
     ReportingOwner,
 )
 from form4_desktop.model.codes import COUNTRIES, OBSOLETE_COUNTRIES, US_STATES
+from form4_desktop.model.display import format_date
 
 PAGE = landscape(letter)
 MARGIN = 24
@@ -98,10 +98,6 @@ def _table(data: list, style=None, **options) -> Table:
 
 
 # -- how values read on the form ---------------------------------------------------------------------------
-def format_date(value: date | None) -> str:
-    return f"{value.month:02d}/{value.day:02d}/{value.year}" if value else ""
-
-
 def format_amount(value: Decimal | None) -> str:
     """As the SEC's stylesheet: 0; one decimal shown as two; otherwise up to four; thousands separators."""
     if value is None:
