@@ -400,3 +400,13 @@ def test_a_schema_finding_with_an_xml_path_shows_without_trouble(window):
     window.editor.show_findings([finding])
     assert window.editor.go_to(finding.field_path) is not None or window.editor.currentIndex() == 0
     assert window.editor.currentIndex() == 0
+
+
+def test_footnote_usage_names_every_box_that_refers_to_it():
+    from form4_desktop.gui.models import footnote_usage
+
+    filing = draft()
+    filing.table_ii[0].total_value = Footnoted(Decimal(10), ["F1"])  # a box with no column of its own
+    usage = footnote_usage(FilingDocument(filing))
+    assert usage["F1"] == ["Table I row 1, 3. Code", "Table II row 1, 5. Number"]
+    assert usage["F3"] == ["Table II row 1, 6. Date Exercisable"]

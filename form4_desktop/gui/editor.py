@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 from form4_desktop.gui.delegates import CellDelegate
 from form4_desktop.gui.document import FilingDocument
 from form4_desktop.gui.fields import Binder
-from form4_desktop.gui.models import FootnotesModel, RowsModel
+from form4_desktop.gui.models import FootnotesModel, RowsModel, row_boxes
 from form4_desktop.model import (
     DOCUMENT_TYPES,
     DerivativeHolding,
@@ -596,7 +596,7 @@ class FootnotesTab(QWidget):
         filing = copy.deepcopy(self.document.filing)
         order: list[str] = []
         for row in (*filing.table_i, *filing.table_ii):
-            for box in _boxes(row):
+            for _, box in row_boxes(row):
                 for footnote_id in box.footnote_ids:
                     if footnote_id not in order:
                         order.append(footnote_id)
@@ -605,7 +605,7 @@ class FootnotesTab(QWidget):
                 order.append(footnote.id)
         mapping = {old: f"F{number}" for number, old in enumerate(order, start=1)}
         for row in (*filing.table_i, *filing.table_ii):
-            for box in _boxes(row):
+            for _, box in row_boxes(row):
                 box.footnote_ids = [mapping.get(i, i) for i in box.footnote_ids]
         for footnote in filing.footnotes:
             footnote.id = mapping.get(footnote.id, footnote.id)
@@ -614,23 +614,6 @@ class FootnotesTab(QWidget):
         for name in ("table_i", "table_ii", "footnotes"):
             self.document.set(name, getattr(filing, name), "Renumber footnotes")
         self.document.undo_stack.endMacro()
-
-
-def _boxes(row) -> list:
-    """Every footnotable box of a row, in the form's column order."""
-    found = []
-    for attribute in ("security_title", "conversion_or_exercise_price", "transaction_date", "deemed_execution_date",
-                      "coding", "timeliness", "shares", "total_value", "price_per_share", "acquired_disposed",
-                      "exercise_date", "expiration_date", "underlying.title", "underlying.shares", "underlying.value",
-                      "shares_owned_following", "value_owned_following", "ownership.direct_or_indirect",
-                      "ownership.nature_of_ownership"):
-        try:
-            box = paths.get(row, attribute)
-        except AttributeError:
-            continue
-        if box is not None and hasattr(box, "footnote_ids"):
-            found.append(box)
-    return found
 
 
 class Editor(QTabWidget):

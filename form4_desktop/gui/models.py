@@ -283,21 +283,7 @@ class RowsModel(QAbstractTableModel):
 
     def column_of(self, attribute_path: str) -> int | None:
         """The column showing `attribute_path` (a path inside a row, e.g. "ownership.nature_of_ownership")."""
-        best = None
-        for number, spec in enumerate(self.columns):
-            if spec.attribute and (attribute_path == spec.attribute or attribute_path.startswith(spec.attribute + ".")):
-                return number
-            if spec.attribute and spec.attribute.startswith(attribute_path + "."):
-                best = number if best is None else best
-        if attribute_path.startswith("value_owned_following"):
-            return self.column_of("shares_owned_following")
-        if attribute_path.startswith("total_value"):
-            return self.column_of("shares")
-        if attribute_path.startswith("underlying.value"):
-            return self.column_of("underlying.shares")
-        if attribute_path.startswith("timeliness"):
-            return self.column_of("coding.code")
-        return best
+        return column_of(self.columns, attribute_path)
 
     def set_findings(self, findings: list[Finding]) -> None:
         marks: dict[tuple[int, int], list[Finding]] = {}
@@ -375,26 +361,55 @@ class FootnotesModel(QAbstractTableModel):
         return self.document.set(f"footnotes[{index.row()}].text", str(value), f"Edit footnote {index.row() + 1}")
 
 
+def column_of(columns: list[Column], attribute_path: str) -> int | None:
+    """The column of `columns` showing `attribute_path` (a path inside a row); a box the editor has no column
+    of its own for (a value instead of shares, the timeliness) goes to the column beside which it belongs."""
+    best = None
+    for number, spec in enumerate(columns):
+        if spec.attribute and (attribute_path == spec.attribute or attribute_path.startswith(spec.attribute + ".")):
+            return number
+        if spec.attribute and spec.attribute.startswith(attribute_path + "."):
+            best = number if best is None else best
+    for alternative, shown in (("value_owned_following", "shares_owned_following"), ("total_value", "shares"),
+                               ("underlying.value", "underlying.shares"), ("timeliness", "coding.code")):
+        if attribute_path.startswith(alternative):
+            return column_of(columns, shown)
+    return best
+
+
+# Every box of a row that can carry footnotes, in the form's column order.
+FOOTNOTED_BOXES = (
+    "security_title", "conversion_or_exercise_price", "transaction_date", "deemed_execution_date", "coding",
+    "timeliness", "shares", "total_value", "price_per_share", "acquired_disposed", "exercise_date",
+    "expiration_date", "underlying.title", "underlying.shares", "underlying.value", "shares_owned_following",
+    "value_owned_following", "ownership.direct_or_indirect", "ownership.nature_of_ownership",
+)
+
+
+def row_boxes(row) -> list[tuple[str, object]]:
+    """(attribute, box) for every footnotable box the row has."""
+    found = []
+    for attribute in FOOTNOTED_BOXES:
+        try:
+            box = paths.get(row, attribute)
+        except AttributeError:  # a holding has no transaction boxes
+            continue
+        if box is not None and hasattr(box, "footnote_ids"):
+            found.append((attribute, box))
+    return found
+
+
 def footnote_usage(document: FilingDocument) -> dict[str, list[str]]:
     """Where each footnote is referenced: "Table I row 2, 4. Amount", ..."""
     usage: dict[str, list[str]] = {}
     filing = document.filing
     for table, columns, label in (("table_i", TABLE_I_COLUMNS, "Table I"), ("table_ii", TABLE_II_COLUMNS, "Table II")):
         for number, row in enumerate(getattr(filing, table)):
-            seen = set()
-            for spec in columns:
-                if not spec.attribute:
-                    continue
-                attribute = spec.attribute if spec.kind in FOOTNOTED_KINDS else "coding"
-                if attribute in seen:
-                    continue
-                seen.add(attribute)
-                try:
-                    box = paths.get(row, attribute)
-                except AttributeError:  # a holding has no transaction columns
-                    continue
-                for footnote_id in getattr(box, "footnote_ids", None) or []:
-                    usage.setdefault(footnote_id, []).append(f"{label} row {number + 1}, {spec.header}")
+            for attribute, box in row_boxes(row):
+                column = column_of(columns, attribute)
+                header = columns[column].header if column is not None else attribute
+                for footnote_id in box.footnote_ids:
+                    usage.setdefault(footnote_id, []).append(f"{label} row {number + 1}, {header}")
     return usage
 
 
