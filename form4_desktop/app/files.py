@@ -6,8 +6,10 @@ import os
 import stat
 import tempfile
 
+from form4_desktop.errors import UserError
 
-class OutputError(Exception):
+
+class OutputError(UserError):
     """An output file could not be written; the message is one sentence naming it."""
 
 

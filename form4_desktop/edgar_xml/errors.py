@@ -1,7 +1,9 @@
 """Errors of the EDGAR XML layer: each carries one sentence a user can act on."""
 
+from form4_desktop.errors import UserError
 
-class EdgarXmlError(Exception):
+
+class EdgarXmlError(UserError):
     """Base class: `str(error)` is one plain sentence naming the file or field."""
 
 

@@ -36,6 +36,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from form4_desktop.errors import UserError
 from form4_desktop.model import (
     DerivativeTransaction,
     Filing,
@@ -614,7 +615,7 @@ def _numbered_canvas(footer_left: str, watermark: bool, copies: int):
     return NumberedCanvas
 
 
-class UnsupportedForm(ValueError):
+class UnsupportedForm(UserError, ValueError):
     """The printed layout exists for Form 4 and 4/A only, so far."""
 
 

@@ -16,10 +16,12 @@ import stat
 from datetime import datetime, timezone
 from typing import Callable
 
+from form4_desktop.errors import UserError
+
 log = logging.getLogger("form4_desktop.store")
 
 
-class StoreError(Exception):
+class StoreError(UserError):
     """A problem with the store, in one sentence a user can act on."""
 
 
