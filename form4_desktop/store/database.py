@@ -9,12 +9,13 @@ EDGAR access codes (CCCs).
 
 from __future__ import annotations
 
+import functools
 import logging
 import os
 import sqlite3
 import stat
 from datetime import datetime, timezone
-from typing import Callable
+from typing import Callable, TypeVar
 
 from form4_desktop.errors import UserError
 
@@ -23,6 +24,74 @@ log = logging.getLogger("form4_desktop.store")
 
 class StoreError(UserError):
     """A problem with the store, in one sentence a user can act on."""
+
+
+# SQLite's primary result codes (the low byte of sqlite3.Error.sqlite_errorcode).
+_BUSY, _LOCKED, _READONLY, _IOERR, _CORRUPT, _FULL, _CANTOPEN, _NOTADB = 5, 6, 8, 10, 11, 13, 14, 26
+
+
+def _folder_of(path: str) -> str:
+    return os.path.dirname(os.path.abspath(path))
+
+
+def store_error(path: str, error: sqlite3.Error, *, saving: bool, opening: bool = False) -> StoreError:
+    """One sentence for a failure of SQLite on the store at `path`; the original goes to the log.
+
+    `saving`: the operation would have changed the store (so the sentence says nothing was saved).
+    `opening`: the store was being opened, when a damaged file may as well be no store at all.
+    """
+    log.error("store %s: %s (%s)", path, error, getattr(error, "sqlite_errorname", type(error).__name__),
+              exc_info=error)
+    code = getattr(error, "sqlite_errorcode", None)
+    primary = code & 0xFF if isinstance(code, int) else None
+    text = str(error)
+    lower = text.lower()
+    not_saved = ", so nothing was saved" if saving else ""
+    if primary == _FULL or "database or disk is full" in lower:
+        return StoreError(f"The disk holding the store {path} is full; nothing was saved.")
+    if primary in (_BUSY, _LOCKED) or "database is locked" in lower or "database table is locked" in lower:
+        return StoreError(f"The store {path} is being used by another program, which kept it locked{not_saved}; "
+                          "try again once that program has finished.")
+    folder = _folder_of(path)
+    folder_read_only = os.path.isdir(folder) and not os.access(folder, os.W_OK)
+    if primary == _READONLY or "readonly database" in lower or (primary == _CANTOPEN and folder_read_only):
+        # SQLite writes its -wal and -shm files beside the store, so a read-only folder stops it too.
+        if os.path.exists(path) and not os.access(path, os.W_OK):
+            return StoreError(f"The store {path} is a read-only file{not_saved}; make it writable, or open "
+                              "another store.")
+        if folder_read_only:
+            return StoreError(f"The store {path} is in the read-only folder {folder}{not_saved}; the store needs "
+                              "a folder it may write in.")
+        return StoreError(f"The store {path} is read-only{not_saved}; make it writable, or open another store.")
+    if primary in (_CORRUPT, _NOTADB) or "malformed" in lower or "not a database" in lower:
+        if opening:
+            return StoreError(f"The store {path} is damaged, or is not a Form 4 Desktop store ({text}).")
+        return StoreError(f"The store {path} is damaged ({text}){not_saved}; move it aside and restore one of its "
+                          "backup copies (.bak) or start a new store.")
+    if primary in (_IOERR, _CANTOPEN):
+        return StoreError(f"The store {path} could not be read or written ({text}){not_saved}.")
+    return StoreError(f"The store {path} could not be used ({text}){not_saved}.")
+
+
+_Method = TypeVar("_Method", bound=Callable)
+
+
+def guarded(*, saving: bool) -> Callable[[_Method], _Method]:
+    """Decorate a public store method so that no sqlite3.Error escapes it, only a StoreError of one sentence.
+    The object must have `path`."""
+
+    def decorate(method: _Method) -> _Method:
+        @functools.wraps(method)
+        def wrapper(self, *args, **kwargs):
+            try:
+                return method(self, *args, **kwargs)
+            except sqlite3.Error as error:
+                raise store_error(self.path, error, saving=saving) from error
+
+        wrapper.guarded = True  # type: ignore[attr-defined]  # tests check that every public method is
+        return wrapper  # type: ignore[return-value]
+
+    return decorate
 
 
 def _run(connection: sqlite3.Connection, script: str) -> None:
@@ -92,6 +161,10 @@ def _v1(connection: sqlite3.Connection) -> None:
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1]
 
 
+# How long a save waits for another process's write to finish before it says the store is locked (seconds).
+BUSY_TIMEOUT = 10.0
+
+
 def now_text() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="microseconds")
 
@@ -107,14 +180,41 @@ def _create_private(path: str) -> None:
         pass
 
 
+def rollback(connection: sqlite3.Connection) -> None:
+    """Roll back the open transaction, if SQLite has not already done so itself (it does on a full disk, an
+    I/O error or a corrupt page: a ROLLBACK then would fail and hide the real error)."""
+    if connection.in_transaction:
+        try:
+            connection.execute("ROLLBACK")
+        except sqlite3.Error:
+            log.warning("rollback failed", exc_info=True)
+
+
 def _backup(connection: sqlite3.Connection, path: str, version: int) -> str:
     stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S")
     target = f"{path}.v{version}-{stamp}.bak"
-    _create_private(target)
+    try:
+        _create_private(target)
+    except OSError as error:
+        raise StoreError(f"The store {path} must be backed up before it is upgraded, but the copy {target} cannot "
+                         f"be written: {error.strerror or error}.") from None
     with sqlite3.connect(target) as copy:
         connection.backup(copy)
     copy.close()
     return target
+
+
+def _make_private(path: str) -> None:
+    """Take away others' access to an existing store (it holds access codes), keeping the owner's own bits: a
+    store its owner made read-only stays read-only."""
+    if os.name != "posix":
+        return
+    mode = stat.S_IMODE(os.stat(path).st_mode)
+    if mode & 0o077:
+        try:
+            os.chmod(path, mode & 0o700)
+        except PermissionError:  # someone else's store on a shared drive: using it is still allowed
+            log.warning("cannot make the store %s private (it belongs to another user)", path)
 
 
 def connect(path: str, migrations: list[Callable[[sqlite3.Connection], None]] | None = None) -> sqlite3.Connection:
@@ -122,24 +222,26 @@ def connect(path: str, migrations: list[Callable[[sqlite3.Connection], None]] | 
     migrations = MIGRATIONS if migrations is None else migrations
     if os.path.isdir(path):
         raise StoreError(f"The store {path} is a folder; give the path of a store file.")
-    new = not os.path.exists(path)
     try:
-        if new:
+        if not os.path.exists(path):
             _create_private(path)
-        elif os.name == "posix" and stat.S_IMODE(os.stat(path).st_mode) & 0o077:
-            os.chmod(path, 0o600)  # it holds access codes
-        connection = sqlite3.connect(path, timeout=10.0, isolation_level=None, check_same_thread=False)
-    except (OSError, sqlite3.Error) as error:
-        raise StoreError(f"The store {path} cannot be opened: {error}.") from None
+        else:
+            _make_private(path)
+    except OSError as error:
+        raise StoreError(f"The store {path} cannot be opened: {error.strerror or error}.") from None
     try:
-        connection.execute("PRAGMA busy_timeout = 10000")
+        connection = sqlite3.connect(path, timeout=BUSY_TIMEOUT, isolation_level=None, check_same_thread=False)
+    except sqlite3.Error as error:
+        raise store_error(path, error, saving=False, opening=True) from error
+    try:
+        connection.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT * 1000)}")
         connection.execute("PRAGMA journal_mode = WAL")
         connection.execute("PRAGMA synchronous = FULL")
         connection.execute("PRAGMA foreign_keys = ON")
         _migrate(connection, path, migrations)
-    except sqlite3.DatabaseError as error:
+    except sqlite3.Error as error:
         connection.close()
-        raise StoreError(f"{path} is not a Form 4 Desktop store, or it is damaged ({error}).") from None
+        raise store_error(path, error, saving=False, opening=True) from error
     except BaseException:
         connection.close()
         raise
@@ -165,6 +267,6 @@ def _migrate(connection: sqlite3.Connection, path: str, migrations: list) -> Non
             connection.execute(f"PRAGMA user_version = {target + 1}")
             connection.execute("COMMIT")
         except BaseException:
-            connection.execute("ROLLBACK")
+            rollback(connection)
             raise
         log.info("migrated the store to schema version %d", target + 1)

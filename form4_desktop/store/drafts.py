@@ -8,6 +8,7 @@ in the meantime is never overwritten silently. A filed draft is frozen.
 from __future__ import annotations
 
 import copy
+import logging
 import os
 import sqlite3
 from contextlib import contextmanager
@@ -19,7 +20,9 @@ import platformdirs
 
 from form4_desktop.model import Filing, Issuer, ReportingOwner
 from form4_desktop.store.codec import CodecError, filing_from_json, filing_to_json
-from form4_desktop.store.database import StoreError, connect, now_text
+from form4_desktop.store.database import StoreError, connect, guarded, now_text, rollback
+
+log = logging.getLogger("form4_desktop.store")
 
 APP_NAME = "form4-desktop"
 STORE_FILE = "drafts.sqlite3"
@@ -122,6 +125,7 @@ class DraftStore:
         self.path = os.fspath(path) if path is not None else default_store_path()
         self._db = connect(self.path)
 
+    @guarded(saving=False)
     def close(self) -> None:
         self._db.close()
 
@@ -137,12 +141,13 @@ class DraftStore:
         self._db.execute("BEGIN IMMEDIATE")
         try:
             yield self._db
+            self._db.execute("COMMIT")  # inside: a failed COMMIT (full disk) must not leave the transaction open
         except BaseException:
-            self._db.execute("ROLLBACK")
+            rollback(self._db)
             raise
-        self._db.execute("COMMIT")
 
     # -- drafts ------------------------------------------------------------------------------------------
+    @guarded(saving=True)
     def create(self, filing: Filing, *, status: str = "draft", filed_on: str | None = None,
                accession_number: str | None = None, amends_id: int | None = None) -> int:
         now = now_text()
@@ -164,6 +169,7 @@ class DraftStore:
             self._remember(db, filing, now)
         return draft_id
 
+    @guarded(saving=False)
     def open(self, draft_id: int) -> Draft:
         row = self._db.execute(
             "SELECT d.id, r.content, d.version, d.status, d.filed_on, d.accession_number, d.amends_id, d.updated_at "
@@ -177,6 +183,7 @@ class DraftStore:
             raise StoreError(f"Draft {draft_id} cannot be read: {error}.") from None
         return Draft(row[0], filing, row[2], row[3], row[4], row[5], row[6], row[7])
 
+    @guarded(saving=True)
     def save(self, draft_id: int, filing: Filing, expected_version: int) -> int:
         """Save `filing` as draft `draft_id`, which the caller opened at `expected_version`; returns the new
         version. Refused if the draft changed since (ConflictError) or was filed (FrozenError)."""
@@ -209,6 +216,7 @@ class DraftStore:
             self._remember(db, filing, now)
         return new_version
 
+    @guarded(saving=False)
     def list(self, search: str = "", *, trash: bool = False, limit: int | None = None) -> list[DraftSummary]:
         """Drafts, most recently changed first; `search` matches owner, issuer, ticker or CIK."""
         where = ["deleted_at IS NOT NULL" if trash else "deleted_at IS NULL"]
@@ -223,18 +231,21 @@ class DraftStore:
             sql += f" LIMIT {int(limit)}"
         return list(map(_summary, self._db.execute(sql, parameters)))
 
+    @guarded(saving=False)
     def summary(self, draft_id: int) -> DraftSummary:
         row = self._db.execute(f"SELECT {_SUMMARY_COLUMNS} FROM drafts WHERE id = ?", (draft_id,)).fetchone()
         if row is None:
             raise NotFoundError(f"There is no draft {draft_id} in the store.")
         return _summary(row)
 
+    @guarded(saving=True)
     def duplicate(self, draft_id: int) -> int:
         filing = copy.deepcopy(self.open(draft_id).filing)
         filing.schema_version = None  # a copy is a new draft, not EDGAR's record
         return self.create(filing)
 
     # -- trash -------------------------------------------------------------------------------------------
+    @guarded(saving=True)
     def delete(self, draft_id: int) -> None:
         """Move a draft to the trash (it can be restored until the trash is emptied)."""
         with self._transaction() as db:
@@ -242,12 +253,14 @@ class DraftStore:
                           (now_text(), draft_id)).rowcount == 0:
                 self._require(db, draft_id)
 
+    @guarded(saving=True)
     def restore(self, draft_id: int) -> None:
         with self._transaction() as db:
             if db.execute("UPDATE drafts SET deleted_at = NULL WHERE id = ? AND deleted_at IS NOT NULL",
                           (draft_id,)).rowcount == 0:
                 self._require(db, draft_id)
 
+    @guarded(saving=True)
     def empty_trash(self) -> int:
         """Delete the drafts in the trash for good; returns how many."""
         with self._transaction() as db:
@@ -259,24 +272,31 @@ class DraftStore:
             raise NotFoundError(f"There is no draft {draft_id} in the store.")
 
     # -- history -----------------------------------------------------------------------------------------
+    @guarded(saving=False)
     def history(self, draft_id: int) -> list[Revision]:
         """Every saved version of a draft, newest first."""
         self._require(self._db, draft_id)
         return [Revision(version, saved_at) for version, saved_at in self._db.execute(
             "SELECT version, saved_at FROM revisions WHERE draft_id = ? ORDER BY version DESC", (draft_id,))]
 
+    @guarded(saving=False)
     def revision(self, draft_id: int, version: int) -> Filing:
         row = self._db.execute("SELECT content FROM revisions WHERE draft_id = ? AND version = ?",
                                (draft_id, version)).fetchone()
         if row is None:
             raise NotFoundError(f"Draft {draft_id} has no version {version}.")
-        return filing_from_json(row[0])
+        try:
+            return filing_from_json(row[0])
+        except CodecError as error:
+            raise StoreError(f"Version {version} of draft {draft_id} cannot be read: {error}.") from None
 
+    @guarded(saving=True)
     def restore_revision(self, draft_id: int, version: int, expected_version: int) -> int:
         """Make an older version current again, as a new save (so the restore can itself be undone)."""
         return self.save(draft_id, self.revision(draft_id, version), expected_version)
 
     # -- filed and amended -------------------------------------------------------------------------------
+    @guarded(saving=True)
     def mark_filed(self, draft_id: int, filed_on: date, accession_number: str | None = None,
                    expected_version: int | None = None) -> None:
         """Record that the draft was filed with EDGAR on `filed_on`, and freeze it."""
@@ -292,6 +312,7 @@ class DraftStore:
             db.execute("UPDATE drafts SET status = 'filed', filed_on = ?, accession_number = ?, updated_at = ? "
                        "WHERE id = ?", (filed_on.isoformat(), accession_number or None, now_text(), draft_id))
 
+    @guarded(saving=True)
     def amend(self, draft_id: int) -> int:
         """A new 4/A (or 3/A, 5/A) draft linked to the filed draft `draft_id`, with box 4 filled in."""
         original = self.open(draft_id)
@@ -303,6 +324,7 @@ class DraftStore:
         filing.schema_version = None
         return self.create(filing, amends_id=draft_id)
 
+    @guarded(saving=True)
     def import_filed(self, filing: Filing, filed_on: date | None = None) -> int:
         """Keep a filing that is already on EDGAR (e.g. read from its XML) as a filed original to amend."""
         if filed_on is None:
@@ -311,6 +333,7 @@ class DraftStore:
         return self.create(filing, status="filed", filed_on=filed_on.isoformat() if filed_on else None)
 
     # -- autosave ----------------------------------------------------------------------------------------
+    @guarded(saving=True)
     def write_autosave(self, slot: str, filing: Filing, draft_id: int | None, base_version: int | None) -> None:
         with self._transaction() as db:
             db.execute(
@@ -320,10 +343,12 @@ class DraftStore:
                 (slot, draft_id, base_version, now_text(), filing_to_json(filing)),
             )
 
+    @guarded(saving=True)
     def clear_autosave(self, slot: str) -> None:
         with self._transaction() as db:
             db.execute("DELETE FROM autosaves WHERE slot = ?", (slot,))
 
+    @guarded(saving=False)
     def autosaves(self) -> list[Autosave]:
         """Unsaved work left behind (after a crash), newest first."""
         result = []
@@ -331,7 +356,8 @@ class DraftStore:
                 "SELECT slot, draft_id, base_version, saved_at, content FROM autosaves ORDER BY saved_at DESC"):
             try:
                 result.append(Autosave(slot, draft_id, base, saved_at, filing_from_json(content)))
-            except CodecError:
+            except CodecError as error:  # unreadable work cannot be offered back; the log says so
+                log.warning("autosave %r in the store %s cannot be read: %s", slot, self.path, error)
                 continue
         return result
 
@@ -356,11 +382,13 @@ class DraftStore:
                  _issuer_json(issuer)),
             )
 
+    @guarded(saving=False)
     def known_owners(self, search: str = "") -> list[ReportingOwner]:
         pattern = f"%{search.strip()}%"
         return [_owner_from_json(content) for (content,) in self._db.execute(
             "SELECT content FROM known_owners WHERE name LIKE ? OR cik LIKE ? ORDER BY name", (pattern, pattern))]
 
+    @guarded(saving=False)
     def known_issuers(self, search: str = "") -> list[Issuer]:
         pattern = f"%{search.strip()}%"
         return [_issuer_from_json(content) for (content,) in self._db.execute(
