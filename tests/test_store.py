@@ -227,6 +227,7 @@ def test_every_schema_version_fixture_opens_with_its_drafts(tmp_path, fixture):
 def test_a_migration_backs_up_first_and_is_all_or_nothing(tmp_path):
     path = str(tmp_path / "drafts.sqlite3")
     DraftStore(path).close()
+    current = len(database.MIGRATIONS)
 
     def broken(connection):
         connection.execute("ALTER TABLE drafts ADD COLUMN colour TEXT")
@@ -234,16 +235,78 @@ def test_a_migration_backs_up_first_and_is_all_or_nothing(tmp_path):
 
     with pytest.raises(RuntimeError):
         database.connect(path, database.MIGRATIONS + [broken])
-    backups = list(tmp_path.glob("drafts.sqlite3.v1-*.bak"))
+    backups = list(tmp_path.glob(f"drafts.sqlite3.v{current}-*.bak"))
     assert len(backups) == 1
-    connection = database.connect(path)  # still at version 1, without the half-made column
+    connection = database.connect(path)  # still at today's version, without the half-made column
     columns = [row[1] for row in connection.execute("PRAGMA table_info(drafts)")]
-    assert "colour" not in columns and connection.execute("PRAGMA user_version").fetchone()[0] == 1
+    assert "colour" not in columns and connection.execute("PRAGMA user_version").fetchone()[0] == current
     connection.close()
 
     def added(connection):
         connection.execute("ALTER TABLE drafts ADD COLUMN colour TEXT")
 
     connection = database.connect(path, database.MIGRATIONS + [added])
-    assert connection.execute("PRAGMA user_version").fetchone()[0] == 2
+    assert connection.execute("PRAGMA user_version").fetchone()[0] == current + 1
     connection.close()
+
+
+def _fixture(tmp_path, name: str) -> Path:
+    copy = tmp_path / name
+    copy.write_bytes((DATA / "stores" / name).read_bytes())
+    return copy
+
+
+def test_a_v1_store_migrates_to_v2_after_a_backup_with_its_drafts_intact(tmp_path):
+    path = _fixture(tmp_path, "v1.sqlite3")
+    with sqlite3.connect(path) as before:
+        content = before.execute("SELECT content FROM revisions").fetchall()
+    before.close()
+    with DraftStore(path, user="alice") as store:
+        assert store._db.execute("PRAGMA user_version").fetchone()[0] == 2
+        [row] = store.list()
+        assert [(r.version, r.saved_by) for r in store.history(row.id)] == [(1, "")]  # nobody recorded then
+        assert store._db.execute("SELECT content FROM revisions").fetchall() == content  # not a byte changed
+        opened = store.open(row.id)
+        opened.filing.remarks = "Saved after the migration."
+        store.save(row.id, opened.filing, opened.version)
+        assert [(r.version, r.saved_by) for r in store.history(row.id)] == [(2, "alice"), (1, "")]
+    [backup] = tmp_path.glob("v1.sqlite3.v1-*.bak")
+    with sqlite3.connect(backup) as kept:
+        assert kept.execute("PRAGMA user_version").fetchone()[0] == 1
+        assert kept.execute("SELECT content FROM revisions").fetchall() == content
+    kept.close()
+
+
+def test_a_v2_store_opens_unchanged(tmp_path):
+    path = _fixture(tmp_path, "v2.sqlite3")
+    original = path.read_bytes()
+    with DraftStore(path, user="bob") as store:
+        [row] = store.list()
+        assert [(r.version, r.saved_by) for r in store.history(row.id)] == [
+            (2, "fixture-editor"), (1, "fixture-author")]
+        assert store.open(row.id).filing.remarks == "Saved again by the fixture's editor."
+        assert store.revision(row.id, 1).remarks is None
+    assert list(tmp_path.glob("*.bak")) == []  # no migration, so no backup
+    assert path.read_bytes() == original
+
+
+def test_each_revision_records_who_saved_it(tmp_path, monkeypatch):
+    path = tmp_path / "drafts.sqlite3"
+    monkeypatch.setattr("getpass.getuser", lambda: "carol")
+    with DraftStore(path) as store:  # by default, the user's name on this computer
+        draft_id = store.create(draft())
+    with DraftStore(path, user="dave") as store:
+        store.restore_revision(draft_id, 1, expected_version=1)
+        [newest, oldest] = store.history(draft_id)
+        assert (newest.version, newest.saved_by, oldest.saved_by) == (2, "dave", "carol")
+        assert newest.saved_at > oldest.saved_at
+
+
+def test_a_user_name_that_cannot_be_found_still_names_someone(monkeypatch):
+    from form4_desktop.store.drafts import current_user
+
+    def fails():
+        raise OSError("no user name")
+
+    monkeypatch.setattr("getpass.getuser", fails)
+    assert current_user() == (f"uid {os.getuid()}" if hasattr(os, "getuid") else "")

@@ -157,8 +157,20 @@ def _v1(connection: sqlite3.Connection) -> None:
     )
 
 
+def _v2(connection: sqlite3.Connection) -> None:
+    _run(
+        connection,
+        """
+        -- Who saved each revision: the user's name on this computer, '' for revisions older than version 2.
+        ALTER TABLE revisions ADD COLUMN saved_by TEXT NOT NULL DEFAULT '';
+        -- An imported file is compared only with the drafts of its issuer and period: this finds them.
+        CREATE INDEX drafts_by_issuer_period ON drafts(issuer_cik, period_of_report);
+        """
+    )
+
+
 # MIGRATIONS[n] takes a store at version n to version n + 1.
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1]
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1, _v2]
 
 
 # How long a save waits for another process's write to finish before it says the store is locked (seconds).

@@ -8,6 +8,7 @@ in the meantime is never overwritten silently. A filed draft is frozen.
 from __future__ import annotations
 
 import copy
+import getpass
 import logging
 import os
 import sqlite3
@@ -38,6 +39,14 @@ class FrozenError(StoreError):
 
 class NotFoundError(StoreError):
     """No such draft."""
+
+
+def current_user() -> str:
+    """The user's name on this computer, which each revision records as who saved it."""
+    try:
+        return getpass.getuser()
+    except Exception:  # no USER/LOGNAME and no account entry (a container, a service): still tell users apart
+        return f"uid {os.getuid()}" if hasattr(os, "getuid") else ""
 
 
 def default_store_path() -> str:
@@ -81,6 +90,7 @@ class Draft:
 class Revision:
     version: int
     saved_at: str
+    saved_by: str  # the user's name on the computer that saved it; '' if saved before schema version 2
 
 
 @dataclass(frozen=True)
@@ -119,10 +129,12 @@ def _columns(filing: Filing) -> dict:
 
 
 class DraftStore:
-    """The store file at `path` (default: `default_store_path()`)."""
+    """The store file at `path` (default: `default_store_path()`); `user` is who the revisions saved through it
+    name (default: the user's name on this computer)."""
 
-    def __init__(self, path: str | os.PathLike[str] | None = None):
+    def __init__(self, path: str | os.PathLike[str] | None = None, user: str | None = None):
         self.path = os.fspath(path) if path is not None else default_store_path()
+        self.user = current_user() if user is None else user
         self._db = connect(self.path)
 
     @guarded(saving=False)
@@ -164,8 +176,8 @@ class DraftStore:
                  "amends_id": amends_id},
             )
             draft_id = cursor.lastrowid
-            db.execute("INSERT INTO revisions (draft_id, version, saved_at, content) VALUES (?, 1, ?, ?)",
-                       (draft_id, now, content))
+            db.execute("INSERT INTO revisions (draft_id, version, saved_at, saved_by, content) VALUES (?, 1, ?, ?, ?)",
+                       (draft_id, now, self.user, content))
             self._remember(db, filing, now)
         return draft_id
 
@@ -210,8 +222,8 @@ class DraftStore:
                 "owner_ciks = :owner_ciks WHERE id = :id",
                 {**_columns(filing), "now": now, "version": new_version, "id": draft_id},
             )
-            db.execute("INSERT INTO revisions (draft_id, version, saved_at, content) VALUES (?, ?, ?, ?)",
-                       (draft_id, new_version, now, content))
+            db.execute("INSERT INTO revisions (draft_id, version, saved_at, saved_by, content) VALUES (?, ?, ?, ?, ?)",
+                       (draft_id, new_version, now, self.user, content))
             db.execute("DELETE FROM autosaves WHERE draft_id = ?", (draft_id,))
             self._remember(db, filing, now)
         return new_version
@@ -276,8 +288,8 @@ class DraftStore:
     def history(self, draft_id: int) -> list[Revision]:
         """Every saved version of a draft, newest first."""
         self._require(self._db, draft_id)
-        return [Revision(version, saved_at) for version, saved_at in self._db.execute(
-            "SELECT version, saved_at FROM revisions WHERE draft_id = ? ORDER BY version DESC", (draft_id,))]
+        return [Revision(*row) for row in self._db.execute(
+            "SELECT version, saved_at, saved_by FROM revisions WHERE draft_id = ? ORDER BY version DESC", (draft_id,))]
 
     @guarded(saving=False)
     def revision(self, draft_id: int, version: int) -> Filing:
