@@ -87,10 +87,13 @@ def build_parser() -> argparse.ArgumentParser:
     importer = commands.add_parser(
         "import", help="keep EDGAR XML files in the draft store",
         description="Import each file into the store and print ID<TAB>FILE. A copy EDGAR disseminated becomes "
-                    "a filed original, ready to amend; other documents become drafts. Unreadable files get one "
-                    "line each on stderr and exit 2; the others are still imported.",
+                    "a filed original, ready to amend; other documents become drafts. A file already in the store "
+                    "(a draft outside the trash has exactly its content) is not imported again unless --again. "
+                    "Unreadable files get one line each on stderr and exit 2; the others are still imported.",
     )
     importer.add_argument("files", nargs="+", metavar="FILE")
+    importer.add_argument("--again", action="store_true",
+                          help="import a file even if a draft already has exactly its content")
     importer.add_argument("--store", metavar="PATH", help=store_help)
 
     lister = commands.add_parser("list", help="list the drafts in the store, most recently changed first")
@@ -145,17 +148,20 @@ def _convert(source: str, target: str, copy: str) -> int:
     return _produce(lambda: documents.convert(source, target, Copy(copy)), target)
 
 
-def _import(files: list[str], store_path: str | None) -> int:
+def _import(files: list[str], store_path: str | None, again: bool) -> int:
     status = EXIT_OK
     with drafts.open_store(store_path) as store:
         for name in files:
             try:
-                draft_id = drafts.import_xml(store, name)
+                imported = drafts.import_xml(store, name, again=again)
             except ReadError as error:
                 print(error, file=sys.stderr)
                 status = EXIT_UNREADABLE
                 continue
-            print(f"{draft_id}\t{name}")
+            if imported.new:
+                print(f"{imported.draft_id}\t{name}")
+            else:
+                print(f"{name}: already in the store as draft {imported.draft_id} (--again imports it again)")
     return status
 
 
@@ -203,7 +209,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if arguments.command == "convert":
             return _convert(arguments.input, arguments.output, arguments.copy)
         if arguments.command == "import":
-            return _import(arguments.files, arguments.store)
+            return _import(arguments.files, arguments.store, arguments.again)
         if arguments.command == "list":
             return _list(arguments.store, arguments.search, arguments.trash)
         if arguments.command == "export":

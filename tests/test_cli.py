@@ -232,3 +232,14 @@ def test_unknown_copy_is_a_usage_error(capsys):
     with pytest.raises(SystemExit) as exit_info:
         main(["convert", "a.xml", "b.xml", "--copy", "draft"])
     assert exit_info.value.code == 2
+
+
+def test_import_says_when_a_file_is_already_in_the_store(tmp_path, capsys):
+    store = str(tmp_path / "drafts.sqlite3")
+    assert main(["import", str(REFERENCE), "--store", store]) == 0
+    assert capsys.readouterr().out == f"1\t{REFERENCE}\n"
+    assert main(["import", str(REFERENCE), str(CORPUS[0]), "--store", store]) == 0
+    assert capsys.readouterr().out == (f"{REFERENCE}: already in the store as draft 1 (--again imports it again)\n"
+                                       f"2\t{CORPUS[0]}\n")
+    assert main(["import", str(REFERENCE), "--again", "--store", store]) == 0
+    assert capsys.readouterr().out == f"3\t{REFERENCE}\n"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from typing import NamedTuple
 
 from form4_desktop.app.documents import export_pdf, export_xml
 from form4_desktop.edgar_xml import Copy
@@ -14,15 +15,29 @@ def open_store(path: str | os.PathLike[str] | None = None) -> DraftStore:
     return DraftStore(path)
 
 
-def import_xml(store: DraftStore, path: str | os.PathLike[str]) -> int:
+class Imported(NamedTuple):
+    """What import_xml() did: the draft that holds the file, and whether it was made now (False: the store
+    already had a draft with exactly this content)."""
+
+    draft_id: int
+    new: bool
+
+
+def import_xml(store: DraftStore, path: str | os.PathLike[str], *, again: bool = False) -> Imported:
     """Import an EDGAR XML file: a copy EDGAR disseminated becomes a filed original (to amend); any other
-    ownership document becomes a draft. Returns the new draft's id (ReadError if unreadable)."""
+    ownership document becomes a draft. A file whose filing is already the current content of a draft outside
+    the trash is not imported twice: that draft is given back, with new=False, unless `again` (ReadError if
+    the file is unreadable)."""
     from form4_desktop.edgar_xml.reader import read_file
 
     filing = read_file(path)
+    if not again:
+        existing = store.find_same(filing)
+        if existing is not None:
+            return Imported(existing, False)
     if filing.is_disseminated_copy:
-        return store.import_filed(filing)
-    return store.create(filing)
+        return Imported(store.import_filed(filing), True)
+    return Imported(store.create(filing), True)
 
 
 def export_draft_xml(store: DraftStore, draft_id: int, path: str | os.PathLike[str], copy: Copy = Copy.RECORD) -> None:

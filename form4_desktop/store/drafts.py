@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import copy
 import getpass
+import json
 import logging
 import os
 import sqlite3
@@ -242,6 +243,31 @@ class DraftStore:
         if limit is not None:
             sql += f" LIMIT {int(limit)}"
         return list(map(_summary, self._db.execute(sql, parameters)))
+
+    @guarded(saving=False)
+    def find_same(self, filing: Filing) -> int | None:
+        """The draft, not in the trash, whose current content is exactly `filing` (the newest if several), or None.
+
+        Only drafts with the same form, issuer, period and owners are read (the index on issuer and period finds
+        them); their stored documents are compared as JSON, so a decimal spelt otherwise is a different filing."""
+        columns = _columns(filing)
+        wanted = json.loads(filing_to_json(filing))
+        # No ORDER BY: SQLite would then walk the whole list index (drafts_by_change) instead of this one. The
+        # candidates are few; they are sorted here, newest first.
+        candidates = sorted(self._db.execute(
+            "SELECT d.updated_at, d.id, r.content FROM drafts d "
+            "JOIN revisions r ON r.draft_id = d.id AND r.version = d.version "
+            "WHERE d.issuer_cik = ? AND d.period_of_report IS ? AND d.owner_ciks = ? AND d.document_type = ? "
+            "AND d.deleted_at IS NULL",
+            (columns["issuer_cik"], columns["period_of_report"], columns["owner_ciks"], columns["document_type"])),
+            reverse=True)
+        for _, draft_id, content in candidates:
+            try:
+                if json.loads(content) == wanted:
+                    return draft_id
+            except ValueError:  # a damaged document is no match; open() will say it is damaged
+                continue
+        return None
 
     @guarded(saving=False)
     def summary(self, draft_id: int) -> DraftSummary:
