@@ -166,7 +166,7 @@ def _import(files: list[str], store_path: str | None, again: bool) -> int:
 
 
 def _list(store_path: str | None, search: str, trash: bool) -> int:
-    with drafts.open_store(store_path) as store:
+    with drafts.open_store(store_path, create=False) as store:  # only import makes a store
         rows = store.list(search, trash=trash)
     print("ID\tTYPE\tPERIOD\tSTATUS\tCHANGED\tREPORTING OWNER\tISSUER")
     for row in rows:
@@ -184,7 +184,7 @@ def _export(arguments: argparse.Namespace) -> int:
     if not arguments.xml and not arguments.pdf:
         print("form4 export: say what to write: --xml OUT and/or --pdf OUT.", file=sys.stderr)
         return EXIT_UNREADABLE
-    with drafts.open_store(arguments.store) as store:
+    with drafts.open_store(arguments.store, create=False) as store:
         if arguments.xml:
             status = _produce(lambda: drafts.export_draft_xml(store, arguments.id, arguments.xml, Copy(arguments.copy)),
                               arguments.xml)

@@ -243,3 +243,12 @@ def test_import_says_when_a_file_is_already_in_the_store(tmp_path, capsys):
                                        f"2\t{CORPUS[0]}\n")
     assert main(["import", str(REFERENCE), "--again", "--store", store]) == 0
     assert capsys.readouterr().out == f"3\t{REFERENCE}\n"
+
+
+@pytest.mark.parametrize("command", [["list"], ["export", "1", "--xml", "out.xml"]])
+def test_list_and_export_do_not_make_a_store_that_is_not_there(tmp_path, capsys, command):
+    missing = tmp_path / "nowhere" / "drafts.sqlite3"
+    assert main([*command, "--store", str(missing)]) == 2
+    captured = capsys.readouterr()
+    assert captured.err == f"There is no draft store at {missing}.\n" and captured.out == ""
+    assert not missing.exists() and not missing.parent.exists()

@@ -335,3 +335,13 @@ def test_a_user_name_that_cannot_be_found_still_names_someone(monkeypatch):
 
     monkeypatch.setattr("getpass.getuser", fails)
     assert current_user() == (f"uid {os.getuid()}" if hasattr(os, "getuid") else "")
+
+
+def test_a_missing_store_is_refused_when_it_may_not_be_created(tmp_path):
+    path = tmp_path / "drafts.sqlite3"
+    with pytest.raises(StoreError) as refused:
+        DraftStore(path, create=False)
+    assert type(refused.value) is StoreError and str(refused.value) == f"There is no draft store at {path}."
+    assert list(tmp_path.iterdir()) == []
+    DraftStore(path).close()  # created by default
+    DraftStore(path, create=False).close()  # and then opened

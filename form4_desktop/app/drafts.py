@@ -10,9 +10,10 @@ from form4_desktop.edgar_xml import Copy
 from form4_desktop.store import DraftStore
 
 
-def open_store(path: str | os.PathLike[str] | None = None) -> DraftStore:
-    """The store at `path`, or `$FORM4_STORE`, or the default one in the user's data folder."""
-    return DraftStore(path)
+def open_store(path: str | os.PathLike[str] | None = None, *, create: bool = True) -> DraftStore:
+    """The store at `path`, or `$FORM4_STORE`, or the default one in the user's data folder; created if missing
+    unless `create` is False (StoreError "There is no draft store at PATH.")."""
+    return DraftStore(path, create=create)
 
 
 class Imported(NamedTuple):

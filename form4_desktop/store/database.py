@@ -229,13 +229,17 @@ def _make_private(path: str) -> None:
             log.warning("cannot make the store %s private (it belongs to another user)", path)
 
 
-def connect(path: str, migrations: list[Callable[[sqlite3.Connection], None]] | None = None) -> sqlite3.Connection:
-    """Open (creating if need be) the store at `path`, migrated to the current schema version."""
+def connect(path: str, migrations: list[Callable[[sqlite3.Connection], None]] | None = None, *,
+            create: bool = True) -> sqlite3.Connection:
+    """Open the store at `path`, migrated to the current schema version; a missing one is created if `create`,
+    else refused."""
     migrations = MIGRATIONS if migrations is None else migrations
     if os.path.isdir(path):
         raise StoreError(f"The store {path} is a folder; give the path of a store file.")
     try:
         if not os.path.exists(path):
+            if not create:
+                raise StoreError(f"There is no draft store at {path}.")
             _create_private(path)
         else:
             _make_private(path)

@@ -131,12 +131,14 @@ def _columns(filing: Filing) -> dict:
 
 class DraftStore:
     """The store file at `path` (default: `default_store_path()`); `user` is who the revisions saved through it
-    name (default: the user's name on this computer)."""
+    name (default: the user's name on this computer). A missing store is created, unless `create` is False:
+    then it is a StoreError ("There is no draft store at PATH.")."""
 
-    def __init__(self, path: str | os.PathLike[str] | None = None, user: str | None = None):
+    def __init__(self, path: str | os.PathLike[str] | None = None, user: str | None = None, *,
+                 create: bool = True):
         self.path = os.fspath(path) if path is not None else default_store_path()
         self.user = current_user() if user is None else user
-        self._db = connect(self.path)
+        self._db = connect(self.path, create=create)
 
     @guarded(saving=False)
     def close(self) -> None:
