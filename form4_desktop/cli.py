@@ -1,13 +1,17 @@
-"""`form4`: check, convert (and later render, import, export, list) ownership filings from a terminal.
+"""`form4`: check, convert, render, import, export and list ownership filings from a terminal.
 
 Exit codes, which other tools rely on: 0 all well; 1 a file has errors (or an output was refused because
-EDGAR would refuse it); 2 a file could not be read or written; 3 an internal error (logged).
+EDGAR would refuse it); 2 a file could not be read or written, a bad option value, or any other problem told in
+one sentence (a UserError); 3 an internal error (logged); 141 the reader of the output stopped reading.
+Each finding or file is one line of output, whatever its values hold (line breaks are printed as \\n).
 """
 
 from __future__ import annotations
 
 import argparse
 import logging
+import os
+import re
 import sys
 from datetime import date
 from typing import Callable, Sequence
@@ -17,19 +21,41 @@ from form4_desktop.app import documents, drafts
 from form4_desktop.app.files import OutputError
 from form4_desktop.app.logs import configure_logging
 from form4_desktop.edgar_xml import Copy, ReadError, WriteError
+from form4_desktop.errors import UserError
 from form4_desktop.pdf import UnsupportedForm
 from form4_desktop.rules import Severity
-from form4_desktop.store import StoreError
 
 EXIT_OK, EXIT_FINDINGS, EXIT_UNREADABLE, EXIT_INTERNAL = 0, 1, 2, 3
+EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE: what a Unix tool exits with when its reader stops reading (| head -1)
 log = logging.getLogger("form4_desktop.cli")
 
+_ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})", re.ASCII)
+_US_DATE = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})", re.ASCII)
 
-def _parse_date(text: str) -> date:
+
+def _parse_date(text: str) -> date | None:
+    """YYYY-MM-DD (as EDGAR writes dates) or MM/DD/YYYY (as the form does); None if it is neither."""
     try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a date in the form YYYY-MM-DD") from None
+        if match := _ISO_DATE.fullmatch(text.strip()):
+            year, month, day = map(int, match.groups())
+        elif match := _US_DATE.fullmatch(text.strip()):
+            month, day, year = map(int, match.groups())
+        else:
+            return None
+        return date(year, month, day)
+    except ValueError:  # no such day, e.g. 02/30/2023
+        return None
+
+
+# Characters that end a line for a terminal or a line-reading tool, printed escaped inside a line instead.
+_LINE_BREAKS = {ord("\n"): "\\n", ord("\r"): "\\r"} | {
+    ord(c): f"\\x{ord(c):02x}" if ord(c) < 0x100 else f"\\u{ord(c):04x}"
+    for c in "\v\f\x1c\x1d\x1e\x85\u2028\u2029"}
+
+
+def _one_line(text: object) -> str:
+    """`text` as one line: the output is one line per finding or file, whatever a value in it holds."""
+    return str(text).translate(_LINE_BREAKS)
 
 
 WATERMARKS = ("auto", "always", "never")
@@ -60,8 +86,8 @@ def build_parser() -> argparse.ArgumentParser:
                     "Exit 0 when no file has errors, 1 when one has, 2 when a file cannot be read.",
     )
     check.add_argument("files", nargs="+", metavar="FILE")
-    check.add_argument("--today", type=_parse_date, default=None,
-                       help="the date to judge deadlines against (default: today)")
+    check.add_argument("--today", default=None, metavar="DATE",
+                       help="the date to judge deadlines against, YYYY-MM-DD or MM/DD/YYYY (default: today)")
     check.add_argument("--info", action="store_true", help="also print INFO findings, such as the due date")
 
     convert = commands.add_parser(
@@ -81,7 +107,7 @@ def build_parser() -> argparse.ArgumentParser:
     render.add_argument("output", metavar="OUT.pdf")
     render.add_argument("--copies", type=_positive, default=1, help="complete copies in the PDF (default 1)")
     render.add_argument("--watermark", choices=WATERMARKS, default="auto", help=WATERMARK_HELP)
-    render.add_argument("--today", type=_parse_date, default=None, help=argparse.SUPPRESS)
+    render.add_argument("--today", default=None, help=argparse.SUPPRESS)
 
     store_help = "the draft store file (default: $FORM4_STORE, or drafts.sqlite3 in the user's data folder)"
     importer = commands.add_parser(
@@ -119,13 +145,13 @@ def _check(files: list[str], today: date | None, show_info: bool) -> int:
         try:
             findings = documents.check_file(name, today or date.today())
         except ReadError as error:
-            print(error, file=sys.stderr)
+            print(_one_line(error), file=sys.stderr)
             status = EXIT_UNREADABLE
             continue
         for finding in findings:
             if finding.severity is Severity.INFO and not show_info:
                 continue
-            print(finding.line(name))
+            print(_one_line(finding.line(name)))
             if finding.severity is Severity.ERROR and status == EXIT_OK:
                 status = EXIT_FINDINGS
     return status
@@ -136,10 +162,10 @@ def _produce(action: Callable[[], object], name: str) -> int:
     try:
         action()
     except (ReadError, OutputError) as error:  # the input cannot be read, or the output cannot be written
-        print(error, file=sys.stderr)
+        print(_one_line(error), file=sys.stderr)
         return EXIT_UNREADABLE
     except (WriteError, UnsupportedForm) as error:  # refused: EDGAR would refuse it, or it cannot print yet
-        print(f"{name}: {error}", file=sys.stderr)
+        print(_one_line(f"{name}: {error}"), file=sys.stderr)
         return EXIT_FINDINGS
     return EXIT_OK
 
@@ -155,13 +181,14 @@ def _import(files: list[str], store_path: str | None, again: bool) -> int:
             try:
                 imported = drafts.import_xml(store, name, again=again)
             except ReadError as error:
-                print(error, file=sys.stderr)
+                print(_one_line(error), file=sys.stderr)
                 status = EXIT_UNREADABLE
                 continue
             if imported.new:
-                print(f"{imported.draft_id}\t{name}")
+                print(_one_line(f"{imported.draft_id}\t{name}"))
             else:
-                print(f"{name}: already in the store as draft {imported.draft_id} (--again imports it again)")
+                print(_one_line(f"{name}: already in the store as draft {imported.draft_id} "
+                                "(--again imports it again)"))
     return status
 
 
@@ -202,22 +229,24 @@ def main(argv: Sequence[str] | None = None) -> int:
     if arguments.command is None:
         parser.print_help()
         return EXIT_OK
+    if getattr(arguments, "today", None) is not None:
+        # Checked here, not by argparse, to say it in one sentence without the usage lines.
+        today = _parse_date(arguments.today)
+        if today is None:
+            print(_one_line(f"form4 {arguments.command}: --today '{arguments.today}' is not a date; give it as "
+                            "YYYY-MM-DD or MM/DD/YYYY."), file=sys.stderr)
+            return EXIT_UNREADABLE
+        arguments.today = today
     log_file = configure_logging()
     try:
-        if arguments.command == "check":
-            return _check(arguments.files, arguments.today, arguments.info)
-        if arguments.command == "convert":
-            return _convert(arguments.input, arguments.output, arguments.copy)
-        if arguments.command == "import":
-            return _import(arguments.files, arguments.store, arguments.again)
-        if arguments.command == "list":
-            return _list(arguments.store, arguments.search, arguments.trash)
-        if arguments.command == "export":
-            return _export(arguments)
-        if arguments.command == "render":
-            return _render(arguments.input, arguments.output, arguments.copies, arguments.watermark, arguments.today)
-    except StoreError as error:
-        print(error, file=sys.stderr)
+        status = _run_command(arguments)
+        sys.stdout.flush()  # now, so that a reader that stopped reading is noticed here and not at exit
+        return status
+    except BrokenPipeError:
+        _drop_stdout()
+        return EXIT_BROKEN_PIPE
+    except UserError as error:  # a StoreError, or any other sentence meant for the user
+        print(_one_line(error), file=sys.stderr)
         return EXIT_UNREADABLE
     except KeyboardInterrupt:
         return 130
@@ -226,8 +255,33 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"form4: internal error while running '{arguments.command}'; details are in {log_file}.",
               file=sys.stderr)
         return EXIT_INTERNAL
-    parser.error(f"unknown command {arguments.command}")  # pragma: no cover - argparse refuses first
-    return EXIT_UNREADABLE
+
+
+def _run_command(arguments: argparse.Namespace) -> int:
+    if arguments.command == "check":
+        return _check(arguments.files, arguments.today, arguments.info)
+    if arguments.command == "convert":
+        return _convert(arguments.input, arguments.output, arguments.copy)
+    if arguments.command == "import":
+        return _import(arguments.files, arguments.store, arguments.again)
+    if arguments.command == "list":
+        return _list(arguments.store, arguments.search, arguments.trash)
+    if arguments.command == "export":
+        return _export(arguments)
+    if arguments.command == "render":
+        return _render(arguments.input, arguments.output, arguments.copies, arguments.watermark, arguments.today)
+    raise AssertionError(f"unknown command {arguments.command}")  # pragma: no cover - argparse refuses first
+
+
+def _drop_stdout() -> None:
+    """Send what is left in stdout's buffer nowhere: the reader has gone, and Python's own flush at exit would
+    otherwise print an 'Exception ignored' message about it."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):  # stdout is not a file (a test's capture): nothing to drop
+        pass
 
 
 def run() -> None:

@@ -252,3 +252,76 @@ def test_list_and_export_do_not_make_a_store_that_is_not_there(tmp_path, capsys,
     captured = capsys.readouterr()
     assert captured.err == f"There is no draft store at {missing}.\n" and captured.out == ""
     assert not missing.exists() and not missing.parent.exists()
+
+
+@pytest.mark.parametrize("today", ["2023-01-13", "01/13/2023", "1/13/2023"])
+def test_today_is_taken_as_yyyy_mm_dd_or_mm_dd_yyyy(tmp_path, capsys, today):
+    draft = tmp_path / "draft.xml"
+    draft.write_text(with_ccc(tmp_path).read_text().replace("<schemaVersion>X0609</schemaVersion>", ""))
+    assert main(["check", str(draft), "--today", today]) == 0
+    assert f"{draft}: WARNING LATE table_i[0].transaction_date: Late by 2 business days" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("today", ["13/01/2023", "2023-02-30", "02/30/2023", "2023/01/13", "20230113", "tomorrow",
+                                   "01-13-2023", ""])
+def test_any_other_today_is_one_sentence_naming_the_option(capsys, today):
+    assert main(["check", str(REFERENCE), "--today", today]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert captured.err == (f"form4 check: --today '{today}' is not a date; give it as YYYY-MM-DD or "
+                            "MM/DD/YYYY.\n")
+
+
+def test_a_value_with_a_line_break_stays_on_its_finding_line(tmp_path, capsys):
+    bad = tmp_path / "broken-value.xml"
+    bad.write_text(REFERENCE.read_text().replace("<value>125000</value>", "<value>125,\n000</value>")
+                   .replace("<documentType>4</documentType>", "<documentType>4\r\nA</documentType>"))
+    assert main(["check", str(bad)]) == 1
+    out = capsys.readouterr().out
+    lines = out.splitlines()
+    assert len(lines) == out.count("\n") and all(line.startswith(f"{bad}: ") for line in lines)
+    assert any(line.endswith("'125,\\n000' is not a number (only digits and one period are allowed)")
+               for line in lines), lines
+    assert any("Document type '4\\nA' is not one of" in line for line in lines), lines  # XML reads \r\n as \n
+
+
+def test_a_reader_that_stops_reading_ends_the_command_quietly(tmp_path):
+    bad = tmp_path / "long-title.xml"
+    bad.write_text(REFERENCE.read_text().replace("Chief Financial Officer", "Chief Financial Officer and Treasurer"))
+    # `form4 check ... | head -1`: far more lines than a pipe holds, and the reader leaves after one.
+    pipeline = subprocess.run(
+        ["bash", "-c", 'set -o pipefail; "$@" | head -1', "form4", sys.executable, "-m", "form4_desktop.cli",
+         "check", *[str(bad)] * 600], capture_output=True, text=True)
+    assert pipeline.stdout.count("\n") == 1 and pipeline.stdout.startswith(f"{bad}: ERROR ")
+    assert pipeline.stderr == ""
+    assert pipeline.returncode == 141  # 128 + SIGPIPE, as `yes | head -1` under pipefail
+    # And when the reader is gone before the first line: nothing on stderr either.
+    child = subprocess.Popen([sys.executable, "-m", "form4_desktop.cli", "check", str(bad)],
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    child.stdout.close()
+    assert child.wait() == 141 and child.stderr.read() == b""
+    child.stderr.close()
+
+
+def test_any_user_error_reaching_the_top_is_its_sentence_and_exit_2(tmp_path, capsys, monkeypatch):
+    from form4_desktop.app import drafts
+    from form4_desktop.errors import UserError
+
+    class SomethingPlain(UserError):
+        pass
+
+    def refuse(store, path, again=False):
+        raise SomethingPlain(f"The file {path} cannot be taken today.")
+
+    monkeypatch.setattr(drafts, "import_xml", refuse)
+    assert main(["import", str(REFERENCE), "--store", str(tmp_path / "drafts.sqlite3")]) == 2
+    captured = capsys.readouterr()
+    assert captured.err == f"The file {REFERENCE} cannot be taken today.\n" and captured.out == ""
+
+
+def test_a_damaged_store_is_one_sentence_and_exit_2(tmp_path, capsys):
+    junk = tmp_path / "drafts.sqlite3"
+    junk.write_bytes(b"not a store at all" * 300)
+    assert main(["list", "--store", str(junk)]) == 2
+    assert capsys.readouterr().err == (f"The store {junk} is damaged, or is not a Form 4 Desktop store "
+                                       "(file is not a database).\n")
