@@ -88,7 +88,7 @@ def guarded(*, saving: bool) -> Callable[[_Method], _Method]:
             except sqlite3.Error as error:
                 raise store_error(self.path, error, saving=saving) from error
 
-        wrapper.guarded = True  # type: ignore[attr-defined]  # tests check that every public method is
+        wrapper.guarded = True  # type: ignore[attr-defined]  # a test checks every public method has it
         return wrapper  # type: ignore[return-value]
 
     return decorate
