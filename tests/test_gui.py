@@ -12,7 +12,7 @@ import pytest
 
 pytest.importorskip("PySide6")
 
-from PySide6.QtCore import QEvent, Qt, QTimer  # noqa: E402
+from PySide6.QtCore import QEvent, QSettings, Qt, QTimer  # noqa: E402
 from PySide6.QtGui import QFocusEvent  # noqa: E402
 from PySide6.QtWidgets import (  # noqa: E402
     QApplication,
@@ -23,8 +23,10 @@ from PySide6.QtWidgets import (  # noqa: E402
     QMessageBox,
 )
 
+import scripted_dialogs  # noqa: E402
 from conftest import REFERENCE  # noqa: E402
 from form4_desktop.edgar_xml import Copy, read_file, write_bytes  # noqa: E402
+from form4_desktop.gui import dialogs  # noqa: E402
 from form4_desktop.gui.delegates import DateEditor  # noqa: E402
 from form4_desktop.gui.document import FilingDocument  # noqa: E402
 from form4_desktop.gui.main_window import MainWindow  # noqa: E402
@@ -47,14 +49,26 @@ def store(tmp_path):
 
 
 @pytest.fixture
-def window(qtbot, store, monkeypatch):
-    # No modal question may block a test: unsaved changes are discarded unless a test says otherwise.
-    monkeypatch.setattr(QMessageBox, "question", lambda *args, **kwargs: QMessageBox.StandardButton.Discard)
-    opened = MainWindow(store, today=TODAY)
-    qtbot.addWidget(opened)
+def script(monkeypatch):
+    """The dialogs this test expects, with their answers; anything else fails the test."""
+    answers = scripted_dialogs.install(monkeypatch)
+    yield answers
+    answers.check()
+
+
+@pytest.fixture
+def settings(tmp_path):
+    return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+
+
+@pytest.fixture
+def window(qtbot, store, script, settings):
+    opened = MainWindow(store, today=TODAY, settings=settings)
     opened.show()
     yield opened
-    opened.document.undo_stack.setClean()
+    opened.document.load(opened.document.filing, None, None)  # closing asks nothing: the test is over
+    opened.close()
+    opened.deleteLater()
 
 
 def type_into(qtbot, widget: QLineEdit, text: str) -> None:
@@ -266,7 +280,7 @@ def test_a_date_cell_takes_what_is_typed_or_says_why_not(window, qtbot):
     edit_cell(qtbot, table, 0, 3, "01/10/2023")
     assert window.document.filing.table_i[0].deemed_execution_date.value == date(2023, 1, 10)
     editor = edit_cell(qtbot, table, 0, 2, "02/30/2023")
-    assert editor.text() == "02/30/2023" and "not a date" in window.statusBar().currentMessage()
+    assert editor.text() == "02/30/2023" and "February 2023 has 28 days" in window.statusBar().currentMessage()
     assert window.document.filing.table_i[0].transaction_date.value == date(2023, 1, 9)
 
 
@@ -275,37 +289,42 @@ def test_a_bad_date_in_a_field_is_refused_and_kept(window, qtbot):
     type_into(qtbot, field, "13/45/2023")
     assert field.text() == "13/45/2023"
     assert window.document.filing.period_of_report is None
-    assert "not a date" in window.statusBar().currentMessage()
+    assert "there is no month 13" in window.statusBar().currentMessage()
 
 
-def test_restore_after_a_crash(qtbot, store, monkeypatch):
-    monkeypatch.setattr(QMessageBox, "question", lambda *args, **kwargs: QMessageBox.StandardButton.Yes)
-    first = MainWindow(store, today=TODAY)
-    qtbot.addWidget(first)
-    first.document.load(draft(), None, None)
-    first.document.set("remarks", "Typed, never saved.")
-    first.autosaver.flush()  # what the 2-second timer does
-    first.document.undo_stack.setClean()  # the process dies here: no close, no save
-    second = MainWindow(store, today=TODAY)
+def dead_slot() -> str:
+    """The autosave slot of a window whose process is gone (as after a crash)."""
+    import socket
+
+    child = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    return f"window:{socket.gethostname()}:{child.stdout.strip()}:1"
+
+
+def test_restore_after_a_crash(qtbot, store, script, settings):
+    draft_id = store.create(draft())
+    typed = store.open(draft_id).filing
+    typed.remarks = "Typed, never saved."
+    store.write_autosave(dead_slot(), typed, draft_id, 1)  # what the dead window's 2-second timer wrote
+    script.expect("ask", "Restore unsaved work?", dialogs.Button.Yes, text=f"(draft {draft_id})")
+    second = MainWindow(store, today=TODAY, settings=settings)
     qtbot.addWidget(second)
     assert second.offer_restore()
     assert second.document.filing.remarks == "Typed, never saved."
     assert second.document.modified and second.windowTitle().endswith("* — Form 4 Desktop")
-    second.save()
+    second.save_action.trigger()
+    assert store.open(draft_id).filing.remarks == "Typed, never saved."
     assert [a.slot for a in store.autosaves()] == []
-    second.document.undo_stack.setClean()
 
 
-def test_a_conflicting_save_is_refused_with_a_message(window, store, monkeypatch):
-    shown = []
-    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: shown.append(text))
+def test_a_conflicting_save_is_refused_with_a_message(window, store, script):
     draft_id = store.create(draft())
     window.open_draft(draft_id)
     other = store.open(draft_id)
     store.save(draft_id, other.filing, other.version)
     window.document.set("remarks", "Mine.")
-    assert not window.save()
-    assert "changed in another window or program" in shown[0]
+    script.expect("tell", "Not saved", None, text="changed in another window or program")
+    window.save_action.trigger()
+    assert window.document.modified and store.open(draft_id).filing.remarks != "Mine."
 
 
 def test_every_model_passes_the_model_tester(qtmodeltester, store):

@@ -275,10 +275,32 @@ def test_late_is_judged_against_today():
     assert late.message.startswith("Late by 2 business days")
 
 
+def test_a_v_on_a_form4_row_is_shown_as_information_on_its_box():
+    filing = draft()
+    filing.table_ii[1].coding.form_type = "5"  # a stray tick of V
+    found = [(f.rule_id, f.severity, f.field_path) for f in validate(filing, TODAY) if f.rule_id == "FORM5-ITEM-EARLY"]
+    assert found == [("FORM5-ITEM-EARLY", Severity.INFO, "table_ii[1].coding.form_type")]
+    assert not [f for f in validate(draft(), TODAY) if f.rule_id == "FORM5-ITEM-EARLY"]
+
+
+def test_typed_text_that_cannot_be_taken_is_an_error_on_its_box():
+    from form4_desktop.model.typed import TypedValueError, read_date
+    from form4_desktop.rules.typed import typed_findings
+
+    with pytest.raises(TypedValueError, match="February 2023 has 28 days"):
+        read_date("02/30/2023")
+    [finding] = typed_findings([("table_i[0].transaction_date.value", "Table I, row 1, column 2, Transaction Date",
+                                 "'02/30/2023': February 2023 has 28 days.")])
+    assert (finding.rule_id, finding.severity, finding.field_path) == \
+        ("TYPED-VALUE", Severity.ERROR, "table_i[0].transaction_date")
+    assert "February 2023 has 28 days" in finding.message and finding.message.startswith("Table I, row 1")
+
+
 def test_every_rule_has_a_test():
     # XML-CONTENT and XML-SCHEMA judge files: tests/test_cli.py::test_check_judges_the_file_as_it_stands
     tested = set(CASES) | set(FORM3_CASES) | {"LATE", "DUE-DATE", "XML-CONTENT", "XML-SCHEMA", "SCHEMA",
                                                "GIFT-FORM-TYPE"}  # GIFT-FORM-TYPE: its own test below
+    tested |= {"FORM5-ITEM-EARLY", "TYPED-VALUE"}  # their own tests above
     assert tested == set(RULES)
 
 

@@ -1,12 +1,17 @@
 """Autosave: the working draft is written to the store's recovery area at most every 2 seconds while it
 changes, and on close; after a crash the next start finds it there and offers it back.
 
+Each window has its own recovery slot, named after the machine and process that own it, so that a second
+window or program never overwrites another's, and a start offers only what a process that is gone left.
 The clock is injected, so that tests (and the GUI's timer) decide when time passes.
 """
 
 from __future__ import annotations
 
+import itertools
 import logging
+import os
+import socket
 import time
 from typing import Callable
 
@@ -16,6 +21,31 @@ from form4_desktop.store import DraftStore, StoreError
 log = logging.getLogger("form4_desktop.autosave")
 
 INTERVAL_SECONDS = 2.0
+_numbers = itertools.count(1)
+
+
+def new_slot() -> str:
+    """A recovery slot of this process's own: `window:<host>:<pid>:<n>`."""
+    return f"window:{socket.gethostname()}:{os.getpid()}:{next(_numbers)}"
+
+
+def is_orphan(slot: str) -> bool:
+    """True when the slot's process is gone (so its autosave is unsaved work to offer back)."""
+    parts = slot.split(":")
+    if len(parts) != 4 or parts[0] != "window":
+        return True  # an older version's single slot
+    host, pid = parts[1], parts[2]
+    if host != socket.gethostname() or not pid.isdigit():
+        return False  # another machine's window (a store on a shared drive): not ours to take
+    if int(pid) == os.getpid():
+        return False
+    try:
+        os.kill(int(pid), 0)
+    except ProcessLookupError:
+        return True
+    except (PermissionError, OSError):
+        return False
+    return False
 
 
 class Autosaver:
@@ -29,6 +59,7 @@ class Autosaver:
         self.interval = interval
         self._pending: tuple[Filing, int | None, int | None] | None = None
         self._last_write = float("-inf")
+        self._written = False
         self.writes = 0
 
     def changed(self, filing: Filing, draft_id: int | None, base_version: int | None) -> None:
@@ -53,11 +84,18 @@ class Autosaver:
             log.exception("autosave failed")
             return False
         self._pending = None
+        self._written = True
         self._last_write = self.clock()
         self.writes += 1
         return True
 
     def saved(self) -> None:
-        """The user saved (or discarded) the draft: nothing is left to recover."""
+        """The user saved (or discarded) the draft, or undid back to what is saved: nothing to recover."""
         self._pending = None
-        self.store.clear_autosave(self.slot)
+        if self._written:
+            try:
+                self.store.clear_autosave(self.slot)
+            except StoreError:
+                log.exception("clearing the autosave failed")
+                return
+            self._written = False

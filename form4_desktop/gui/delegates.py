@@ -3,7 +3,6 @@ and a decimal editor that refuses commas and "$" with a message and keeps what w
 
 from __future__ import annotations
 
-import re
 from datetime import date
 from decimal import Decimal
 
@@ -24,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from form4_desktop.gui.fields import parse_date
 from form4_desktop.model.display import format_date
+from form4_desktop.model.typed import TypedValueError, read_amount
 
 TRANSACTION_CODES = {
     "P": "Open market or private purchase",
@@ -47,21 +47,12 @@ TRANSACTION_CODES = {
 }
 
 
-_AMOUNT = re.compile(r"(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)")
-
-
 def parse_decimal(text: str) -> tuple[Decimal | None, str | None]:
     """(value, None) or (None, message). Empty text is no value. Digits and one period only, as EDGAR wants."""
-    text = text.strip()
-    if not text:
-        return None, None
-    if "," in text or "$" in text:
-        return None, "Type the amount with digits and one period only, without commas or \"$\" (e.g. 1250.50)."
-    if text.startswith(("-", "+")):
-        return None, "Give the amount without a sign; say (A) or (D) in its own column."
-    if not _AMOUNT.fullmatch(text):
-        return None, f"'{text}' is not an amount: use digits and one period only (e.g. 1250.50)."
-    return Decimal(text), None
+    try:
+        return read_amount(text), None
+    except TypedValueError as error:
+        return None, str(error)
 
 
 class DateEditor(QWidget):
@@ -117,13 +108,14 @@ class CellDelegate(QStyledItemDelegate):
     def __init__(self, columns, parent: QObject | None = None):
         super().__init__(parent)
         self.columns = columns
-        self.pending: dict[tuple[int, int], str] = {}  # refused text, given back when the cell reopens
+        self.closeEditor.connect(self._closed)
 
     def createEditor(self, parent: QWidget, option, index: QModelIndex) -> QWidget:  # noqa: N802
         kind = self.columns[index.column()].kind
         if kind == "date":
             editor = DateEditor(parent)
             editor.line.installEventFilter(self)
+            self._follow_typing(editor.line, index)
             return editor
         if kind == "code":
             editor = QComboBox(parent)
@@ -142,44 +134,59 @@ class CellDelegate(QStyledItemDelegate):
         if kind == "decimal":
             editor.setPlaceholderText("digits and one period")
         editor.installEventFilter(self)
+        self._follow_typing(editor, index)
         return editor
+
+    def _follow_typing(self, line: QLineEdit, index: QModelIndex) -> None:
+        """Note each keystroke as typed text of the box, so that the findings and autosave follow the typing."""
+        model, row, column = index.model(), index.row(), index.column()
+        path, kind = model.value_path(row, column), self.columns[column].kind
+        label = model.label(row, column)
+        line.setProperty("value_path", path)
+        line.textEdited.connect(lambda text: model.document.type_text(path, text, label, kind))
+
+    def _closed(self, editor: QWidget, hint) -> None:
+        """Escape: the box goes back to what it was, and so does what was noted as typed."""
+        line = editor.line if isinstance(editor, DateEditor) else editor
+        path = line.property("value_path") if isinstance(line, QLineEdit) else None
+        view = self.parent()
+        model = view.model() if view is not None else None
+        if path and model is not None and hint == QStyledItemDelegate.EndEditHint.RevertModelCache:
+            typed = model.document.inputs.get(path)
+            if typed is not None and typed.problem is None:
+                model.document.drop_input(path)
 
     def setEditorData(self, editor: QWidget, index: QModelIndex) -> None:  # noqa: N802
         value = index.data(Qt.ItemDataRole.EditRole)
+        typed = index.model().document.inputs.get(index.model().value_path(index.row(), index.column()))
         if isinstance(editor, DateEditor):
-            pending = self.pending.pop((index.row(), index.column()), None)
-            editor.line.setText(pending if pending is not None else format_date(value if isinstance(value, date) else None))
-            editor.line.selectAll()
+            text = typed.text if typed is not None else format_date(value if isinstance(value, date) else None)
+            if editor.line.text() != text:  # the view refreshes open editors as the row changes: keep the typing
+                editor.line.setText(text)
+                editor.line.selectAll()
         elif isinstance(editor, QComboBox):
             position = editor.findData(value or "")
             editor.setCurrentIndex(max(position, 0))
         elif isinstance(editor, QLineEdit):
-            pending = self.pending.pop((index.row(), index.column()), None)
-            editor.setText(pending if pending is not None else ("" if value is None else str(value)))
+            text = typed.text if typed is not None else ("" if value is None else str(value))
+            if editor.text() != text:
+                editor.setText(text)
 
     def setModelData(self, editor: QWidget, model, index: QModelIndex) -> None:  # noqa: N802
         kind = self.columns[index.column()].kind
-        if isinstance(editor, DateEditor):
-            try:
-                model.setData(index, parse_date(editor.line.text()))
-            except ValueError as error:
-                self._refuse(editor.line, index, str(error))
-        elif isinstance(editor, QComboBox):
+        row, column = index.row(), index.column()
+        if isinstance(editor, QComboBox):
             model.setData(index, editor.currentData() or None)
-        elif kind == "decimal":
-            value, problem = parse_decimal(editor.text())
-            if problem:
-                self._refuse(editor, index, problem)
-                return
-            model.setData(index, value)
-        else:
-            model.setData(index, editor.text().strip() or None)
-
-    def _refuse(self, editor: QLineEdit, index: QModelIndex, problem: str) -> None:
-        """The user left a box whose text cannot be taken: say why, and keep the text for when the box is
-        edited again (F2), without pulling the keyboard back into the table."""
-        self.pending[(index.row(), index.column())] = editor.text()
-        self.refused.emit(f"Not taken — {problem} Press F2 on the box to correct what you typed.")
+            return
+        line = editor.line if isinstance(editor, DateEditor) else editor
+        if not model.applies(row, column) or model.document.read_only:
+            return
+        # Text that is not a date or an amount stays in the box (red) and counts as an error until corrected.
+        label = model.label(row, column)
+        problem = model.document.take(model.value_path(row, column), line.text(), label,
+                                      kind if kind in ("date", "decimal") else "text")
+        if problem:
+            self.refused.emit(f"Not taken — {label}: {problem} Press F2 on the box to correct what you typed.")
 
     def eventFilter(self, editor: QObject, event: QEvent) -> bool:  # noqa: N802
         owner = editor.parent() if isinstance(editor, QLineEdit) and isinstance(editor.parent(), DateEditor) else None
@@ -205,18 +212,22 @@ class CellDelegate(QStyledItemDelegate):
                 hint = {Qt.Key.Key_Tab: QStyledItemDelegate.EndEditHint.EditNextItem,
                         Qt.Key.Key_Backtab: QStyledItemDelegate.EndEditHint.EditPreviousItem}.get(
                     event.key(), QStyledItemDelegate.EndEditHint.NoHint)
+                owner.setProperty("closing", True)
                 self.commitData.emit(owner)
                 self.closeEditor.emit(owner, hint)
                 return True
         if owner is not None and event.type() == QEvent.Type.KeyPress and event.key() == Qt.Key.Key_Escape:
+            owner.setProperty("closing", True)
             self.closeEditor.emit(owner, QStyledItemDelegate.EndEditHint.RevertModelCache)
             return True
         if owner is not None and event.type() == QEvent.Type.FocusOut:
-            if not shiboken6.isValid(owner) or not owner.isVisible() or QApplication.closingDown():
-                return False  # the window is closing: nothing to commit into
+            if not shiboken6.isValid(owner) or not owner.isVisible() or QApplication.closingDown() \
+                    or owner.property("closing"):
+                return False  # the window is closing, or the editor already was: nothing to commit into
             popup = getattr(owner, "_popup", None)
             focused = QApplication.focusWidget()
             if not (popup is not None and popup.isVisible()) and not (focused is not None and owner.isAncestorOf(focused)):
+                owner.setProperty("closing", True)
                 self.commitData.emit(owner)
                 self.closeEditor.emit(owner, QStyledItemDelegate.EndEditHint.NoHint)
             return False

@@ -34,7 +34,8 @@ from PySide6.QtWidgets import (
 
 from form4_desktop.gui.delegates import CellDelegate
 from form4_desktop.gui.document import FilingDocument
-from form4_desktop.gui.fields import Binder
+from form4_desktop.gui.fields import Binder, CodeComboBox
+from form4_desktop.gui import dialogs
 from form4_desktop.gui.models import FootnotesModel, RowsModel, row_boxes
 from form4_desktop.model import (
     DOCUMENT_TYPES,
@@ -51,6 +52,7 @@ from form4_desktop.model import (
 )
 from form4_desktop.model import paths
 from form4_desktop.model.codes import COUNTRIES, US_STATES
+from form4_desktop.model.names import conformed_signature
 from form4_desktop.rules import Finding, Severity
 
 # The form's own instructions, quoted as tooltips (SEC 1474 face and the EDGAR technical specification).
@@ -114,8 +116,10 @@ class FilingTab(QWidget):
             self.document_type.addItem(f"Form {kind}", kind)
         binder.combo(self.document_type, "document_type")
         self.period = _line("period_of_report", TIPS["period"], "MM/DD/YYYY")
+        self.period.setAccessibleName("Box 3, Date of Earliest Transaction")
         binder.line(self.period, "period_of_report", kind="date")
         self.original = _line("date_of_original_submission", TIPS["original"], "MM/DD/YYYY (amendments only)")
+        self.original.setAccessibleName("Box 4, Date Original Filed")
         binder.line(self.original, "date_of_original_submission", kind="date")
         self.exit_box = _check("not_subject_to_section16", "No longer subject to Section 16", TIPS["exit"])
         binder.check(self.exit_box, "not_subject_to_section16")
@@ -260,13 +264,11 @@ class OwnersTab(ListFormTab):
         line("address.street1", "Street:", TIPS["street"])
         line("address.street2", "Street (second line):", TIPS["street"])
         line("address.city", "City:", TIPS["city"])
-        self.state = QComboBox()
+        self.state = CodeComboBox()
         self.state.setObjectName("owner_address_state")
         self.state.setAccessibleName("State")
-        self.state.setToolTip(TIPS["state"])
-        self.state.addItem("", "")
-        for code, name in sorted(US_STATES.items(), key=lambda item: item[1]):
-            self.state.addItem(f"{name.title()} ({code})", code)
+        self.state.setToolTip(TIPS["state"] + " Type the code (NV) or the name (Nevada).")
+        self.state.add_codes(US_STATES)
         binder.combo(self.state, f"{base}.address.state")
         layout.addRow("State:", self.state)
         self.fields["address.state"] = self.state
@@ -276,12 +278,11 @@ class OwnersTab(ListFormTab):
         layout.addRow("", non_us)
         self.fields["address.non_us_address"] = non_us
         line("address.non_us_state_territory", "Non-US state or province:", TIPS["non_us"])
-        self.country = QComboBox()
+        self.country = CodeComboBox()
         self.country.setObjectName("owner_address_country")
         self.country.setAccessibleName("Country")
-        self.country.addItem("", "")
-        for code, name in sorted(COUNTRIES.items(), key=lambda item: item[1]):
-            self.country.addItem(f"{name.title()} ({code})", code)
+        self.country.setToolTip("The country's EDGAR code (e.g. X0 for the United Kingdom) or its name.")
+        self.country.add_codes(COUNTRIES)
         binder.combo(self.country, f"{base}.address.country")
         layout.addRow("Country (non-US):", self.country)
         self.fields["address.country"] = self.country
@@ -315,6 +316,7 @@ class SignaturesTab(ListFormTab):
         self.name = _line("signature_name", TIPS["signature"], "/s/ Name")
         binder.line(self.name, "signatures[{signature}].name", kind="required-text")
         self.date = _line("signature_date", TIPS["signature_date"], "MM/DD/YYYY")
+        self.date.setAccessibleName("Signature date")
         binder.line(self.date, "signatures[{signature}].date", kind="date")
         layout.addRow("** Signature of reporting person:", self.name)
         layout.addRow("Date:", self.date)
@@ -328,7 +330,7 @@ class SignaturesTab(ListFormTab):
         owners = self.document.filing.reporting_owners
         count = len(self.items())
         name = owners[count].name if count < len(owners) and owners[count].name else ""
-        return Signature(f"/s/ {name}" if name else "", date.today())
+        return Signature(conformed_signature(name), date.today())
 
 
 class TableTab(QWidget):

@@ -3,34 +3,71 @@ a reload shows up in the field. A value that cannot be taken is refused with a s
 
 from __future__ import annotations
 
+import time
 from datetime import date
-from typing import Any, Callable
+from typing import Callable
 
-from PySide6.QtCore import QEvent, QObject, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import QApplication, QCheckBox, QComboBox, QLineEdit, QPlainTextEdit, QWidget
 
 from form4_desktop.gui.document import FilingDocument
 from form4_desktop.model import paths
 from form4_desktop.model.display import format_date
+from form4_desktop.model.typed import read_date
 
 INVALID_STYLE = "background: #ffd6d6;"
 
 
 def parse_date(text: str) -> date | None:
-    """MM/DD/YYYY (or YYYY-MM-DD); ValueError with a sentence when it is neither."""
-    text = text.strip()
-    if not text:
-        return None
-    try:
-        if "-" in text:
-            return date.fromisoformat(text)
-        month, day, year = (int(part) for part in text.split("/"))
-        if year < 100:
-            raise ValueError
-        return date(year, month, day)
-    except ValueError:
-        raise ValueError(f"'{text}' is not a date: type it as MM/DD/YYYY, e.g. 01/09/2023.") from None
+    """MM/DD/YYYY (or YYYY-MM-DD); ValueError naming the real problem when it is not a date."""
+    return read_date(text)
+
+
+class CodeComboBox(QComboBox):
+    """A picker of coded values ("NV — Nevada") that finds what is typed by its code first, then by its name:
+    typing NV picks Nevada, typing Nevada picks Nevada too (Qt's own search reads only the item text, so "NV"
+    after "N" found Nebraska)."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._typed = ""
+        self._typed_at = 0.0
+
+    def add_codes(self, codes: dict[str, str]) -> None:
+        self.addItem("", "")
+        for code, name in sorted(codes.items(), key=lambda item: item[1]):
+            self.addItem(f"{code} — {name.title()}", code)
+
+    def find_typed(self, typed: str) -> int:
+        wanted = typed.strip().upper()
+        if not wanted:
+            return -1
+        position = self.findData(wanted)
+        if position > 0:
+            return position
+        for number in range(1, self.count()):
+            name = self.itemText(number).split(" — ", 1)[-1].upper()
+            if name.startswith(wanted):
+                return number
+        return -1
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        text = event.text()
+        plain = not event.modifiers() & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier)
+        if plain and text and text.isprintable() and not self.isEditable():
+            now = time.monotonic()
+            if now - self._typed_at > QApplication.keyboardInputInterval() / 1000:
+                self._typed = ""
+            self._typed_at = now
+            self._typed += text
+            position = self.find_typed(self._typed)
+            if position >= 0 and position != self.currentIndex():
+                self.setCurrentIndex(position)
+                self.activated.emit(position)
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
 
 class Binder(QObject):
@@ -55,33 +92,46 @@ class Binder(QObject):
         return widget.accessibleName() or widget.objectName()
 
     def line(self, widget: QLineEdit, template: str, *, kind: str = "text") -> None:
+        """A one-line box. What is typed is noted as it is typed (the findings and autosave follow it) and
+        taken when the box is left; text that is not a value of its kind stays on screen, red, and counts
+        as an error until it is corrected, so the screen never shows a value that is not the saved one."""
         def show() -> None:
-            value = paths.get(self.document.filing, self.path(template))
+            path = self.path(template)
+            typed = self.document.inputs.get(path)
+            if typed is not None:
+                if widget.text() != typed.text:
+                    widget.setText(typed.text)
+                self._mark(widget, typed.problem)
+                return
+            value = paths.get(self.document.filing, path)
             widget.setText(format_date(value) if kind == "date" else ("" if value is None else str(value)))
             widget.setModified(False)
-            widget.setStyleSheet("")
+            self._mark(widget, None)
+
+        def edited(text: str) -> None:
+            typed = self.document.type_text(self.path(template), text, self._label(widget), kind)
+            if typed is None or typed.problem is None:
+                self._mark(widget, None)  # red only once the box is left: a date half typed is not wrong yet
 
         def commit() -> None:
-            text = widget.text()
-            try:
-                if kind == "date":
-                    value: Any = parse_date(text)
-                else:  # a box the model keeps as text even when empty (a CIK, a name) holds "", others None
-                    value = text.strip() or ("" if kind == "required-text" else None)
-            except ValueError as error:
-                widget.setStyleSheet(INVALID_STYLE)
-                widget.setToolTip(str(error))
-                self.refused.emit(f"{self._label(widget)}: {error}")
-                return  # the text stays as typed
-            widget.setStyleSheet("")
-            widget.setToolTip(widget.whatsThis())
-            widget.setModified(False)
-            self.document.set(self.path(template), value, f"Edit {self._label(widget)}")
+            if widget.isReadOnly():
+                return
+            problem = self.document.take(self.path(template), widget.text(), self._label(widget), kind)
+            self._mark(widget, problem)
+            if problem:
+                self.refused.emit(f"{self._label(widget)}: {problem}")  # the text stays as typed
+            else:
+                widget.setModified(False)
 
+        widget.textEdited.connect(edited)
         widget.editingFinished.connect(commit)
         self.commits[widget] = commit
         self.bindings.append((widget, template, show))
         widget.installEventFilter(self)
+
+    def _mark(self, widget: QWidget, problem: str | None) -> None:
+        widget.setStyleSheet(INVALID_STYLE if problem else "")
+        widget.setToolTip(problem or widget.whatsThis())
 
     def check(self, widget: QCheckBox, template: str) -> None:
         def show() -> None:
@@ -107,20 +157,27 @@ class Binder(QObject):
 
     def text(self, widget: QPlainTextEdit, template: str) -> None:
         def show() -> None:
-            value = paths.get(self.document.filing, self.path(template)) or ""
+            typed = self.document.inputs.get(self.path(template))
+            value = typed.text if typed is not None else (paths.get(self.document.filing, self.path(template)) or "")
             if widget.toPlainText() != value:
                 widget.setPlainText(value)
 
         original_focus_out = widget.focusOutEvent
 
+        def edited() -> None:
+            if not widget.isReadOnly() and widget.hasFocus():  # typed by the user, not shown by show()
+                self.document.type_text(self.path(template), widget.toPlainText(), self._label(widget), "text")
+
         def commit() -> None:
-            self.document.set(self.path(template), widget.toPlainText() or None, f"Edit {self._label(widget)}")
+            if not widget.isReadOnly():
+                self.document.take(self.path(template), widget.toPlainText(), self._label(widget), "text")
 
         def focus_out(event) -> None:
             commit()
             original_focus_out(event)
 
         widget.focusOutEvent = focus_out  # commit a paragraph at a time, not a keystroke at a time
+        widget.textChanged.connect(edited)
         self.commits[widget] = commit
         self.bindings.append((widget, template, show))
 

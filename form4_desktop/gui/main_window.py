@@ -1,13 +1,19 @@
-"""The main window: the draft browser, the Form 4 editor, live findings, saving, printing."""
+"""The main window: the draft browser, the Form 4 editor, live findings, saving, printing.
+
+Every menu action runs through `actions.run_action` (one sentence on failure, the traceback in the log), and
+every question goes through `dialogs`. What the screen shows is what is saved, printed and exported: text
+typed into a box that cannot be taken is an error finding and stops a save, a print and an export.
+"""
 
 from __future__ import annotations
 
 import logging
 import os
+import re
 import tempfile
-from datetime import date
+from datetime import date, datetime, timezone
 
-from PySide6.QtCore import QModelIndex, QSize, Qt, QTimer
+from PySide6.QtCore import QByteArray, QModelIndex, QSettings, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -15,15 +21,14 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QDockWidget,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
-    QInputDialog,
     QLabel,
     QLineEdit,
     QListView,
+    QListWidget,
+    QListWidgetItem,
     QMainWindow,
-    QMessageBox,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -31,33 +36,66 @@ from PySide6.QtWidgets import (
 )
 
 from form4_desktop.app import documents
-from form4_desktop.app.autosave import Autosaver
+from form4_desktop.app.autosave import Autosaver, is_orphan, new_slot
 from form4_desktop.app.drafts import import_xml
-from form4_desktop.edgar_xml import Copy, ReadError, WriteError
+from form4_desktop.edgar_xml import Copy
+from form4_desktop.errors import UserError
+from form4_desktop.gui import dialogs
+from form4_desktop.gui.actions import run_action
 from form4_desktop.gui.document import FilingDocument, new_filing
 from form4_desktop.gui.editor import Editor
-from form4_desktop.gui.models import DraftListModel, FindingsModel
-from form4_desktop.model import ReportingOwner, Signature
+from form4_desktop.gui.models import TABLE_I_COLUMNS, TABLE_II_COLUMNS, DraftListModel, FindingsModel, column_of
+from form4_desktop.model import Filing, ReportingOwner, Signature, paths
+from form4_desktop.model.compare import changed_paths
+from form4_desktop.model.display import format_date
+from form4_desktop.model.names import conformed_signature
+from form4_desktop.model.typed import TypedValueError, read_date
 from form4_desktop.rules import Finding, Severity, due_date
+from form4_desktop.rules.boxes import box_label
 from form4_desktop.rules.deadline import describe
-from form4_desktop.store import ConflictError, DraftStore, StoreError
+from form4_desktop.rules.typed import typed_findings
+from form4_desktop.store import DraftStore, StoreError
 
 log = logging.getLogger("form4_desktop.gui")
-AUTOSAVE_SLOT = "main-window"
+Button = dialogs.Button
+
+
+class NotTaken(UserError):
+    """A box holds typed text that cannot be taken, so the draft cannot be saved, printed or exported."""
+
+
+def local_time(stamp: str) -> str:
+    """A store time (UTC, ISO) as the user reads it: local time, MM/DD/YYYY h:mm AM."""
+    moment = datetime.fromisoformat(stamp)
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=timezone.utc)
+    moment = moment.astimezone()
+    return f"{format_date(moment.date())} {moment:%I:%M %p}".replace(" 0", " ", 1)
+
+
+def file_stem(filing: Filing) -> str:
+    """`form4-AULT-CRAGUN-2023-01-09`: form, ticker, first owner's last name, box 3."""
+    owner = filing.reporting_owners[0].name if filing.reporting_owners and filing.reporting_owners[0].name else ""
+    parts = [f"form{filing.document_type.replace('/', '')}", filing.issuer.trading_symbol or "",
+             owner.split()[0] if owner else "",
+             filing.period_of_report.isoformat() if filing.period_of_report else ""]
+    return "-".join(re.sub(r"[^A-Za-z0-9]+", "", part).upper() if n in (1, 2) else part
+                    for n, part in enumerate(parts) if part)
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, store: DraftStore, *, today: date | None = None):
+    def __init__(self, store: DraftStore, *, today: date | None = None, settings: QSettings | None = None):
         super().__init__()
         self.store = store
         self.today = today
+        self.settings = settings if settings is not None else QSettings()
         self.setWindowTitle("Form 4 Desktop")
-        self.resize(1280, 800)
         self.document = FilingDocument(parent=self)
         self.editor = Editor(self.document)
         self.setCentralWidget(self.editor)
         self.findings: list[Finding] = []
-        self.autosaver = Autosaver(store, AUTOSAVE_SLOT)
+        self.status_text = ""
+        self.autosaver = Autosaver(store, new_slot())
         self._build_browser()
         self._build_findings()
         self._build_actions()
@@ -67,14 +105,16 @@ class MainWindow(QMainWindow):
         self.autosave_timer.timeout.connect(self.autosaver.poll)
         self.autosave_timer.start()
         self.document.changed.connect(self._document_changed)
+        self.document.typed.connect(self._document_changed)
         self.document.replaced.connect(self._document_replaced)
-        self.document.undo_stack.cleanChanged.connect(lambda clean: self._update_title())
+        self.document.undo_stack.cleanChanged.connect(self._clean_changed)
         self.editor.table_i.refused.connect(self.say)
         self.editor.table_ii.refused.connect(self.say)
         self.editor.binder.refused.connect(self.say)
         self.status_label = QLabel()
         self.status_label.setObjectName("status_summary")
         self.statusBar().addPermanentWidget(self.status_label)
+        self._restore_layout()
         self.document.load(new_filing(), None, None)
         self.refresh_browser()
 
@@ -95,14 +135,17 @@ class MainWindow(QMainWindow):
         self.browser.setColumnHidden(5, True)  # the last change is in each row's tooltip; the list is newest first
         self.browser.setWordWrap(False)
         self.browser.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # the owner column gives way
-        self.browser.doubleClicked.connect(lambda index: self.open_draft(self._browser_id(index)))
-        self.browser.activated.connect(lambda index: self.open_draft(self._browser_id(index)))
+        self.browser.doubleClicked.connect(lambda index: self.act("Cannot open the draft",
+                                                                  lambda: self.open_draft(self._browser_id(index))))
+        self.browser.activated.connect(lambda index: self.act("Cannot open the draft",
+                                                              lambda: self.open_draft(self._browser_id(index))))
         self.search = QLineEdit()
         self.search.setObjectName("draft_search")
         self.search.setPlaceholderText("Find: owner, issuer, ticker or CIK")
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(lambda _: self.refresh_browser())
         self.trash_button = QPushButton("Trash")
+        self.trash_button.setObjectName("trash_button")
         self.trash_button.setCheckable(True)
         self.trash_button.setToolTip("Show the drafts in the trash (restore or empty it)")
         self.trash_button.toggled.connect(lambda _: self.refresh_browser())
@@ -136,15 +179,22 @@ class MainWindow(QMainWindow):
         dock.setWidget(self.findings_view)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
         self.resizeDocks([dock], [150], Qt.Orientation.Vertical)
+        self.findings_dock = dock
 
-    def _action(self, menu, text: str, handler, shortcut=None, name: str | None = None, tip: str = "") -> QAction:
+    def act(self, title: str, handler):
+        """Run a user's action: a failure shows one sentence titled `title` and is logged, never lost."""
+        return run_action(self, title, handler)
+
+    def _action(self, menu, text: str, handler, shortcut=None, name: str | None = None, tip: str = "",
+                failure: str | None = None) -> QAction:
         action = QAction(text, self)
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
         if tip:
             action.setStatusTip(tip)
             action.setToolTip(tip)
-        action.triggered.connect(handler)
+        title = failure or f"{text.replace('&', '').rstrip('…')} did not work"
+        action.triggered.connect(lambda checked=False: self.act(title, handler))
         action.setObjectName(name or text)
         menu.addAction(action)
         return action
@@ -154,19 +204,20 @@ class MainWindow(QMainWindow):
         file = bar.addMenu("&File")
         self.new_action = self._action(file, "&New Form 4", self.new_draft, QKeySequence.StandardKey.New, "new")
         self._action(file, "&Open EDGAR XML…", self.open_xml_file, QKeySequence.StandardKey.Open, "open",
-                     "Import an EDGAR ownership XML file into the store and open it")
+                     "Import an EDGAR ownership XML file into the store and open it", "Cannot open the file")
         self.recent_menu = file.addMenu("Recent drafts")
-        self.recent_menu.aboutToShow.connect(self._fill_recent)
-        self.save_action = self._action(file, "&Save", self.save, QKeySequence.StandardKey.Save, "save")
+        self.recent_menu.aboutToShow.connect(lambda: self.act("Cannot list the drafts", self._fill_recent))
+        self.save_action = self._action(file, "&Save", self.save, QKeySequence.StandardKey.Save, "save",
+                                        failure="Not saved")
         file.addSeparator()
         self._action(file, "Export &submission XML…", lambda: self.export_xml(Copy.SUBMISSION), None, "export_submission",
-                     "The XML to send to EDGAR (with the CCC)")
+                     "The XML to send to EDGAR (with the CCC)", "Not exported")
         self._action(file, "Export &record XML…", lambda: self.export_xml(Copy.RECORD), None, "export_record",
-                     "The XML as EDGAR disseminates it (no CCC)")
-        self._action(file, "Export P&DF…", self.export_pdf, None, "export_pdf")
+                     "The XML as EDGAR disseminates it (no CCC)", "Not exported")
+        self._action(file, "Export P&DF…", self.export_pdf, None, "export_pdf", failure="Not exported")
         file.addSeparator()
-        self._action(file, "Print pre&view…", self.print_preview, "Ctrl+Shift+P", "preview")
-        self._action(file, "&Print…", self.print_form, QKeySequence.StandardKey.Print, "print")
+        self._action(file, "Print pre&view…", self.print_preview, "Ctrl+Shift+P", "preview", failure="No preview")
+        self._action(file, "&Print…", self.print_form, QKeySequence.StandardKey.Print, "print", failure="Not printed")
         file.addSeparator()
         self._action(file, "&Quit", self.close, QKeySequence.StandardKey.Quit, "quit")
         edit = bar.addMenu("&Edit")
@@ -182,17 +233,51 @@ class MainWindow(QMainWindow):
         edit.addSeparator()
         self._action(edit, "&Find drafts", self.find, QKeySequence.StandardKey.Find, "find")
         draft = bar.addMenu("&Draft")
-        self._action(draft, "&Duplicate", self.duplicate, "Ctrl+D", "duplicate")
-        self._action(draft, "De&lete (to trash)", self.delete, None, "delete")
-        self._action(draft, "&Restore from trash", self.restore, None, "restore")
-        self._action(draft, "&Empty trash…", self.empty_trash, None, "empty_trash")
+        self._action(draft, "&Duplicate", self.duplicate, "Ctrl+D", "duplicate", failure="Not duplicated")
+        self._action(draft, "De&lete (to trash)", self.delete, None, "delete", failure="Not deleted")
+        self._action(draft, "&Restore from trash", self.restore, None, "restore", failure="Not restored")
+        self._action(draft, "&Empty trash…", self.empty_trash, None, "empty_trash", failure="Trash not emptied")
         draft.addSeparator()
         self._action(draft, "Mark &filed…", self.mark_filed, None, "mark_filed",
-                     "Record the filing date (and accession number) and freeze the draft")
-        self._action(draft, "&Amend (4/A)", self.amend, "Ctrl+Shift+A", "amend", "Make a linked 4/A of a filed form")
+                     "Record the filing date (and accession number) and freeze the draft", "Not marked filed")
+        self._action(draft, "&Amend…", self.amend, "Ctrl+Shift+A", "amend", "Make a linked amendment (4/A) of a filed "
+                     "form", "Not amended")
         draft.addSeparator()
-        self._action(draft, "&History…", self.history, None, "history", "See and restore earlier versions")
+        self._action(draft, "&History…", self.history, None, "history", "See what changed in each version, and "
+                     "restore one", "No history")
 
+    # -- settings: the window's size, its docks and the folders last used -----------------------------------
+    def _restore_layout(self) -> None:
+        geometry = self.settings.value("window/geometry")
+        if isinstance(geometry, QByteArray) and self.restoreGeometry(geometry):
+            state = self.settings.value("window/state")
+            if isinstance(state, QByteArray):
+                self.restoreState(state)
+            self._sized = True
+            return
+        screen = QApplication.primaryScreen()
+        available = screen.availableGeometry() if screen is not None else None
+        if available is None or available.width() < 100:
+            self.resize(1280, 800)
+            return
+        # The whole window, frame and title bar included, fits the screen: 1280x800 must show the status bar.
+        width, height = min(1280, available.width() - 16), min(800, available.height() - 48)
+        self.resize(width, height)
+        self.move(available.left() + (available.width() - width) // 2, available.top() + 8)
+
+    def _save_layout(self) -> None:
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        self.settings.setValue("window/state", self.saveState())
+        self.settings.sync()
+
+    def folder(self, kind: str) -> str:
+        value = self.settings.value(f"folders/{kind}", "")
+        return value if isinstance(value, str) and value and os.path.isdir(value) else os.path.expanduser("~")
+
+    def remember_folder(self, kind: str, path: str) -> None:
+        self.settings.setValue(f"folders/{kind}", os.path.dirname(os.path.abspath(path)))
+
+    # -- editing -----------------------------------------------------------------------------------------
     def undo_redo(self, undo: bool) -> None:
         """Undo or redo one edit, and show the box it changed (it may be on another tab)."""
         stack = self.document.undo_stack
@@ -216,8 +301,21 @@ class MainWindow(QMainWindow):
             return
         for table in (self.editor.table_i, self.editor.table_ii):
             if table.view.isAncestorOf(focused) and table.view.state() == QAbstractItemView.State.EditingState:
-                focused.clearFocus()  # the table takes the box's text as it would on leaving it
-                QApplication.processEvents()
+                editor = focused.parent() if not isinstance(focused.parent(), QWidget) or \
+                    focused.parent() is table.view.viewport() else focused.parent()
+                editor = focused if editor is table.view.viewport() else editor
+                table.delegate.commitData.emit(editor)
+                table.delegate.closeEditor.emit(editor, table.delegate.EndEditHint.NoHint)
+
+    def require_taken(self, what: str) -> None:
+        """Refuse (NotTaken) while a box holds typed text that cannot be taken: `what` is "saved", "printed"."""
+        refused = self.document.refused_inputs()
+        if refused:
+            path, label, problem = refused[0]
+            more = f" (and {len(refused) - 1} more box{'es' if len(refused) > 2 else ''})" if len(refused) > 1 else ""
+            self.editor.go_to(paths.box_path(path))
+            raise NotTaken(f"Nothing was {what}: {label}{more} holds text that is not taken — {problem} Correct it "
+                           "or clear it first.")
 
     # -- status ------------------------------------------------------------------------------------------
     def say(self, message: str) -> None:
@@ -228,31 +326,63 @@ class MainWindow(QMainWindow):
         who = filing.reporting_owners[0].name if filing.reporting_owners and filing.reporting_owners[0].name else ""
         what = f"Form {filing.document_type}" + (f" — {who}" if who else "") + \
             (f" — {filing.issuer.trading_symbol}" if filing.issuer.trading_symbol else "")
-        state = " [filed, read-only]" if self.document.read_only else ""
+        state = f" [filed {self._filed_text()}, read-only]" if self.document.read_only else ""
         self.setWindowTitle(f"{what}{state}{' *' if self.document.modified else ''} — Form 4 Desktop")
+
+    def _filed_text(self) -> str:
+        filed = self.document.filed_on
+        return f"on {format_date(date.fromisoformat(filed))}" if filed else ""
 
     def _document_changed(self, path: str) -> None:
         self.validation_timer.start()
-        self.autosaver.changed(self.document.filing, self.document.draft_id, self.document.version)
+        if self.document.modified:
+            self.autosaver.changed(self.document.effective_filing(), self.document.draft_id, self.document.version)
+        else:
+            self.autosaver.saved()  # typed back to what is saved: nothing to recover
+        self._update_title()
+
+    def _clean_changed(self, clean: bool) -> None:
+        if clean and not self.document.inputs:
+            self.autosaver.saved()  # undone back to the saved draft: no recovery entry is left to offer
         self._update_title()
 
     def _document_replaced(self) -> None:
         self.validate()
         self._update_title()
 
+    def as_of(self) -> date:
+        """The day the draft is judged on: a filed draft on its filing date, any other today."""
+        if self.document.read_only and self.document.filed_on:
+            return date.fromisoformat(self.document.filed_on)
+        return self.today or date.today()
+
     def validate(self) -> None:
-        self.findings = documents.check_filing(self.document.filing, self.today or date.today())
-        visible = [finding for finding in self.findings if finding.severity is not Severity.INFO]
-        self.findings_model.set_findings(visible)
+        self.validation_timer.stop()
+        filing = self.document.effective_filing()
+        self.findings = documents.check_filing(filing, self.as_of()) + typed_findings(self.document.refused_inputs())
+        self.findings.sort(key=self._position)
+        self.findings_model.set_findings(self.findings)
         self.editor.show_findings(self.findings)
-        errors = sum(1 for finding in visible if finding.severity is Severity.ERROR)
-        warnings = len(visible) - errors
-        due = due_date(self.document.filing)
+        errors = sum(1 for finding in self.findings if finding.severity is Severity.ERROR)
+        warnings = sum(1 for finding in self.findings if finding.severity is Severity.WARNING)
+        due = due_date(filing)
         text = f"{errors} error{'s' if errors != 1 else ''}, {warnings} warning{'s' if warnings != 1 else ''}"
         if due is not None:
             text += f" — due {describe(due[0])}, 10 p.m. Eastern"
         self.status_text = text
         self.status_label.setText(text)  # a permanent part of the status bar: messages never hide it
+
+    def _position(self, finding: Finding) -> tuple:
+        """Findings in the order of the form: tab, row, column; information after the problems."""
+        tab = self.editor.tab_of(finding.field_path)
+        try:
+            name, row, rest = paths.split_item(finding.field_path)
+        except ValueError:
+            name, row, rest = "", None, ""
+        column = 0
+        if name in ("table_i", "table_ii") and rest:
+            column = column_of(TABLE_I_COLUMNS if name == "table_i" else TABLE_II_COLUMNS, rest) or 0
+        return (finding.severity is Severity.INFO, tab, -1 if row is None else row, column, finding.severity.rank)
 
     def go_to_finding(self, index: QModelIndex) -> None:
         finding = index.data(Qt.ItemDataRole.UserRole)
@@ -271,6 +401,7 @@ class MainWindow(QMainWindow):
         try:
             rows = self.store.list(self.search.text(), trash=self.trash_button.isChecked(), limit=2000)
         except StoreError as error:
+            log.warning("listing drafts failed: %s", error)
             self.say(str(error))
             return
         self.drafts_model.set_rows(rows)
@@ -285,16 +416,22 @@ class MainWindow(QMainWindow):
         self.commit_typing()
         if not self.document.modified or self.document.read_only:
             return True
-        answer = QMessageBox.question(
-            self, "Unsaved changes", "This draft has changes that are not saved. Save them first?",
-            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Save)
-        if answer == QMessageBox.StandardButton.Save:
-            return self.save()
-        if answer == QMessageBox.StandardButton.Discard:
+        answer = dialogs.ask(self, "Unsaved changes", f"{self._draft_name()} has changes that are not saved. "
+                             "Save them first?", Button.Save | Button.Discard | Button.Cancel, Button.Save)
+        if answer == Button.Save:
+            return bool(self.act("Not saved", self.save))
+        if answer == Button.Discard:
             self.autosaver.saved()
             return True
         return False
+
+    def _draft_name(self, filing: Filing | None = None, draft_id: int | None = None) -> str:
+        filing = filing or self.document.filing
+        draft_id = self.document.draft_id if filing is self.document.filing and draft_id is None else draft_id
+        who = filing.reporting_owners[0].name if filing.reporting_owners and filing.reporting_owners[0].name else ""
+        parts = [f"Form {filing.document_type}", who, filing.issuer.trading_symbol or ""]
+        name = " — ".join(part for part in parts if part)
+        return f"{name} (draft {draft_id})" if draft_id else f"The new draft {name}" if who else "The new draft"
 
     def new_draft(self) -> None:
         if not self.confirm_discard():
@@ -308,46 +445,42 @@ class MainWindow(QMainWindow):
         self.editor.setCurrentIndex(0)
         self.editor.filing_tab.period.setFocus()
 
-    def _offer_address_book(self, filing, owners: list[ReportingOwner], issuers) -> object:
+    def _offer_address_book(self, filing, owners: list[ReportingOwner], issuers) -> Filing:
         """A new draft offers the reporting owners and issuers of earlier drafts."""
         if issuers:
             names = ["(new issuer)"] + [f"{i.name or i.trading_symbol} [{i.trading_symbol}] CIK {i.cik}" for i in issuers]
-            choice, ok = QInputDialog.getItem(self, "New Form 4", "Issuer:", names, 0, False)
-            if ok and choice != names[0]:
-                filing.issuer = issuers[names.index(choice) - 1]
+            choice = dialogs.choose(self, "New Form 4", "Issuer:", names)
+            if choice:
+                filing.issuer = issuers[choice - 1]
         if owners:
             names = ["(new reporting person)"] + [f"{o.name or ''} CIK {o.cik}" for o in owners]
-            choice, ok = QInputDialog.getItem(self, "New Form 4", "Reporting person:", names, 0, False)
-            if ok and choice != names[0]:
-                owner = owners[names.index(choice) - 1]
+            choice = dialogs.choose(self, "New Form 4", "Reporting person:", names)
+            if choice:
+                owner = owners[choice - 1]
                 filing.reporting_owners = [owner]
-                filing.signatures = [Signature(f"/s/ {owner.name}" if owner.name else "", date.today())]
+                filing.signatures = [Signature(conformed_signature(owner.name or ""), self.today or date.today())]
         return filing
 
     def open_draft(self, draft_id: int | None) -> bool:
         if draft_id is None or not self.confirm_discard():
             return False
-        try:
-            draft = self.store.open(draft_id)
-        except StoreError as error:
-            QMessageBox.warning(self, "Cannot open the draft", str(error))
-            return False
-        self.document.load(draft.filing, draft.id, draft.version, draft.status)
+        draft = self.store.open(draft_id)
+        self.document.load(draft.filing, draft.id, draft.version, draft.status, draft.filed_on)
         if draft.is_filed:
-            self.say(f"Filed on {draft.filed_on}: read-only. Use Draft ▸ Amend to correct it.")
+            self.say(f"Filed {self._filed_text()}: read-only. Use Draft ▸ Amend to correct it.")
         return True
 
     def open_xml_file(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Open EDGAR XML", "", "EDGAR XML (*.xml);;All files (*)")
+        path = dialogs.open_file(self, "Open EDGAR XML", self.folder("open"), "EDGAR XML (*.xml);;All files (*)")
         if path:
+            self.remember_folder("open", path)
             self.import_file(path)
 
     def import_file(self, path: str) -> int | None:
-        try:
-            draft_id = import_xml(self.store, path)
-        except ReadError as error:
-            QMessageBox.warning(self, "Cannot open the file", str(error))
-            return None
+        result = import_xml(self.store, path)
+        draft_id = result if isinstance(result, int) else result.draft_id
+        if not isinstance(result, int) and not result.new:
+            self.say(f"{os.path.basename(path)} is already in the store as draft {draft_id}: opened it.")
         self.refresh_browser()
         self.open_draft(draft_id)
         return draft_id
@@ -355,24 +488,19 @@ class MainWindow(QMainWindow):
     def save(self) -> bool:
         self.commit_typing()
         if self.document.read_only:
-            self.say("A filed form is read-only; amend it instead.")
-            return False
-        try:
-            if self.document.draft_id is None:
-                self.document.draft_id = self.store.create(self.document.filing)
-                self.document.version = 1
-            else:
-                self.document.version = self.store.save(self.document.draft_id, self.document.filing,
-                                                         self.document.version)
-        except ConflictError as error:
-            QMessageBox.warning(self, "Not saved", str(error))
-            return False
-        except StoreError as error:
-            QMessageBox.critical(self, "Not saved", str(error))
-            return False
+            raise UserError(f"Not saved: this form was filed {self._filed_text()}, so it is read-only; use Draft ▸ "
+                            "Amend to correct it.")
+        self.require_taken("saved")
+        if self.document.draft_id is None:
+            self.document.draft_id = self.store.create(self.document.filing)
+            self.document.version = 1
+        else:
+            self.document.version = self.store.save(self.document.draft_id, self.document.filing,
+                                                     self.document.version)
         self.document.undo_stack.setClean()
         self.autosaver.saved()
         self.refresh_browser()
+        self._update_title()
         self.say("Saved.")
         return True
 
@@ -380,27 +508,38 @@ class MainWindow(QMainWindow):
         self.recent_menu.clear()
         for row in self.store.list(limit=8):
             action = self.recent_menu.addAction(f"{row.reporting_owner or 'New draft'} — {row.issuer} (Form {row.document_type})")
-            action.triggered.connect(lambda checked=False, draft_id=row.id: self.open_draft(draft_id))
+            action.triggered.connect(lambda checked=False, draft_id=row.id: self.act(
+                "Cannot open the draft", lambda: self.open_draft(draft_id)))
 
     def offer_restore(self) -> bool:
-        """After a crash: offer the unsaved work the autosave kept."""
-        left = [autosave for autosave in self.store.autosaves() if autosave.slot == AUTOSAVE_SLOT]
-        if not left:
-            return False
-        autosave = left[0]
-        answer = QMessageBox.question(
-            self, "Restore unsaved work?",
-            f"Form 4 Desktop closed without saving your last changes ({autosave.saved_at[:16].replace('T', ' ')} UTC). "
-            "Restore them?", QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.Yes)
-        if answer != QMessageBox.StandardButton.Yes:
-            self.store.clear_autosave(AUTOSAVE_SLOT)
-            return False
-        self.document.load(autosave.filing, autosave.draft_id, autosave.base_version)
-        self.document.undo_stack.resetClean()  # restored work is unsaved work
-        self._update_title()
-        self.say("Unsaved work restored: save it to keep it.")
-        return True
+        """After a crash: offer the unsaved work a window that is gone left in the recovery area."""
+        left = [autosave for autosave in self.store.autosaves() if is_orphan(autosave.slot)]
+        restored = False
+        for autosave in left:
+            if autosave.draft_id is not None:
+                try:
+                    saved = self.store.open(autosave.draft_id)
+                except StoreError:
+                    saved = None
+                if saved is not None and saved.filing == autosave.filing:
+                    self.store.clear_autosave(autosave.slot)  # nothing in it that is not saved
+                    continue
+            if restored:
+                continue  # one at a time: the next start offers the next
+            answer = dialogs.ask(
+                self, "Restore unsaved work?",
+                f"Form 4 Desktop closed without saving your last changes to {self._draft_name(autosave.filing, autosave.draft_id)}"
+                f" (autosaved {local_time(autosave.saved_at)}). Restore them?", Button.Yes | Button.No, Button.Yes)
+            self.store.clear_autosave(autosave.slot)
+            if answer != Button.Yes:
+                continue
+            self.document.load(autosave.filing, autosave.draft_id, autosave.base_version)
+            self.document.undo_stack.resetClean()  # restored work is unsaved work
+            self.autosaver.changed(autosave.filing, autosave.draft_id, autosave.base_version)  # kept until saved
+            self._update_title()
+            self.say("Unsaved work restored: save it to keep it.")
+            restored = True
+        return restored
 
     # -- the draft menu ----------------------------------------------------------------------------------
     def _selected_or_open(self) -> int | None:
@@ -411,22 +550,22 @@ class MainWindow(QMainWindow):
         if draft_id == self.document.draft_id and not self.confirm_discard():
             return  # the copy is made of what is saved: first save (or discard) the open changes
         if draft_id is not None:
-            self.open_draft(self.store.duplicate(draft_id))
+            copy_id = self.store.duplicate(draft_id)
             self.refresh_browser()
+            self.open_draft(copy_id)
 
     def delete(self) -> None:
         draft_id = self.selected_id()
         if draft_id is None:
             self.say("Select the draft to delete in the list of drafts first.")
             return
-        if draft_id == self.document.draft_id and not self.confirm_discard():
-            return
-        self.store.delete(draft_id)
         if draft_id == self.document.draft_id:
-            self.status_label = QLabel()
-        self.status_label.setObjectName("status_summary")
-        self.statusBar().addPermanentWidget(self.status_label)
-        self.document.load(new_filing(), None, None)
+            if not self.confirm_discard():
+                return
+            self.store.delete(draft_id)
+            self.document.load(new_filing(), None, None)
+        else:
+            self.store.delete(draft_id)  # another draft: the open one, and its unsaved typing, stay as they are
         self.refresh_browser()
         self.say("Moved to the trash (Draft ▸ Restore from trash brings it back).")
 
@@ -435,10 +574,10 @@ class MainWindow(QMainWindow):
         if draft_id is not None:
             self.store.restore(draft_id)
             self.refresh_browser()
+            self.say("Restored from the trash.")
 
     def empty_trash(self) -> None:
-        if QMessageBox.question(self, "Empty the trash", "Delete the drafts in the trash for good?") == \
-                QMessageBox.StandardButton.Yes:
+        if dialogs.ask(self, "Empty the trash", "Delete the drafts in the trash for good?") == Button.Yes:
             self.say(f"{self.store.empty_trash()} drafts deleted for good.")
             self.refresh_browser()
 
@@ -447,94 +586,93 @@ class MainWindow(QMainWindow):
         if self.document.draft_id is None or self.document.modified:
             if not self.save():
                 return
-        text, ok = QInputDialog.getText(self, "Mark filed", "Date filed with EDGAR (MM/DD/YYYY):",
-                                        text=f"{date.today():%m/%d/%Y}")
-        if not ok:
+        due = due_date(self.document.filing)
+        suggested = self.today or date.today()
+        text = dialogs.text(self, "Mark filed", "Date filed with EDGAR (MM/DD/YYYY):", format_date(suggested))
+        if text is None:
             return
         try:
-            month, day, year = (int(part) for part in text.split("/"))
-            filed_on = date(year, month, day)
-        except ValueError:
-            QMessageBox.warning(self, "Not marked filed", f"'{text}' is not a date: type it as MM/DD/YYYY.")
+            filed_on = read_date(text)
+        except TypedValueError as error:
+            raise UserError(f"Not marked filed: the filing date {error}") from None
+        if filed_on is None:
+            raise UserError("Not marked filed: give the date the form was filed with EDGAR.")
+        accession = dialogs.text(self, "Mark filed", "Accession number (optional):")
+        if accession is None:
             return
-        accession, _ = QInputDialog.getText(self, "Mark filed", "Accession number (optional):")
-        try:
-            self.store.mark_filed(self.document.draft_id, filed_on, accession.strip() or None, self.document.version)
-        except StoreError as error:
-            QMessageBox.warning(self, "Not marked filed", str(error))
-            return
+        self.store.mark_filed(self.document.draft_id, filed_on, accession.strip() or None, self.document.version)
         self.open_draft(self.document.draft_id)
         self.refresh_browser()
+        late = due is not None and filed_on > due[0]
+        self.say(f"Marked filed on {format_date(filed_on)}" + (" (after its due date)." if late else "."))
 
     def amend(self) -> None:
         draft_id = self._selected_or_open()
         if draft_id is None or not self.confirm_discard():
             return
-        try:
-            amendment = self.store.amend(draft_id)
-        except StoreError as error:
-            QMessageBox.information(self, "Amend", str(error))
-            return
+        amendment = self.store.amend(draft_id)
         self.refresh_browser()
         self.open_draft(amendment)
+        today = self.today or date.today()
+        signatures = self.document.filing.signatures
+        if signatures and any(signature.date != today for signature in signatures):
+            dated = ", ".join(sorted({format_date(s.date) for s in signatures if s.date})) or "no date"
+            if dialogs.ask(self, "Amend", f"The amendment's signature is dated {dated}, as the original's. Date it "
+                           f"today, {format_date(today)}?", Button.Yes | Button.No, Button.Yes) == Button.Yes:
+                self.document.undo_stack.beginMacro("Date the signatures today")
+                for number in range(len(signatures)):
+                    self.document.set(f"signatures[{number}].date", today, "Date the signature today")
+                self.document.undo_stack.endMacro()
+        self.say(f"Amendment of draft {draft_id} made: correct it, then save.")
 
     def history(self) -> None:
         draft_id = self.document.draft_id
         if draft_id is None:
+            self.say("A new draft has no history yet: save it first.")
             return
-        revisions = self.store.history(draft_id)
-        labels = [f"Version {r.version} — saved {r.saved_at[:19].replace('T', ' ')} UTC" for r in revisions]
-        choice, ok = QInputDialog.getItem(self, "History", "Restore an earlier version:", labels, 0, False)
-        if ok and self.confirm_discard():
-            version = revisions[labels.index(choice)].version
-            try:
-                self.store.restore_revision(draft_id, version, self.document.version)
-            except StoreError as error:
-                QMessageBox.warning(self, "Not restored", str(error))
-                return
-            self.open_draft(draft_id)
+        dialog = HistoryDialog(self, self.store, draft_id, self.document.filing.form)
+        if dialogs.run(dialog) != QDialog.DialogCode.Accepted or dialog.chosen is None:
+            return
+        if self.document.read_only:
+            raise UserError("Not restored: a filed form is read-only; amend it instead.")
+        filing = self.store.revision(draft_id, dialog.chosen)
+        self.document.replace_filing(filing, f"Restore version {dialog.chosen}")
+        self.say(f"Version {dialog.chosen} restored into the editor: save to keep it, or Ctrl+Z to undo.")
 
     # -- output ------------------------------------------------------------------------------------------
-    def _default_name(self, extension: str) -> str:
-        filing = self.document.filing
-        return f"form{filing.document_type.replace('/', '')}-{filing.issuer.trading_symbol or 'draft'}.{extension}"
-
     def export_xml(self, copy: Copy) -> None:
         self.commit_typing()
-        path, _ = QFileDialog.getSaveFileName(self, f"Export {copy.value} XML", self._default_name("xml"),
-                                              "EDGAR XML (*.xml)")
+        self.require_taken("exported")
+        start = os.path.join(self.folder("export"), f"{file_stem(self.document.filing)}-{copy.value}.xml")
+        path = dialogs.save_file(self, f"Export the {copy.value} XML", start, "EDGAR XML (*.xml)")
         if not path:
             return
-        try:
-            documents.export_xml(self.document.filing, path, copy)
-        except WriteError as error:
-            QMessageBox.warning(self, "Not exported", str(error))
-            return
-        except OSError as error:
-            QMessageBox.warning(self, "Not exported", str(error))
-            return
+        documents.export_xml(self.document.filing, path, copy)
+        self.remember_folder("export", path)
         self.say(f"Exported the {copy.value} copy to {path}.")
 
     def _pdf(self, copies: int = 1) -> bytes | None:
-        from form4_desktop.pdf import UnsupportedForm, render_pdf
+        """The printable form of what the screen shows now, watermarked while it has errors."""
+        from form4_desktop.pdf import render_pdf
 
+        self.commit_typing()
+        self.require_taken("printed")
+        self.validate()  # the watermark follows the findings of this very moment
         draft = any(finding.severity is Severity.ERROR for finding in self.findings)
-        try:
-            return render_pdf(self.document.filing, copies=copies, draft=draft)
-        except UnsupportedForm as error:
-            QMessageBox.information(self, "Cannot print", str(error))
-            return None
+        return render_pdf(self.document.filing, copies=copies, draft=draft)
 
     def export_pdf(self) -> None:
         self.commit_typing()
-        path, _ = QFileDialog.getSaveFileName(self, "Export PDF", self._default_name("pdf"), "PDF (*.pdf)")
+        self.require_taken("exported")
+        start = os.path.join(self.folder("export"), f"{file_stem(self.document.filing)}.pdf")
+        path = dialogs.save_file(self, "Export PDF", start, "PDF (*.pdf)")
         if path:
             data = self._pdf()
-            if data is not None:
-                from form4_desktop.app.files import write_atomically
+            from form4_desktop.app.files import write_atomically
 
-                write_atomically(path, data)
-                self.say(f"PDF written to {path}.")
+            write_atomically(path, data)
+            self.remember_folder("export", path)
+            self.say(f"PDF written to {path}.")
 
     def _pdf_document(self, data: bytes):
         from PySide6.QtPdf import QPdfDocument
@@ -549,12 +687,9 @@ class MainWindow(QMainWindow):
 
     def print_preview(self) -> QDialog | None:
         """Shows exactly the PDF that prints (QtPdf)."""
-        self.commit_typing()
         from PySide6.QtPdfWidgets import QPdfView
 
         data = self._pdf()
-        if data is None:
-            return None
         pdf = self._pdf_document(data)
         dialog = QDialog(self)
         dialog.setWindowTitle("Print preview")
@@ -565,23 +700,24 @@ class MainWindow(QMainWindow):
         view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         print_button = buttons.addButton("Print…", QDialogButtonBox.ButtonRole.ActionRole)
-        print_button.clicked.connect(lambda: (dialog.accept(), self.print_form()))
+        print_button.clicked.connect(lambda: (dialog.accept(), self.act("Not printed", self.print_form)))
         buttons.rejected.connect(dialog.reject)
         layout = QVBoxLayout(dialog)
         layout.addWidget(view)
         layout.addWidget(buttons)
-        dialog.resize(1000, 760)
+        dialog.resize(min(1000, self.width()), min(760, self.height()))
         dialog.open()
         return dialog
 
     def print_form(self) -> None:
-        self.commit_typing()
         from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 
+        self.commit_typing()
+        self.require_taken("printed")
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         printer.setCopyCount(3)  # "File three copies of this Form, one of which must be manually signed"
         dialog = QPrintDialog(printer, self)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
+        if dialogs.run(dialog) != QDialog.DialogCode.Accepted:
             return
         self.print_to(printer)
 
@@ -595,15 +731,12 @@ class MainWindow(QMainWindow):
         else:
             copies = 1
         data = self._pdf(copies)
-        if data is None:
-            return 0
         pdf = self._pdf_document(data)
         printer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.Letter), QPageLayout.Orientation.Landscape,
                                           printer.pageLayout().margins()))
         painter = QPainter()
         if not painter.begin(printer):
-            QMessageBox.warning(self, "Not printed", "The printer could not be started.")
-            return 0
+            raise UserError("Not printed: the printer could not be started.")
         pages = pdf.pageCount()
         for page in range(pages):
             if page:
@@ -619,15 +752,68 @@ class MainWindow(QMainWindow):
         super().showEvent(event)
         if not getattr(self, "_sized", False):  # the browser's first width: wide enough to read a row
             self._sized = True
-            QTimer.singleShot(0, lambda: self.resizeDocks([self.browser_dock], [max(380, self.width() * 3 // 10)],
+            QTimer.singleShot(0, lambda: self.resizeDocks([self.browser_dock], [max(340, self.width() * 3 // 10)],
                                                           Qt.Orientation.Horizontal))
 
     # -- closing -----------------------------------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
+        self.commit_typing()
         if self.document.modified and not self.document.read_only:
+            self.autosaver.changed(self.document.effective_filing(), self.document.draft_id, self.document.version)
             self.autosaver.flush()
         if not self.confirm_discard():
             event.ignore()
             return
+        if not self.document.modified:
+            self.autosaver.saved()
         self.autosave_timer.stop()
+        self._save_layout()
         event.accept()
+
+
+class HistoryDialog(QDialog):
+    """Every saved version of a draft: when, by whom, and which boxes it changed; one can be restored."""
+
+    def __init__(self, parent: QWidget, store: DraftStore, draft_id: int, form: str):
+        super().__init__(parent)
+        self.setWindowTitle(f"History of draft {draft_id}")
+        self.chosen: int | None = None
+        self.list = QListWidget()
+        self.list.setObjectName("history_list")
+        self.list.setWordWrap(True)
+        revisions = store.history(draft_id)
+        filings = {revision.version: store.revision(draft_id, revision.version) for revision in revisions}
+        for revision in revisions:
+            older = filings.get(revision.version - 1)
+            if older is None:
+                changed = "first version"
+            else:
+                labels: list[str] = []
+                for path in changed_paths(older, filings[revision.version]):
+                    label = box_label(form, path)
+                    if label not in labels:
+                        labels.append(label)
+                changed = "; ".join(labels[:6]) + (f"; and {len(labels) - 6} more" if len(labels) > 6 else "") \
+                    if labels else "no box changed"
+            who = getattr(revision, "saved_by", "") or ""
+            item = QListWidgetItem(f"Version {revision.version} — saved {local_time(revision.saved_at)}"
+                                   + (f" by {who}" if who else "") + f"\n    changed: {changed}")
+            item.setData(Qt.ItemDataRole.UserRole, revision.version)
+            self.list.addItem(item)
+        self.list.setCurrentRow(0)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.restore_button = buttons.addButton("Restore this version", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.restore_button.setObjectName("restore_version")
+        self.restore_button.clicked.connect(self._restore)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel("Each save keeps a version. Restoring one puts it in the editor as a change you can "
+                                "undo (Ctrl+Z) and save."))
+        layout.addWidget(self.list)
+        layout.addWidget(buttons)
+        self.resize(720, 420)
+
+    def _restore(self) -> None:
+        item = self.list.currentItem()
+        self.chosen = item.data(Qt.ItemDataRole.UserRole) if item is not None else None
+        self.accept()

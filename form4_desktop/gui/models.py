@@ -14,6 +14,7 @@ from form4_desktop.model import DerivativeTransaction, Footnoted, NonDerivativeT
 from form4_desktop.model import paths
 from form4_desktop.model.display import format_date
 from form4_desktop.rules import Finding, Severity
+from form4_desktop.rules.boxes import cell
 from form4_desktop.store import DraftSummary
 
 Index = QModelIndex | QPersistentModelIndex
@@ -153,10 +154,24 @@ class RowsModel(QAbstractTableModel):
         self.findings: dict[tuple[int, int], list[Finding]] = {}
         document.changed.connect(self._changed)
         document.replaced.connect(self._reset)
+        document.typed.connect(self._typed)
 
     def _reset(self) -> None:
         self.beginResetModel()
         self.endResetModel()
+
+    def _typed(self, path: str) -> None:
+        """Typed text was refused or dropped: repaint its row (text being typed in an open editor is not
+        repainted, which would reset the editor under the user's fingers)."""
+        typed = self.document.inputs.get(path)
+        if typed is None or typed.problem:
+            self._changed(path)
+
+    def label(self, row: int, column: int) -> str:
+        """The box as the form names it: "Table I, row 1, column 2, Transaction Date"."""
+        attribute = self.columns[column].attribute or ""
+        return cell(self.document.filing.form, self.table, row, attribute.split(".")[0]
+                    if attribute.startswith("coding.") else attribute)[1]
 
     def _changed(self, path: str) -> None:
         if path == self.table:
@@ -240,7 +255,10 @@ class RowsModel(QAbstractTableModel):
                 return None
             if role == EDIT_ROLE:
                 return value
-            text = format_display(value, spec.kind)
+            typed = self.document.inputs.get(self.value_path(row, column))
+            # Text that could not be taken is shown as typed (and the findings call it an error), never the
+            # old value as if it were current.
+            text = typed.text if typed is not None and typed.problem else format_display(value, spec.kind)
             footnote_path = self.footnote_path(row, column)
             if footnote_path and spec.kind in FOOTNOTED_KINDS | {"code"}:
                 ids = paths.get(self.document.filing, footnote_path) or []

@@ -81,3 +81,34 @@ def cell(form: str, table: str, index: int, attribute: str) -> tuple[str, str]:
 
 def owner_label(index: int, count: int) -> str:
     return "Box 1, reporting person" + (f" {index + 1}" if count > 1 else "")
+
+
+_TOP = {
+    "document_type": "Form type", "period_of_report": "Box 3, date of earliest transaction",
+    "date_of_original_submission": "Box 4, date original filed", "not_subject_to_section16": "Exit box",
+    "aff10b5_one": "Rule 10b5-1(c) box", "issuer": "Box 2, issuer", "remarks": "Remarks",
+}
+
+
+def box_label(form: str, path: str) -> str:
+    """Any field path as a person names the box: "Table I, row 1, column 4, Amount", "Box 2, issuer"."""
+    import re
+
+    match = re.match(r"(table_i|table_ii)\[(\d+)\]\.?([a-z_.]*)", path)
+    if match:
+        attribute = match[3]
+        for suffix in (".value", ".footnote_ids"):
+            attribute = attribute.removesuffix(suffix)
+        attribute = "coding" if attribute.startswith("coding") else attribute
+        label = cell(form, match[1], int(match[2]), attribute)[1] if attribute else \
+            f"{table_name(match[1])}, row {int(match[2]) + 1}"
+        return label + (" (footnotes)" if path.endswith(".footnote_ids") else "")
+    match = re.match(r"(reporting_owners|signatures|footnotes)\[(\d+)\]", path)
+    if match:
+        number = int(match[2]) + 1
+        if match[1] == "reporting_owners":
+            return ("Box 5, relationship" if ".relationship" in path else "Box 1") + f", reporting person {number}"
+        return f"Signature {number}" if match[1] == "signatures" else f"Footnote ({number})"
+    head = path.split(".")[0].split("[")[0]
+    return _TOP.get(head, {"table_i": "Table I rows", "table_ii": "Table II rows", "reporting_owners": "Reporting persons",
+                           "signatures": "Signatures", "footnotes": "Footnotes"}.get(head, head))

@@ -55,6 +55,11 @@ def _amount(value: Decimal) -> str:
     return f"{value:,}"
 
 
+def footnote_name(footnote_id: str) -> str:
+    """A footnote as the printed form names it: "(1)" for F1; an id that is no F-number, quoted."""
+    return f"({footnote_id[1:]})" if _FOOTNOTE_ID.fullmatch(footnote_id or "") else f"'{footnote_id}'"
+
+
 class _Checker:
     def __init__(self, filing: Filing, today: date):
         self.filing = filing
@@ -75,13 +80,13 @@ class _Checker:
         seen: set[str] = set()
         for footnote_id in footnote_ids:
             if footnote_id in seen:
-                self.add("FOOTNOTE-REPEATED", path, f"{label}: footnote {footnote_id} is referenced twice; "
+                self.add("FOOTNOTE-REPEATED", path, f"{label}: footnote {footnote_name(footnote_id)} is referenced twice; "
                                                     "remove the second reference.")
                 continue
             seen.add(footnote_id)
             self.references[footnote_id] = self.references.get(footnote_id, 0) + 1
             if footnote_id not in self.defined:
-                self.add("FOOTNOTE-MISSING", path, f"{label}: refers to footnote {footnote_id}, which does not "
+                self.add("FOOTNOTE-MISSING", path, f"{label}: refers to footnote {footnote_name(footnote_id)}, which does not "
                                                    "exist in the Explanation of Responses.")
 
     def box(self, box: Footnoted | None, path: str, label: str, *, required: bool = False,
@@ -374,6 +379,11 @@ class _Checker:
                 and is_gift_given(row):
             self.add("GIFT-FORM-TYPE", path, f"{label}: a gift given on or after 02/27/2023 must be reported on "
                                              "Form 4 within two business days (form type 4), not held for Form 5.")
+        elif self.form == "4" and coding.form_type == "5":
+            # A V ticked by mistake silently takes the row out of the two-day deadline: say that it is ticked.
+            self.add("FORM5-ITEM-EARLY", f"{path}.form_type",
+                     f"{label}: marked V, a Form 5 item reported early, so it has no two-day deadline; untick V "
+                     "if this is a Form 4 transaction.")
         timeliness_path, timeliness_label = cell(self.form, table, index, "timeliness")
         timeliness = self.box(row.timeliness, timeliness_path, timeliness_label) or ""
         if self.form == "4":
@@ -521,15 +531,15 @@ class _Checker:
                 self.add("FOOTNOTE-ID", f"{path}.id", f"Footnote '{footnote.id}' must be numbered F1 to F99 "
                                                       "(no leading zero).")
             if footnote.id in seen:
-                self.add("FOOTNOTE-DUPLICATE", f"{path}.id", f"Footnote {footnote.id} is defined twice.")
+                self.add("FOOTNOTE-DUPLICATE", f"{path}.id", f"Footnote {footnote_name(footnote.id)} is defined twice.")
             seen.add(footnote.id)
             if not footnote.text.strip():
-                self.add("FOOTNOTE-TEXT", f"{path}.text", f"Footnote {footnote.id} has no text.")
+                self.add("FOOTNOTE-TEXT", f"{path}.text", f"Footnote {footnote_name(footnote.id)} has no text.")
             elif len(footnote.text) > 1000:
-                self.add("FOOTNOTE-TEXT", f"{path}.text", f"Footnote {footnote.id} is {len(footnote.text)} "
+                self.add("FOOTNOTE-TEXT", f"{path}.text", f"Footnote {footnote_name(footnote.id)} is {len(footnote.text)} "
                                                           "characters long; EDGAR allows at most 1,000.")
             if footnote.id not in self.references:
-                self.add("FOOTNOTE-UNUSED", f"{path}.id", f"Footnote {footnote.id} is not referenced by any box; "
+                self.add("FOOTNOTE-UNUSED", f"{path}.id", f"Footnote {footnote_name(footnote.id)} is not referenced by any box; "
                                                           "EDGAR suspends a filing with an unused footnote.")
 
     def remarks_and_signatures(self) -> None:

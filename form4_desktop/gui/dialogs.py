@@ -1,0 +1,47 @@
+"""Every question, message and file dialog the app shows goes through these functions, so that one place
+decides how they look and the tests can answer each one explicitly (and fail on one they did not expect)."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QMessageBox, QWidget
+
+Button = QMessageBox.StandardButton
+
+
+def ask(parent: QWidget | None, title: str, text: str, buttons=Button.Yes | Button.No,
+        default: Button = Button.Yes) -> Button:
+    """A question; returns the button pressed (Escape gives the Cancel or No button)."""
+    return QMessageBox.question(parent, title, text, buttons, default)
+
+
+def tell(parent: QWidget | None, title: str, text: str, level: str = "warning") -> None:
+    """A message to read and close: level "information", "warning" or "critical"."""
+    {"information": QMessageBox.information, "warning": QMessageBox.warning,
+     "critical": QMessageBox.critical}[level](parent, title, text)
+
+
+def text(parent: QWidget | None, title: str, label: str, value: str = "") -> str | None:
+    """One line of text; None when cancelled."""
+    answer, ok = QInputDialog.getText(parent, title, label, text=value)
+    return answer if ok else None
+
+
+def choose(parent: QWidget | None, title: str, label: str, items: list[str], current: int = 0) -> int | None:
+    """One of `items` (its index); None when cancelled."""
+    answer, ok = QInputDialog.getItem(parent, title, label, items, current, False)
+    return items.index(answer) if ok and answer in items else None
+
+
+def save_file(parent: QWidget | None, title: str, start: str, filter_: str) -> str | None:
+    path, _ = QFileDialog.getSaveFileName(parent, title, start, filter_)
+    return path or None
+
+
+def open_file(parent: QWidget | None, title: str, start: str, filter_: str) -> str | None:
+    path, _ = QFileDialog.getOpenFileName(parent, title, start, filter_)
+    return path or None
+
+
+def run(dialog: QDialog) -> int:
+    """Show one of the app's own dialogs modally; returns its result (QDialog.DialogCode)."""
+    return dialog.exec()
