@@ -25,3 +25,44 @@ def reference_filing():
     from form4_desktop.edgar_xml import read_file
 
     return read_file(REFERENCE)
+
+
+# -- the desktop app's fixtures (Qt is imported only by the tests that use them) --------------------------------
+@pytest.fixture
+def store(tmp_path):
+    from form4_desktop.store import DraftStore
+
+    with DraftStore(tmp_path / "drafts.sqlite3") as opened:
+        yield opened
+
+
+@pytest.fixture
+def script(monkeypatch):
+    """The dialogs this test expects, with their answers; anything else fails the test."""
+    import scripted_dialogs
+
+    answers = scripted_dialogs.install(monkeypatch)
+    yield answers
+    answers.check()
+
+
+@pytest.fixture
+def settings(tmp_path):
+    """The window's settings, in the test's own file (never the developer's)."""
+    from PySide6.QtCore import QSettings
+
+    return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+
+
+@pytest.fixture
+def window(qtbot, store, script, settings):
+    from datetime import date
+
+    from form4_desktop.gui.main_window import MainWindow
+
+    opened = MainWindow(store, today=date(2023, 1, 11), settings=settings)
+    opened.show()
+    yield opened
+    opened.document.load(opened.document.filing, None, None)  # closing asks nothing: the test is over
+    opened.close()
+    opened.deleteLater()

@@ -8,14 +8,16 @@ from decimal import Decimal
 
 import shiboken6
 
-from PySide6.QtCore import QDate, QEvent, QModelIndex, QObject, Qt, Signal
+from PySide6.QtCore import QDate, QEvent, QModelIndex, QObject, QRect, QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QApplication,
     QCalendarWidget,
     QComboBox,
     QHBoxLayout,
     QLineEdit,
+    QStyle,
     QStyledItemDelegate,
+    QStyleOptionViewItem,
     QToolButton,
     QToolTip,
     QWidget,
@@ -109,6 +111,51 @@ class CellDelegate(QStyledItemDelegate):
         super().__init__(parent)
         self.columns = columns
         self.closeEditor.connect(self._closed)
+
+    # -- the V and K boxes: ticked only on purpose (Space, or a click on the box itself) ---------------------
+    @staticmethod
+    def check_rect(option) -> QRect:
+        """The check box of a V or K cell, centred, so that a click elsewhere in the cell only selects it."""
+        style = option.widget.style() if option.widget is not None else QApplication.style()
+        size = style.pixelMetric(QStyle.PixelMetric.PM_IndicatorWidth, option, option.widget)
+        return QStyle.alignedRect(Qt.LayoutDirection.LeftToRight, Qt.AlignmentFlag.AlignCenter, QSize(size, size),
+                                  option.rect)
+
+    def paint(self, painter, option, index: QModelIndex) -> None:
+        if self.columns[index.column()].kind not in ("v", "k"):
+            super().paint(painter, option, index)
+            return
+        cell = QStyleOptionViewItem(option)
+        self.initStyleOption(cell, index)
+        state = index.data(Qt.ItemDataRole.CheckStateRole)
+        cell.features &= ~QStyleOptionViewItem.ViewItemFeature.HasCheckIndicator
+        cell.text = ""
+        style = option.widget.style() if option.widget is not None else QApplication.style()
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, cell, painter, option.widget)
+        if state is None:
+            return
+        box = QStyleOptionViewItem(option)
+        box.rect = self.check_rect(option)
+        box.state = (option.state & ~QStyle.StateFlag.State_HasFocus) | (
+            QStyle.StateFlag.State_On if state == Qt.CheckState.Checked else QStyle.StateFlag.State_Off)
+        style.drawPrimitive(QStyle.PrimitiveElement.PE_IndicatorItemViewItemCheck, box, painter, option.widget)
+
+    def editorEvent(self, event, model, option, index: QModelIndex) -> bool:  # noqa: N802
+        if self.columns[index.column()].kind not in ("v", "k"):
+            return super().editorEvent(event, model, option, index)
+        flags = model.flags(index)
+        if not flags & Qt.ItemFlag.ItemIsUserCheckable or not flags & Qt.ItemFlag.ItemIsEnabled:
+            return False
+        kind = event.type()
+        if kind in (QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonDblClick, QEvent.Type.MouseButtonRelease):
+            on_box = self.check_rect(option).contains(event.position().toPoint())
+            if kind != QEvent.Type.MouseButtonRelease or event.button() != Qt.MouseButton.LeftButton or not on_box:
+                return on_box and kind != QEvent.Type.MouseButtonRelease  # a press on the box is ours
+        elif kind != QEvent.Type.KeyPress or event.key() not in (Qt.Key.Key_Space, Qt.Key.Key_Select):
+            return False
+        checked = index.data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Checked
+        return model.setData(index, Qt.CheckState.Unchecked if checked else Qt.CheckState.Checked,
+                             Qt.ItemDataRole.CheckStateRole)
 
     def createEditor(self, parent: QWidget, option, index: QModelIndex) -> QWidget:  # noqa: N802
         kind = self.columns[index.column()].kind

@@ -5,7 +5,7 @@ from __future__ import annotations
 import copy
 from datetime import date
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
-    QInputDialog,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -33,9 +32,9 @@ from PySide6.QtWidgets import (
 )
 
 from form4_desktop.gui.delegates import CellDelegate
+from form4_desktop.gui import dialogs
 from form4_desktop.gui.document import FilingDocument
 from form4_desktop.gui.fields import Binder, CodeComboBox
-from form4_desktop.gui import dialogs
 from form4_desktop.gui.models import FootnotesModel, RowsModel, row_boxes
 from form4_desktop.model import (
     DOCUMENT_TYPES,
@@ -360,7 +359,7 @@ class TableTab(QWidget):
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         header.setMinimumHeight(52)
         for column, spec in enumerate(self.model.columns):
-            width = {"kind": 86, "text": 160, "date": 104, "decimal": 96, "code": 64, "v": 30, "k": 30,
+            width = {"kind": 86, "text": 160, "date": 104, "decimal": 96, "code": 64, "v": 40, "k": 40,
                      "ad": 64, "di": 56}[spec.kind]
             self.view.setColumnWidth(column, width)
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
@@ -377,6 +376,7 @@ class TableTab(QWidget):
         self.view.addAction(self.clear_action)
         for text, keys, handler in (("Add transaction", "Ctrl+Shift+T", self.add_transaction),
                                     ("Add holding", "Ctrl+Shift+H", self.add_holding),
+                                    ("Duplicate row", "Ctrl+Shift+D", self.duplicate_row),
                                     ("Remove row", "Ctrl+Shift+Delete", self.remove_row),
                                     ("Move row up", "Ctrl+Shift+Up", lambda: self.move(-1)),
                                     ("Move row down", "Ctrl+Shift+Down", lambda: self.move(1))):
@@ -389,6 +389,7 @@ class TableTab(QWidget):
         bar = QHBoxLayout()
         for name, text, handler, keys in (("add_transaction", "Add transaction", self.add_transaction, "Ctrl+Shift+T"),
                                           ("add_holding", "Add holding", self.add_holding, "Ctrl+Shift+H"),
+                                          ("duplicate_row", "Duplicate", self.duplicate_row, "Ctrl+Shift+D"),
                                           ("remove_row", "Remove", self.remove_row, "Ctrl+Shift+Delete"),
                                           ("move_up", "Up", lambda: self.move(-1), "Ctrl+Shift+Up"),
                                           ("move_down", "Down", lambda: self.move(1), "Ctrl+Shift+Down"),
@@ -446,6 +447,20 @@ class TableTab(QWidget):
         self.view.setCurrentIndex(self.model.index(position, 1))
         self.view.setFocus()
 
+    def duplicate_row(self) -> None:
+        """A copy of the selected row just below it (a second grant like the first), with its footnotes."""
+        current = self.view.currentIndex()
+        if not current.isValid():
+            self.refused.emit("Select the row to duplicate first.")
+            return
+        if len(self.rows) >= 30:
+            self.refused.emit("A table holds at most 30 rows (EDGAR's limit).")
+            return
+        row = current.row()
+        self.document.insert(self.table, row + 1, copy.deepcopy(self.rows[row]), f"Duplicate row {row + 1}")
+        self.view.setCurrentIndex(self.model.index(row + 1, current.column()))
+        self.view.setFocus()
+
     def remove_row(self) -> None:
         current = self.view.currentIndex()
         if current.isValid():
@@ -484,6 +499,60 @@ class TableTab(QWidget):
         self.view.setFocus()
 
 
+class FootnoteEditor(QDialog):
+    """One footnote's text: wrapped as it will print, with the number it gets and its length; Ctrl+Enter
+    takes it."""
+
+    def __init__(self, parent: QWidget, number: str, text: str = ""):
+        super().__init__(parent)
+        self.setWindowTitle(f"Footnote {number}")
+        self.edit = QPlainTextEdit()
+        self.edit.setObjectName("footnote_text")
+        self.edit.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        self.edit.setTabChangesFocus(True)
+        self.edit.setPlainText(text)
+        self.count = QLabel()
+        self.edit.textChanged.connect(self._count)
+        self._count()
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        self.edit.installEventFilter(self)  # Ctrl+Enter takes the text (a filter: it works wherever the focus is)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(f"<b>Explanation of Responses: footnote {number}</b> (it prints as {number} beside "
+                                "each box that refers to it). Ctrl+Enter takes it."))
+        layout.addWidget(self.edit, 1)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.count)
+        bottom.addStretch(1)
+        bottom.addWidget(buttons)
+        layout.addLayout(bottom)
+        self.resize(620, 320)
+        self.edit.setFocus()
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.KeyPress and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and \
+                event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            self.accept()
+            return True
+        return super().eventFilter(watched, event)
+
+    def _count(self) -> None:
+        length = len(self.edit.toPlainText().strip())
+        self.count.setText(f"{length:,} of 1,000 characters" + (" — too long for EDGAR" if length > 1000 else ""))
+
+    def text(self) -> str:
+        return self.edit.toPlainText().strip()
+
+    @classmethod
+    def ask(cls, parent: QWidget, footnote_id: str, text: str = "") -> str | None:
+        """The footnote's text, or None when cancelled (or left empty)."""
+        dialog = cls(parent, f"({footnote_id[1:]})", text)
+        if dialogs.run(dialog) != QDialog.DialogCode.Accepted or not dialog.text():
+            return None
+        return dialog.text()
+
+
 class FootnotePicker(QDialog):
     """Choose the footnotes of one box, in order; a new footnote can be written on the spot."""
 
@@ -517,10 +586,10 @@ class FootnotePicker(QDialog):
             self.list.addItem(item)
 
     def _new(self) -> None:
-        text, ok = QInputDialog.getMultiLineText(self, "New footnote", "Explanation of response:")
-        if ok and text.strip():
-            footnote_id = next_footnote_id(self.document)
-            self.document.insert("footnotes", len(self.document.filing.footnotes), Footnote(footnote_id, text.strip()),
+        footnote_id = next_footnote_id(self.document)
+        text = FootnoteEditor.ask(self, footnote_id)
+        if text:
+            self.document.insert("footnotes", len(self.document.filing.footnotes), Footnote(footnote_id, text),
                                  "Add footnote")
             self.chosen = self.selected() + [footnote_id]
             self._fill()
@@ -534,7 +603,7 @@ class FootnotePicker(QDialog):
     @classmethod
     def choose(cls, parent: QWidget, document: FilingDocument, chosen: list[str]) -> list[str] | None:
         dialog = cls(parent, document, chosen)
-        return dialog.selected() if dialog.exec() == QDialog.DialogCode.Accepted else None
+        return dialog.selected() if dialogs.run(dialog) == QDialog.DialogCode.Accepted else None
 
 
 def next_footnote_id(document: FilingDocument) -> str:
@@ -555,6 +624,9 @@ class FootnotesTab(QWidget):
         self.view.setColumnWidth(0, 70)
         self.view.setColumnWidth(2, 260)
         self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)  # the footnote editor wraps long text
+        self.view.doubleClicked.connect(self.edit)
+        self.view.activated.connect(self.edit)
         add = QPushButton("Add footnote")
         add.setObjectName("add_footnote")
         add.clicked.connect(self.add)
@@ -575,7 +647,7 @@ class FootnotesTab(QWidget):
         self.remarks.setTabChangesFocus(True)
         binder.text(self.remarks, "remarks")
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel("<b>Explanation of Responses</b> (edit a footnote's text in place; right-click a table "
+        layout.addWidget(QLabel("<b>Explanation of Responses</b> (double-click a footnote to edit it; right-click a table "
                                 "box, or Ctrl+Shift+F, to attach one)"))
         layout.addLayout(bar)
         layout.addWidget(self.view, 1)
@@ -583,10 +655,21 @@ class FootnotesTab(QWidget):
         layout.addWidget(self.remarks)
 
     def add(self) -> None:
-        text, ok = QInputDialog.getMultiLineText(self, "New footnote", "Explanation of response:")
-        if ok and text.strip():
-            self.document.insert("footnotes", len(self.document.filing.footnotes),
-                                 Footnote(next_footnote_id(self.document), text.strip()), "Add footnote")
+        footnote_id = next_footnote_id(self.document)
+        text = FootnoteEditor.ask(self, footnote_id)
+        if text:
+            self.document.insert("footnotes", len(self.document.filing.footnotes), Footnote(footnote_id, text),
+                                 "Add footnote")
+
+    def edit(self, index=None) -> None:
+        """The selected footnote's text in the footnote editor (double-click or Enter on it)."""
+        index = index if index is not None else self.view.currentIndex()
+        if not index.isValid() or self.document.read_only:
+            return
+        footnote = self.document.filing.footnotes[index.row()]
+        text = FootnoteEditor.ask(self, footnote.id, footnote.text)
+        if text is not None:
+            self.document.set(f"footnotes[{index.row()}].text", text, f"Edit footnote {footnote.id[1:]}")
 
     def remove(self) -> None:
         index = self.view.currentIndex()

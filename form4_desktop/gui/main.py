@@ -120,6 +120,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         app.setWindowIcon(QIcon(str(icon)))
     if arguments.self_check:
         return self_check()
+    from form4_desktop.gui.actions import install_excepthook
+
+    install_excepthook()  # whatever escapes an action is logged and shown, never lost on a terminal
     try:
         store = open_store(arguments.store)
     except StoreError as error:

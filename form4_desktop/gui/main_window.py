@@ -13,8 +13,8 @@ import re
 import tempfile
 from datetime import date, datetime, timezone
 
-from PySide6.QtCore import QByteArray, QModelIndex, QSettings, QSize, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPainter
+from PySide6.QtCore import QByteArray, QModelIndex, QSettings, Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -105,7 +105,7 @@ class MainWindow(QMainWindow):
         self.autosave_timer.timeout.connect(self.autosaver.poll)
         self.autosave_timer.start()
         self.document.changed.connect(self._document_changed)
-        self.document.typed.connect(self._document_changed)
+        self.document.typed.connect(self._document_typed)
         self.document.replaced.connect(self._document_replaced)
         self.document.undo_stack.cleanChanged.connect(self._clean_changed)
         self.editor.table_i.refused.connect(self.say)
@@ -334,6 +334,13 @@ class MainWindow(QMainWindow):
         return f"on {format_date(date.fromisoformat(filed))}" if filed else ""
 
     def _document_changed(self, path: str) -> None:
+        # (While an edit is being pushed the undo stack still says "clean": an undo back to the saved draft
+        # clears the recovery entry through cleanChanged instead.)
+        self.validation_timer.start()
+        self.autosaver.changed(self.document.effective_filing(), self.document.draft_id, self.document.version)
+        self._update_title()
+
+    def _document_typed(self, path: str) -> None:
         self.validation_timer.start()
         if self.document.modified:
             self.autosaver.changed(self.document.effective_filing(), self.document.draft_id, self.document.version)
@@ -478,12 +485,11 @@ class MainWindow(QMainWindow):
 
     def import_file(self, path: str) -> int | None:
         result = import_xml(self.store, path)
-        draft_id = result if isinstance(result, int) else result.draft_id
-        if not isinstance(result, int) and not result.new:
-            self.say(f"{os.path.basename(path)} is already in the store as draft {draft_id}: opened it.")
         self.refresh_browser()
-        self.open_draft(draft_id)
-        return draft_id
+        self.open_draft(result.draft_id)
+        if not result.new:
+            self.say(f"{os.path.basename(path)} is already in the store as draft {result.draft_id}: opened it.")
+        return result.draft_id
 
     def save(self) -> bool:
         self.commit_typing()
@@ -721,32 +727,26 @@ class MainWindow(QMainWindow):
             return
         self.print_to(printer)
 
-    def print_to(self, printer) -> int:
-        """Paint the PDF's pages on `printer`; returns the pages printed."""
-        from PySide6.QtGui import QPageLayout, QPageSize
+    def print_to(self, printer, *, raster: bool = False):
+        """Print what the screen shows now on `printer`, off the UI thread (vector PDF to a file or to CUPS);
+        returns the running job (its signals say how it ended; a failure is shown as one sentence)."""
+        import copy
 
-        copies = max(printer.copyCount(), 1)
-        if copies > 1 and not printer.supportsMultipleCopies():
-            printer.setCopyCount(1)  # the printer cannot repeat the job itself: print the copies as pages
-        else:
-            copies = 1
-        data = self._pdf(copies)
-        pdf = self._pdf_document(data)
-        printer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.Letter), QPageLayout.Orientation.Landscape,
-                                          printer.pageLayout().margins()))
-        painter = QPainter()
-        if not painter.begin(printer):
-            raise UserError("Not printed: the printer could not be started.")
-        pages = pdf.pageCount()
-        for page in range(pages):
-            if page:
-                printer.newPage()
-            target = painter.viewport()
-            image = pdf.render(page, QSize(target.width(), target.height()))
-            painter.drawImage(target, image)
-        painter.end()
-        self.say(f"Printed {pages} pages.")
-        return pages
+        from form4_desktop.gui.printing import start_print
+        from form4_desktop.pdf import render_pdf
+
+        self.commit_typing()
+        self.require_taken("printed")
+        self.validate()  # the watermark follows the findings of this very moment
+        draft = any(finding.severity is Severity.ERROR for finding in self.findings)
+        filing = copy.deepcopy(self.document.filing)  # a snapshot: typing during the job cannot change what prints
+        job = start_print(self, printer, lambda copies: render_pdf(filing, copies=copies, draft=draft),
+                          file_stem(filing), raster=raster)
+        job.finished.connect(self.say)
+        job.failed.connect(lambda message: dialogs.tell(self, "Not printed", message))
+        job.cancelled.connect(lambda: self.say("Printing cancelled."))
+        self.print_job = job
+        return job
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
         super().showEvent(event)

@@ -363,8 +363,8 @@ class FootnotesModel(QAbstractTableModel):
             return None
         footnote = self.document.filing.footnotes[index.row()]
         if role in (DISPLAY_ROLE, EDIT_ROLE):
-            if index.column() == 0:
-                return footnote.id
+            if index.column() == 0:  # as the form prints it: (1)
+                return f"({footnote.id[1:]})" if footnote.id[:1] == "F" and footnote.id[1:].isdigit() else footnote.id
             if index.column() == 1:
                 return footnote.text
             used = self.usage.get(footnote.id, [])

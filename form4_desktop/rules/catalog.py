@@ -92,6 +92,9 @@ _RULES = [
          "§2 Value-or-footnote (TS §3.3 cm(8))"),
     Rule("TEXT-LENGTH", E, "Security titles at most 60, nature of ownership at most 100 characters",
          "§3 Field lengths (XSD)"),
+    Rule("TEXT-CHARACTERS", E, "No box holds a control character other than tab and line break (a pasted "
+         "vertical tab or form feed): XML 1.0, which EDGAR reads, cannot carry one",
+         "§3 strings; XML file (TS §3.2, §4.1; XML 1.0 §2.2 Char)"),
     Rule("DECIMAL-RANGE", E, "Amounts are 0 to 999,999,999,999.9999 with at most 4 decimals",
          "§3 decimal (TS §3.2; XSD POSITIVE_DECIMAL)"),
     Rule("DIRECT-INDIRECT", E, "Ownership form is D or I; D has no nature of ownership, I must have one",
@@ -140,6 +143,11 @@ _RULES = [
          "execution) date, 10 p.m. Eastern", "§1 Form 4 deadline; Deemed execution date; EDGAR cut-off (R16a3(g); RST 13(a)(4))"),
     Rule("LATE", W, "A draft Form 4 whose due date has passed, and by how many business days",
          "§1 Form 4 deadline (R16a3(g))"),
+    Rule("FORM5-ITEM-EARLY", I, "A Form 4 row marked V (a Form 5 item reported early) has no two-day deadline; "
+         "shown so that a V ticked by mistake is seen", "§4 Coding rules (TS §4.3.8.2); Form 4 General Instruction 4(c)"),
+    Rule("TYPED-VALUE", E, "Text typed into a box is a value of its kind (a real date as MM/DD/YYYY, an amount in "
+         "digits and one period); until it is, the box is not saved, printed or exported",
+         "Form 4 Desktop: what the screen shows is what is filed; §3 Data formats (TS §3.2)"),
 ]
 
 RULES: dict[str, Rule] = {rule.id: rule for rule in _RULES}
