@@ -358,7 +358,7 @@ def test_history_says_what_changed_and_a_restore_can_be_undone(window, qtbot, sc
     script.expect("run", f"History of draft {draft_id}", answer)
     window.findChild(type(window.save_action), "history").trigger()
     newest = seen["lines"][0]
-    assert newest.startswith("Version 2 — saved ") and "changed: Box 2, issuer" in newest
+    assert newest.startswith("Version 2 — saved ") and "changed: Box 2, ticker or trading symbol" in newest
     assert "/" in newest.split("saved ")[1][:10]  # MM/DD/YYYY, local time
     assert window.document.filing.issuer.trading_symbol == "AULT" and window.document.modified
     window.document.undo_stack.undo()  # the restore is undone

@@ -632,7 +632,7 @@ class FootnotesTab(QWidget):
         add.clicked.connect(self.add)
         remove = QPushButton("Remove footnote")
         remove.clicked.connect(self.remove)
-        renumber = QPushButton("Renumber F1, F2, …")
+        renumber = QPushButton("Renumber (1), (2), …")
         renumber.setToolTip("Number the footnotes in order of first use in the tables, and update every reference.")
         renumber.clicked.connect(self.renumber)
         bar = QHBoxLayout()

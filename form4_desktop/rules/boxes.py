@@ -87,7 +87,14 @@ _TOP = {
     "document_type": "Form type", "period_of_report": "Box 3, date of earliest transaction",
     "date_of_original_submission": "Box 4, date original filed", "not_subject_to_section16": "Exit box",
     "aff10b5_one": "Rule 10b5-1(c) box", "issuer": "Box 2, issuer", "remarks": "Remarks",
+    "issuer.cik": "Box 2, issuer CIK", "issuer.name": "Box 2, issuer name",
+    "issuer.trading_symbol": "Box 2, ticker or trading symbol", "issuer.foreign_trading_symbol": "Box 2a",
 }
+_OWNER_PARTS = {"cik": "CIK", "ccc": "CCC", "name": "name", "address.street1": "street", "address.street2": "street",
+                "address.city": "city", "address.state": "state", "address.zip_code": "ZIP code",
+                "address.country": "country", "address.non_us_address": "non-US address",
+                "address.non_us_state_territory": "state or province", "relationship.officer_title": "officer title",
+                "relationship.other_text": "other (specify)"}
 
 
 def box_label(form: str, path: str) -> str:
@@ -107,8 +114,13 @@ def box_label(form: str, path: str) -> str:
     if match:
         number = int(match[2]) + 1
         if match[1] == "reporting_owners":
-            return ("Box 5, relationship" if ".relationship" in path else "Box 1") + f", reporting person {number}"
+            rest = path[match.end():].lstrip(".")
+            part = _OWNER_PARTS.get(rest)
+            where = "Box 5, relationship" if rest.startswith("relationship") else "Box 1"
+            return f"{where}, reporting person {number}" + (f" ({part})" if part else "")
         return f"Signature {number}" if match[1] == "signatures" else f"Footnote ({number})"
+    if path in _TOP:
+        return _TOP[path]
     head = path.split(".")[0].split("[")[0]
     return _TOP.get(head, {"table_i": "Table I rows", "table_ii": "Table II rows", "reporting_owners": "Reporting persons",
                            "signatures": "Signatures", "footnotes": "Footnotes"}.get(head, head))
