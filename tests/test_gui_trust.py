@@ -409,3 +409,19 @@ def test_open_a_file_already_in_the_store_opens_its_draft(window, script, refere
 
 def test_store_fixture_is_private(store):
     assert isinstance(store, DraftStore)
+
+
+def test_naming_the_reporting_person_signs_the_blank_signature_as_the_person_writes_it(window, qtbot):
+    window.editor.setCurrentIndex(1)
+    type_into(qtbot, window.editor.owners_tab.fields["name"], "CRAGUN KENNETH S")
+    qtbot.waitUntil(lambda: window.document.filing.signatures[0].name == "/s/ Kenneth S. Cragun", timeout=2000)
+    assert window.document.filing.signatures[0].date is not None
+    window.document.undo_stack.undo()  # the signing is its own step
+    assert window.document.filing.signatures[0].name == ""
+    assert window.document.filing.reporting_owners[0].name == "CRAGUN KENNETH S"
+
+
+def test_a_refused_box_gets_one_finding_not_also_required(window, qtbot):
+    type_into(qtbot, window.editor.filing_tab.period, "02/30/2023")
+    window.validate()
+    assert [f.rule_id for f in window.findings if f.field_path == "period_of_report"] == ["TYPED-VALUE"]

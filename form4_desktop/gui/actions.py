@@ -32,7 +32,7 @@ def run_action(parent: QWidget | None, title: str, action: Callable[[], T]) -> T
         return action()
     except Exception as error:  # the point: nothing an action raises goes unseen
         if isinstance(error, UserError):
-            log.info("%s: %s", title, error, exc_info=True)
+            log.info("%s", error)  # an expected refusal: its sentence is enough
         else:
             log.exception("%s", title)
         dialogs.tell(parent, title, sentence(error), "warning" if isinstance(error, UserError) else "critical")

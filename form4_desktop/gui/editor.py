@@ -5,7 +5,7 @@ from __future__ import annotations
 import copy
 from datetime import date
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -726,6 +726,29 @@ class Editor(QTabWidget):
             switch.triggered.connect(lambda checked=False, n=number: self._show_tab(n))
             self.addAction(switch)
         document.replaced.connect(self._replaced)
+        document.changed.connect(self._owner_named)
+        # A filed form reads as read-only at a glance, not only in the status bar.
+        self.setStyleSheet("QLineEdit[readOnly=\"true\"], QPlainTextEdit[readOnly=\"true\"] { background: #ececec; }")
+
+    def _owner_named(self, path: str) -> None:
+        """The first reporting person's name given while the first signature is blank: sign as the person
+        writes the name ("/s/ Kenneth S. Cragun"), dated today; one undoable step after the name's own."""
+        if path != "reporting_owners[0].name" or self.document.read_only:
+            return
+        filing = self.document.filing
+        name = filing.reporting_owners[0].name if filing.reporting_owners else ""
+        if not name or not filing.signatures or filing.signatures[0].name:
+            return
+
+        def sign() -> None:
+            if filing is self.document.filing and filing.signatures and not filing.signatures[0].name:
+                self.document.undo_stack.beginMacro("Sign as the reporting person")
+                self.document.set("signatures[0].name", conformed_signature(name), "Sign as the reporting person")
+                if filing.signatures[0].date is None:
+                    self.document.set("signatures[0].date", date.today(), "Date the signature")
+                self.document.undo_stack.endMacro()
+
+        QTimer.singleShot(0, sign)  # not inside the name's own undo step
 
     def _show_tab(self, number: int) -> None:
         self.setCurrentIndex(number)
@@ -744,6 +767,8 @@ class Editor(QTabWidget):
         for widget, _, _ in self.binder.bindings:
             if isinstance(widget, (QLineEdit, QPlainTextEdit)):
                 widget.setReadOnly(read_only)
+                widget.style().unpolish(widget)  # the read-only look follows the property
+                widget.style().polish(widget)
             else:
                 widget.setEnabled(not read_only)
         for tab in (self.owners_tab, self.signatures_tab):

@@ -113,6 +113,7 @@ class MainWindow(QMainWindow):
         self.editor.binder.refused.connect(self.say)
         self.status_label = QLabel()
         self.status_label.setObjectName("status_summary")
+        self.status_label.setContentsMargins(16, 0, 4, 0)  # a long message never runs into the count
         self.statusBar().addPermanentWidget(self.status_label)
         self._restore_layout()
         self.document.load(new_filing(), None, None)
@@ -366,7 +367,11 @@ class MainWindow(QMainWindow):
     def validate(self) -> None:
         self.validation_timer.stop()
         filing = self.document.effective_filing()
-        self.findings = documents.check_filing(filing, self.as_of()) + typed_findings(self.document.refused_inputs())
+        typed = typed_findings(self.document.refused_inputs())
+        refused = {finding.field_path for finding in typed}
+        # A box holding text that cannot be taken gets that one finding, not also "is required" for the old value.
+        self.findings = [finding for finding in documents.check_filing(filing, self.as_of())
+                         if paths.box_path(finding.field_path) not in refused] + typed
         self.findings.sort(key=self._position)
         self.findings_model.set_findings(self.findings)
         self.editor.show_findings(self.findings)
@@ -447,21 +452,28 @@ class MainWindow(QMainWindow):
         known = self.store.known_owners()
         issuers = self.store.known_issuers()
         if known or issuers:
-            filing = self._offer_address_book(filing, known, issuers)
+            offered = self._offer_address_book(filing, known, issuers)
+            if offered is None:
+                return  # Escape on a question cancels the new draft
+            filing = offered
         self.document.load(filing, None, None)
         self.editor.setCurrentIndex(0)
         self.editor.filing_tab.period.setFocus()
 
-    def _offer_address_book(self, filing, owners: list[ReportingOwner], issuers) -> Filing:
+    def _offer_address_book(self, filing, owners: list[ReportingOwner], issuers) -> Filing | None:
         """A new draft offers the reporting owners and issuers of earlier drafts."""
         if issuers:
             names = ["(new issuer)"] + [f"{i.name or i.trading_symbol} [{i.trading_symbol}] CIK {i.cik}" for i in issuers]
             choice = dialogs.choose(self, "New Form 4", "Issuer:", names)
+            if choice is None:
+                return None
             if choice:
                 filing.issuer = issuers[choice - 1]
         if owners:
             names = ["(new reporting person)"] + [f"{o.name or ''} CIK {o.cik}" for o in owners]
             choice = dialogs.choose(self, "New Form 4", "Reporting person:", names)
+            if choice is None:
+                return None
             if choice:
                 owner = owners[choice - 1]
                 filing.reporting_owners = [owner]
@@ -553,18 +565,23 @@ class MainWindow(QMainWindow):
 
     def duplicate(self) -> None:
         draft_id = self._selected_or_open()
-        if draft_id == self.document.draft_id and not self.confirm_discard():
-            return  # the copy is made of what is saved: first save (or discard) the open changes
-        if draft_id is not None:
-            copy_id = self.store.duplicate(draft_id)
-            self.refresh_browser()
-            self.open_draft(copy_id)
+        if draft_id is None:
+            self.say("Select the draft to duplicate in the list of drafts first.")
+            return
+        if not self.confirm_discard():
+            return  # the copy opens in place of the open draft: first save (or discard) its changes
+        source = self.store.open(draft_id)
+        copy_id = self.store.duplicate(draft_id)
+        self.refresh_browser()
+        self.open_draft(copy_id)
+        self.say(f"{self._draft_name(source.filing, draft_id)} duplicated as draft {copy_id}, now open.")
 
     def delete(self) -> None:
         draft_id = self.selected_id()
         if draft_id is None:
             self.say("Select the draft to delete in the list of drafts first.")
             return
+        deleted = self.store.open(draft_id)
         if draft_id == self.document.draft_id:
             if not self.confirm_discard():
                 return
@@ -573,7 +590,8 @@ class MainWindow(QMainWindow):
         else:
             self.store.delete(draft_id)  # another draft: the open one, and its unsaved typing, stay as they are
         self.refresh_browser()
-        self.say("Moved to the trash (Draft ▸ Restore from trash brings it back).")
+        self.say(f"{self._draft_name(deleted.filing, draft_id)} moved to the trash (Draft ▸ Restore from trash "
+                 "brings it back).")
 
     def restore(self) -> None:
         draft_id = self.selected_id()
@@ -594,16 +612,20 @@ class MainWindow(QMainWindow):
                 return
         due = due_date(self.document.filing)
         suggested = self.today or date.today()
-        text = dialogs.text(self, "Mark filed", "Date filed with EDGAR (MM/DD/YYYY):", format_date(suggested))
-        if text is None:
-            return
-        try:
-            filed_on = read_date(text)
-        except TypedValueError as error:
-            raise UserError(f"Not marked filed: the filing date {error}") from None
-        if filed_on is None:
-            raise UserError("Not marked filed: give the date the form was filed with EDGAR.")
-        accession = dialogs.text(self, "Mark filed", "Accession number (optional):")
+        text: str | None = format_date(suggested)
+        filed_on = None
+        while filed_on is None:  # a date that is no date is said, and asked again with what was typed
+            text = dialogs.text(self, "Mark filed", "Date filed with EDGAR (MM/DD/YYYY):", text or "")
+            if text is None:
+                return
+            try:
+                filed_on = read_date(text)
+                problem = "" if filed_on else "give the date the form was filed with EDGAR."
+            except TypedValueError as error:
+                problem = str(error)
+            if problem:
+                dialogs.tell(self, "Not marked filed", f"The filing date {problem}")
+        accession = dialogs.text(self, "Mark filed", "Accession number (optional; e.g. 0001767258-23-000002):")
         if accession is None:
             return
         self.store.mark_filed(self.document.draft_id, filed_on, accession.strip() or None, self.document.version)
@@ -722,9 +744,14 @@ class MainWindow(QMainWindow):
         self.require_taken("printed")
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         printer.setCopyCount(3)  # "File three copies of this Form, one of which must be manually signed"
+        stem = file_stem(self.document.filing)
+        printer.setDocName(stem)
+        printer.setOutputFileName(os.path.join(self.folder("export"), f"{stem}.pdf"))  # for "Print to file"
         dialog = QPrintDialog(printer, self)
         if dialogs.run(dialog) != QDialog.DialogCode.Accepted:
             return
+        if printer.outputFileName():
+            self.remember_folder("export", printer.outputFileName())
         self.print_to(printer)
 
     def print_to(self, printer, *, raster: bool = False):
