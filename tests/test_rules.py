@@ -301,6 +301,7 @@ def test_every_rule_has_a_test():
     tested = set(CASES) | set(FORM3_CASES) | {"LATE", "DUE-DATE", "XML-CONTENT", "XML-SCHEMA", "SCHEMA",
                                                "GIFT-FORM-TYPE"}  # GIFT-FORM-TYPE: its own test below
     tested |= {"FORM5-ITEM-EARLY", "TYPED-VALUE"}  # their own tests above
+    tested |= {"TEXT-CHARACTERS"}  # tests/test_xml_characters.py
     assert tested == set(RULES)
 
 
