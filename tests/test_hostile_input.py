@@ -131,3 +131,63 @@ def test_empty_file(tmp_path, name):
     empty = tmp_path / name
     empty.write_bytes(b"")
     assert_one_clear_line(run_check(empty), empty, "empty")
+
+
+def test_four_hundred_thousand_attributes_are_judged_in_well_under_a_second(tmp_path):
+    # issue 11: each unexpected attribute was looked up by scanning all of them (40,000 took 10 s, 400,000
+    # 26 minutes). Now a few are named, the rest counted, and nothing looks at every attribute's value.
+    import time
+
+    from form4_desktop.app import documents
+    from form4_desktop.edgar_xml.parsing import MAX_FILE_BYTES
+    from form4_desktop.edgar_xml.reader import MAX_NAMED
+
+    attributes = " ".join(f'a{i}="x"' for i in range(400_000))
+    hostile = tmp_path / "attributes.xml"
+    hostile.write_text(document_with("").replace("<issuerCik>", f"<issuerCik {attributes}>", 1))
+    assert hostile.stat().st_size < MAX_FILE_BYTES
+    # The command line first, in a process of its own: were the work quadratic again, this times out.
+    result = run_check(hostile, timeout=60)
+    assert result.returncode == 1
+    lines = result.stdout.splitlines()
+    assert len(lines) == MAX_NAMED + 1 and "399,995 more unexpected attributes" in lines[-1]
+    documents.check_file(REFERENCE)  # schemas and rules loaded: the time below is the file's own
+    start = time.perf_counter()
+    findings = documents.check_file(hostile)
+    assert time.perf_counter() - start < 2  # about 0.4 s here; generous for a slow machine
+    assert len([f for f in findings if "attribute" in f.message]) == MAX_NAMED + 1
+
+
+@pytest.mark.parametrize("flood", [
+    "<x/>" * 200_000,  # one element, a million times
+    "".join(f"<x{i}/>" for i in range(100_000)),  # as many different ones
+    "<nonDerivativeTransaction/>" * 100_000,  # rows far beyond the 30 EDGAR allows
+    "<?x?>A" * 200_000,  # instructions
+])
+def test_a_flood_of_elements_is_refused_quickly(tmp_path, flood):
+    from form4_desktop.edgar_xml import ReadError
+    from form4_desktop.edgar_xml.reader import read_document
+
+    hostile = tmp_path / "flood.xml"
+    hostile.write_bytes(document_with("").replace("<issuerName>", flood + "<issuerName>", 1).encode())
+    with pytest.raises(ReadError, match="XML elements and processing instructions; an ownership document"):
+        read_document(hostile.read_bytes(), str(hostile), strict=False)
+
+
+@pytest.mark.parametrize("repeated, count, limit", [
+    ("<reportingOwner/>", 5_000, 100), ("<ownerSignature/>", 5_000, 100), ('<footnoteId id="F1"/>', 5_000, 990),
+])
+def test_repeated_elements_are_read_up_to_ten_times_what_edgar_allows(repeated, count, limit):
+    from form4_desktop.edgar_xml import ReadError
+    from form4_desktop.edgar_xml.reader import read_document
+
+    text = document_with("")
+    anchor = {"<reportingOwner/>": "<aff10b5One>", "<ownerSignature/>": "</ownershipDocument>",
+              '<footnoteId id="F1"/>': '<footnoteId id="F1"/>'}[repeated]
+    data = text.replace(anchor, repeated * count + (anchor if anchor != repeated else ""), 1).encode()
+    result = read_document(data, "many.xml", strict=False)
+    found = count + (repeated != '<footnoteId id="F1"/>')  # and the filing's own
+    assert any(f"appears {found:,} times, far more than EDGAR allows; only the first {limit}" in issue.message
+               for issue in result.issues)
+    with pytest.raises(ReadError, match="far more than EDGAR allows"):
+        read_document(data, "many.xml")

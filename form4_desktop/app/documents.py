@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from datetime import date
 
@@ -9,6 +10,11 @@ from form4_desktop.app.files import write_atomically
 from form4_desktop.edgar_xml import Copy, WriteError
 from form4_desktop.model import Filing
 from form4_desktop.rules import RULES, Finding, Severity, validate
+from form4_desktop.rules.characters import character_findings
+
+# The submission copy carries each owner's CCC, a secret access code: readable by the user only, whatever
+# the umask (the temporary file it is written through is created that way too).
+SECRET_FILE_MODE = 0o600
 
 # The XML (lxml) and PDF (reportlab) layers are imported where they are used, so that the desktop app's
 # start does not wait for them.
@@ -25,7 +31,11 @@ def export_xml(filing: Filing, path: str | os.PathLike[str], copy: Copy = Copy.R
     """Write the record or submission copy; nothing is written if EDGAR would refuse it (WriteError)."""
     from form4_desktop.edgar_xml.writer import write_bytes
 
-    write_atomically(path, write_bytes(filing, copy))
+    write_atomically(path, write_bytes(filing, copy), mode=_mode(copy))
+
+
+def _mode(copy: Copy) -> int | None:
+    return SECRET_FILE_MODE if copy is Copy.SUBMISSION else None
 
 
 def convert(source: str | os.PathLike[str], target: str | os.PathLike[str], copy: Copy = Copy.RECORD) -> Filing:
@@ -45,7 +55,7 @@ def convert(source: str | os.PathLike[str], target: str | os.PathLike[str], copy
         if differences:
             raise WriteError(f"Converting {name} would change what it says ({differences[0]}); nothing was "
                              "written. Please report this file.", differences)
-    write_atomically(target, written)
+    write_atomically(target, written, mode=_mode(copy))
     return filing
 
 
@@ -81,7 +91,17 @@ def _has_errors(findings: list[Finding]) -> bool:
     return any(finding.severity is Severity.ERROR for finding in findings)
 
 
+def _one_line(text: str) -> str:
+    """A message or path quoting a value may carry its line breaks or control characters: shown escaped,
+    so that every finding is one line (`form4 check` prints one per line, and tools split them so)."""
+    if text.isprintable():
+        return text
+    return "".join(ch if ch.isprintable() else ch.encode("unicode_escape").decode("ascii") for ch in text)
+
+
 def _ordered(findings: list[Finding]) -> list[Finding]:
+    findings = [dataclasses.replace(finding, field_path=_one_line(finding.field_path), message=_one_line(finding.message))
+                for finding in findings]
     return sorted(findings, key=lambda finding: finding.severity.rank)
 
 
@@ -91,7 +111,7 @@ def check_filing(filing: Filing, today: date | None = None) -> list[Finding]:
     The rules cover the schema's constraints with plain-English messages; the schema itself is the safety
     net, consulted when the rules find no error, so that nothing EDGAR's parser would refuse goes unsaid.
     """
-    findings = validate(filing, today or date.today())
+    findings = validate(filing, today or date.today()) + character_findings(filing)
     if not _has_errors(findings):
         findings.extend(schema_findings(filing))
     return _ordered(findings)

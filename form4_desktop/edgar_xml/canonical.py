@@ -7,6 +7,8 @@ not change what the filing says. `canonical_form` removes exactly those differen
    elements and `xsi:` schema-location attributes are dropped, and text is stripped of leading and
    trailing XML whitespace (space, tab, CR, LF: EDGAR counts it toward a field's length, it carries no
    meaning). Text between child elements is kept (stripped), so markup inside a footnote still counts.
+   A comment or processing instruction goes, but never the text after it: `<a>X<?pi?>Y</a>` is `XY`, and
+   `<a><?pi?>Y</a>` is `Y`, so a value split by one is compared whole and a lost value always shows.
 2. **Empty wrappers**: an element with no text, no attributes and no children (after rule 1) is
    removed, repeatedly, so `<deemedExecutionDate/>` or `<transactionTimeliness><value/></…>` equal
    absence.
@@ -24,6 +26,8 @@ not change what the filing says. `canonical_form` removes exactly those differen
    `rptOwnerNonUSAddressFlag` = `true`, as v5.5 requires (and as the reader does), when the address has
    neither of those yet.
 10. **The CCC** (`rptOwnerCcc`) is removed: an access code, which a record copy never carries.
+11. **Footnote ids**: XML whitespace around the `id` of a `footnote` or `footnoteId` is dropped, as the
+    schema's ID type drops it (the reader reports it: EDGAR wants exactly F1 to F99).
 
 The element order, every other element and every attribute are kept, so any other change shows.
 """
@@ -33,7 +37,7 @@ from __future__ import annotations
 import re
 from lxml import etree
 
-from form4_desktop.edgar_xml.parsing import local_name, parse_untrusted
+from form4_desktop.edgar_xml.parsing import local_name, parse_untrusted, remove_keeping_tail
 from form4_desktop.model.codes import COUNTRIES, OBSOLETE_COUNTRIES, US_STATES
 
 BOOLEAN_ELEMENTS = frozenset({
@@ -109,15 +113,20 @@ def _normalise_values(root: etree._Element) -> None:
 
 
 def _remove_empty(root: etree._Element) -> None:
-    changed = True
-    while changed:
-        changed = False
-        for element in list(root.iter()):
-            if element is root or not isinstance(element.tag, str):
-                continue
-            if len(element) == 0 and element.text is None and not element.attrib and element.tail is None:
-                element.getparent().remove(element)
-                changed = True
+    # One pass, children before their parents (reverse document order), so that a wrapper emptied by the
+    # removal of its children is itself removed: linear, however deep the nesting.
+    for element in reversed(list(root.iter())):
+        if element is root or not isinstance(element.tag, str):
+            continue
+        if len(element) == 0 and element.text is None and not element.attrib and element.tail is None:
+            element.getparent().remove(element)
+
+
+def _strip_footnote_ids(root: etree._Element) -> None:
+    for element in root.iter("footnote", "footnoteId"):
+        footnote_id = element.get("id")
+        if footnote_id is not None and footnote_id != footnote_id.strip(_XML_SPACE):
+            element.set("id", footnote_id.strip(_XML_SPACE))
 
 
 def move_foreign_state(root: etree._Element) -> None:
@@ -140,9 +149,10 @@ def canonical_form(root: etree._Element) -> etree._Element:
     """A normalised deep copy of `root` (every rule but 8, which needs both sides: see `compare`)."""
     root = etree.fromstring(etree.tostring(root))
     strip_namespaces(root)
-    for comment in root.xpath("//comment() | //processing-instruction()"):
-        comment.getparent().remove(comment)
+    for node in list(root.iter(etree.Comment, etree.ProcessingInstruction)):  # not XPath: quadratic in lxml
+        remove_keeping_tail(node)
     _normalise_values(root)
+    _strip_footnote_ids(root)
     _remove_empty(root)
     for version in root.findall("schemaVersion"):
         root.remove(version)

@@ -12,6 +12,7 @@ from __future__ import annotations
 from lxml import etree
 
 from form4_desktop.edgar_xml.canonical import move_foreign_state, strip_namespaces
+from form4_desktop.edgar_xml.parsing import remove_keeping_tail
 from form4_desktop.edgar_xml.schema import schema_problems
 from form4_desktop.edgar_xml.writer import predates_10b5_box
 from form4_desktop.model import Filing
@@ -21,8 +22,8 @@ def original_schema_problems(root: etree._Element, filing: Filing) -> list[str]:
     """How the file as written breaks the v5.5 schema of its document type, as 'path: message'."""
     root = etree.fromstring(etree.tostring(root))
     strip_namespaces(root)  # reported by the reader already
-    for pi in root.xpath("//processing-instruction()"):
-        pi.getparent().remove(pi)
+    for pi in list(root.iter(etree.ProcessingInstruction)):  # reported by the reader; its value still counts
+        remove_keeping_tail(pi)
     if filing.form in ("4", "5") and root.find("aff10b5One") is None and predates_10b5_box(filing):
         owners = root.findall("reportingOwner")
         if owners:

@@ -17,6 +17,10 @@ from form4_desktop.edgar_xml.errors import ReadError
 # A real Form 4 is a few kilobytes; the largest maximal filing (60 rows, 99 footnotes of 1,000
 # characters) stays well under 1 MB. Anything far larger is not a primary document.
 MAX_FILE_BYTES = 5 * 1024 * 1024
+# Five megabytes of `<x/>` is a million elements: far too many to judge quickly, and no filing. The largest
+# filing of the corpus has 1,475 elements, a maximal one (10 owners, 60 rows, 99 footnotes) about 2,100; ten
+# times that is still an ownership document's size, anything beyond is refused before any other work.
+MAX_NODES = 20_000
 
 _DOCTYPE = re.compile(r"<!DOCTYPE|<!ENTITY", re.IGNORECASE)
 _FIRST_ELEMENT = re.compile(r"<[A-Za-z_:]")
@@ -114,6 +118,11 @@ def parse_untrusted(data: bytes, source: str) -> etree._Element:
     docinfo = root.getroottree().docinfo
     if docinfo.doctype or docinfo.internalDTD is not None:
         raise ReadError(f"{source} contains a DOCTYPE, which EDGAR ownership documents never have; it was not read.")
+    # Counted by libxml2's XPath in C: a few milliseconds even for a million nodes.
+    nodes = int(root.xpath("count(//*)") + root.xpath("count(//processing-instruction())"))
+    if nodes > MAX_NODES:
+        raise ReadError(f"{source} has {nodes:,} XML elements and processing instructions; an ownership document "
+                        f"has a few thousand at most, so it was not read.")
     return root
 
 
@@ -121,3 +130,26 @@ def local_name(element: etree._Element) -> str:
     """The element's name without any namespace."""
     tag = element.tag
     return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
+
+
+def own_text(element: etree._Element) -> str:
+    """All the text directly inside `element`: its text and the tails of its children.
+
+    lxml's `element.text` is only the text before the first child, so `<a>AB<?x?>CD</a>` would read as 'AB'
+    and `<a><?x?>CD</a>` as nothing: a value is all of its element's text, whatever stands between."""
+    return (element.text or "") + "".join(child.tail or "" for child in element)
+
+
+def remove_keeping_tail(node: etree._Element) -> None:
+    """Remove a comment or processing instruction but not the text after it, which belongs to the parent."""
+    parent = node.getparent()
+    if parent is None:
+        return  # before or after the root element: no text of the document's
+    tail = node.tail
+    previous = node.getprevious()
+    if tail:
+        if previous is not None:
+            previous.tail = (previous.tail or "") + tail
+        else:
+            parent.text = (parent.text or "") + tail
+    parent.remove(node)

@@ -6,6 +6,11 @@ Real disseminated filings are not tidy: booleans as 0/1 or true/false, empty wra
 an empty element is the same as an absent one, and a foreign code in `rptOwnerState` becomes
 `rptOwnerCountry` with the non-US address flag, as v5.5 requires. Anything it cannot read faithfully
 raises a `ReadError` naming the element, rather than dropping data.
+
+A value is all the text of its element: a comment or processing instruction inside it is dropped, the text
+around it kept (`<rptOwnerName><?x?>SMITH</rptOwnerName>` is SMITH). The work is bounded by the file's size
+and no more: a few unexpected attributes or elements are named per element and the rest counted, and a
+repeated element is read up to ten times what EDGAR allows (see MAX_NAMED, MAX_READ and parsing.MAX_NODES).
 """
 
 from __future__ import annotations
@@ -20,7 +25,7 @@ from typing import Callable, TypeVar
 from lxml import etree
 
 from form4_desktop.edgar_xml.errors import ReadError
-from form4_desktop.edgar_xml.parsing import local_name, parse_untrusted, read_bytes
+from form4_desktop.edgar_xml.parsing import local_name, own_text, parse_untrusted, read_bytes
 from form4_desktop.model import (
     DOCUMENT_TYPES,
     DerivativeHolding,
@@ -49,6 +54,18 @@ _DECIMAL = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)")
 _XML_SPACE = " \t\r\n"  # XML's whitespace; a non-breaking space is content, not layout
 _BOOLEANS = {"1": True, "true": True, "0": False, "false": False}
 _XSI = "{http://www.w3.org/2001/XMLSchema-instance}"
+# The only xsi: attributes a filing may carry: schema-location hints, without content. Any other (xsi:type,
+# xsi:nil) would change what the schema makes of the element, so it is unexpected like any attribute.
+_SCHEMA_LOCATIONS = frozenset({f"{_XSI}noNamespaceSchemaLocation", f"{_XSI}schemaLocation"})
+# How many unexpected attributes or elements are named, per element, before the rest are only counted:
+# a hostile file may carry hundreds of thousands, and one finding per each helps nobody (and lxml finds
+# an attribute's value by scanning all of them, so naming each would take quadratic time).
+MAX_NAMED = 5
+# How many of a repeated element are read: ten times what EDGAR allows (10 owners and signatures, 30 rows a
+# table; a footnote reference per footnote, 99), so that a file with a few too many still opens to be put
+# right, while one with thousands is not judged row by row (the rest is reported, and left unread).
+MAX_READ = {"reportingOwner": 100, "ownerSignature": 100, "footnote": 990, "footnoteId": 990, "rows": 300}
+_QUOTE_LIMIT = 40
 # Elements whose `value` is a date, number or yes/no: EDGAR suspends an empty one (TS §3.2).
 _TYPED_VALUES = frozenset({
     "transactionDate", "deemedExecutionDate", "exerciseDate", "expirationDate", "transactionShares",
@@ -56,6 +73,12 @@ _TYPED_VALUES = frozenset({
     "sharesOwnedFollowingTransaction", "valueOwnedFollowingTransaction", "underlyingSecurityShares",
     "underlyingSecurityValue",
 })
+
+
+def quote(text: str, limit: int = _QUOTE_LIMIT) -> str:
+    """`text` for a one-line message: shortened, and any line break or control character shown escaped."""
+    short = text[:limit] + ("..." if len(text) > limit else "")
+    return "'" + "".join(ch if ch.isprintable() else ch.encode("unicode_escape").decode("ascii") for ch in short) + "'"
 
 
 @dataclass
@@ -103,24 +126,39 @@ class _Element:
             if isinstance(child.tag, str):
                 self.children.setdefault(local_name(child), []).append(child)
         allowed = ("id",) if local_name(element) in ("footnote", "footnoteId") else ()
-        for attribute in element.attrib:
-            if attribute.startswith(_XSI):
-                continue  # schema-location hints: no content
-            if attribute not in allowed:
-                self.problem(f"unexpected attribute {attribute}=\"{element.get(attribute)}\"")
-        if len(element) and element.text and element.text.strip(_XML_SPACE) and local_name(element) != "footnote":
-            self.problem(f"unexpected text '{element.text.strip(_XML_SPACE)[:40]}' between elements")
+        # keys() only: reading every value would scan the attributes once per attribute (see MAX_NAMED).
+        unexpected = [name for name in element.keys() if name not in allowed and name not in _SCHEMA_LOCATIONS]
+        for name in unexpected[:MAX_NAMED]:
+            self.problem(f"unexpected attribute {_attribute_name(name)}={quote(element.get(name) or '')}")
+        if len(unexpected) > MAX_NAMED:
+            self.problem(f"{len(unexpected) - MAX_NAMED:,} more unexpected attributes (not named here)")
+        if self.children and local_name(element) != "footnote":
+            between = own_text(element).strip(_XML_SPACE)
+            if between:
+                self.problem(f"unexpected text {quote(between)} between elements")
 
     def problem(self, what: str) -> None:
         self.context.problem(self.path, what)
 
     def check_known(self, *names: str) -> None:
-        for name in self.children:
-            if name not in names:
-                self.problem(f"unexpected element <{name}>, which the ownership schemas do not define here")
+        unexpected = [name for name in self.children if name not in names]
+        for name in unexpected[:MAX_NAMED]:
+            self.problem(f"unexpected element <{name}>, which the ownership schemas do not define here")
+        if len(unexpected) > MAX_NAMED:
+            self.problem(f"{len(unexpected) - MAX_NAMED:,} more kinds of unexpected element (not named here)")
 
     def all(self, name: str) -> list[_Element]:
-        return [_Element(child, f"{self.path}/{name}", self.context) for child in self.children.get(name, [])]
+        found = self.children.get(name, [])
+        return [_Element(child, f"{self.path}/{name}", self.context) for child in self.within_limit(name, found)]
+
+    def within_limit(self, name: str, found: list[T]) -> list[T]:
+        """The first MAX_READ of a repeated element; the excess is a problem (refused when strict)."""
+        limit = MAX_READ.get(name, len(found))
+        if len(found) > limit:
+            self.problem(f"<{name}> appears {len(found):,} times, far more than EDGAR allows; only the first "
+                         f"{limit} were read")
+            return found[:limit]
+        return found
 
     def one(self, name: str) -> _Element | None:
         found = self.children.get(name, [])
@@ -129,12 +167,12 @@ class _Element:
         return _Element(found[0], f"{self.path}/{name}", self.context) if found else None
 
     def text(self) -> str | None:
-        """The element's text without surrounding XML whitespace; None when there is none."""
-        nested = [local_name(child) for child in self.element if isinstance(child.tag, str)]
-        if nested:
-            self.problem(f"expected a plain value but found <{nested[0]}> inside")
+        """All the element's text (a comment or processing instruction inside splits it, and is dropped)
+        without surrounding XML whitespace; None when there is none."""
+        if self.children:
+            self.problem(f"expected a plain value but found <{next(iter(self.children))}> inside")
             return None
-        value = (self.element.text or "").strip(_XML_SPACE)
+        value = own_text(self.element).strip(_XML_SPACE)
         return value or None
 
     def child_text(self, name: str) -> str | None:
@@ -147,7 +185,7 @@ class _Element:
 
     def _typed_text(self, kind: str) -> str | None:
         value = self.text()
-        if value is None and not len(self.element):
+        if value is None and not self.children:
             self.context.repaired(self.path, f"an empty {kind} element: EDGAR suspends a {kind} with no value "
                                              "(leave the element out instead)")
         return value
@@ -159,9 +197,9 @@ class _Element:
         if value in _BOOLEANS:
             return _BOOLEANS[value]
         if value.lower() in _BOOLEANS:
-            self.context.repaired(self.path, f"'{value}' is not spelt as EDGAR requires (1, 0, true or false)")
+            self.context.repaired(self.path, f"{quote(value)} is not spelt as EDGAR requires (1, 0, true or false)")
             return _BOOLEANS[value.lower()]
-        self.problem(f"'{value}' is not a yes/no value (1, 0, true or false)")
+        self.problem(f"{quote(value)} is not a yes/no value (1, 0, true or false)")
         return None
 
     def as_date(self) -> date | None:
@@ -170,12 +208,12 @@ class _Element:
             return None
         match = _DATE.fullmatch(value)
         if not match:
-            self.problem(f"'{value}' is not a date in the form YYYY-MM-DD")
+            self.problem(f"{quote(value)} is not a date in the form YYYY-MM-DD")
             return None
         try:
             return date(int(match[1]), int(match[2]), int(match[3]))
         except ValueError:
-            self.problem(f"'{value}' is not a real calendar date")
+            self.problem(f"{quote(value)} is not a real calendar date")
             return None
 
     def as_decimal(self) -> Decimal | None:
@@ -183,17 +221,27 @@ class _Element:
         if value is None:
             return None
         if not _DECIMAL.fullmatch(value):
-            self.problem(f"'{value}' is not a number (only digits and one period are allowed)")
+            self.problem(f"{quote(value)} is not a number (only digits and one period are allowed)")
             return None
         if value[0] in "+-":
-            self.context.repaired(self.path, f"'{value}' has a sign; EDGAR allows digits and one period only")
+            self.context.repaired(self.path, f"{quote(value)} has a sign; EDGAR allows digits and one period only")
         return Decimal(value)
+
+    def footnote_id(self) -> str:
+        """The `id` attribute of a footnote or footnote reference. Spaces around it are dropped, as the
+        schema's ID type does, but reported: EDGAR's own footnote-id check wants exactly F1 to F99."""
+        raw = self.element.get("id") or ""
+        footnote_id = raw.strip(_XML_SPACE)
+        if footnote_id and footnote_id != raw:
+            self.context.repaired(self.path, f"the footnote id {quote(raw)} has spaces around it; EDGAR wants "
+                                             f"exactly {quote(footnote_id)}")
+        return footnote_id
 
     def footnote_ids(self) -> list[str]:
         ids = []
         for child in self.all("footnoteId"):
-            footnote_id = (child.element.get("id") or "").strip(_XML_SPACE)
-            if child.element.text and child.element.text.strip(_XML_SPACE):
+            footnote_id = child.footnote_id()
+            if child.children or own_text(child.element).strip(_XML_SPACE):
                 child.problem("a footnote reference carries text; it is only an id")
             if not footnote_id:
                 child.problem("a footnote reference has no id")
@@ -234,9 +282,10 @@ def read_document(data: bytes, source: str = "<input>", *, strict: bool = True) 
     """
     context = _Context(source, strict)
     root = parse_untrusted(data, source)
-    if isinstance(root.tag, str) and root.tag.startswith("{"):
-        context.repaired("ownershipDocument", "the document has an XML namespace; EDGAR wants none")
-    pis = root.getroottree().xpath("//processing-instruction()")
+    _report_namespaces(root, context)
+    # Not XPath, whose node sets of instructions take quadratic time in lxml; before or after the root too.
+    pis = [*root.itersiblings(etree.ProcessingInstruction, preceding=True), *root.iter(etree.ProcessingInstruction),
+           *root.itersiblings(etree.ProcessingInstruction)]
     if pis:
         context.repaired("ownershipDocument", f"a processing instruction <?{pis[0].target} ...?>; EDGAR suspends "
                                               "a document with one")
@@ -259,6 +308,33 @@ def read_document(data: bytes, source: str = "<input>", *, strict: bool = True) 
     return ReadResult(filing, context.issues, root)
 
 
+def _report_namespaces(root: etree._Element, context: _Context) -> None:
+    """A namespace on any element, not only the root: EDGAR refuses it, though the reader can look past it."""
+    spaced = [element for element in root.iter() if isinstance(element.tag, str) and element.tag.startswith("{")]
+    if not spaced:
+        return
+    first = spaced[0]
+    if first is root:
+        what = "the document has an XML namespace"
+    else:
+        what = f"<{local_name(first)}> has an XML namespace ({quote(etree.QName(first).namespace or '')})"
+    others = f" (and {len(spaced) - 1:,} more elements)" if len(spaced) > 1 else ""
+    context.repaired(_element_path(first), f"{what}{others}; EDGAR wants none")
+
+
+def _element_path(element: etree._Element) -> str:
+    names = [local_name(element)] + [local_name(ancestor) for ancestor in element.iterancestors()]
+    return "/".join(reversed(names))
+
+
+def _attribute_name(name: str) -> str:
+    """`{urn:x}a` as `a (namespace urn:x)`, the way a person can find it in the file."""
+    if name.startswith("{"):
+        namespace, _, local = name[1:].partition("}")
+        return f"{local} (namespace {namespace})"
+    return name
+
+
 def read_filing(data: bytes, source: str = "<input>") -> Filing:
     """Parse an ownership document from bytes, strictly (see `read_document`)."""
     return read_document(data, source).filing
@@ -277,7 +353,7 @@ def _read_document(doc: _Element) -> Filing:
     )
     document_type = doc.child_text("documentType")
     if document_type not in DOCUMENT_TYPES:
-        what = (f"document type '{document_type}' is not one of {', '.join(DOCUMENT_TYPES)}" if document_type
+        what = (f"document type {quote(document_type)} is not one of {', '.join(DOCUMENT_TYPES)}" if document_type
                 else "<documentType> is missing, so the form (3, 4 or 5) is unknown")
         if doc.context.strict:
             raise ReadError(f"{doc.context.source}: {what}.")
@@ -472,9 +548,7 @@ def _read_table_i(table: _Element | None) -> list:
     table.check_known("nonDerivativeTransaction", "nonDerivativeHolding")
     rows: list = []
     # Transactions and holdings may be interleaved; keep the document's order.
-    for child in table.element:
-        if not isinstance(child.tag, str):
-            continue
+    for child in table.within_limit("rows", [child for child in table.element if isinstance(child.tag, str)]):
         name = local_name(child)
         row = _Element(child, f"{table.path}/{name}[{len(rows) + 1}]", table.context)
         if name == "nonDerivativeTransaction":
@@ -509,9 +583,7 @@ def _read_table_ii(table: _Element | None) -> list:
         return []
     table.check_known("derivativeTransaction", "derivativeHolding")
     rows: list = []
-    for child in table.element:
-        if not isinstance(child.tag, str):
-            continue
+    for child in table.within_limit("rows", [child for child in table.element if isinstance(child.tag, str)]):
         name = local_name(child)
         row = _Element(child, f"{table.path}/{name}[{len(rows) + 1}]", table.context)
         if name == "derivativeTransaction":
@@ -556,11 +628,12 @@ def _read_footnotes(footnotes: _Element | None) -> list[Footnote]:
     footnotes.check_known("footnote")
     result = []
     for footnote in footnotes.all("footnote"):
-        footnote_id = (footnote.element.get("id") or "").strip(_XML_SPACE)
+        footnote_id = footnote.footnote_id()
         # The schema makes a footnote mixed content; EDGAR's are plain text, and markup would be lost.
-        nested = [local_name(child) for child in footnote.element if isinstance(child.tag, str)]
-        if nested:
-            footnote.problem(f"footnote {footnote_id} contains markup <{nested[0]}>; footnotes are plain text")
+        if footnote.children:
+            footnote.problem(f"footnote {quote(footnote_id)} contains markup <{next(iter(footnote.children))}>; "
+                             "footnotes are plain text")
+        # itertext leaves out what a processing instruction holds but keeps the text after it.
         text = "".join(footnote.element.itertext()).strip(_XML_SPACE)
         result.append(Footnote(footnote_id, text))
     return result

@@ -38,5 +38,10 @@ def schema_problems(root: etree._Element, document_type: str) -> list[str]:
     problems = []
     for entry in schema.error_log:
         where = entry.path or f"line {entry.line}"
-        problems.append(f"{where}: {entry.message}")
+        problems.append(f"{where}: {_one_line(entry.message).rstrip('.')}")
     return problems
+
+
+def _one_line(text: str) -> str:
+    """libxml2 quotes the offending value, line breaks and all: shown escaped, so a message stays one line."""
+    return "".join(ch if ch.isprintable() else ch.encode("unicode_escape").decode("ascii") for ch in text)

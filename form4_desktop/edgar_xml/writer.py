@@ -21,6 +21,7 @@ from lxml import etree
 from form4_desktop.edgar_xml.copies import Copy
 from form4_desktop.edgar_xml.errors import WriteError
 from form4_desktop.edgar_xml.schema import schema_problems
+from form4_desktop.rules.characters import character_findings
 from form4_desktop.model import (
     CURRENT_SCHEMA_VERSION,
     DOCUMENT_TYPES,
@@ -99,6 +100,11 @@ def _cik(cik: str, copy: Copy) -> str:
 
 def build_tree(filing: Filing, copy: Copy = Copy.RECORD) -> etree._Element:
     """The `ownershipDocument` element for `filing`, in the schema's element order, not yet validated."""
+    # A control character cannot be put into XML at all (lxml would raise ValueError): refuse by the box.
+    unwritable = character_findings(filing)
+    if unwritable:
+        raise WriteError(f"The {copy.value} copy was not written: {unwritable[0].message}",
+                         [finding.message for finding in unwritable])
     if filing.document_type not in DOCUMENT_TYPES:
         raise WriteError(f"Document type '{filing.document_type}' is not one of {', '.join(DOCUMENT_TYPES)}.")
     record = copy is Copy.RECORD

@@ -5,10 +5,17 @@ prices with "$"); a footnote reference is a superscript "(n)" beside the value i
 only by a footnote shows "(n)". Tables that do not fit flow onto further pages with their headings repeated,
 and every page says "Page N of M" (per copy). The font is embedded, so the page prints the same everywhere.
 The CCC is never printed.
+
+A draft may hold what EDGAR would refuse (a 1,000-character city, a footnote of a thousand lines): the checks
+report it, and the form still prints. A text longer than EDGAR allows in its box is cut at that length with
+a visible mark ("… [970 more characters not shown]"), and a footnote or remark keeps at most
+`MAX_LINE_BREAKS` line breaks, so that no box grows taller than a page (which the layout cannot place).
 """
 
 from __future__ import annotations
 
+import copy as copying
+import dataclasses
 import io
 import threading
 from decimal import Decimal
@@ -40,12 +47,14 @@ from form4_desktop.errors import UserError
 from form4_desktop.model import (
     DerivativeTransaction,
     Filing,
+    Footnote,
     Footnoted,
     NonDerivativeTransaction,
     OwnerAddress,
     ReportingOwner,
+    Signature,
 )
-from form4_desktop.model.codes import COUNTRIES, OBSOLETE_COUNTRIES, US_STATES
+from form4_desktop.model.codes import COUNTRIES, OBSOLETE_COUNTRIES
 from form4_desktop.model.display import format_date
 
 PAGE = landscape(letter)
@@ -98,6 +107,70 @@ def _table(data: list, style=None, **options) -> Table:
     return Table(data, style=TableStyle(commands), **options)
 
 
+# -- what fits on the form --------------------------------------------------------------------------------
+# EDGAR's longest value per box (RULES.md §3 field lengths); a code box (A/D, D/I, a state) gets a little more,
+# so that a wrong value such as "Disposed" still shows whole.
+_LIMITS = {
+    "name": 150, "street1": 40, "street2": 40, "city": 30, "zip_code": 10, "non_us_state_territory": 40,
+    "state": 10, "country": 10, "state_description": 40, "officer_title": 30, "other_text": 30, "cik": 10,
+    "trading_symbol": 10, "foreign_trading_symbol": 14, "security_title": 60, "title": 60,
+    "nature_of_ownership": 100, "remarks": 2000, "text": 1000, "id": 6, "document_type": 4, "schema_version": 10,
+}
+_SIGNATURE_NAME = 255
+_CODE_LIMIT = 10  # any other text: codes and one-letter boxes
+_NUMBER_LIMIT = 24  # "$999,999,999,999.9999", EDGAR's largest amount, is 21 characters
+MAX_FOOTNOTE_REFERENCES = 99  # per box: one to each footnote EDGAR allows
+MAX_LINE_BREAKS = 40
+
+
+def clip(text: str, limit: int) -> str:
+    """`text` cut at `limit` characters with a visible mark, when it is longer (which the checks report)."""
+    if len(text) <= limit:
+        return text
+    return f"{text[:limit]}\u2026 [{len(text) - limit:,} more characters not shown]"
+
+
+def _fewer_lines(text: str) -> str:
+    """At most MAX_LINE_BREAKS line breaks; the lines after them run on, separated by spaces."""
+    lines = text.splitlines()
+    if len(lines) <= MAX_LINE_BREAKS + 1:
+        return text
+    return "\n".join(lines[:MAX_LINE_BREAKS]) + "\n" + " ".join(lines[MAX_LINE_BREAKS:])
+
+
+def _clip_refs(footnote_ids: list[str]) -> list[str]:
+    ids = [clip(footnote_id, _LIMITS["id"]) for footnote_id in footnote_ids[:MAX_FOOTNOTE_REFERENCES]]
+    return ids + ["\u2026"] if len(footnote_ids) > MAX_FOOTNOTE_REFERENCES else ids
+
+
+def _fit(obj: object, name: str = "") -> None:
+    """Clip, in place, every text of a copy of the filing to what its box can show (see the module's notes)."""
+    for field in dataclasses.fields(obj):  # type: ignore[arg-type]
+        value = getattr(obj, field.name)
+        # A Footnoted box's value is limited by the box's name (security_title), anything else by its own.
+        key = name if field.name == "value" else field.name
+        if isinstance(value, str):
+            limit = _SIGNATURE_NAME if isinstance(obj, Signature) else _LIMITS.get(key, _CODE_LIMIT)
+            if isinstance(obj, Footnote) and field.name == "text" or key == "remarks":
+                value = _fewer_lines(value)
+            setattr(obj, field.name, clip(value, limit))
+        elif field.name == "footnote_ids":
+            setattr(obj, field.name, _clip_refs(value))
+        elif isinstance(value, list):
+            for item in value:
+                if dataclasses.is_dataclass(item):
+                    _fit(item, field.name)
+        elif dataclasses.is_dataclass(value):
+            _fit(value, field.name)
+
+
+def printable(filing: Filing) -> Filing:
+    """A copy of `filing` whose every text fits its box on the form."""
+    fitted = copying.deepcopy(filing)
+    _fit(fitted)
+    return fitted
+
+
 # -- how values read on the form ---------------------------------------------------------------------------
 def format_amount(value: Decimal | None) -> str:
     """As the SEC's stylesheet: 0; one decimal shown as two; otherwise up to four; thousands separators."""
@@ -133,7 +206,10 @@ def box_markup(box: Footnoted | None, render=str) -> str:
         return ""
     if box.value is None or box.value == "":
         return " ".join(f"({escape(footnote_number(i))})" for i in box.footnote_ids)
-    return escape(render(box.value)) + _refs(box.footnote_ids)
+    text = render(box.value)
+    if not isinstance(box.value, str):  # a number of a thousand digits (which the checks report) is cut
+        text = clip(text, _NUMBER_LIMIT)
+    return escape(text) + _refs(box.footnote_ids)
 
 
 def _p(markup: str, style: ParagraphStyle = CELL) -> Paragraph:
@@ -250,17 +326,23 @@ def _top(filing: Filing) -> Table:
                         ("RIGHTPADDING", (0, 0), (-1, -1), 0)])
 
 
+def _is_foreign(address: OwnerAddress) -> bool:
+    return bool(address.non_us_address or address.country)
+
+
 def _state_name(address: OwnerAddress) -> str:
-    if address.non_us_address or address.country:
+    """The State box as EDGAR shows it: a US state's code ("NV", not "NEVADA"); abroad, the region."""
+    if _is_foreign(address):
         return address.non_us_state_territory or ""
-    return US_STATES.get(address.state or "", address.state or "")
+    return address.state or ""
 
 
 def _country_name(address: OwnerAddress) -> str:
-    if address.non_us_address or address.country:
-        code = address.country or ""
-        return COUNTRIES.get(code) or OBSOLETE_COUNTRIES.get(code) or code
-    return "UNITED STATES" if address.state else ""
+    """The country of a non-US address, by name; none for a US address (EDGAR shows no country for it)."""
+    if not _is_foreign(address):
+        return ""
+    code = address.country or ""
+    return COUNTRIES.get(code) or OBSOLETE_COUNTRIES.get(code) or code
 
 
 def _owner_block(owner: ReportingOwner, number: int, count: int) -> list:
@@ -625,7 +707,9 @@ def render_pdf(filing: Filing, *, copies: int = 1, draft: bool = False) -> bytes
     if copies < 1:
         raise ValueError("copies must be at least 1")
     if filing.form != "4":
-        raise UnsupportedForm(f"Printing a Form {filing.document_type} is not available yet; Form 4 and 4/A print.")
+        raise UnsupportedForm(f"Printing a Form {clip(filing.document_type, 4)} is not available yet; Form 4 and "
+                              "4/A print.")
+    filing = printable(filing)
     register_fonts()
     buffer = io.BytesIO()
     owner = filing.reporting_owners[0].name if filing.reporting_owners and filing.reporting_owners[0].name else ""
