@@ -191,3 +191,19 @@ def test_repeated_elements_are_read_up_to_ten_times_what_edgar_allows(repeated, 
                for issue in result.issues)
     with pytest.raises(ReadError, match="far more than EDGAR allows"):
         read_document(data, "many.xml")
+
+
+def test_a_mistyped_year_one_is_judged_quickly(tmp_path):
+    # A draft's lateness was counted day by day: a transaction in the year 1 took over a second (fuzz test).
+    import time
+
+    from form4_desktop.app import documents
+
+    draft = tmp_path / "year-one.xml"
+    draft.write_text(document_with("").replace("<schemaVersion>X0609</schemaVersion>", "")
+                     .replace("<value>2023-01-09</value>", "<value>0001-01-03</value>"))
+    documents.check_file(REFERENCE)  # schemas, rules and the holidays library loaded
+    start = time.perf_counter()
+    findings = documents.check_file(draft)
+    assert time.perf_counter() - start < 0.5  # 0.05 s here; over a second before
+    assert {"DATE-RANGE", "LATE"} <= {finding.rule_id for finding in findings}

@@ -11,6 +11,9 @@ import functools
 from datetime import date, timedelta
 
 
+HOLIDAYS_FROM_YEAR = 1934  # the Securities Exchange Act: no Section 16 date is older
+
+
 @functools.cache
 def federal_holidays(year: int) -> frozenset[date]:
     import holidays  # on first use: it is slow to import and start-up does not need it
@@ -41,12 +44,14 @@ def business_days_after(due: date, today: date) -> int:
     on which it can be filed)."""
     if today <= due:
         return 0
-    count, day = 0, due
-    while day < today:
-        day += timedelta(days=1)
-        if is_business_day(day):
-            count += 1
-    return max(count, 1)
+    # Counted, not walked day by day: a mistyped year (0001) must not cost a walk through twenty centuries.
+    weeks, rest = divmod((today - due).days, 7)
+    weekdays = weeks * 5 + sum(1 for offset in range(1, rest + 1)
+                               if (due + timedelta(days=weeks * 7 + offset)).weekday() < 5)
+    # Holidays from the Exchange Act's year on: an earlier date is a mistyped year (DATE-RANGE says so).
+    holidays = sum(1 for year in range(max(due.year, HOLIDAYS_FROM_YEAR), today.year + 1)
+                   for holiday in federal_holidays(year) if due < holiday <= today and holiday.weekday() < 5)
+    return max(weekdays - holidays, 1)
 
 
 def latest_deemed_date(transaction_date: date) -> date | None:
