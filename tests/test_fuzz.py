@@ -6,8 +6,10 @@ characters, truncation, odd numbers, dates and booleans. For every input:
 
 * `check` raises nothing but ReadError (a file that is no ownership document at all);
 * each finding renders as exactly one line;
-* when `check` reports no error, `convert` writes a record copy that is valid v5.5 and reads back as the
-  filing that was read.
+* when `check` reports no error, EDGAR would take the file (no namespace, no processing instruction, valid
+  against the schema as of its day), and `convert` writes a record copy that is valid v5.5 and reads back
+  as the filing that was read;
+* whatever `convert` does write says what was read; what it refuses, it refuses in one line.
 
 The run is bounded in time (FUZZ_SECONDS) and reproducible: FORM4_FUZZ_SEED and FORM4_FUZZ_COUNT choose the
 inputs, and a failure names the seed, the input's number, the corpus file and the mutations.
@@ -22,10 +24,12 @@ import time
 from datetime import date
 
 import pytest
+from lxml import etree
 
 from conftest import CORPUS
 from form4_desktop.app import documents
 from form4_desktop.edgar_xml import Copy, ReadError, WriteError, read_file
+from form4_desktop.edgar_xml.inspect import original_schema_problems
 from form4_desktop.edgar_xml.parsing import parse_untrusted
 from form4_desktop.edgar_xml.reader import read_document
 from form4_desktop.edgar_xml.schema import schema_problems
@@ -196,6 +200,11 @@ def judge(data: bytes, folder, label: str) -> str:
         line = finding.line(str(source))
         assert len(line.splitlines()) == 1 and "\n" not in line, f"{label}: {line!r}"
     passed = not any(finding.severity is Severity.ERROR for finding in findings)
+    if passed:  # then EDGAR would take the file as it stands: no namespace, no instruction, valid as of its day
+        original = parse_untrusted(data, "input.xml")
+        assert not [e for e in original.iter() if isinstance(e.tag, str) and e.tag.startswith("{")], label
+        assert not list(original.iter(etree.ProcessingInstruction)), label
+        assert original_schema_problems(original, read_document(data, "input.xml").filing) == [], label
     try:
         documents.convert(source, target, Copy.RECORD)
     except (ReadError, WriteError) as error:  # refused, in one sentence: only where check found an error

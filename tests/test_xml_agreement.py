@@ -58,3 +58,15 @@ def test_a_file_check_passes_converts(tmp_path):
     target = tmp_path / "out.xml"
     assert errors(REFERENCE) == []
     assert main(["convert", str(REFERENCE), str(target)]) == 0
+
+
+def test_a_refusal_quoting_a_value_with_a_line_break_is_one_line(tmp_path):
+    # Found by the fuzz test: libxml2 quotes the value, line break and all (the GUI shows the sentence too).
+    from form4_desktop.edgar_xml import WriteError
+
+    source = tmp_path / "zip.xml"
+    source.write_text(TEXT.replace("<rptOwnerZipCode>89141<", "<rptOwnerZipCode>891\n   41<"))
+    assert errors(source)
+    with pytest.raises(WriteError) as refused:
+        documents.convert(source, tmp_path / "out.xml")
+    assert len(str(refused.value).splitlines()) == 1 and "891\\n   41" in str(refused.value)
