@@ -169,6 +169,13 @@ def _drop_default_aff10b5one(one: etree._Element, other: etree._Element) -> None
             one.remove(box)
 
 
+def _shown(text: str | None, limit: int = 80) -> str:
+    """A text in a difference: quoted on one line (repr), a long one shortened, so a message stays a sentence."""
+    if text is not None and len(text) > limit:
+        return f"{text[:limit]!r}... ({len(text):,} characters)"
+    return repr(text)
+
+
 def _path(element: etree._Element) -> str:
     return element.getroottree().getpath(element)
 
@@ -182,22 +189,27 @@ def compare(original: etree._Element, converted: etree._Element) -> list[str]:
     return differences
 
 
+MAX_DIFFERENCES = 100  # enough to show what went wrong; naming each of thousands would only take time
+
+
 def _compare_elements(left: etree._Element, right: etree._Element, out: list[str]) -> None:
+    if len(out) >= MAX_DIFFERENCES:
+        return
     if left.tag != right.tag:
         out.append(f"{_path(left)}: <{left.tag}> became <{right.tag}>")
         return
     if left.text != right.text:
-        out.append(f"{_path(left)}: {left.text!r} became {right.text!r}")
+        out.append(f"{_path(left)}: {_shown(left.text)} became {_shown(right.text)}")
     if left.tail != right.tail:
-        out.append(f"{_path(left)}: the text after it, {left.tail!r}, became {right.tail!r}")
+        out.append(f"{_path(left)}: the text after it, {_shown(left.tail)}, became {_shown(right.tail)}")
     if dict(left.attrib) != dict(right.attrib):
         out.append(f"{_path(left)}: attributes {dict(left.attrib)} became {dict(right.attrib)}")
     left_children, right_children = list(left), list(right)
     for a, b in zip(left_children, right_children):
         _compare_elements(a, b, out)
-    for extra in left_children[len(right_children):]:
+    for extra in left_children[len(right_children):][:MAX_DIFFERENCES]:
         out.append(f"{_path(extra)}: missing from the converted document")
-    for extra in right_children[len(left_children):]:
+    for extra in right_children[len(left_children):][:MAX_DIFFERENCES]:
         out.append(f"{_path(extra)}: added in the converted document")
 
 
