@@ -11,7 +11,6 @@ from __future__ import annotations
 import argparse
 import logging
 import os
-import re
 import sys
 from datetime import date
 from typing import Callable, Sequence
@@ -22,30 +21,13 @@ from form4_desktop.app.files import OutputError
 from form4_desktop.app.logs import configure_logging
 from form4_desktop.edgar_xml import Copy, ReadError, WriteError
 from form4_desktop.errors import UserError
+from form4_desktop.model.typed import TypedValueError, read_date
 from form4_desktop.pdf import UnsupportedForm
 from form4_desktop.rules import Severity
 
 EXIT_OK, EXIT_FINDINGS, EXIT_UNREADABLE, EXIT_INTERNAL = 0, 1, 2, 3
 EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE: what a Unix tool exits with when its reader stops reading (| head -1)
 log = logging.getLogger("form4_desktop.cli")
-
-_ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})", re.ASCII)
-_US_DATE = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})", re.ASCII)
-
-
-def _parse_date(text: str) -> date | None:
-    """YYYY-MM-DD (as EDGAR writes dates) or MM/DD/YYYY (as the form does); None if it is neither."""
-    try:
-        if match := _ISO_DATE.fullmatch(text.strip()):
-            year, month, day = map(int, match.groups())
-        elif match := _US_DATE.fullmatch(text.strip()):
-            month, day, year = map(int, match.groups())
-        else:
-            return None
-        return date(year, month, day)
-    except ValueError:  # no such day, e.g. 02/30/2023
-        return None
-
 
 # Characters that end a line for a terminal or a line-reading tool, printed escaped inside a line instead.
 _LINE_BREAKS = {ord("\n"): "\\n", ord("\r"): "\\r"} | {
@@ -231,7 +213,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_OK
     if getattr(arguments, "today", None) is not None:
         # Checked here, not by argparse, to say it in one sentence without the usage lines.
-        today = _parse_date(arguments.today)
+        try:
+            today = read_date(arguments.today)
+        except TypedValueError:
+            today = None
         if today is None:
             print(_one_line(f"form4 {arguments.command}: --today '{arguments.today}' is not a date; give it as "
                             "YYYY-MM-DD or MM/DD/YYYY."), file=sys.stderr)

@@ -4,7 +4,6 @@ and a decimal editor that refuses commas and "$" with a message and keeps what w
 from __future__ import annotations
 
 from datetime import date
-from decimal import Decimal
 
 import shiboken6
 
@@ -23,9 +22,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from form4_desktop.gui.fields import parse_date
+from form4_desktop.gui.document import read_typed
 from form4_desktop.model.display import format_date
-from form4_desktop.model.typed import TypedValueError, read_amount
+from form4_desktop.model.typed import TypedValueError, read_date
 
 TRANSACTION_CODES = {
     "P": "Open market or private purchase",
@@ -47,14 +46,6 @@ TRANSACTION_CODES = {
     "J": "Other acquisition or disposition (describe in a footnote)",
     "U": "Disposition pursuant to a tender of shares in a change of control",
 }
-
-
-def parse_decimal(text: str) -> tuple[Decimal | None, str | None]:
-    """(value, None) or (None, message). Empty text is no value. Digits and one period only, as EDGAR wants."""
-    try:
-        return read_amount(text), None
-    except TypedValueError as error:
-        return None, str(error)
 
 
 class DateEditor(QWidget):
@@ -88,8 +79,8 @@ class DateEditor(QWidget):
         popup = QCalendarWidget()
         popup.setWindowFlags(Qt.WindowType.Popup)
         try:
-            shown = parse_date(self.line.text()) or date.today()
-        except ValueError:
+            shown = read_date(self.line.text()) or date.today()
+        except TypedValueError:
             shown = date.today()
         popup.setSelectedDate(QDate(shown.year, shown.month, shown.day))
         popup.activated.connect(lambda chosen: (self.line.setText(chosen.toString("MM/dd/yyyy")), popup.close(),
@@ -244,12 +235,10 @@ class CellDelegate(QStyledItemDelegate):
             index = view.currentIndex() if view is not None else QModelIndex()
             kind = self.columns[index.column()].kind if index.isValid() else ""
             problem = None
-            if kind == "decimal":
-                problem = parse_decimal(editor.text())[1]
-            elif kind == "date":
+            if kind in ("decimal", "date"):
                 try:
-                    parse_date(editor.text())
-                except ValueError as error:
+                    read_typed(editor.text(), kind)
+                except TypedValueError as error:
                     problem = str(error)
             if problem:
                 self.refused.emit(problem)

@@ -586,11 +586,8 @@ class FootnotePicker(QDialog):
             self.list.addItem(item)
 
     def _new(self) -> None:
-        footnote_id = next_footnote_id(self.document)
-        text = FootnoteEditor.ask(self, footnote_id)
-        if text:
-            self.document.insert("footnotes", len(self.document.filing.footnotes), Footnote(footnote_id, text),
-                                 "Add footnote")
+        footnote_id = add_footnote(self, self.document)
+        if footnote_id:
             self.chosen = self.selected() + [footnote_id]
             self._fill()
 
@@ -609,6 +606,16 @@ class FootnotePicker(QDialog):
 def next_footnote_id(document: FilingDocument) -> str:
     used = {footnote.id for footnote in document.filing.footnotes}
     return next(f"F{n}" for n in range(1, 200) if f"F{n}" not in used)
+
+
+def add_footnote(parent: QWidget, document: FilingDocument) -> str | None:
+    """Write a new footnote in the footnote editor and add it, undoably; its id, or None when cancelled."""
+    footnote_id = next_footnote_id(document)
+    text = FootnoteEditor.ask(parent, footnote_id)
+    if not text:
+        return None
+    document.insert("footnotes", len(document.filing.footnotes), Footnote(footnote_id, text), "Add footnote")
+    return footnote_id
 
 
 class FootnotesTab(QWidget):
@@ -655,11 +662,7 @@ class FootnotesTab(QWidget):
         layout.addWidget(self.remarks)
 
     def add(self) -> None:
-        footnote_id = next_footnote_id(self.document)
-        text = FootnoteEditor.ask(self, footnote_id)
-        if text:
-            self.document.insert("footnotes", len(self.document.filing.footnotes), Footnote(footnote_id, text),
-                                 "Add footnote")
+        add_footnote(self, self.document)
 
     def edit(self, index=None) -> None:
         """The selected footnote's text in the footnote editor (double-click or Enter on it)."""

@@ -4,7 +4,6 @@ a reload shows up in the field. A value that cannot be taken is refused with a s
 from __future__ import annotations
 
 import time
-from datetime import date
 from typing import Callable
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
@@ -14,14 +13,8 @@ from PySide6.QtWidgets import QApplication, QCheckBox, QComboBox, QLineEdit, QPl
 from form4_desktop.gui.document import FilingDocument
 from form4_desktop.model import paths
 from form4_desktop.model.display import format_date
-from form4_desktop.model.typed import read_date
 
 INVALID_STYLE = "background: #ffd6d6;"
-
-
-def parse_date(text: str) -> date | None:
-    """MM/DD/YYYY (or YYYY-MM-DD); ValueError naming the real problem when it is not a date."""
-    return read_date(text)
 
 
 class CodeComboBox(QComboBox):

@@ -302,9 +302,8 @@ class MainWindow(QMainWindow):
             return
         for table in (self.editor.table_i, self.editor.table_ii):
             if table.view.isAncestorOf(focused) and table.view.state() == QAbstractItemView.State.EditingState:
-                editor = focused.parent() if not isinstance(focused.parent(), QWidget) or \
-                    focused.parent() is table.view.viewport() else focused.parent()
-                editor = focused if editor is table.view.viewport() else editor
+                parent = focused.parent()  # a date box's line sits in its DateEditor, the editor the view knows
+                editor = focused if parent is table.view.viewport() else parent
                 table.delegate.commitData.emit(editor)
                 table.delegate.closeEditor.emit(editor, table.delegate.EndEditHint.NoHint)
 

@@ -12,8 +12,8 @@ import re
 from datetime import date
 from decimal import Decimal
 
-_DATE = re.compile(r"(\d{1,2})/(\d{1,2})/(\d+)")
-_ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
+_DATE = re.compile(r"(\d{1,2})/(\d{1,2})/(\d+)", re.ASCII)
+_ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})", re.ASCII)  # as EDGAR writes it, digit for digit
 _AMOUNT = re.compile(r"(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)")
 
 
