@@ -115,10 +115,10 @@ def test_a_store_overwritten_with_junk_after_opening_is_called_damaged(path):
                 "(.bak) or start a new store.")
 
 
-def _save_to_read_only_file(folder: str) -> None:
+def _save_to_read_only_file(folder: str, filing) -> None:
     path = os.path.join(folder, "drafts.sqlite3")
     with DraftStore(path) as store:
-        draft_id = store.create(draft())
+        draft_id = store.create(filing)
     os.chmod(path, 0o444)
     with DraftStore(path) as store:
         opened = store.open(draft_id)  # reading a read-only store is fine
@@ -128,23 +128,25 @@ def _save_to_read_only_file(folder: str) -> None:
 
 @pytest.mark.skipif(os.name != "posix", reason="POSIX permissions")
 def test_saving_to_a_read_only_store_file_says_it_is_read_only():
-    result = as_unprivileged(_save_to_read_only_file)
+    filing = draft()  # read here: `nobody` may not read the test data (a clone in a private folder)
+    result = as_unprivileged(lambda folder: _save_to_read_only_file(folder, filing))
     assert result is not None and result[0] == "StoreError", result
     assert result[1].startswith("The store ") and result[1].endswith(
         "drafts.sqlite3 is a read-only file, so nothing was saved; make it writable, or open another store.")
 
 
-def _open_in_read_only_folder(folder: str) -> None:
+def _open_in_read_only_folder(folder: str, filing) -> None:
     path = os.path.join(folder, "drafts.sqlite3")
     with DraftStore(path) as store:
-        store.create(draft())
+        store.create(filing)
     os.chmod(folder, 0o555)  # SQLite can no longer make its -wal and -shm files beside the store
     DraftStore(path).list()
 
 
 @pytest.mark.skipif(os.name != "posix", reason="POSIX permissions")
 def test_a_store_in_a_read_only_folder_says_so():
-    result = as_unprivileged(_open_in_read_only_folder)
+    filing = draft()  # read here: `nobody` may not read the test data (a clone in a private folder)
+    result = as_unprivileged(lambda folder: _open_in_read_only_folder(folder, filing))
     assert result is not None and result[0] == "StoreError", result
     assert " is in the read-only folder " in result[1] and "the store needs a folder it may write in." in result[1]
 
