@@ -16,7 +16,7 @@ from datetime import date
 from typing import Callable, Sequence
 
 from form4_desktop import __version__
-from form4_desktop.app import documents, drafts
+from form4_desktop.app import documents, drafts, rescue
 from form4_desktop.app.files import OutputError
 from form4_desktop.app.logs import configure_logging
 from form4_desktop.edgar_xml import Copy, ReadError, WriteError
@@ -118,6 +118,25 @@ def build_parser() -> argparse.ArgumentParser:
     exporter.add_argument("--watermark", choices=WATERMARKS, default="auto", help=WATERMARK_HELP)
     exporter.add_argument("--copy", choices=[c.value for c in Copy], default=Copy.RECORD.value)
     exporter.add_argument("--store", metavar="PATH", help=store_help)
+
+    store = commands.add_parser("store", help="look after the draft store: rescue a damaged one, forget a CCC")
+    store_commands = store.add_subparsers(dest="store_command", metavar="ACTION", required=True)
+    rescue = store_commands.add_parser(
+        "rescue", help="write every draft a (damaged) store can still read into a folder, as XML",
+        description="Write each readable draft of the store into FOLDER (made if missing; it must be empty) as "
+                    "XML, with rescue-report.txt saying what was and was not rescued. The store is only read. "
+                    "Import the files into a new store with form4 import. Exit 0 when every draft was rescued, "
+                    "1 when some could not be read, 2 when nothing could be done.")
+    rescue.add_argument("folder", metavar="FOLDER")
+    rescue.add_argument("--store", metavar="PATH", help=store_help)
+    forget = store_commands.add_parser(
+        "forget-ccc", help="erase a reporting owner's CCC from the store (address book, drafts, history)",
+        description="Erase the CCC (EDGAR access code) of the reporting owner with this CIK everywhere the store "
+                    "keeps it; with --owner, also remove the owner from the address book. Drafts keep everything "
+                    "else; type the CCC again before writing a submission copy.")
+    forget.add_argument("cik", metavar="CIK")
+    forget.add_argument("--owner", action="store_true", help="also remove the owner from the address book")
+    forget.add_argument("--store", metavar="PATH", help=store_help)
     return parser
 
 
@@ -174,8 +193,14 @@ def _import(files: list[str], store_path: str | None, again: bool) -> int:
     return status
 
 
+def _say_read_only(store) -> None:
+    if store.read_only is not None:
+        print(_one_line(store.read_only.opened()), file=sys.stderr)
+
+
 def _list(store_path: str | None, search: str, trash: bool) -> int:
     with drafts.open_store(store_path, create=False) as store:  # only import makes a store
+        _say_read_only(store)
         rows = store.list(search, trash=trash)
     print("ID\tTYPE\tPERIOD\tSTATUS\tCHANGED\tREPORTING OWNER\tISSUER")
     for row in rows:
@@ -202,6 +227,20 @@ def _export(arguments: argparse.Namespace) -> int:
         if arguments.pdf:
             return _produce(lambda: drafts.export_draft_pdf(store, arguments.id, arguments.pdf, copies=arguments.copies,
                                                             watermark=arguments.watermark), f"draft {arguments.id}")
+    return EXIT_OK
+
+
+def _store(arguments: argparse.Namespace) -> int:
+    with drafts.open_store(arguments.store, create=False) as store:
+        if arguments.store_command == "rescue":
+            _say_read_only(store)
+            done = rescue.rescue_drafts(store, arguments.folder)
+            print(_one_line(f"{done.summary()} into {arguments.folder} (see {rescue.REPORT_FILE} there)."))
+            return EXIT_FINDINGS if done.lost else EXIT_OK
+        changed = store.forget_ccc(arguments.cik)
+        removed = store.forget_owner(arguments.cik) if arguments.owner else False
+        print(_one_line(f"CIK {arguments.cik}: the CCC was erased from {changed} record{'s' if changed != 1 else ''}"
+                        + ("; the owner was removed from the address book." if removed else ".")))
     return EXIT_OK
 
 
@@ -253,6 +292,8 @@ def _run_command(arguments: argparse.Namespace) -> int:
         return _list(arguments.store, arguments.search, arguments.trash)
     if arguments.command == "export":
         return _export(arguments)
+    if arguments.command == "store":
+        return _store(arguments)
     if arguments.command == "render":
         return _render(arguments.input, arguments.output, arguments.copies, arguments.watermark, arguments.today)
     raise AssertionError(f"unknown command {arguments.command}")  # pragma: no cover - argparse refuses first

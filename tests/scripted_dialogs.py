@@ -16,7 +16,7 @@ from form4_desktop.gui import dialogs
 
 @dataclass
 class Expected:
-    kind: str  # ask, tell, text, choose, save_file, open_file, run
+    kind: str  # ask, tell, text, choose, save_file, open_file, folder, run
     title: str  # a part of the dialog's title (or, for run, of its window title)
     answer: Any  # the answer, or a callable given what the dialog showed
     text: str = ""  # a part of its text that must be there
@@ -66,6 +66,8 @@ def install(monkeypatch) -> Script:
                         script._answer("save_file", title, start, None, start))
     monkeypatch.setattr(dialogs, "open_file", lambda parent, title, start, filter_:
                         script._answer("open_file", title, start, None, start))
+    monkeypatch.setattr(dialogs, "folder", lambda parent, title, start:
+                        script._answer("folder", title, start, None, start))
 
     def run(dialog) -> int:
         dialog.show()

@@ -323,5 +323,7 @@ def test_a_damaged_store_is_one_sentence_and_exit_2(tmp_path, capsys):
     junk = tmp_path / "drafts.sqlite3"
     junk.write_bytes(b"not a store at all" * 300)
     assert main(["list", "--store", str(junk)]) == 2
-    assert capsys.readouterr().err == (f"The store {junk} is damaged, or is not a Form 4 Desktop store "
-                                       "(file is not a database).\n")
+    assert capsys.readouterr().err == (f"The file {junk} is not a Form 4 Desktop store, or is damaged beyond "
+                                       "reading (it does not begin as a SQLite database does); nothing was changed "
+                                       "in it.\n")
+    assert junk.read_bytes() == b"not a store at all" * 300

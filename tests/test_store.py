@@ -281,13 +281,14 @@ def _fixture(tmp_path, name: str) -> Path:
     return copy
 
 
-def test_a_v1_store_migrates_to_v2_after_a_backup_with_its_drafts_intact(tmp_path):
+def test_a_v1_store_migrates_to_the_current_version_after_a_backup_with_its_drafts_intact(tmp_path):
     path = _fixture(tmp_path, "v1.sqlite3")
     with sqlite3.connect(path) as before:
         content = before.execute("SELECT content FROM revisions").fetchall()
     before.close()
     with DraftStore(path, user="alice") as store:
-        assert store._db.execute("PRAGMA user_version").fetchone()[0] == 2
+        assert store._db.execute("PRAGMA user_version").fetchone()[0] == len(database.MIGRATIONS)
+        assert store._db.execute("PRAGMA application_id").fetchone()[0] == database.APPLICATION_ID
         [row] = store.list()
         assert [(r.version, r.saved_by) for r in store.history(row.id)] == [(1, "")]  # nobody recorded then
         assert store._db.execute("SELECT content FROM revisions").fetchall() == content  # not a byte changed
@@ -302,8 +303,22 @@ def test_a_v1_store_migrates_to_v2_after_a_backup_with_its_drafts_intact(tmp_pat
     kept.close()
 
 
-def test_a_v2_store_opens_unchanged(tmp_path):
+def test_a_v2_store_is_marked_as_ours_after_a_backup(tmp_path):
     path = _fixture(tmp_path, "v2.sqlite3")
+    with DraftStore(path, user="bob") as store:
+        assert store.read_only is None
+        assert store._db.execute("PRAGMA application_id").fetchone()[0] == database.APPLICATION_ID
+        [row] = store.list()
+        assert [(r.version, r.saved_by) for r in store.history(row.id)] == [
+            (2, "fixture-editor"), (1, "fixture-author")]
+    [backup] = tmp_path.glob("v2.sqlite3.v2-*.bak")
+    with sqlite3.connect(backup) as kept:
+        assert kept.execute("PRAGMA user_version").fetchone()[0] == 2
+    kept.close()
+
+
+def test_a_v3_store_opens_unchanged(tmp_path):
+    path = _fixture(tmp_path, "v3.sqlite3")
     original = path.read_bytes()
     with DraftStore(path, user="bob") as store:
         [row] = store.list()

@@ -111,8 +111,8 @@ def test_a_store_overwritten_with_junk_after_opening_is_called_damaged(path):
             assert type(refused.value) is StoreError
             assert str(refused.value) == (
                 f"The store {path} is damaged (database disk image is malformed)"
-                f"{', so nothing was saved' if saving else ''}; move it aside and restore one of its backup copies "
-                "(.bak) or start a new store.")
+                f"{', so nothing was saved' if saving else ''}; rescue its drafts into a folder (File > Rescue "
+                "Drafts, or form4 store rescue) and start a new store, or restore one of its backup copies (.bak).")
 
 
 def _save_to_read_only_file(folder: str, filing) -> None:
@@ -140,15 +140,18 @@ def _open_in_read_only_folder(folder: str, filing) -> None:
     with DraftStore(path) as store:
         store.create(filing)
     os.chmod(folder, 0o555)  # SQLite can no longer make its -wal and -shm files beside the store
-    DraftStore(path).list()
+    with DraftStore(path) as store:
+        assert [row.id for row in store.list()] == [1]  # it can still be read
+        store.delete(1)
 
 
 @pytest.mark.skipif(os.name != "posix", reason="POSIX permissions")
-def test_a_store_in_a_read_only_folder_says_so():
+def test_a_store_in_a_read_only_folder_is_read_and_a_change_says_why_not():
     filing = draft()  # read here: `nobody` may not read the test data (a clone in a private folder)
     result = as_unprivileged(lambda folder: _open_in_read_only_folder(folder, filing))
     assert result is not None and result[0] == "StoreError", result
-    assert " is in the read-only folder " in result[1] and "the store needs a folder it may write in." in result[1]
+    assert " is in the read-only folder " in result[1] and result[1].endswith(
+        ", so nothing was saved; the store needs a folder it may write in.")
 
 
 def test_every_public_store_method_turns_sqlite_errors_into_store_errors():

@@ -77,11 +77,14 @@ class Autosaver:
         """Write the pending change now (on close)."""
         if self._pending is None:
             return False
+        if self.store.read_only is not None:
+            return False  # nothing can be written there; the work stays in the window, which asks before closing
         filing, draft_id, base_version = self._pending
         try:
             self.store.write_autosave(self.slot, filing, draft_id, base_version)
         except StoreError:
             log.exception("autosave failed")
+            self._last_write = self.clock()  # try again after the interval, not on every tick (a full disk)
             return False
         self._pending = None
         self._written = True

@@ -7,7 +7,7 @@ from typing import NamedTuple
 
 from form4_desktop.app.documents import export_pdf, export_xml
 from form4_desktop.edgar_xml import Copy
-from form4_desktop.store import DraftStore
+from form4_desktop.store import DraftStore, StoreError
 
 
 def open_store(path: str | os.PathLike[str] | None = None, *, create: bool = True) -> DraftStore:
@@ -31,6 +31,8 @@ def import_xml(store: DraftStore, path: str | os.PathLike[str], *, again: bool =
     the file is unreadable)."""
     from form4_desktop.edgar_xml.reader import read_file
 
+    if store.read_only is not None:  # say why before reading the file, and before a damaged store is searched
+        raise StoreError(store.read_only.refused())
     filing = read_file(path)
     if not again:
         existing = store.find_same(filing)

@@ -42,6 +42,12 @@ def open_file(parent: QWidget | None, title: str, start: str, filter_: str) -> s
     return path or None
 
 
+def folder(parent: QWidget | None, title: str, start: str) -> str | None:
+    """A folder (which the dialog may also make); None when cancelled."""
+    path = QFileDialog.getExistingDirectory(parent, title, start)
+    return path or None
+
+
 def run(dialog: QDialog) -> int:
     """Show one of the app's own dialogs modally; returns its result (QDialog.DialogCode)."""
     return dialog.exec()

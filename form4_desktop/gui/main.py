@@ -147,6 +147,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"shown in {watcher.painted_after * 1000:.0f} ms")
         return 0
     window.show()
+    window.tell_read_only()
     window.offer_restore()
     for path in arguments.files[:1]:
         window.import_file(path)

@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 
 from form4_desktop.app import documents
 from form4_desktop.app.autosave import Autosaver, is_orphan, new_slot
+from form4_desktop.app.rescue import REPORT_FILE, rescue_drafts
 from form4_desktop.app.drafts import import_xml
 from form4_desktop.edgar_xml import Copy
 from form4_desktop.errors import UserError
@@ -54,7 +55,7 @@ from form4_desktop.rules import Finding, Severity, due_date
 from form4_desktop.rules.boxes import box_label
 from form4_desktop.rules.deadline import describe
 from form4_desktop.rules.typed import typed_findings
-from form4_desktop.store import DraftStore, StoreError
+from form4_desktop.store import DraftStore, StoreError, TrashedError
 
 log = logging.getLogger("form4_desktop.gui")
 Button = dialogs.Button
@@ -220,6 +221,12 @@ class MainWindow(QMainWindow):
         self._action(file, "Print pre&view…", self.print_preview, "Ctrl+Shift+P", "preview", failure="No preview")
         self._action(file, "&Print…", self.print_form, QKeySequence.StandardKey.Print, "print", failure="Not printed")
         file.addSeparator()
+        self._action(file, "Rescue &Drafts…", self.rescue, None, "rescue",
+                     "Write every draft the store can still read into a folder, as XML (for a damaged store)",
+                     "Nothing rescued")
+        self._action(file, "Address &Book…", self.address_book, None, "address_book",
+                     "The reporting persons kept for new drafts: remove one, or forget a CCC", "Address book")
+        file.addSeparator()
         self._action(file, "&Quit", self.close, QKeySequence.StandardKey.Quit, "quit")
         edit = bar.addMenu("&Edit")
         stack = self.document.undo_stack
@@ -327,7 +334,8 @@ class MainWindow(QMainWindow):
         what = f"Form {filing.document_type}" + (f" — {who}" if who else "") + \
             (f" — {filing.issuer.trading_symbol}" if filing.issuer.trading_symbol else "")
         state = f" [filed {self._filed_text()}, read-only]" if self.document.read_only else ""
-        self.setWindowTitle(f"{what}{state}{' *' if self.document.modified else ''} — Form 4 Desktop")
+        store = " [store open for reading only]" if self.store.read_only is not None else ""
+        self.setWindowTitle(f"{what}{state}{' *' if self.document.modified else ''} — Form 4 Desktop{store}")
 
     def _filed_text(self) -> str:
         filed = self.document.filed_on
@@ -512,8 +520,21 @@ class MainWindow(QMainWindow):
             self.document.draft_id = self.store.create(self.document.filing)
             self.document.version = 1
         else:
-            self.document.version = self.store.save(self.document.draft_id, self.document.filing,
-                                                     self.document.version)
+            try:
+                self.document.version = self.store.save(self.document.draft_id, self.document.filing,
+                                                         self.document.version)
+            except TrashedError:
+                # Trashed in another window or program since it was opened: a save into it would vanish when
+                # the trash is emptied, so it is restored first, if the user agrees.
+                answer = dialogs.ask(self, "Draft in the trash", f"{self._draft_name()} was moved to the trash "
+                                     "(in another window or program) since you opened it. Restore it from the trash "
+                                     "and save your changes into it?", Button.Yes | Button.Cancel, Button.Yes)
+                if answer != Button.Yes:
+                    raise UserError(f"Not saved: {self._draft_name()} is in the trash. Your changes are still "
+                                    "here; restore the draft, or save them as a copy (Draft ▸ Duplicate).") from None
+                self.store.restore(self.document.draft_id)
+                self.document.version = self.store.save(self.document.draft_id, self.document.filing,
+                                                         self.document.version)
         self.document.undo_stack.setClean()
         self.autosaver.saved()
         self.refresh_browser()
@@ -528,8 +549,41 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda checked=False, draft_id=row.id: self.act(
                 "Cannot open the draft", lambda: self.open_draft(draft_id)))
 
+    def tell_read_only(self) -> None:
+        """At start, when the store could only be opened for reading: say why, and for a damaged store offer
+        to rescue its drafts."""
+        why = self.store.read_only
+        if why is None:
+            return
+        if "is damaged" in why.what:
+            answer = dialogs.ask(self, "Damaged store", f"{why.opened()}\n\nRescue its drafts into a folder now?",
+                                 Button.Yes | Button.No, Button.Yes)
+            if answer == Button.Yes:
+                self.act("Nothing rescued", self.rescue)
+        else:
+            dialogs.tell(self, "Store open for reading only", why.opened(), "information")
+
+    def rescue(self) -> None:
+        """Write every draft the store can read into a folder the user picks (File ▸ Rescue Drafts)."""
+        folder = dialogs.folder(self, "Rescue drafts into an empty folder", self.folder("rescue"))
+        if folder is None:
+            return
+        self.settings.setValue("folders/rescue", folder)
+        done = rescue_drafts(self.store, folder)
+        level = "warning" if done.lost else "information"
+        dialogs.tell(self, "Drafts rescued", f"{done.summary()} into {folder}. CCCs are not in the files; "
+                     f"{REPORT_FILE} there says what was rescued. To go on working, start a new store and open the "
+                     "files in it (File ▸ Open EDGAR XML).", level)
+
+    def address_book(self) -> None:
+        from form4_desktop.gui.address_book import AddressBookDialog
+
+        dialogs.run(AddressBookDialog(self.store, self))
+
     def offer_restore(self) -> bool:
         """After a crash: offer the unsaved work a window that is gone left in the recovery area."""
+        if self.store.read_only is not None:
+            return False  # what it left cannot be cleared from a store that cannot be written; it stays there
         left = [autosave for autosave in self.store.autosaves() if is_orphan(autosave.slot)]
         restored = False
         for autosave in left:

@@ -10,10 +10,11 @@ from form4_desktop.store.drafts import (
     FrozenError,
     NotFoundError,
     Revision,
+    TrashedError,
     default_store_path,
 )
 
 __all__ = [
     "Autosave", "ConflictError", "Draft", "DraftStore", "DraftSummary", "FrozenError", "NotFoundError", "Revision",
-    "StoreError", "default_store_path",
+    "StoreError", "TrashedError", "default_store_path",
 ]

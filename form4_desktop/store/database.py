@@ -14,8 +14,9 @@ import logging
 import os
 import sqlite3
 import stat
+import urllib.parse
 from datetime import datetime, timezone
-from typing import Callable, TypeVar
+from typing import Callable, NamedTuple, TypeVar
 
 from form4_desktop.errors import UserError
 
@@ -25,6 +26,10 @@ log = logging.getLogger("form4_desktop.store")
 class StoreError(UserError):
     """A problem with the store, in one sentence a user can act on."""
 
+
+# `PRAGMA application_id` of a store from schema version 3 on ("F4DS"): another program's SQLite file is told
+# apart from ours before anything is written to it. Stores of versions 1 and 2 are recognised by their tables.
+APPLICATION_ID = 0x46344453
 
 # SQLite's primary result codes (the low byte of sqlite3.Error.sqlite_errorcode).
 _BUSY, _LOCKED, _READONLY, _IOERR, _CORRUPT, _FULL, _CANTOPEN, _NOTADB = 5, 6, 8, 10, 11, 13, 14, 26
@@ -66,8 +71,9 @@ def store_error(path: str, error: sqlite3.Error, *, saving: bool, opening: bool 
     if primary in (_CORRUPT, _NOTADB) or "malformed" in lower or "not a database" in lower:
         if opening:
             return StoreError(f"The store {path} is damaged, or is not a Form 4 Desktop store ({text}).")
-        return StoreError(f"The store {path} is damaged ({text}){not_saved}; move it aside and restore one of its "
-                          "backup copies (.bak) or start a new store.")
+        return StoreError(f"The store {path} is damaged ({text}){not_saved}; rescue its drafts into a folder (File > "
+                          "Rescue Drafts, or form4 store rescue) and start a new store, or restore one of its backup "
+                          "copies (.bak).")
     if primary in (_IOERR, _CANTOPEN):
         return StoreError(f"The store {path} could not be read or written ({text}){not_saved}.")
     return StoreError(f"The store {path} could not be used ({text}){not_saved}.")
@@ -78,11 +84,13 @@ _Method = TypeVar("_Method", bound=Callable)
 
 def guarded(*, saving: bool) -> Callable[[_Method], _Method]:
     """Decorate a public store method so that no sqlite3.Error escapes it, only a StoreError of one sentence.
-    The object must have `path`."""
+    The object must have `path`, and `read_only` (None, or why a saving method is refused before it starts)."""
 
     def decorate(method: _Method) -> _Method:
         @functools.wraps(method)
         def wrapper(self, *args, **kwargs):
+            if saving and self.read_only is not None:
+                raise StoreError(self.read_only.refused())
             try:
                 return method(self, *args, **kwargs)
             except sqlite3.Error as error:
@@ -169,8 +177,13 @@ def _v2(connection: sqlite3.Connection) -> None:
     )
 
 
+def _v3(connection: sqlite3.Connection) -> None:
+    # Marks the file as a Form 4 Desktop store, so that it is told apart from another program's database.
+    connection.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+
+
 # MIGRATIONS[n] takes a store at version n to version n + 1.
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1, _v2]
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1, _v2, _v3]
 
 
 # How long a save waits for another process's write to finish before it says the store is locked (seconds).
@@ -218,7 +231,7 @@ def _backup(connection: sqlite3.Connection, path: str, version: int) -> str:
 
 def _make_private(path: str) -> None:
     """Take away others' access to an existing store (it holds access codes), keeping the owner's own bits: a
-    store its owner made read-only stays read-only."""
+    store its owner made read-only stays read-only. Only called once the file is known to be a store of ours."""
     if os.name != "posix":
         return
     mode = stat.S_IMODE(os.stat(path).st_mode)
@@ -229,31 +242,79 @@ def _make_private(path: str) -> None:
             log.warning("cannot make the store %s private (it belongs to another user)", path)
 
 
+OUR_TABLES = frozenset({"drafts", "revisions", "autosaves", "known_owners", "known_issuers"})
+SQLITE_HEADER = b"SQLite format 3\x00"
+# An empty file with one of these names is taken for a store whose creation was cut short (a full disk).
+STORE_SUFFIXES = (".sqlite3", ".sqlite", ".db")
+
+
+class ReadOnly(NamedTuple):
+    """Why a store is open for reading only: `what` is wrong ("The store X is a read-only file") and what the
+    user can do about it."""
+
+    what: str
+    remedy: str
+
+    def opened(self) -> str:
+        return f"{self.what}, so it is open for reading only; {self.remedy}."
+
+    def refused(self) -> str:
+        return f"{self.what}, so nothing was saved; {self.remedy}."
+
+
+class Opened(NamedTuple):
+    """An open store: the connection, and why it may only be read (None when it may be written)."""
+
+    connection: sqlite3.Connection
+    read_only: ReadOnly | None
+
+
 def connect(path: str, migrations: list[Callable[[sqlite3.Connection], None]] | None = None, *,
             create: bool = True) -> sqlite3.Connection:
+    """The connection of `open_database` (for callers that only read or that know the store is writable)."""
+    return open_database(path, migrations, create=create).connection
+
+
+def open_database(path: str, migrations: list[Callable[[sqlite3.Connection], None]] | None = None, *,
+                  create: bool = True) -> Opened:
     """Open the store at `path`, migrated to the current schema version; a missing one is created if `create`,
-    else refused."""
+    else refused.
+
+    Nothing is written to an existing file (not even its permissions or journal mode) before it is known to
+    be a store of ours, of a version this program knows, undamaged, and writable. A damaged, read-only or
+    read-only-folder store is opened for reading only (`Opened.read_only` says why) so that what it holds can
+    be read and rescued; a newer store, or another program's file, is refused."""
     migrations = MIGRATIONS if migrations is None else migrations
     if os.path.isdir(path):
         raise StoreError(f"The store {path} is a folder; give the path of a store file.")
+    if not os.path.exists(path):
+        if not create:
+            raise StoreError(f"There is no draft store at {path}.")
+        return _create_store(path, migrations)
     try:
-        if not os.path.exists(path):
-            if not create:
-                raise StoreError(f"There is no draft store at {path}.")
-            _create_private(path)
-        else:
-            _make_private(path)
+        with open(path, "rb") as stream:
+            head = stream.read(len(SQLITE_HEADER))
     except OSError as error:
         raise StoreError(f"The store {path} cannot be opened: {error.strerror or error}.") from None
+    if not head:
+        if create and path.lower().endswith(STORE_SUFFIXES) and _writable(path):
+            return _create_store(path, migrations, existed=True)
+        raise StoreError(f"The file {path} is empty, so it is not a Form 4 Desktop store; give the path of a "
+                         "store, or of a file that does not exist yet to start a new one.")
+    if head != SQLITE_HEADER:
+        if head.lstrip()[:1] == b"<":
+            raise StoreError(f"The file {path} is not a Form 4 Desktop store (it looks like an XML filing: import "
+                             "it, or open it as a file); nothing was changed in it.")
+        raise StoreError(f"The file {path} is not a Form 4 Desktop store, or is damaged beyond reading (it does not "
+                         "begin as a SQLite database does); nothing was changed in it.")
+    damage = _inspect(path, migrations)
+    read_only = damage or _why_read_only(path)
+    if read_only is not None:
+        return Opened(_open_read_only(path), read_only)
+    _make_private(path)
+    connection = _open(path)
     try:
-        connection = sqlite3.connect(path, timeout=BUSY_TIMEOUT, isolation_level=None, check_same_thread=False)
-    except sqlite3.Error as error:
-        raise store_error(path, error, saving=False, opening=True) from error
-    try:
-        connection.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT * 1000)}")
-        connection.execute("PRAGMA journal_mode = WAL")
-        connection.execute("PRAGMA synchronous = FULL")
-        connection.execute("PRAGMA foreign_keys = ON")
+        _configure(connection)
         _migrate(connection, path, migrations)
     except sqlite3.Error as error:
         connection.close()
@@ -261,7 +322,128 @@ def connect(path: str, migrations: list[Callable[[sqlite3.Connection], None]] | 
     except BaseException:
         connection.close()
         raise
+    return Opened(connection, None)
+
+
+def _open(path: str, uri: str | None = None) -> sqlite3.Connection:
+    try:
+        return sqlite3.connect(uri or path, timeout=BUSY_TIMEOUT, isolation_level=None, check_same_thread=False,
+                               uri=uri is not None)
+    except sqlite3.Error as error:
+        raise store_error(path, error, saving=False, opening=True) from error
+
+
+def _configure(connection: sqlite3.Connection) -> None:
+    connection.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT * 1000)}")
+    connection.execute("PRAGMA journal_mode = WAL")
+    connection.execute("PRAGMA synchronous = FULL")
+    connection.execute("PRAGMA foreign_keys = ON")
+    # Pages freed by a deletion (a forgotten CCC, an emptied trash) are overwritten with zeros, not left
+    # readable in the file.
+    connection.execute("PRAGMA secure_delete = ON")
+
+
+def _uri(path: str, **options: str) -> str:
+    query = "&".join(f"{key}={value}" for key, value in options.items())
+    return f"file:{urllib.parse.quote(os.path.abspath(path))}?{query}"
+
+
+def _open_read_only(path: str) -> sqlite3.Connection:
+    """A connection that cannot write. In a read-only folder SQLite cannot make the -shm file a WAL store needs
+    even to be read; there the file is read as immutable (nobody can write it there either)."""
+    try:
+        connection = _open(path, _uri(path, mode="ro"))
+        connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except (sqlite3.Error, StoreError):
+        connection = _open(path, _uri(path, mode="ro", immutable="1"))
+    connection.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT * 1000)}")
     return connection
+
+
+def _inspect(path: str, migrations: list) -> ReadOnly | None:
+    """Look at an existing SQLite file without writing to it: refuse another program's file or a newer store;
+    return why a damaged store may only be read (None when it is sound)."""
+    probe = _open_read_only(path)
+    try:
+        version = probe.execute("PRAGMA user_version").fetchone()[0]
+        application = probe.execute("PRAGMA application_id").fetchone()[0]
+        tables = {name for (name,) in probe.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        ours = application == APPLICATION_ID or (application == 0 and (OUR_TABLES <= tables or not tables))
+        if not ours or (version == 0 and tables):
+            raise StoreError(f"The file {path} is a database of another program, not a Form 4 Desktop store; "
+                             "nothing was changed in it.")
+        if version > len(migrations):
+            raise StoreError(f"The store {path} was written by a newer Form 4 Desktop (schema version {version}); "
+                             "open it with that version. Nothing was changed in it.")
+        problems = [row[0] for row in probe.execute("PRAGMA quick_check(5)")]
+    except sqlite3.Error as error:
+        log.error("store %s cannot be checked: %s", path, error, exc_info=error)
+        return _damaged(path, str(error))
+    finally:
+        probe.close()
+    if problems != ["ok"]:
+        log.error("store %s failed its check: %s", path, "; ".join(problems))
+        found = [line for problem in problems for line in problem.splitlines() if not line.startswith("***")]
+        return _damaged(path, f"SQLite's check found: {found[0] if found else problems[0]}")
+    return None
+
+
+def _damaged(path: str, what: str) -> ReadOnly:
+    return ReadOnly(f"The store {path} is damaged ({what})",
+                    "rescue its drafts into a folder (File > Rescue Drafts, or form4 store rescue) and start a new "
+                    "store, or restore one of its backup copies (.bak)")
+
+
+def _writable(path: str) -> bool:
+    return os.access(path, os.W_OK) and os.access(_folder_of(path), os.W_OK)
+
+
+def _why_read_only(path: str) -> ReadOnly | None:
+    """Why the store can only be read: a read-only file, folder or mount (SQLite writes its -wal and -shm
+    files beside the store, so a read-only folder stops it too). None when it can be written."""
+    if not os.access(path, os.W_OK):
+        return ReadOnly(f"The store {path} is a read-only file", "make it writable, or open another store")
+    folder = _folder_of(path)
+    if not os.access(folder, os.W_OK):
+        return ReadOnly(f"The store {path} is in the read-only folder {folder}",
+                        "the store needs a folder it may write in")
+    return None
+
+
+def _create_store(path: str, migrations: list, *, existed: bool = False) -> Opened:
+    """Make a new store at `path`. If that fails (a full disk), nothing is left behind: no empty file that
+    would later be taken for a damaged store."""
+    folder = _folder_of(path)
+    try:
+        os.makedirs(folder, exist_ok=True)
+        if not existed:
+            _create_private(path)
+    except OSError as error:
+        if isinstance(error, PermissionError) or not os.access(folder, os.W_OK):
+            raise StoreError(f"The store {path} cannot be created: the folder {folder} is read-only.") from None
+        raise StoreError(f"The store {path} cannot be created: {error.strerror or error}.") from None
+    connection: sqlite3.Connection | None = None
+    try:
+        connection = _open(path)
+        _configure(connection)
+        _migrate(connection, path, migrations)
+    except BaseException as error:
+        if connection is not None:
+            connection.close()
+        if not existed:
+            for leftover in (path, path + "-wal", path + "-shm", path + "-journal"):
+                try:
+                    os.unlink(leftover)
+                except OSError:
+                    pass
+        if isinstance(error, sqlite3.Error):
+            made = store_error(path, error, saving=False, opening=True)
+            if "is full" in str(made):
+                raise StoreError(f"The disk holding {folder} is full, so the store {path} could not be created; "
+                                 "free some space and try again.") from error
+            raise made from error
+        raise
+    return Opened(connection, None)
 
 
 def _migrate(connection: sqlite3.Connection, path: str, migrations: list) -> None:

@@ -22,7 +22,7 @@ import platformdirs
 
 from form4_desktop.model import Filing, Issuer, ReportingOwner
 from form4_desktop.store.codec import CodecError, filing_from_json, filing_to_json
-from form4_desktop.store.database import StoreError, connect, guarded, now_text, rollback
+from form4_desktop.store.database import ReadOnly, StoreError, guarded, now_text, open_database, rollback
 
 log = logging.getLogger("form4_desktop.store")
 
@@ -40,6 +40,11 @@ class FrozenError(StoreError):
 
 class NotFoundError(StoreError):
     """No such draft."""
+
+
+class TrashedError(StoreError):
+    """The draft was moved to the trash (perhaps by another window or process) since it was opened: a save into
+    it would vanish when the trash is emptied. Restore it first."""
 
 
 def current_user() -> str:
@@ -132,13 +137,18 @@ def _columns(filing: Filing) -> dict:
 class DraftStore:
     """The store file at `path` (default: `default_store_path()`); `user` is who the revisions saved through it
     name (default: the user's name on this computer). A missing store is created, unless `create` is False:
-    then it is a StoreError ("There is no draft store at PATH.")."""
+    then it is a StoreError ("There is no draft store at PATH.").
+
+    `read_only` is None, or why the store could only be opened for reading (a read-only file or folder, or a
+    damaged store): every method that would change it then refuses with that reason, before touching it."""
+
+    read_only: ReadOnly | None
 
     def __init__(self, path: str | os.PathLike[str] | None = None, user: str | None = None, *,
                  create: bool = True):
         self.path = os.fspath(path) if path is not None else default_store_path()
         self.user = current_user() if user is None else user
-        self._db = connect(self.path, create=create)
+        self._db, self.read_only = open_database(self.path, create=create)
 
     @guarded(saving=False)
     def close(self) -> None:
@@ -205,10 +215,13 @@ class DraftStore:
         now = now_text()
         content = filing_to_json(filing)
         with self._transaction() as db:
-            row = db.execute("SELECT version, status FROM drafts WHERE id = ?", (draft_id,)).fetchone()
+            row = db.execute("SELECT version, status, deleted_at FROM drafts WHERE id = ?", (draft_id,)).fetchone()
             if row is None:
                 raise NotFoundError(f"There is no draft {draft_id} in the store; it may have been emptied from the trash.")
-            version, status = row
+            version, status, deleted_at = row
+            if deleted_at is not None:
+                raise TrashedError(f"Draft {draft_id} is in the trash, so your changes were not saved into it; "
+                                   "restore it from the trash, then save again.")
             if status == "filed":
                 raise FrozenError(f"Draft {draft_id} was filed, so it cannot be changed; amend it instead.")
             if version != expected_version:
@@ -341,9 +354,11 @@ class DraftStore:
                    expected_version: int | None = None) -> None:
         """Record that the draft was filed with EDGAR on `filed_on`, and freeze it."""
         with self._transaction() as db:
-            row = db.execute("SELECT version, status FROM drafts WHERE id = ?", (draft_id,)).fetchone()
+            row = db.execute("SELECT version, status, deleted_at FROM drafts WHERE id = ?", (draft_id,)).fetchone()
             if row is None:
                 raise NotFoundError(f"There is no draft {draft_id} in the store.")
+            if row[2] is not None:
+                raise TrashedError(f"Draft {draft_id} is in the trash; restore it before marking it filed.")
             if row[1] == "filed":
                 raise FrozenError(f"Draft {draft_id} is already marked filed.")
             if expected_version is not None and row[0] != expected_version:
@@ -371,6 +386,53 @@ class DraftStore:
             signed = [signature.date for signature in filing.signatures if signature.date]
             filed_on = max(signed) if signed else filing.period_of_report
         return self.create(filing, status="filed", filed_on=filed_on.isoformat() if filed_on else None)
+
+    # -- rescue (a damaged store) ------------------------------------------------------------------------
+    @guarded(saving=False)
+    def draft_ids(self) -> list[int]:
+        """Every draft's id, the trash's included, found as far as a damaged store allows: from the drafts
+        table, else from the revisions, else by asking for each id up to the largest one."""
+        for sql in ("SELECT id FROM drafts ORDER BY id", "SELECT DISTINCT draft_id FROM revisions ORDER BY 1"):
+            try:
+                return [draft_id for (draft_id,) in self._db.execute(sql)]
+            except sqlite3.DatabaseError as error:
+                log.warning("store %s: %s cannot be read whole: %s", self.path, sql, error)
+        largest = self._db.execute("SELECT max(id) FROM drafts").fetchone()[0] or 0
+        found = []
+        for draft_id in range(1, largest + 1):
+            try:
+                if self._db.execute("SELECT 1 FROM drafts WHERE id = ?", (draft_id,)).fetchone():
+                    found.append(draft_id)
+            except sqlite3.DatabaseError:
+                continue
+        return found
+
+    @guarded(saving=False)
+    def salvage(self, draft_id: int) -> tuple[Draft, bool]:
+        """The newest revision of a draft that can still be read, and whether it is the current one. For a
+        damaged store: where the current revision is lost, an older one is better than nothing."""
+        try:
+            return self.open(draft_id), True
+        except (StoreError, sqlite3.DatabaseError) as error:
+            log.warning("store %s: draft %d cannot be opened: %s", self.path, draft_id, error)
+        try:
+            current, status, filed_on, accession, amends, updated = self._db.execute(
+                "SELECT version, status, filed_on, accession_number, amends_id, updated_at FROM drafts WHERE id = ?",
+                (draft_id,)).fetchone() or (None, "draft", None, None, None, "")
+        except sqlite3.DatabaseError:
+            current, status, filed_on, accession, amends, updated = None, "draft", None, None, None, ""
+        try:
+            versions = [v for (v,) in self._db.execute(
+                "SELECT version FROM revisions WHERE draft_id = ? ORDER BY version DESC", (draft_id,))]
+        except sqlite3.DatabaseError:
+            versions = list(range(current, 0, -1)) if current else []
+        for version in versions:
+            try:
+                filing = self.revision(draft_id, version)
+            except (StoreError, sqlite3.DatabaseError):
+                continue
+            return Draft(draft_id, filing, version, status, filed_on, accession, amends, updated), False
+        raise StoreError(f"No version of draft {draft_id} can be read.")
 
     # -- autosave ----------------------------------------------------------------------------------------
     @guarded(saving=True)
@@ -422,6 +484,34 @@ class DraftStore:
                  _issuer_json(issuer)),
             )
 
+    @guarded(saving=True)
+    def forget_owner(self, cik: str) -> bool:
+        """Remove a reporting owner (and the CCC kept with them) from the address book; drafts are not changed.
+        True if they were in it. The freed pages are zeroed (secure_delete), so the CCC is not left in the file."""
+        with self._transaction() as db:
+            return db.execute("DELETE FROM known_owners WHERE cik = ?", (cik.lstrip("0") or "0",)).rowcount > 0
+
+    @guarded(saving=True)
+    def forget_ccc(self, cik: str) -> int:
+        """Erase a reporting owner's CCC everywhere the store keeps it: the address book, every revision and
+        every autosave of every draft (the filed ones included: EDGAR has them). Returns how many records
+        held it. Drafts keep everything else; the CCC must be typed again before a submission copy is made."""
+        key = cik.lstrip("0") or "0"
+        changed = 0
+        with self._transaction() as db:
+            for table, keys in (("known_owners", ("cik",)), ("revisions", ("draft_id", "version")),
+                                ("autosaves", ("slot",))):
+                where = "cik = ?" if table == "known_owners" else "instr(content, '\"ccc\"') > 0"
+                arguments = (key,) if table == "known_owners" else ()
+                for row in db.execute(f"SELECT {', '.join(keys)}, content FROM {table} WHERE {where}",
+                                      arguments).fetchall():
+                    content = _without_ccc(row[-1], key)
+                    if content is not None:
+                        db.execute(f"UPDATE {table} SET content = ? WHERE "
+                                   + " AND ".join(f"{name} = ?" for name in keys), (content, *row[:-1]))
+                        changed += 1
+        return changed
+
     @guarded(saving=False)
     def known_owners(self, search: str = "") -> list[ReportingOwner]:
         pattern = f"%{search.strip()}%"
@@ -434,6 +524,20 @@ class DraftStore:
         return [_issuer_from_json(content) for (content,) in self._db.execute(
             "SELECT content FROM known_issuers WHERE name LIKE ? OR cik LIKE ? OR trading_symbol LIKE ? "
             "ORDER BY name", (pattern, pattern, pattern))]
+
+
+def _without_ccc(content: str, cik: str) -> str | None:
+    """`content` (a stored filing) with the CCC of the owner whose CIK is `cik` removed; None if it had none."""
+    try:
+        filing = filing_from_json(content)
+    except CodecError:
+        return None
+    found = False
+    for owner in filing.reporting_owners:
+        if owner.ccc and (owner.cik or "").lstrip("0") == cik:
+            owner.ccc = None
+            found = True
+    return filing_to_json(filing) if found else None
 
 
 def _owner_json(owner: ReportingOwner) -> str:
