@@ -273,6 +273,47 @@ def test_creating_a_store_on_a_full_disk_says_so_and_leaves_no_empty_file(tmp_pa
     assert lines[1] == "LEFT ['filler']"
 
 
+READ_ONLY_MOUNT_CHILD = textwrap.dedent("""
+    import os, sys
+    sys.path[:0] = [sys.argv[2], os.path.join(sys.argv[2], "tests")]
+    from form4_desktop.store import DraftStore, StoreError
+    from test_rules import draft
+    path = os.path.join(sys.argv[1], "drafts.sqlite3")
+    if sys.argv[3] == "make":
+        with DraftStore(path) as store:
+            store.create(draft())
+    else:
+        with DraftStore(path) as store:
+            print("LISTED", [row.id for row in store.list()])
+            print("OPENED", store.read_only.opened())
+            try:
+                store.delete(1)
+            except StoreError as error:
+                print("REFUSED", error)
+""")
+
+
+def test_a_store_on_a_read_only_mount_is_read_and_says_why_it_cannot_be_changed(tmp_path):
+    if shutil.which("unshare") is None or subprocess.run(["unshare", "-rm", "true"]).returncode != 0:
+        pytest.skip("no user namespaces here to mount a disk in")
+    disk = tmp_path / "disk"
+    disk.mkdir()
+    script = tmp_path / "child.py"
+    script.write_text(READ_ONLY_MOUNT_CHILD)
+    result = subprocess.run(
+        ["unshare", "-rm", "sh", "-c", 'mount -t tmpfs tmpfs "$1" && "$2" "$3" "$1" "$4" make && '
+         'mount -o remount,ro "$1" && exec "$2" "$3" "$1" "$4" open', "sh",
+         str(disk), sys.executable, str(script), str(ROOT)], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    store = f"{disk}/drafts.sqlite3"
+    assert result.stdout.splitlines() == [
+        "LISTED [1]",
+        f"OPENED The store {store} is on a read-only disk or mount, so it is open for reading only; copy it to a "
+        "folder you can write in, or open another store.",
+        f"REFUSED The store {store} is on a read-only disk or mount, so nothing was saved; copy it to a folder you "
+        "can write in, or open another store."]
+
+
 # -- trash -------------------------------------------------------------------------------------------------
 def test_a_save_into_a_draft_trashed_elsewhere_is_refused(path):
     with DraftStore(path) as mine, DraftStore(path) as theirs:

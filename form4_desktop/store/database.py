@@ -398,9 +398,19 @@ def _writable(path: str) -> bool:
     return os.access(path, os.W_OK) and os.access(_folder_of(path), os.W_OK)
 
 
+def _on_read_only_mount(path: str) -> bool:
+    try:
+        return bool(os.statvfs(path).f_flag & os.ST_RDONLY)
+    except (AttributeError, OSError):  # Windows has no statvfs: os.access below still tells
+        return False
+
+
 def _why_read_only(path: str) -> ReadOnly | None:
     """Why the store can only be read: a read-only file, folder or mount (SQLite writes its -wal and -shm
     files beside the store, so a read-only folder stops it too). None when it can be written."""
+    if _on_read_only_mount(path):
+        return ReadOnly(f"The store {path} is on a read-only disk or mount",
+                        "copy it to a folder you can write in, or open another store")
     if not os.access(path, os.W_OK):
         return ReadOnly(f"The store {path} is a read-only file", "make it writable, or open another store")
     folder = _folder_of(path)
