@@ -42,8 +42,12 @@ def test_saving_a_draft_trashed_in_another_window_asks_to_restore_it(window, qtb
     with DraftStore(window.store.path) as other:  # another process moves it to the trash
         other.delete(draft_id)
     Button = __import__("form4_desktop.gui.dialogs", fromlist=["Button"]).Button
-    script.expect("ask", "Draft in the trash", Button.Yes if answer == "restore" else Button.Cancel,
-                  text="was moved to the trash (in another window or program)")
+    script.expect(
+        "ask",
+        "Draft in the trash",
+        Button.Yes if answer == "restore" else Button.Cancel,
+        text="was moved to the trash (in another window or program)",
+    )
     if answer == "cancel":
         script.expect("tell", "Not saved", None, text="is in the trash. Your changes are still here")
     window.save_action.trigger()
@@ -57,8 +61,7 @@ def test_saving_a_draft_trashed_in_another_window_asks_to_restore_it(window, qtb
         assert window.store.open(draft_id).version == 1
 
 
-def test_a_damaged_store_opens_read_only_and_offers_to_rescue_its_drafts(qtbot, script, settings, tmp_path,
-                                                                        caplog):
+def test_a_damaged_store_opens_read_only_and_offers_to_rescue_its_drafts(qtbot, script, settings, tmp_path, caplog):
     path = str(tmp_path / "drafts.sqlite3")
     ids = _damaged_store(path)
     before = Path(path).read_bytes()

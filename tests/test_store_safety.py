@@ -45,8 +45,10 @@ def test_an_xml_file_given_as_the_store_is_refused_untouched(tmp_path):
     before = _snapshot(str(xml))
     with pytest.raises(StoreError) as refused:
         DraftStore(xml)
-    assert str(refused.value) == (f"The file {xml} is not a Form 4 Desktop store (it looks like an XML filing: "
-                                  "import it, or open it as a file); nothing was changed in it.")
+    assert str(refused.value) == (
+        f"The file {xml} is not a Form 4 Desktop store (it looks like an XML filing: "
+        "import it, or open it as a file); nothing was changed in it."
+    )
     assert _snapshot(str(xml)) == before  # not even its permissions
     assert sorted(p.name for p in tmp_path.iterdir()) == ["filing.xml"]  # no -wal, no -shm
 
@@ -61,8 +63,9 @@ def test_another_programs_sqlite_file_gets_none_of_our_tables(tmp_path):
     before = _snapshot(str(other))
     with pytest.raises(StoreError) as refused:
         DraftStore(other)
-    assert str(refused.value) == (f"The file {other} is a database of another program, not a Form 4 Desktop "
-                                  "store; nothing was changed in it.")
+    assert str(refused.value) == (
+        f"The file {other} is a database of another program, not a Form 4 Desktop store; nothing was changed in it."
+    )
     assert _snapshot(str(other)) == before
     with sqlite3.connect(other) as connection:
         assert [name for (name,) in connection.execute("SELECT name FROM sqlite_master")] == ["parts"]
@@ -93,8 +96,10 @@ def test_a_store_from_a_newer_version_is_refused_before_anything_is_written(path
     before = _snapshot(path)
     with pytest.raises(StoreError) as refused:
         DraftStore(path)
-    assert str(refused.value) == (f"The store {path} was written by a newer Form 4 Desktop (schema version 99); "
-                                  "open it with that version. Nothing was changed in it.")
+    assert str(refused.value) == (
+        f"The store {path} was written by a newer Form 4 Desktop (schema version 99); "
+        "open it with that version. Nothing was changed in it."
+    )
     assert _snapshot(path) == before  # still in DELETE mode (byte 18 = 1), not switched to WAL
     assert Path(path).read_bytes()[18] == 1
     assert not os.path.exists(path + "-wal")
@@ -149,10 +154,12 @@ def test_a_read_only_store_file_opens_for_reading_only_and_is_never_written():
     kind, text = as_unprivileged(lambda folder: _read_only_file(folder, filing))
     listed, message, refused, unchanged, mode = eval(text)  # noqa: S307 - our own repr, from the child
     assert listed == [1]
-    assert message.endswith("drafts.sqlite3 is a read-only file, so it is open for reading only; make it "
-                            "writable, or open another store.")
-    assert refused.endswith("drafts.sqlite3 is a read-only file, so nothing was saved; make it writable, or open "
-                            "another store.")
+    assert message.endswith(
+        "drafts.sqlite3 is a read-only file, so it is open for reading only; make it writable, or open another store."
+    )
+    assert refused.endswith(
+        "drafts.sqlite3 is a read-only file, so nothing was saved; make it writable, or open another store."
+    )
     assert unchanged and mode == "0o444"  # not chmod-ed, not written
 
 
@@ -182,7 +189,8 @@ def test_a_damaged_store_opens_for_reading_only_and_refuses_to_be_written(path, 
         assert store.read_only.opened().startswith(f"The store {path} is damaged (")
         assert store.read_only.opened().endswith(
             "so it is open for reading only; rescue its drafts into a folder (File > Rescue Drafts, or form4 store "
-            "rescue) and start a new store, or restore one of its backup copies (.bak).")
+            "rescue) and start a new store, or restore one of its backup copies (.bak)."
+        )
         with pytest.raises(StoreError) as refused:
             drafts.import_xml(store, REFERENCE)
         assert ", so nothing was saved; rescue its drafts" in str(refused.value)
@@ -264,12 +272,28 @@ def test_creating_a_store_on_a_full_disk_says_so_and_leaves_no_empty_file(tmp_pa
     script = tmp_path / "child.py"
     script.write_text(FULL_DISK_CHILD)
     result = subprocess.run(
-        ["unshare", "-rm", "sh", "-c", 'mount -t tmpfs -o size=64k tmpfs "$1" && exec "$2" "$3" "$1" "$4"', "sh",
-         str(disk), sys.executable, str(script), str(ROOT)], capture_output=True, text=True, timeout=60)
+        [
+            "unshare",
+            "-rm",
+            "sh",
+            "-c",
+            'mount -t tmpfs -o size=64k tmpfs "$1" && exec "$2" "$3" "$1" "$4"',
+            "sh",
+            str(disk),
+            sys.executable,
+            str(script),
+            str(ROOT),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
-    assert lines[0] == (f"REFUSED The disk holding {disk} is full, so the store {disk}/drafts.sqlite3 could not be "
-                        "created; free some space and try again.")
+    assert lines[0] == (
+        f"REFUSED The disk holding {disk} is full, so the store {disk}/drafts.sqlite3 could not be "
+        "created; free some space and try again."
+    )
     assert lines[1] == "LEFT ['filler']"
 
 
@@ -301,9 +325,23 @@ def test_a_store_on_a_read_only_mount_is_read_and_says_why_it_cannot_be_changed(
     script = tmp_path / "child.py"
     script.write_text(READ_ONLY_MOUNT_CHILD)
     result = subprocess.run(
-        ["unshare", "-rm", "sh", "-c", 'mount -t tmpfs tmpfs "$1" && "$2" "$3" "$1" "$4" make && '
-         'mount -o remount,ro "$1" && exec "$2" "$3" "$1" "$4" open', "sh",
-         str(disk), sys.executable, str(script), str(ROOT)], capture_output=True, text=True, timeout=60)
+        [
+            "unshare",
+            "-rm",
+            "sh",
+            "-c",
+            'mount -t tmpfs tmpfs "$1" && "$2" "$3" "$1" "$4" make && '
+            'mount -o remount,ro "$1" && exec "$2" "$3" "$1" "$4" open',
+            "sh",
+            str(disk),
+            sys.executable,
+            str(script),
+            str(ROOT),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert result.returncode == 0, result.stderr
     store = f"{disk}/drafts.sqlite3"
     assert result.stdout.splitlines() == [
@@ -311,7 +349,8 @@ def test_a_store_on_a_read_only_mount_is_read_and_says_why_it_cannot_be_changed(
         f"OPENED The store {store} is on a read-only disk or mount, so it is open for reading only; copy it to a "
         "folder you can write in, or open another store.",
         f"REFUSED The store {store} is on a read-only disk or mount, so nothing was saved; copy it to a folder you "
-        "can write in, or open another store."]
+        "can write in, or open another store.",
+    ]
 
 
 # -- trash -------------------------------------------------------------------------------------------------
@@ -323,8 +362,10 @@ def test_a_save_into_a_draft_trashed_elsewhere_is_refused(path):
         opened.filing.remarks = "Typed while it was trashed elsewhere."
         with pytest.raises(TrashedError) as refused:
             mine.save(draft_id, opened.filing, opened.version)
-        assert str(refused.value) == (f"Draft {draft_id} is in the trash, so your changes were not saved into it; "
-                                      "restore it from the trash, then save again.")
+        assert str(refused.value) == (
+            f"Draft {draft_id} is in the trash, so your changes were not saved into it; "
+            "restore it from the trash, then save again."
+        )
         mine.restore(draft_id)
         assert mine.save(draft_id, opened.filing, opened.version) == 2
 
@@ -382,8 +423,9 @@ def test_an_owner_can_be_removed_from_the_address_book(path, capsys):
         store.create(filing)
     assert cli.main(["store", "forget-ccc", cik, "--owner", "--store", path]) == 0
     assert filing.reporting_owners[0].ccc  # the test filing carries one: in the address book and the revision
-    assert capsys.readouterr().out == (f"CIK {cik}: the CCC was erased from 2 records; the owner was removed from "
-                                       "the address book.\n")
+    assert capsys.readouterr().out == (
+        f"CIK {cik}: the CCC was erased from 2 records; the owner was removed from the address book.\n"
+    )
     with DraftStore(path) as store:
         assert store.known_owners() == []
         assert store.open(1).filing.reporting_owners[0].ccc is None

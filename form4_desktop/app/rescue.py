@@ -62,8 +62,9 @@ def rescue_drafts(store: DraftStore, folder: str | os.PathLike[str]) -> Rescued:
     try:
         ids = store.draft_ids()
     except StoreError as error:
-        raise StoreError(f"Nothing can be rescued from the store {store.path}: its list of drafts cannot be "
-                         f"read ({error}).") from None
+        raise StoreError(
+            f"Nothing can be rescued from the store {store.path}: its list of drafts cannot be read ({error})."
+        ) from None
     for draft_id in ids:
         try:
             draft, current = store.salvage(draft_id)
@@ -76,20 +77,30 @@ def rescue_drafts(store: DraftStore, folder: str | os.PathLike[str]) -> Rescued:
         problems = schema_problems(root, draft.filing.document_type)
         filing = draft.filing
         owner = filing.reporting_owners[0].name if filing.reporting_owners and filing.reporting_owners[0].name else ""
-        parts = [f"draft-{draft_id:05d}", f"form-{filing.document_type.replace('/', 'A')}", _slug(owner),
-                 _slug(filing.issuer.trading_symbol or filing.issuer.name or ""), "filed" if draft.is_filed else ""]
+        parts = [
+            f"draft-{draft_id:05d}",
+            f"form-{filing.document_type.replace('/', 'A')}",
+            _slug(owner),
+            _slug(filing.issuer.trading_symbol or filing.issuer.name or ""),
+            "filed" if draft.is_filed else "",
+        ]
         name = "-".join(part for part in parts if part) + ".xml"
         path = os.path.join(folder, name)
         write_atomically(path, serialize(root), mode=0o600)
         written.append(path)
         if not current:
-            notes.append(f"{name}: draft {draft_id}'s latest version could not be read; this is version "
-                         f"{draft.version}, the newest that could.")
+            notes.append(
+                f"{name}: draft {draft_id}'s latest version could not be read; this is version "
+                f"{draft.version}, the newest that could."
+            )
         if problems:
             notes.append(f"{name}: unfinished (the SEC's schema would refuse it: {problems[0]}).")
-    report = [f"Rescued from {store.path}: {len(written)} of {len(ids)} drafts.",
-              "CCCs (EDGAR access codes) are not in these files: type them again.",
-              "Import the files into a new store with: form4 import --store NEW_STORE FILE...", ""]
+    report = [
+        f"Rescued from {store.path}: {len(written)} of {len(ids)} drafts.",
+        "CCCs (EDGAR access codes) are not in these files: type them again.",
+        "Import the files into a new store with: form4 import --store NEW_STORE FILE...",
+        "",
+    ]
     report += notes + [f"draft {draft_id}: not rescued: {why}" for draft_id, why in lost]
     write_atomically(os.path.join(folder, REPORT_FILE), ("\n".join(report) + "\n").encode(), mode=0o600)
     log.info("rescued %d of %d drafts from %s into %s", len(written), len(ids), store.path, folder)

@@ -4,7 +4,17 @@ remove one or to forget a CCC everywhere the store holds it."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from form4_desktop.gui import dialogs
 from form4_desktop.gui.actions import run_action
@@ -23,8 +33,9 @@ class AddressBookDialog(QDialog):
         self.owners.setObjectName("address_book_owners")
         self.forget_button = QPushButton("Forget CCC…")
         self.forget_button.setObjectName("forget_ccc")
-        self.forget_button.setToolTip("Erase this person's CCC from the address book and from every draft, version "
-                                      "and autosave in the store")
+        self.forget_button.setToolTip(
+            "Erase this person's CCC from the address book and from every draft, version and autosave in the store"
+        )
         self.remove_button = QPushButton("Remove…")
         self.remove_button.setObjectName("remove_owner")
         self.remove_button.setToolTip("Remove this person from the address book (their drafts stay)")
@@ -41,7 +52,10 @@ class AddressBookDialog(QDialog):
         row.addWidget(self.owners, 1)
         row.addLayout(side)
         layout = QVBoxLayout(self)
-        note = QLabel("New drafts offer these reporting persons. A CCC is kept with its person until you forget it.")
+        text = "New drafts offer these reporting persons. A CCC is kept with its person until you forget it."
+        if store.read_only is not None:
+            text += " This store is open for reading only, so nothing can be removed from it."
+        note = QLabel(text)
         note.setWordWrap(True)
         layout.addWidget(note)
         layout.addLayout(row)
@@ -51,8 +65,9 @@ class AddressBookDialog(QDialog):
     def reload(self) -> None:
         self.owners.clear()
         for owner in self.store.known_owners():
-            item = QListWidgetItem(f"{owner.name or '(no name)'} — CIK {owner.cik}"
-                                   + (" — CCC kept" if owner.ccc else ""))
+            item = QListWidgetItem(
+                f"{owner.name or '(no name)'} — CIK {owner.cik}" + (" — CCC kept" if owner.ccc else "")
+            )
             item.setData(Qt.ItemDataRole.UserRole, owner)
             self.owners.addItem(item)
         if self.owners.count():
@@ -73,24 +88,39 @@ class AddressBookDialog(QDialog):
         owner = self.current()
         if owner is None:
             return
-        answer = dialogs.ask(self, "Forget CCC", f"Erase the CCC of {owner.name or 'CIK ' + owner.cik} from the "
-                             "address book and from every draft, earlier version and autosave in the store? Type it "
-                             "again before you export a submission copy. A draft open in a window keeps what is "
-                             "typed in it until it is saved.", Button.Yes | Button.Cancel, Button.Cancel)
+        answer = dialogs.ask(
+            self,
+            "Forget CCC",
+            f"Erase the CCC of {owner.name or 'CIK ' + owner.cik} from the "
+            "address book and from every draft, earlier version and autosave in the store? Type it "
+            "again before you export a submission copy. A draft open in a window keeps what is "
+            "typed in it until it is saved.",
+            Button.Yes | Button.Cancel,
+            Button.Cancel,
+        )
         if answer != Button.Yes:
             return
         changed = self.store.forget_ccc(owner.cik)
-        dialogs.tell(self, "CCC forgotten", f"The CCC was erased from {changed} record{'s' if changed != 1 else ''}.",
-                     "information")
+        dialogs.tell(
+            self,
+            "CCC forgotten",
+            f"The CCC was erased from {changed} record{'s' if changed != 1 else ''}.",
+            "information",
+        )
         self.reload()
 
     def remove_owner(self) -> None:
         owner = self.current()
         if owner is None:
             return
-        answer = dialogs.ask(self, "Remove from the address book",
-                             f"Remove {owner.name or 'CIK ' + owner.cik} (and the CCC kept with them) from the address "
-                             "book? Their drafts stay as they are.", Button.Yes | Button.Cancel, Button.Cancel)
+        answer = dialogs.ask(
+            self,
+            "Remove from the address book",
+            f"Remove {owner.name or 'CIK ' + owner.cik} (and the CCC kept with them) from the address "
+            "book? Their drafts stay as they are.",
+            Button.Yes | Button.Cancel,
+            Button.Cancel,
+        )
         if answer == Button.Yes:
             self.store.forget_owner(owner.cik)
             self.reload()

@@ -221,7 +221,7 @@ class MainWindow(QMainWindow):
         self._action(file, "Print pre&view…", self.print_preview, "Ctrl+Shift+P", "preview", failure="No preview")
         self._action(file, "&Print…", self.print_form, QKeySequence.StandardKey.Print, "print", failure="Not printed")
         file.addSeparator()
-        self._action(file, "Rescue &Drafts…", self.rescue, None, "rescue",
+        self._action(file, "R&escue Drafts…", self.rescue, None, "rescue",
                      "Write every draft the store can still read into a folder, as XML (for a damaged store)",
                      "Nothing rescued")
         self._action(file, "Address &Book…", self.address_book, None, "address_book",
