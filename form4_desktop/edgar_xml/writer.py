@@ -156,20 +156,21 @@ def build_tree(filing: Filing, copy: Copy = Copy.RECORD) -> etree._Element:
                 _write_ownership(element, row.ownership)
     if filing.table_ii:
         table = _sub(root, "derivativeTable")
-        for row in filing.table_ii:
-            if isinstance(row, DerivativeTransaction):
-                _write_derivative_transaction(table, row)
+        for derivative in filing.table_ii:
+            if isinstance(derivative, DerivativeTransaction):
+                _write_derivative_transaction(table, derivative)
             else:
                 element = _sub(table, "derivativeHolding")
-                _footnoted(element, "securityTitle", row.security_title, _text)
-                _footnoted(element, "conversionOrExercisePrice", row.conversion_or_exercise_price, format_decimal)
-                _write_holding_coding(element, row.coding)
-                _footnoted(element, "exerciseDate", row.exercise_date, _date)
-                _footnoted(element, "expirationDate", row.expiration_date, _date)
-                _write_underlying(element, row.underlying)
-                if form != "3" or row.shares_owned_following or row.value_owned_following:
-                    _write_post_amounts(element, row)
-                _write_ownership(element, row.ownership)
+                _footnoted(element, "securityTitle", derivative.security_title, _text)
+                _footnoted(element, "conversionOrExercisePrice", derivative.conversion_or_exercise_price,
+                           format_decimal)
+                _write_holding_coding(element, derivative.coding)
+                _footnoted(element, "exerciseDate", derivative.exercise_date, _date)
+                _footnoted(element, "expirationDate", derivative.expiration_date, _date)
+                _write_underlying(element, derivative.underlying)
+                if form != "3" or derivative.shares_owned_following or derivative.value_owned_following:
+                    _write_post_amounts(element, derivative)
+                _write_ownership(element, derivative.ownership)
 
     if filing.footnotes:
         footnotes = _sub(root, "footnotes")

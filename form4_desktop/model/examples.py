@@ -6,11 +6,13 @@ from datetime import date
 from decimal import Decimal
 
 from form4_desktop.model.filing import (
+    DerivativeHolding,
     DerivativeTransaction,
     Filing,
     Footnote,
     Footnoted,
     Issuer,
+    NonDerivativeHolding,
     NonDerivativeTransaction,
     OwnerAddress,
     OwnershipNature,
@@ -26,7 +28,7 @@ def maximal_form4() -> Filing:
     traded = date(2026, 3, 2)
     footnotes = [Footnote(f"F{n}", f"Footnote {n}: " + "explanation of the response. " * 30) for n in range(1, 100)]
     ids = [footnote.id for footnote in footnotes]
-    table_i = []
+    table_i: list[NonDerivativeTransaction | NonDerivativeHolding] = []
     owned = Decimal(1_000_000)
     for n in range(30):
         owned -= 1000
@@ -40,7 +42,7 @@ def maximal_form4() -> Filing:
             shares_owned_following=Footnoted(owned),
             ownership=OwnershipNature(Footnoted("D")),
         ))
-    table_ii = []
+    table_ii: list[DerivativeTransaction | DerivativeHolding] = []
     for n in range(30):
         table_ii.append(DerivativeTransaction(
             security_title=Footnoted("Stock Option (right to buy)"),

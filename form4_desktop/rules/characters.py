@@ -78,7 +78,7 @@ def _row_texts(form: str, table: str, index: int, row: object) -> Iterator[tuple
         for value in values:
             if isinstance(value, str):
                 yield path, label, value
-        for footnote_id in box.footnote_ids:
+        for footnote_id in getattr(box, "footnote_ids", ()):  # a coding box has none
             yield path, f"{label}, footnote reference", footnote_id
 
 

@@ -7,6 +7,7 @@ in the meantime is never overwritten silently. A filed draft is frozen.
 
 from __future__ import annotations
 
+import builtins
 import copy
 import getpass
 import json
@@ -189,6 +190,7 @@ class DraftStore:
                  "amends_id": amends_id},
             )
             draft_id = cursor.lastrowid
+            assert draft_id is not None  # an INSERT into a rowid table always gives one
             db.execute("INSERT INTO revisions (draft_id, version, saved_at, saved_by, content) VALUES (?, 1, ?, ?, ?)",
                        (draft_id, now, self.user, content))
             self._remember(db, filing, now)
@@ -245,7 +247,7 @@ class DraftStore:
         return new_version
 
     @guarded(saving=False)
-    def list(self, search: str = "", *, trash: bool = False, limit: int | None = None) -> list[DraftSummary]:
+    def list(self, search: str = "", *, trash: bool = False, limit: int | None = None) -> builtins.list[DraftSummary]:
         """Drafts, most recently changed first; `search` matches owner, issuer, ticker or CIK."""
         where = ["deleted_at IS NOT NULL" if trash else "deleted_at IS NULL"]
         parameters: list = []
@@ -257,7 +259,7 @@ class DraftStore:
         sql = f"SELECT {_SUMMARY_COLUMNS} FROM drafts WHERE {' AND '.join(where)} ORDER BY updated_at DESC, id DESC"
         if limit is not None:
             sql += f" LIMIT {int(limit)}"
-        return list(map(_summary, self._db.execute(sql, parameters)))
+        return builtins.list(map(_summary, self._db.execute(sql, parameters)))
 
     @guarded(saving=False)
     def find_same(self, filing: Filing) -> int | None:
@@ -326,7 +328,7 @@ class DraftStore:
 
     # -- history -----------------------------------------------------------------------------------------
     @guarded(saving=False)
-    def history(self, draft_id: int) -> list[Revision]:
+    def history(self, draft_id: int) -> builtins.list[Revision]:
         """Every saved version of a draft, newest first."""
         self._require(self._db, draft_id)
         return [Revision(*row) for row in self._db.execute(
@@ -389,7 +391,7 @@ class DraftStore:
 
     # -- rescue (a damaged store) ------------------------------------------------------------------------
     @guarded(saving=False)
-    def draft_ids(self) -> list[int]:
+    def draft_ids(self) -> builtins.list[int]:
         """Every draft's id, the trash's included, found as far as a damaged store allows: from the drafts
         table, else from the revisions, else by asking for each id up to the largest one."""
         for sql in ("SELECT id FROM drafts ORDER BY id", "SELECT DISTINCT draft_id FROM revisions ORDER BY 1"):
@@ -451,7 +453,7 @@ class DraftStore:
             db.execute("DELETE FROM autosaves WHERE slot = ?", (slot,))
 
     @guarded(saving=False)
-    def autosaves(self) -> list[Autosave]:
+    def autosaves(self) -> builtins.list[Autosave]:
         """Unsaved work left behind (after a crash), newest first."""
         result = []
         for slot, draft_id, base, saved_at, content in self._db.execute(
@@ -513,13 +515,13 @@ class DraftStore:
         return changed
 
     @guarded(saving=False)
-    def known_owners(self, search: str = "") -> list[ReportingOwner]:
+    def known_owners(self, search: str = "") -> builtins.list[ReportingOwner]:
         pattern = f"%{search.strip()}%"
         return [_owner_from_json(content) for (content,) in self._db.execute(
             "SELECT content FROM known_owners WHERE name LIKE ? OR cik LIKE ? ORDER BY name", (pattern, pattern))]
 
     @guarded(saving=False)
-    def known_issuers(self, search: str = "") -> list[Issuer]:
+    def known_issuers(self, search: str = "") -> builtins.list[Issuer]:
         pattern = f"%{search.strip()}%"
         return [_issuer_from_json(content) for (content,) in self._db.execute(
             "SELECT content FROM known_issuers WHERE name LIKE ? OR cik LIKE ? OR trading_symbol LIKE ? "
