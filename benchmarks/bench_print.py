@@ -78,17 +78,25 @@ def main() -> None:
         return
     figures = {}
     for way, label in WAYS.items():
-        result = subprocess.run([sys.executable, __file__, way, "3" if way == "raster" else "10"],
-                                capture_output=True, text=True, check=True)
+        result = subprocess.run(
+            [sys.executable, __file__, way, "3" if way == "raster" else "10"],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
         figures[way] = json.loads(result.stdout.strip().splitlines()[-1])
     base = figures["render"]
     print(f"three copies of the reference Form 4 ({COPIES} copies as pages):")
     for way, label in WAYS.items():
         got = figures[way]
-        print(f"  {label:58s} {got['ms']:8.1f} ms ({got['ms'] / base['ms']:5.2f}x)  peak RSS {got['rss_mb']:6.1f} MB "
-              f"({got['rss_mb'] / base['rss_mb']:4.2f}x)  file {got['bytes'] / 1024:8.1f} KiB")
+        print(
+            f"  {label:58s} {got['ms']:8.1f} ms ({got['ms'] / base['ms']:5.2f}x)  peak RSS {got['rss_mb']:6.1f} MB "
+            f"({got['rss_mb'] / base['rss_mb']:4.2f}x)  file {got['bytes'] / 1024:8.1f} KiB"
+        )
     file = figures["file"]
-    print(f"  goal: <= 2000 ms and < 300 MB for the PDF file: {'met' if file['ms'] <= 2000 and file['rss_mb'] < 300 else 'NOT met'}")
+    print(
+        f"  goal: <= 2000 ms and < 300 MB for the PDF file: {'met' if file['ms'] <= 2000 and file['rss_mb'] < 300 else 'NOT met'}"
+    )
 
 
 if __name__ == "__main__":

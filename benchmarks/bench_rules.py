@@ -13,16 +13,16 @@ from form4_desktop.rules import validate
 GOAL_MS = 2.0
 
 
-
-
 def main() -> None:
     filing = maximal_form4()
     today = date(2026, 3, 3)
     findings = validate(filing, today)
     ours = median_ms(lambda: validate(filing, today), 400)
     baseline = median_ms(lambda: copy.deepcopy(filing), 400)
-    print(f"maximal filing: {len(filing.reporting_owners)} owners, {len(filing.table_i)} + {len(filing.table_ii)} rows, "
-          f"{len(filing.footnotes)} footnotes; {len(findings)} findings")
+    print(
+        f"maximal filing: {len(filing.reporting_owners)} owners, {len(filing.table_i)} + {len(filing.table_ii)} rows, "
+        f"{len(filing.footnotes)} footnotes; {len(findings)} findings"
+    )
     print(f"  validate:       {ours:6.3f} ms median  (goal <= {GOAL_MS} ms: {'met' if ours <= GOAL_MS else 'MISSED'})")
     print(f"  copy.deepcopy:  {baseline:6.3f} ms median")
     print(f"  ratio validate / deepcopy: {ours / baseline:.2f}")

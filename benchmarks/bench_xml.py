@@ -41,8 +41,12 @@ def corpus_throughput() -> None:
     ours_seconds, base_seconds = best_of(5, ours), best_of(5, baseline)
     count = len(blobs)
     print(f"corpus: {count} filings")
-    print(f"  read + write + validate: {count / ours_seconds:8.0f} files/s  ({ours_seconds * 1000 / count:.2f} ms/file)")
-    print(f"  lxml.etree.fromstring:   {count / base_seconds:8.0f} files/s  ({base_seconds * 1000 / count:.3f} ms/file)")
+    print(
+        f"  read + write + validate: {count / ours_seconds:8.0f} files/s  ({ours_seconds * 1000 / count:.2f} ms/file)"
+    )
+    print(
+        f"  lxml.etree.fromstring:   {count / base_seconds:8.0f} files/s  ({base_seconds * 1000 / count:.3f} ms/file)"
+    )
     print(f"  ratio (ours / parse only): {ours_seconds / base_seconds:.1f}x")
 
 
@@ -51,7 +55,7 @@ def hostile_refusals() -> None:
     bomb = '<!ENTITY a0 "lol">' + "".join(f'<!ENTITY a{i} "{"&a%d;" % (i - 1) * 10}">' for i in range(1, 10))
     cases = {
         "xxe file entity": b'<?xml version="1.0"?><!DOCTYPE d [<!ENTITY x SYSTEM "file:///etc/passwd">]><d>&x;</d>',
-        "entity bomb": f'<!DOCTYPE d [{bomb}]><d>&a9;</d>'.encode(),
+        "entity bomb": f"<!DOCTYPE d [{bomb}]><d>&a9;</d>".encode(),
         "truncated xml": reference[: len(reference) // 2],
         "pdf renamed .xml": b"%PDF-1.7\n" + os.urandom(4096),
         "60 MB of junk": None,
@@ -87,7 +91,8 @@ def hostile_judgements() -> None:
     reference = (ROOT / "tests" / "data" / "reference-form4.xml").read_text()
     cases = {
         "400,000 attributes": reference.replace(
-            "<issuerCik>", "<issuerCik " + " ".join(f'a{i}="x"' for i in range(400_000)) + ">", 1),
+            "<issuerCik>", "<issuerCik " + " ".join(f'a{i}="x"' for i in range(400_000)) + ">", 1
+        ),
         "1,000,000 elements": reference.replace("<issuerName>", "<x/>" * 1_000_000 + "<issuerName>", 1),
         "19,000 instructions": reference.replace("<rptOwnerName>", "<rptOwnerName>" + "<?x?>A" * 19_000, 1),
         "5,000 owners": reference.replace("<aff10b5One>", "<reportingOwner/>" * 5_000 + "<aff10b5One>", 1),

@@ -31,8 +31,8 @@ log = logging.getLogger("form4_desktop.cli")
 
 # Characters that end a line for a terminal or a line-reading tool, printed escaped inside a line instead.
 _LINE_BREAKS = {ord("\n"): "\\n", ord("\r"): "\\r"} | {
-    ord(c): f"\\x{ord(c):02x}" if ord(c) < 0x100 else f"\\u{ord(c):04x}"
-    for c in "\v\f\x1c\x1d\x1e\x85\u2028\u2029"}
+    ord(c): f"\\x{ord(c):02x}" if ord(c) < 0x100 else f"\\u{ord(c):04x}" for c in "\v\f\x1c\x1d\x1e\x85\u2028\u2029"
+}
 
 
 def _one_line(text: object) -> str:
@@ -63,26 +63,33 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     check = commands.add_parser(
-        "check", help="list every problem EDGAR would find in each file",
+        "check",
+        help="list every problem EDGAR would find in each file",
         description="Print one line per finding: FILE: ERROR|WARNING RULE_ID FIELD_PATH: message. "
-                    "Exit 0 when no file has errors, 1 when one has, 2 when a file cannot be read.",
+        "Exit 0 when no file has errors, 1 when one has, 2 when a file cannot be read.",
     )
     check.add_argument("files", nargs="+", metavar="FILE")
-    check.add_argument("--today", default=None, metavar="DATE",
-                       help="the date to judge deadlines against, YYYY-MM-DD or MM/DD/YYYY (default: today)")
+    check.add_argument(
+        "--today",
+        default=None,
+        metavar="DATE",
+        help="the date to judge deadlines against, YYYY-MM-DD or MM/DD/YYYY (default: today)",
+    )
     check.add_argument("--info", action="store_true", help="also print INFO findings, such as the due date")
 
     convert = commands.add_parser(
-        "convert", help="read an ownership document and write it again as v5.5 XML",
+        "convert",
+        help="read an ownership document and write it again as v5.5 XML",
         description="Read IN.xml and write OUT.xml. The record copy (default) is the document as EDGAR "
-                    "disseminates it; the submission copy is what a filer sends (needs each owner's CCC).",
+        "disseminates it; the submission copy is what a filer sends (needs each owner's CCC).",
     )
     convert.add_argument("input", metavar="IN.xml")
     convert.add_argument("output", metavar="OUT.xml")
     convert.add_argument("--copy", choices=[c.value for c in Copy], default=Copy.RECORD.value)
 
     render = commands.add_parser(
-        "render", help="print an ownership document to PDF",
+        "render",
+        help="print an ownership document to PDF",
         description="Write IN.xml as the printable Form 4 (landscape US Letter, fonts embedded).",
     )
     render.add_argument("input", metavar="IN.xml")
@@ -93,15 +100,17 @@ def build_parser() -> argparse.ArgumentParser:
 
     store_help = "the draft store file (default: $FORM4_STORE, or drafts.sqlite3 in the user's data folder)"
     importer = commands.add_parser(
-        "import", help="keep EDGAR XML files in the draft store",
+        "import",
+        help="keep EDGAR XML files in the draft store",
         description="Import each file into the store and print ID<TAB>FILE. A copy EDGAR disseminated becomes "
-                    "a filed original, ready to amend; other documents become drafts. A file already in the store "
-                    "(a draft outside the trash has exactly its content) is not imported again unless --again. "
-                    "Unreadable files get one line each on stderr and exit 2; the others are still imported.",
+        "a filed original, ready to amend; other documents become drafts. A file already in the store "
+        "(a draft outside the trash has exactly its content) is not imported again unless --again. "
+        "Unreadable files get one line each on stderr and exit 2; the others are still imported.",
     )
     importer.add_argument("files", nargs="+", metavar="FILE")
-    importer.add_argument("--again", action="store_true",
-                          help="import a file even if a draft already has exactly its content")
+    importer.add_argument(
+        "--again", action="store_true", help="import a file even if a draft already has exactly its content"
+    )
     importer.add_argument("--store", metavar="PATH", help=store_help)
 
     lister = commands.add_parser("list", help="list the drafts in the store, most recently changed first")
@@ -109,8 +118,11 @@ def build_parser() -> argparse.ArgumentParser:
     lister.add_argument("--search", default="", help="only drafts whose owner, issuer, ticker or CIK contains this")
     lister.add_argument("--trash", action="store_true", help="list the drafts in the trash instead")
 
-    exporter = commands.add_parser("export", help="write a draft as EDGAR XML",
-                                   description="Write draft ID as the record or submission copy of its XML.")
+    exporter = commands.add_parser(
+        "export",
+        help="write a draft as EDGAR XML",
+        description="Write draft ID as the record or submission copy of its XML.",
+    )
     exporter.add_argument("id", type=int, metavar="ID")
     exporter.add_argument("--xml", metavar="OUT", help="the XML file to write")
     exporter.add_argument("--pdf", metavar="OUT", help="the printable form to write")
@@ -122,18 +134,22 @@ def build_parser() -> argparse.ArgumentParser:
     store = commands.add_parser("store", help="look after the draft store: rescue a damaged one, forget a CCC")
     store_commands = store.add_subparsers(dest="store_command", metavar="ACTION", required=True)
     rescue = store_commands.add_parser(
-        "rescue", help="write every draft a (damaged) store can still read into a folder, as XML",
+        "rescue",
+        help="write every draft a (damaged) store can still read into a folder, as XML",
         description="Write each readable draft of the store into FOLDER (made if missing; it must be empty) as "
-                    "XML, with rescue-report.txt saying what was and was not rescued. The store is only read. "
-                    "Import the files into a new store with form4 import. Exit 0 when every draft was rescued, "
-                    "1 when some could not be read, 2 when nothing could be done.")
+        "XML, with rescue-report.txt saying what was and was not rescued. The store is only read. "
+        "Import the files into a new store with form4 import. Exit 0 when every draft was rescued, "
+        "1 when some could not be read, 2 when nothing could be done.",
+    )
     rescue.add_argument("folder", metavar="FOLDER")
     rescue.add_argument("--store", metavar="PATH", help=store_help)
     forget = store_commands.add_parser(
-        "forget-ccc", help="erase a reporting owner's CCC from the store (address book, drafts, history)",
+        "forget-ccc",
+        help="erase a reporting owner's CCC from the store (address book, drafts, history)",
         description="Erase the CCC (EDGAR access code) of the reporting owner with this CIK everywhere the store "
-                    "keeps it; with --owner, also remove the owner from the address book. Drafts keep everything "
-                    "else; type the CCC again before writing a submission copy.")
+        "keeps it; with --owner, also remove the owner from the address book. Drafts keep everything "
+        "else; type the CCC again before writing a submission copy.",
+    )
     forget.add_argument("cik", metavar="CIK")
     forget.add_argument("--owner", action="store_true", help="also remove the owner from the address book")
     forget.add_argument("--store", metavar="PATH", help=store_help)
@@ -188,8 +204,9 @@ def _import(files: list[str], store_path: str | None, again: bool) -> int:
             if imported.new:
                 print(_one_line(f"{imported.draft_id}\t{name}"))
             else:
-                print(_one_line(f"{name}: already in the store as draft {imported.draft_id} "
-                                "(--again imports it again)"))
+                print(
+                    _one_line(f"{name}: already in the store as draft {imported.draft_id} (--again imports it again)")
+                )
     return status
 
 
@@ -204,14 +221,20 @@ def _list(store_path: str | None, search: str, trash: bool) -> int:
         rows = store.list(search, trash=trash)
     print("ID\tTYPE\tPERIOD\tSTATUS\tCHANGED\tREPORTING OWNER\tISSUER")
     for row in rows:
-        print(f"{row.id}\t{row.document_type}\t{row.period_of_report or ''}\t{row.status}\t"
-              f"{row.updated_at[:19].replace('T', ' ')}\t{row.reporting_owner}\t{row.issuer}")
+        print(
+            f"{row.id}\t{row.document_type}\t{row.period_of_report or ''}\t{row.status}\t"
+            f"{row.updated_at[:19].replace('T', ' ')}\t{row.reporting_owner}\t{row.issuer}"
+        )
     return EXIT_OK
 
 
 def _render(source: str, target: str, copies: int, watermark: str, today: date | None) -> int:
-    return _produce(lambda: documents.export_pdf(documents.open_xml(source), target, copies=copies,
-                                                 watermark=watermark, today=today), source)
+    return _produce(
+        lambda: documents.export_pdf(
+            documents.open_xml(source), target, copies=copies, watermark=watermark, today=today
+        ),
+        source,
+    )
 
 
 def _export(arguments: argparse.Namespace) -> int:
@@ -220,13 +243,18 @@ def _export(arguments: argparse.Namespace) -> int:
         return EXIT_UNREADABLE
     with drafts.open_store(arguments.store, create=False) as store:
         if arguments.xml:
-            status = _produce(lambda: drafts.export_draft_xml(store, arguments.id, arguments.xml, Copy(arguments.copy)),
-                              arguments.xml)
+            status = _produce(
+                lambda: drafts.export_draft_xml(store, arguments.id, arguments.xml, Copy(arguments.copy)), arguments.xml
+            )
             if status != EXIT_OK:
                 return status
         if arguments.pdf:
-            return _produce(lambda: drafts.export_draft_pdf(store, arguments.id, arguments.pdf, copies=arguments.copies,
-                                                            watermark=arguments.watermark), f"draft {arguments.id}")
+            return _produce(
+                lambda: drafts.export_draft_pdf(
+                    store, arguments.id, arguments.pdf, copies=arguments.copies, watermark=arguments.watermark
+                ),
+                f"draft {arguments.id}",
+            )
     return EXIT_OK
 
 
@@ -239,8 +267,12 @@ def _store(arguments: argparse.Namespace) -> int:
             return EXIT_FINDINGS if done.lost else EXIT_OK
         changed = store.forget_ccc(arguments.cik)
         removed = store.forget_owner(arguments.cik) if arguments.owner else False
-        print(_one_line(f"CIK {arguments.cik}: the CCC was erased from {changed} record{'s' if changed != 1 else ''}"
-                        + ("; the owner was removed from the address book." if removed else ".")))
+        print(
+            _one_line(
+                f"CIK {arguments.cik}: the CCC was erased from {changed} record{'s' if changed != 1 else ''}"
+                + ("; the owner was removed from the address book." if removed else ".")
+            )
+        )
     return EXIT_OK
 
 
@@ -257,8 +289,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         except TypedValueError:
             today = None
         if today is None:
-            print(_one_line(f"form4 {arguments.command}: --today '{arguments.today}' is not a date; give it as "
-                            "YYYY-MM-DD or MM/DD/YYYY."), file=sys.stderr)
+            print(
+                _one_line(
+                    f"form4 {arguments.command}: --today '{arguments.today}' is not a date; give it as "
+                    "YYYY-MM-DD or MM/DD/YYYY."
+                ),
+                file=sys.stderr,
+            )
             return EXIT_UNREADABLE
         arguments.today = today
     log_file = configure_logging()
@@ -276,8 +313,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except Exception:  # never a traceback in the user's face: log it and say where
         log.exception("form4 %s failed", arguments.command)
-        print(f"form4: internal error while running '{arguments.command}'; details are in {log_file}.",
-              file=sys.stderr)
+        print(f"form4: internal error while running '{arguments.command}'; details are in {log_file}.", file=sys.stderr)
         return EXIT_INTERNAL
 
 

@@ -39,8 +39,9 @@ class Script:
             return default
         want = self.expected.pop(0)
         if want.kind != kind or want.title not in title or want.text not in text:
-            self.problems.append(f"expected {want.kind} {want.title!r} (with {want.text!r}), got {kind} {title!r}: "
-                                 f"{text!r}")
+            self.problems.append(
+                f"expected {want.kind} {want.title!r} (with {want.text!r}), got {kind} {title!r}: {text!r}"
+            )
             return default
         answer = want.answer
         return answer(shown if shown is not None else text) if callable(answer) else answer
@@ -54,20 +55,39 @@ class Script:
 
 def install(monkeypatch) -> Script:
     script = Script()
-    monkeypatch.setattr(dialogs, "ask", lambda parent, title, text, buttons=None, default=None:
-                        script._answer("ask", title, text, dialogs.Button.Cancel))
-    monkeypatch.setattr(dialogs, "tell", lambda parent, title, text, level="warning":
-                        script._answer("tell", title, text, None))
-    monkeypatch.setattr(dialogs, "text", lambda parent, title, label, value="":
-                        script._answer("text", title, label, None, value))
-    monkeypatch.setattr(dialogs, "choose", lambda parent, title, label, items, current=0:
-                        script._answer("choose", title, label + " " + " | ".join(items), None, items))
-    monkeypatch.setattr(dialogs, "save_file", lambda parent, title, start, filter_:
-                        script._answer("save_file", title, start, None, start))
-    monkeypatch.setattr(dialogs, "open_file", lambda parent, title, start, filter_:
-                        script._answer("open_file", title, start, None, start))
-    monkeypatch.setattr(dialogs, "folder", lambda parent, title, start:
-                        script._answer("folder", title, start, None, start))
+    monkeypatch.setattr(
+        dialogs,
+        "ask",
+        lambda parent, title, text, buttons=None, default=None: script._answer(
+            "ask", title, text, dialogs.Button.Cancel
+        ),
+    )
+    monkeypatch.setattr(
+        dialogs, "tell", lambda parent, title, text, level="warning": script._answer("tell", title, text, None)
+    )
+    monkeypatch.setattr(
+        dialogs, "text", lambda parent, title, label, value="": script._answer("text", title, label, None, value)
+    )
+    monkeypatch.setattr(
+        dialogs,
+        "choose",
+        lambda parent, title, label, items, current=0: script._answer(
+            "choose", title, label + " " + " | ".join(items), None, items
+        ),
+    )
+    monkeypatch.setattr(
+        dialogs,
+        "save_file",
+        lambda parent, title, start, filter_: script._answer("save_file", title, start, None, start),
+    )
+    monkeypatch.setattr(
+        dialogs,
+        "open_file",
+        lambda parent, title, start, filter_: script._answer("open_file", title, start, None, start),
+    )
+    monkeypatch.setattr(
+        dialogs, "folder", lambda parent, title, start: script._answer("folder", title, start, None, start)
+    )
 
     def run(dialog) -> int:
         dialog.show()

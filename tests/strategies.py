@@ -35,8 +35,9 @@ def text(max_size: int, min_size: int = 1) -> st.SearchStrategy[str]:
     return st.text(_CHARACTERS, min_size=min_size, max_size=max_size).map(str.strip).filter(bool)
 
 
-amounts = st.decimals(min_value=0, max_value=Decimal("999999999999.9999"), places=4,
-                      allow_nan=False, allow_infinity=False)
+amounts = st.decimals(
+    min_value=0, max_value=Decimal("999999999999.9999"), places=4, allow_nan=False, allow_infinity=False
+)
 dates = st.dates(min_value=date(1990, 1, 1), max_value=date(2099, 12, 31))
 ciks = st.from_regex(r"[0-9]{10}", fullmatch=True)
 booleans = st.none() | st.booleans()
@@ -119,8 +120,9 @@ def filings(draw, document_type: str | None = None, submission: bool = False) ->
             )
             following(row)
         else:
-            row = NonDerivativeHolding(security_title=draw(box(text(60))), coding=holding_coding(),
-                                       ownership=ownership())
+            row = NonDerivativeHolding(
+                security_title=draw(box(text(60))), coding=holding_coding(), ownership=ownership()
+            )
             following(row)
         table_i.append(row)
     for _ in range(draw(st.integers(0, 4))):
@@ -164,7 +166,9 @@ def filings(draw, document_type: str | None = None, submission: bool = False) ->
         if draw(st.booleans()):
             foreign = draw(st.booleans())
             address = OwnerAddress(
-                street1=draw(maybe(text(40))), street2=draw(maybe(text(40))), city=draw(maybe(text(30))),
+                street1=draw(maybe(text(40))),
+                street2=draw(maybe(text(40))),
+                city=draw(maybe(text(30))),
                 state=None if foreign else draw(maybe(st.sampled_from(sorted(US_STATES)))),
                 zip_code=draw(maybe(st.from_regex(r"[0-9A-Za-z#-][0-9A-Za-z #-]{0,8}[0-9A-Za-z#-]", fullmatch=True))),
                 non_us_address=True if foreign else draw(st.sampled_from([None, False])),
@@ -174,16 +178,22 @@ def filings(draw, document_type: str | None = None, submission: bool = False) ->
                 good_address=None if submission else draw(booleans),
             )
         is_officer, is_other = draw(booleans), draw(booleans)
-        owners.append(ReportingOwner(
-            cik=cik,
-            ccc=draw(st.from_regex(r"[A-Za-z0-9#@*$]{8}", fullmatch=True)) if submission else None,
-            name=None if submission else draw(maybe(text(150))),
-            address=address,
-            relationship=Relationship(
-                is_director=draw(booleans), is_officer=is_officer, is_ten_percent_owner=draw(booleans),
-                is_other=is_other, officer_title=draw(maybe(text(30))), other_text=draw(maybe(text(30))),
-            ),
-        ))
+        owners.append(
+            ReportingOwner(
+                cik=cik,
+                ccc=draw(st.from_regex(r"[A-Za-z0-9#@*$]{8}", fullmatch=True)) if submission else None,
+                name=None if submission else draw(maybe(text(150))),
+                address=address,
+                relationship=Relationship(
+                    is_director=draw(booleans),
+                    is_officer=is_officer,
+                    is_ten_percent_owner=draw(booleans),
+                    is_other=is_other,
+                    officer_title=draw(maybe(text(30))),
+                    other_text=draw(maybe(text(30))),
+                ),
+            )
+        )
 
     edgar_filled = not submission
     return Filing(

@@ -6,8 +6,14 @@ import subprocess
 import sys
 
 CORE = [
-    "form4_desktop.model", "form4_desktop.rules", "form4_desktop.edgar_xml", "form4_desktop.pdf",
-    "form4_desktop.store", "form4_desktop.app", "form4_desktop.app.documents", "form4_desktop.cli",
+    "form4_desktop.model",
+    "form4_desktop.rules",
+    "form4_desktop.edgar_xml",
+    "form4_desktop.pdf",
+    "form4_desktop.store",
+    "form4_desktop.app",
+    "form4_desktop.app.documents",
+    "form4_desktop.cli",
 ]
 
 
@@ -29,8 +35,15 @@ def test_core_runs_with_qt_unimportable(tmp_path):
     from conftest import REFERENCE
 
     result = subprocess.run(
-        [sys.executable, "-c", "import sys; from form4_desktop.cli import main; sys.exit(main(sys.argv[1:]))",
-         "check", str(REFERENCE)],
-        capture_output=True, text=True, env={"PYTHONPATH": str(tmp_path), "PATH": "/usr/bin:/bin"},
+        [
+            sys.executable,
+            "-c",
+            "import sys; from form4_desktop.cli import main; sys.exit(main(sys.argv[1:]))",
+            "check",
+            str(REFERENCE),
+        ],
+        capture_output=True,
+        text=True,
+        env={"PYTHONPATH": str(tmp_path), "PATH": "/usr/bin:/bin"},
     )
     assert result.returncode == 0, result.stderr

@@ -23,9 +23,11 @@ def changed(old: str, new: str, count: int = 1) -> bytes:
         ("<documentType>4</documentType>", "<documentType>\n   4 </documentType><!-- a comment -->"),
         ('<?xml version="1.0"?>\n', ""),
         # 2. empty wrappers
-        ("<transactionCoding>\n        <transactionFormType>4",
-         "<deemedExecutionDate/><transactionTimeliness><value/></transactionTimeliness>"
-         "<transactionCoding>\n        <transactionFormType>4"),
+        (
+            "<transactionCoding>\n        <transactionFormType>4",
+            "<deemedExecutionDate/><transactionTimeliness><value/></transactionTimeliness>"
+            "<transactionCoding>\n        <transactionFormType>4",
+        ),
         # 3. booleans
         ("<isOfficer>1</isOfficer>", "<isOfficer>true</isOfficer>"),
         ("<isDirector>0</isDirector>", "<isDirector>false</isDirector>"),
@@ -40,8 +42,11 @@ def changed(old: str, new: str, count: int = 1) -> bytes:
         ("<schemaVersion>X0609</schemaVersion>", "<schemaVersion>X0306</schemaVersion>"),
         ("<schemaVersion>X0609</schemaVersion>", ""),
         # 1. namespaces, schema-location attributes
-        ("<ownershipDocument>", '<ownershipDocument xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" '
-                                'xsi:noNamespaceSchemaLocation="ownership4Document.xsd">'),
+        (
+            "<ownershipDocument>",
+            '<ownershipDocument xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" '
+            'xsi:noNamespaceSchemaLocation="ownership4Document.xsd">',
+        ),
         # 4. a sign and leading zeros
         ("<value>125000</value>", "<value>+0125000</value>"),
         ("<isOfficer>1</isOfficer>", "<isOfficer>TRUE</isOfficer>"),
@@ -59,10 +64,15 @@ def test_a_missing_10b5_1_box_equals_an_unchecked_one_only_in_the_original():
 
 def test_foreign_code_in_state_equals_the_v55_country_field():
     old = changed("<rptOwnerState>NV</rptOwnerState>", "<rptOwnerState>X0</rptOwnerState>")
-    new = changed(
-        "<rptOwnerStreet1>",
-        "<rptOwnerNonUSAddressFlag>1</rptOwnerNonUSAddressFlag><rptOwnerStreet1>",
-    ).decode().replace("<rptOwnerState>NV</rptOwnerState>", "<rptOwnerCountry>X0</rptOwnerCountry>").encode()
+    new = (
+        changed(
+            "<rptOwnerStreet1>",
+            "<rptOwnerNonUSAddressFlag>1</rptOwnerNonUSAddressFlag><rptOwnerStreet1>",
+        )
+        .decode()
+        .replace("<rptOwnerState>NV</rptOwnerState>", "<rptOwnerCountry>X0</rptOwnerCountry>")
+        .encode()
+    )
     assert compare_bytes(old, new) == []
 
 
@@ -108,4 +118,3 @@ def test_row_order_matters():
 def test_differences_name_the_element():
     [difference] = compare_bytes(ORIGINAL, changed("<value>125000</value>", "<value>125001</value>"))
     assert "transactionShares" in difference and "'125000' became '125001'" in difference
-

@@ -17,8 +17,9 @@ CCC = "x1#9abcd"
 
 def with_ccc(tmp_path):
     source = tmp_path / "draft.xml"
-    source.write_text(REFERENCE.read_text().replace(
-        "<rptOwnerName>", f"<rptOwnerCcc>{CCC}</rptOwnerCcc>\n      <rptOwnerName>"))
+    source.write_text(
+        REFERENCE.read_text().replace("<rptOwnerName>", f"<rptOwnerCcc>{CCC}</rptOwnerCcc>\n      <rptOwnerName>")
+    )
     return source
 
 
@@ -33,8 +34,10 @@ def test_check_prints_one_line_per_finding_and_exits_1(tmp_path, capsys):
     assert main(["check", str(bad)]) == 1
     lines = capsys.readouterr().out.strip().splitlines()
     assert lines and all(line.startswith(f"{bad}: ERROR ") for line in lines)
-    assert f"{bad}: ERROR RELATIONSHIP-TEXT-LENGTH reporting_owners[0].relationship.officer_title: Box 5, " \
+    assert (
+        f"{bad}: ERROR RELATIONSHIP-TEXT-LENGTH reporting_owners[0].relationship.officer_title: Box 5, "
         "officer title is 37 characters long; EDGAR allows at most 30." in lines
+    )
 
 
 def test_check_a_late_draft_warns_and_exits_0(tmp_path, capsys):
@@ -45,8 +48,10 @@ def test_check_a_late_draft_warns_and_exits_0(tmp_path, capsys):
     assert f"{draft}: WARNING LATE table_i[0].transaction_date: Late by 2 business days" in out
     assert "INFO" not in out
     assert main(["check", str(draft), "--today", "2023-01-13", "--info"]) == 0
-    assert f"{draft}: INFO DUE-DATE table_i[0].transaction_date: Due by 10 p.m. Eastern on Wednesday, " \
+    assert (
+        f"{draft}: INFO DUE-DATE table_i[0].transaction_date: Due by 10 p.m. Eastern on Wednesday, "
         "January 11, 2023" in capsys.readouterr().out
+    )
 
 
 def test_an_unreadable_value_is_a_finding_for_check_and_refused_by_convert(tmp_path, capsys):
@@ -54,28 +59,39 @@ def test_an_unreadable_value_is_a_finding_for_check_and_refused_by_convert(tmp_p
     broken.write_text(REFERENCE.read_text().replace("<value>125000</value>", "<value>125,000</value>"))
     assert main(["check", str(broken)]) == 1
     first = capsys.readouterr().out.splitlines()[0]
-    assert first == (f"{broken}: ERROR XML-CONTENT ownershipDocument/nonDerivativeTable/nonDerivativeTransaction[1]/"
-                     "transactionAmounts/transactionShares/value: '125,000' is not a number (only digits and one "
-                     "period are allowed)")
+    assert first == (
+        f"{broken}: ERROR XML-CONTENT ownershipDocument/nonDerivativeTable/nonDerivativeTransaction[1]/"
+        "transactionAmounts/transactionShares/value: '125,000' is not a number (only digits and one "
+        "period are allowed)"
+    )
     out = tmp_path / "out.xml"
     assert main(["convert", str(broken), str(out)]) == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "'125,000' is not a number" in err and not out.exists()
 
 
-@pytest.mark.parametrize("old, new, rule", [
-    ("<ownershipDocument>", '<ownershipDocument xmlns="http://www.sec.gov/edgar/ownership">', "XML-CONTENT"),
-    ('<?xml version="1.0"?>', '<?xml version="1.0"?><?xml-stylesheet href="x.xsl"?>', "XML-CONTENT"),
-    ("<value>125000</value>", "<value>+125000</value>", "XML-CONTENT"),
-    ("<isOfficer>1</isOfficer>", "<isOfficer>TRUE</isOfficer>", "XML-CONTENT"),
-    ("<equitySwapInvolved>0</equitySwapInvolved>", "", "CODING-REQUIRED"),
-    ('<documentType>4</documentType>', '<documentType lang="en">4</documentType>', "XML-CONTENT"),
-    ("<notSubjectToSection16>0</notSubjectToSection16>\n  <issuer>\n    <issuerCik>0000896493</issuerCik>",
-     "<issuer>\n    <issuerCik>0000896493</issuerCik><notSubjectToSection16>0</notSubjectToSection16>", "XML-CONTENT"),
-    ("<notSubjectToSection16>0</notSubjectToSection16>\n  <issuer>",
-     "<issuer><notSubjectToSection16>0</notSubjectToSection16></issuer>\n  <issuer>", "XML-CONTENT"),
-    ("<footnote id=\"F1\">Represents the vesting", "<footnote id=\"F1\">Represents the <b>vesting</b>", "XML-CONTENT"),
-])
+@pytest.mark.parametrize(
+    "old, new, rule",
+    [
+        ("<ownershipDocument>", '<ownershipDocument xmlns="http://www.sec.gov/edgar/ownership">', "XML-CONTENT"),
+        ('<?xml version="1.0"?>', '<?xml version="1.0"?><?xml-stylesheet href="x.xsl"?>', "XML-CONTENT"),
+        ("<value>125000</value>", "<value>+125000</value>", "XML-CONTENT"),
+        ("<isOfficer>1</isOfficer>", "<isOfficer>TRUE</isOfficer>", "XML-CONTENT"),
+        ("<equitySwapInvolved>0</equitySwapInvolved>", "", "CODING-REQUIRED"),
+        ("<documentType>4</documentType>", '<documentType lang="en">4</documentType>', "XML-CONTENT"),
+        (
+            "<notSubjectToSection16>0</notSubjectToSection16>\n  <issuer>\n    <issuerCik>0000896493</issuerCik>",
+            "<issuer>\n    <issuerCik>0000896493</issuerCik><notSubjectToSection16>0</notSubjectToSection16>",
+            "XML-CONTENT",
+        ),
+        (
+            "<notSubjectToSection16>0</notSubjectToSection16>\n  <issuer>",
+            "<issuer><notSubjectToSection16>0</notSubjectToSection16></issuer>\n  <issuer>",
+            "XML-CONTENT",
+        ),
+        ('<footnote id="F1">Represents the vesting', '<footnote id="F1">Represents the <b>vesting</b>', "XML-CONTENT"),
+    ],
+)
 def test_check_judges_the_file_as_it_stands(tmp_path, capsys, old, new, rule):
     source = REFERENCE.read_text()
     assert old in source
@@ -99,7 +115,9 @@ def test_elements_out_of_order_are_a_schema_finding(tmp_path, capsys):
 
 def test_a_draft_with_a_pre_v55_foreign_state_code_is_told_what_to_do(tmp_path, capsys):
     draft = with_ccc(tmp_path)
-    draft.write_text(draft.read_text().replace("<rptOwnerState>NV</rptOwnerState>", "<rptOwnerState>X0</rptOwnerState>"))
+    draft.write_text(
+        draft.read_text().replace("<rptOwnerState>NV</rptOwnerState>", "<rptOwnerState>X0</rptOwnerState>")
+    )
     assert main(["check", str(draft)]) == 1
     assert "'X0' is a country code (United Kingdom), not a US state" in capsys.readouterr().out
 
@@ -114,7 +132,9 @@ def test_an_unknown_document_type_is_a_finding_for_check(tmp_path, capsys):
 
 def test_dangling_footnote_reference_is_an_error_and_not_written(tmp_path, capsys):
     bad = tmp_path / "dangling.xml"
-    bad.write_text(REFERENCE.read_text().replace('<footnoteId id="F1"/>', '<footnoteId id="F1"/><footnoteId id="F77"/>'))
+    bad.write_text(
+        REFERENCE.read_text().replace('<footnoteId id="F1"/>', '<footnoteId id="F1"/><footnoteId id="F77"/>')
+    )
     assert main(["check", str(bad)]) == 1
     assert "FOOTNOTE-MISSING" in capsys.readouterr().out
     assert main(["convert", str(bad), str(tmp_path / "out.xml")]) == 1
@@ -123,8 +143,12 @@ def test_dangling_footnote_reference_is_an_error_and_not_written(tmp_path, capsy
 
 def test_values_the_form_has_no_place_for_are_refused_not_dropped(tmp_path, capsys):
     bad = tmp_path / "original-date.xml"
-    bad.write_text(REFERENCE.read_text().replace("<periodOfReport>2023-01-09</periodOfReport>",
-                   "<periodOfReport>2023-01-09</periodOfReport><dateOfOriginalSubmission>2023-01-10</dateOfOriginalSubmission>"))
+    bad.write_text(
+        REFERENCE.read_text().replace(
+            "<periodOfReport>2023-01-09</periodOfReport>",
+            "<periodOfReport>2023-01-09</periodOfReport><dateOfOriginalSubmission>2023-01-10</dateOfOriginalSubmission>",
+        )
+    )
     out = tmp_path / "out.xml"
     assert main(["convert", str(bad), str(out)]) == 1
     assert "dateOfOriginalSubmission" in capsys.readouterr().err and not out.exists()
@@ -220,11 +244,13 @@ def test_non_ascii_text_is_kept_as_character_references(tmp_path):
 
 
 def test_help_and_version():
-    help_text = subprocess.run([sys.executable, "-m", "form4_desktop.cli", "--help"],
-                               capture_output=True, text=True, check=True).stdout
+    help_text = subprocess.run(
+        [sys.executable, "-m", "form4_desktop.cli", "--help"], capture_output=True, text=True, check=True
+    ).stdout
     assert "check" in help_text and "convert" in help_text
-    version = subprocess.run([sys.executable, "-m", "form4_desktop.cli", "--version"],
-                             capture_output=True, text=True, check=True).stdout
+    version = subprocess.run(
+        [sys.executable, "-m", "form4_desktop.cli", "--version"], capture_output=True, text=True, check=True
+    ).stdout
     assert version.strip() == f"form4 {__version__}"
 
 
@@ -239,8 +265,9 @@ def test_import_says_when_a_file_is_already_in_the_store(tmp_path, capsys):
     assert main(["import", str(REFERENCE), "--store", store]) == 0
     assert capsys.readouterr().out == f"1\t{REFERENCE}\n"
     assert main(["import", str(REFERENCE), str(CORPUS[0]), "--store", store]) == 0
-    assert capsys.readouterr().out == (f"{REFERENCE}: already in the store as draft 1 (--again imports it again)\n"
-                                       f"2\t{CORPUS[0]}\n")
+    assert capsys.readouterr().out == (
+        f"{REFERENCE}: already in the store as draft 1 (--again imports it again)\n2\t{CORPUS[0]}\n"
+    )
     assert main(["import", str(REFERENCE), "--again", "--store", store]) == 0
     assert capsys.readouterr().out == f"3\t{REFERENCE}\n"
 
@@ -262,26 +289,30 @@ def test_today_is_taken_as_yyyy_mm_dd_or_mm_dd_yyyy(tmp_path, capsys, today):
     assert f"{draft}: WARNING LATE table_i[0].transaction_date: Late by 2 business days" in capsys.readouterr().out
 
 
-@pytest.mark.parametrize("today", ["13/01/2023", "2023-02-30", "02/30/2023", "2023/01/13", "20230113", "tomorrow",
-                                   "01-13-2023", ""])
+@pytest.mark.parametrize(
+    "today", ["13/01/2023", "2023-02-30", "02/30/2023", "2023/01/13", "20230113", "tomorrow", "01-13-2023", ""]
+)
 def test_any_other_today_is_one_sentence_naming_the_option(capsys, today):
     assert main(["check", str(REFERENCE), "--today", today]) == 2
     captured = capsys.readouterr()
     assert captured.out == ""
-    assert captured.err == (f"form4 check: --today '{today}' is not a date; give it as YYYY-MM-DD or "
-                            "MM/DD/YYYY.\n")
+    assert captured.err == (f"form4 check: --today '{today}' is not a date; give it as YYYY-MM-DD or MM/DD/YYYY.\n")
 
 
 def test_a_value_with_a_line_break_stays_on_its_finding_line(tmp_path, capsys):
     bad = tmp_path / "broken-value.xml"
-    bad.write_text(REFERENCE.read_text().replace("<value>125000</value>", "<value>125,\n000</value>")
-                   .replace("<documentType>4</documentType>", "<documentType>4\r\nA</documentType>"))
+    bad.write_text(
+        REFERENCE.read_text()
+        .replace("<value>125000</value>", "<value>125,\n000</value>")
+        .replace("<documentType>4</documentType>", "<documentType>4\r\nA</documentType>")
+    )
     assert main(["check", str(bad)]) == 1
     out = capsys.readouterr().out
     lines = out.splitlines()
     assert len(lines) == out.count("\n") and all(line.startswith(f"{bad}: ") for line in lines)
-    assert any(line.endswith("'125,\\n000' is not a number (only digits and one period are allowed)")
-               for line in lines), lines
+    assert any(
+        line.endswith("'125,\\n000' is not a number (only digits and one period are allowed)") for line in lines
+    ), lines
     assert any("Document type '4\\nA' is not one of" in line for line in lines), lines  # XML reads \r\n as \n
 
 
@@ -290,14 +321,27 @@ def test_a_reader_that_stops_reading_ends_the_command_quietly(tmp_path):
     bad.write_text(REFERENCE.read_text().replace("Chief Financial Officer", "Chief Financial Officer and Treasurer"))
     # `form4 check ... | head -1`: far more lines than a pipe holds, and the reader leaves after one.
     pipeline = subprocess.run(
-        ["bash", "-c", 'set -o pipefail; "$@" | head -1', "form4", sys.executable, "-m", "form4_desktop.cli",
-         "check", *[str(bad)] * 600], capture_output=True, text=True)
+        [
+            "bash",
+            "-c",
+            'set -o pipefail; "$@" | head -1',
+            "form4",
+            sys.executable,
+            "-m",
+            "form4_desktop.cli",
+            "check",
+            *[str(bad)] * 600,
+        ],
+        capture_output=True,
+        text=True,
+    )
     assert pipeline.stdout.count("\n") == 1 and pipeline.stdout.startswith(f"{bad}: ERROR ")
     assert pipeline.stderr == ""
     assert pipeline.returncode == 141  # 128 + SIGPIPE, as `yes | head -1` under pipefail
     # And when the reader is gone before the first line: nothing on stderr either.
-    child = subprocess.Popen([sys.executable, "-m", "form4_desktop.cli", "check", str(bad)],
-                             stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    child = subprocess.Popen(
+        [sys.executable, "-m", "form4_desktop.cli", "check", str(bad)], stdout=subprocess.PIPE, stderr=subprocess.PIPE
+    )
     child.stdout.close()
     assert child.wait() == 141 and child.stderr.read() == b""
     child.stderr.close()
@@ -323,7 +367,9 @@ def test_a_damaged_store_is_one_sentence_and_exit_2(tmp_path, capsys):
     junk = tmp_path / "drafts.sqlite3"
     junk.write_bytes(b"not a store at all" * 300)
     assert main(["list", "--store", str(junk)]) == 2
-    assert capsys.readouterr().err == (f"The file {junk} is not a Form 4 Desktop store, or is damaged beyond "
-                                       "reading (it does not begin as a SQLite database does); nothing was changed "
-                                       "in it.\n")
+    assert capsys.readouterr().err == (
+        f"The file {junk} is not a Form 4 Desktop store, or is damaged beyond "
+        "reading (it does not begin as a SQLite database does); nothing was changed "
+        "in it.\n"
+    )
     assert junk.read_bytes() == b"not a store at all" * 300

@@ -49,10 +49,15 @@ exit 0
 
 
 def setup_system(tmp_path: Path, bin_dir: Path, wait: str = "300") -> subprocess.CompletedProcess:
-    env = {**os.environ, "PATH": f"{bin_dir}:{os.environ['PATH']}", "FORM4_APT_LOCK_RETRY": "0.05",
-           "FORM4_APT_LOCK_WAIT": wait}
-    return subprocess.run(["bash", str(ROOT / "scripts" / "setup-system")], env=env, capture_output=True, text=True,
-                          timeout=60)
+    env = {
+        **os.environ,
+        "PATH": f"{bin_dir}:{os.environ['PATH']}",
+        "FORM4_APT_LOCK_RETRY": "0.05",
+        "FORM4_APT_LOCK_WAIT": wait,
+    }
+    return subprocess.run(
+        ["bash", str(ROOT / "scripts" / "setup-system")], env=env, capture_output=True, text=True, timeout=60
+    )
 
 
 def test_setup_system_waits_while_another_program_holds_the_apt_lock(tmp_path):
@@ -80,13 +85,18 @@ def test_setup_system_does_not_wait_on_other_failures(tmp_path):
     assert len((tmp_path / "calls").read_text().splitlines()) == 2  # update, install: once each
 
 
-@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the check is for Linux (elsewhere it would start the app)")
+@pytest.mark.skipif(
+    not sys.platform.startswith("linux"), reason="the check is for Linux (elsewhere it would start the app)"
+)
 def test_run_app_without_a_graphical_session_says_so_in_one_sentence():
-    env = {key: value for key, value in os.environ.items()
-           if key not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
-    done = subprocess.run(["bash", str(ROOT / "scripts" / "run-app")], env=env, capture_output=True, text=True,
-                          timeout=60)
+    env = {
+        key: value for key, value in os.environ.items() if key not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")
+    }
+    done = subprocess.run(
+        ["bash", str(ROOT / "scripts" / "run-app")], env=env, capture_output=True, text=True, timeout=60
+    )
     assert done.returncode == 2
-    assert done.stderr == ("form4-desktop needs a graphical session (no DISPLAY or WAYLAND_DISPLAY is set); "
-                           "run it from your desktop.\n")
+    assert done.stderr == (
+        "form4-desktop needs a graphical session (no DISPLAY or WAYLAND_DISPLAY is set); run it from your desktop.\n"
+    )
     assert done.stdout == ""

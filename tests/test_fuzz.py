@@ -44,13 +44,58 @@ _LEAF = re.compile(rb"<([A-Za-z][A-Za-z0-9]*)>([^<>]*)</\1>")
 _ELEMENT = re.compile(rb"<([A-Za-z][A-Za-z0-9]*)(?: [^<>]*)?>")
 _VALUE = re.compile(rb"<value>([^<>]*)</value>")
 
-ODD_NUMBERS = [b"+5", b"-5", b"1e5", b"1,000", b".5", b"5.", b"0005", b"12345678901234567890", b"", b" 5 ",
-               "\uff15".encode(), b"5.00000", b"0", b"999999999999.99999", b"1 000", b"$5", b"NaN", b"Infinity"]
-ODD_DATES = [b"2023-02-30", b"2023-1-9", b"2023-01-09Z", b"2023-01-09+05:00", b"0001-01-01", b"9999-12-31",
-             b"2023-01-09T00:00", b"20230109", b"", b" 2023-01-09 ", b"1900-01-01"]
+ODD_NUMBERS = [
+    b"+5",
+    b"-5",
+    b"1e5",
+    b"1,000",
+    b".5",
+    b"5.",
+    b"0005",
+    b"12345678901234567890",
+    b"",
+    b" 5 ",
+    "\uff15".encode(),
+    b"5.00000",
+    b"0",
+    b"999999999999.99999",
+    b"1 000",
+    b"$5",
+    b"NaN",
+    b"Infinity",
+]
+ODD_DATES = [
+    b"2023-02-30",
+    b"2023-1-9",
+    b"2023-01-09Z",
+    b"2023-01-09+05:00",
+    b"0001-01-01",
+    b"9999-12-31",
+    b"2023-01-09T00:00",
+    b"20230109",
+    b"",
+    b" 2023-01-09 ",
+    b"1900-01-01",
+]
 ODD_BOOLEANS = [b"TRUE", b"yes", b" 1 ", b"", b"2", b"False", b"0 "]
-ODD_TEXT = [b"&#11;", b"\x0b", b"&#133;", b"\t", b"\n", b"&#x2028;", b"&#233;", b"&amp;", b"&lt;b&gt;",
-            b"<![CDATA[x<y]]>", b"\xc3\xa9", b"\xff", b"&#0;", b"&#xFFFE;", b"  ", b"A" * 3000]
+ODD_TEXT = [
+    b"&#11;",
+    b"\x0b",
+    b"&#133;",
+    b"\t",
+    b"\n",
+    b"&#x2028;",
+    b"&#233;",
+    b"&amp;",
+    b"&lt;b&gt;",
+    b"<![CDATA[x<y]]>",
+    b"\xc3\xa9",
+    b"\xff",
+    b"&#0;",
+    b"&#xFFFE;",
+    b"  ",
+    b"A" * 3000,
+]
 NAMES = [b"id", b"xsi:type", b"xsi:nil", b"lang", b"q:id", b"xmlns:q", b"xsi:schemaLocation"]
 
 
@@ -72,7 +117,7 @@ def _replace_leaf(rng: random.Random, data: bytes, names: tuple[bytes, ...] | No
     if not matches:
         return data
     match = rng.choice(matches)
-    return data[:match.start(2)] + rng.choice(values) + data[match.end(2):]
+    return data[: match.start(2)] + rng.choice(values) + data[match.end(2) :]
 
 
 def _element_span(data: bytes, match: re.Match) -> tuple[int, int] | None:
@@ -87,9 +132,29 @@ def _element_span(data: bytes, match: re.Match) -> tuple[int, int] | None:
 def mutate(rng: random.Random, data: bytes) -> tuple[bytes, list[str]]:
     done = []
     for _ in range(rng.randint(1, 3)):
-        kind = rng.choice(["pi", "comment", "duplicate", "drop", "attribute", "namespace", "control", "truncate",
-                           "number", "date", "boolean", "footnote-id", "text", "whitespace", "reference", "cdata",
-                           "markup", "empty", "swap"])
+        kind = rng.choice(
+            [
+                "pi",
+                "comment",
+                "duplicate",
+                "drop",
+                "attribute",
+                "namespace",
+                "control",
+                "truncate",
+                "number",
+                "date",
+                "boolean",
+                "footnote-id",
+                "text",
+                "whitespace",
+                "reference",
+                "cdata",
+                "markup",
+                "empty",
+                "swap",
+            ]
+        )
         done.append(kind)
         if kind == "pi":
             data = _into_value(rng, data, rng.choice([b"<?x?>", b"<?xml-stylesheet href='a.xsl'?>", b"<?x y?> "]))
@@ -99,8 +164,12 @@ def mutate(rng: random.Random, data: bytes) -> tuple[bytes, list[str]]:
             match = _pick(rng, _ELEMENT, data)
             span = _element_span(data, match) if match and match[1] != b"ownershipDocument" else None
             if span:
-                piece = data[span[0]:span[1]]
-                data = data[:span[1]] + piece + data[span[1]:] if kind == "duplicate" else data[:span[0]] + data[span[1]:]
+                piece = data[span[0] : span[1]]
+                data = (
+                    data[: span[1]] + piece + data[span[1] :]
+                    if kind == "duplicate"
+                    else data[: span[0]] + data[span[1] :]
+                )
         elif kind == "attribute":
             match = _pick(rng, _ELEMENT, data)
             if match:
@@ -115,24 +184,51 @@ def mutate(rng: random.Random, data: bytes) -> tuple[bytes, list[str]]:
             match = _pick(rng, _LEAF, data)
             if match and rng.random() < 0.7:
                 name = match[1]
-                data = (data[:match.start()] + b'<q:' + name + b' xmlns:q="urn:x">' + match[2] + b"</q:" + name + b">"
-                        + data[match.end():])
+                data = (
+                    data[: match.start()]
+                    + b"<q:"
+                    + name
+                    + b' xmlns:q="urn:x">'
+                    + match[2]
+                    + b"</q:"
+                    + name
+                    + b">"
+                    + data[match.end() :]
+                )
             else:
                 data = data.replace(b"<ownershipDocument>", b'<ownershipDocument xmlns="urn:x">', 1)
         elif kind == "control":
             data = _into_value(rng, data, rng.choice(ODD_TEXT[:8] + [b"\x01", b"\x1f", b"&#x1F;", b"\r"]))
         elif kind == "truncate":
-            data = data[:rng.randint(0, len(data))]
+            data = data[: rng.randint(0, len(data))]
         elif kind == "number":
-            data = _replace_leaf(rng, data, None, ODD_NUMBERS) if rng.random() < 0.2 else \
-                _replace_in_values(rng, data, ODD_NUMBERS, numeric=True)
+            data = (
+                _replace_leaf(rng, data, None, ODD_NUMBERS)
+                if rng.random() < 0.2
+                else _replace_in_values(rng, data, ODD_NUMBERS, numeric=True)
+            )
         elif kind == "date":
-            data = _replace_leaf(rng, data, (b"periodOfReport", b"signatureDate", b"dateOfOriginalSubmission"),
-                                 ODD_DATES) if rng.random() < 0.5 else _replace_in_values(rng, data, ODD_DATES, dated=True)
+            data = (
+                _replace_leaf(rng, data, (b"periodOfReport", b"signatureDate", b"dateOfOriginalSubmission"), ODD_DATES)
+                if rng.random() < 0.5
+                else _replace_in_values(rng, data, ODD_DATES, dated=True)
+            )
         elif kind == "boolean":
-            data = _replace_leaf(rng, data, (b"isDirector", b"isOfficer", b"isOther", b"isTenPercentOwner",
-                                             b"equitySwapInvolved", b"aff10b5One", b"notSubjectToSection16",
-                                             b"rptOwnerNonUSAddressFlag"), ODD_BOOLEANS)
+            data = _replace_leaf(
+                rng,
+                data,
+                (
+                    b"isDirector",
+                    b"isOfficer",
+                    b"isOther",
+                    b"isTenPercentOwner",
+                    b"equitySwapInvolved",
+                    b"aff10b5One",
+                    b"notSubjectToSection16",
+                    b"rptOwnerNonUSAddressFlag",
+                ),
+                ODD_BOOLEANS,
+            )
         elif kind == "footnote-id":
             data = data.replace(b'id="F', rng.choice([b'id=" F', b'id="F0', b'id="f', b'id="\tF']), 1)
         elif kind == "text":
@@ -143,34 +239,43 @@ def mutate(rng: random.Random, data: bytes) -> tuple[bytes, list[str]]:
             match = _pick(rng, _LEAF, data)
             if match and match[2]:
                 at = rng.randrange(match.start(2), match.end(2))
-                if data[at:at + 1] not in (b"&", b";"):
-                    data = data[:at] + b"&#%d;" % data[at] + data[at + 1:]
+                if data[at : at + 1] not in (b"&", b";"):
+                    data = data[:at] + b"&#%d;" % data[at] + data[at + 1 :]
         elif kind == "cdata":
             match = _pick(rng, _LEAF, data)
             if match and b"&" not in match[2]:
-                data = data[:match.start(2)] + b"<![CDATA[" + match[2] + b"]]>" + data[match.end(2):]
+                data = data[: match.start(2)] + b"<![CDATA[" + match[2] + b"]]>" + data[match.end(2) :]
         elif kind == "markup":
-            data = _into_value(rng, data, rng.choice([b"<b/>", b"<value>1</value>", b"<footnoteId id=\"F1\"/>"]))
+            data = _into_value(rng, data, rng.choice([b"<b/>", b"<value>1</value>", b'<footnoteId id="F1"/>']))
         elif kind == "empty":
             data = _replace_leaf(rng, data, None, [b""])
         elif kind == "swap":
             first = _pick(rng, _LEAF, data)
             if first:
                 after = _LEAF.search(data, first.end())
-                if after and data[first.end():after.start()].strip() == b"":
-                    data = (data[:first.start()] + after[0] + data[first.end():after.start()] + first[0]
-                            + data[after.end():])
+                if after and data[first.end() : after.start()].strip() == b"":
+                    data = (
+                        data[: first.start()]
+                        + after[0]
+                        + data[first.end() : after.start()]
+                        + first[0]
+                        + data[after.end() :]
+                    )
     return data, done
 
 
-def _replace_in_values(rng: random.Random, data: bytes, values: list[bytes], *, numeric: bool = False,
-                       dated: bool = False) -> bytes:
-    matches = [m for m in _VALUE.finditer(data)
-               if (numeric and re.fullmatch(rb"[0-9.]+", m[1])) or (dated and re.fullmatch(rb"[0-9]{4}-.*", m[1]))]
+def _replace_in_values(
+    rng: random.Random, data: bytes, values: list[bytes], *, numeric: bool = False, dated: bool = False
+) -> bytes:
+    matches = [
+        m
+        for m in _VALUE.finditer(data)
+        if (numeric and re.fullmatch(rb"[0-9.]+", m[1])) or (dated and re.fullmatch(rb"[0-9]{4}-.*", m[1]))
+    ]
     if not matches:
         return data
     match = rng.choice(matches)
-    return data[:match.start(1)] + rng.choice(values) + data[match.end(1):]
+    return data[: match.start(1)] + rng.choice(values) + data[match.end(1) :]
 
 
 def _comparable(filing):
@@ -245,13 +350,19 @@ def test_fuzz_check_and_convert_keep_their_promises(tmp_path):
 
 # The reproducers of issue 11, kept by name (the others: test_xml_values, test_xml_agreement,
 # test_xml_characters, test_hostile_input).
-@pytest.mark.parametrize("old, new, outcome", [
-    ("<rptOwnerName>", "<rptOwnerName><?x?>", "errors, repaired by convert"),  # the name after an instruction
-    ("<rptOwnerCity>", "<rptOwnerCity><!-- x -->", "converted"),  # the city after a comment
-    ('<footnote id="F1">', '<footnote id=" F1 ">', "errors, repaired by convert"),  # check and convert agree
-    ("<issuerCik>0000896493</issuerCik>", '<q:issuerCik xmlns:q="urn:x">0000896493</q:issuerCik>',
-     "errors, repaired by convert"),  # a namespace EDGAR refuses is reported
-])
+@pytest.mark.parametrize(
+    "old, new, outcome",
+    [
+        ("<rptOwnerName>", "<rptOwnerName><?x?>", "errors, repaired by convert"),  # the name after an instruction
+        ("<rptOwnerCity>", "<rptOwnerCity><!-- x -->", "converted"),  # the city after a comment
+        ('<footnote id="F1">', '<footnote id=" F1 ">', "errors, repaired by convert"),  # check and convert agree
+        (
+            "<issuerCik>0000896493</issuerCik>",
+            '<q:issuerCik xmlns:q="urn:x">0000896493</q:issuerCik>',
+            "errors, repaired by convert",
+        ),  # a namespace EDGAR refuses is reported
+    ],
+)
 def test_reproducers(tmp_path, old, new, outcome):
     from conftest import REFERENCE
 

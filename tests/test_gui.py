@@ -64,8 +64,9 @@ def edit_cell(qtbot, tab, row: int, column: int, keys: str):
     view = tab.view
     view.setCurrentIndex(view.model().index(row, column))
     qtbot.keyClick(view, Qt.Key.Key_F2)
-    editor = [child for child in view.viewport().children()
-              if isinstance(child, (QLineEdit, QComboBox, DateEditor))][-1]
+    editor = [child for child in view.viewport().children() if isinstance(child, (QLineEdit, QComboBox, DateEditor))][
+        -1
+    ]
     if isinstance(editor, DateEditor):
         editor = editor.line
     if isinstance(editor, QLineEdit):
@@ -104,12 +105,14 @@ def pick_footnotes(qtbot, script, tab, row: int, column: int, ids: list[str]) ->
 
 def write_footnote(qtbot, text: str):
     """Answer the footnote editor as a person does: type the text, then Ctrl+Enter."""
+
     def answer(dialog) -> int:
         qtbot.keyClicks(dialog.edit, text)
         qtbot.keyClick(dialog.edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
         if dialog.result() != 1:  # offscreen a shortcut may not fire: the OK button does the same
             dialog.accept()
         return dialog.result()
+
     return answer
 
 
@@ -125,10 +128,16 @@ def test_the_reference_filing_entered_through_the_widgets(window, qtbot, script,
     # Reporting person
     editor.setCurrentIndex(1)
     owners = editor.owners_tab.fields
-    for attribute, text in (("cik", "0001767258"), ("ccc", CCC), ("name", "CRAGUN KENNETH S"),
-                            ("address.street1", "11411 SOUTHERN HIGHLANDS PARKWAY"), ("address.street2", "SUITE 240"),
-                            ("address.city", "LAS VEGAS"), ("address.zip_code", "89141"),
-                            ("relationship.officer_title", "Chief Financial Officer")):
+    for attribute, text in (
+        ("cik", "0001767258"),
+        ("ccc", CCC),
+        ("name", "CRAGUN KENNETH S"),
+        ("address.street1", "11411 SOUTHERN HIGHLANDS PARKWAY"),
+        ("address.street2", "SUITE 240"),
+        ("address.city", "LAS VEGAS"),
+        ("address.zip_code", "89141"),
+        ("relationship.officer_title", "Chief Financial Officer"),
+    ):
         type_into(qtbot, owners[attribute], text)
     choose(qtbot, owners["address.state"], "Nevada")
     toggle(qtbot, owners["relationship.is_officer"])
@@ -144,8 +153,16 @@ def test_the_reference_filing_entered_through_the_widgets(window, qtbot, script,
     editor.setCurrentIndex(2)
     table = editor.table_i
     qtbot.mouseClick(table.buttons["add_transaction"], Qt.MouseButton.LeftButton)
-    for column, keys in ((1, "Common Stock"), (2, "01/09/2023"), (4, "M"), (7, "125000"), (8, "A"), (9, "0"),
-                         (10, "200000"), (11, "D")):
+    for column, keys in (
+        (1, "Common Stock"),
+        (2, "01/09/2023"),
+        (4, "M"),
+        (7, "125000"),
+        (8, "A"),
+        (9, "0"),
+        (10, "200000"),
+        (11, "D"),
+    ):
         edit_cell(qtbot, table, 0, column, keys)
     pick_footnotes(qtbot, script, table, 0, 4, ["F1"])
     # Table II
@@ -153,8 +170,19 @@ def test_the_reference_filing_entered_through_the_widgets(window, qtbot, script,
     table = editor.table_ii
     for row, (amount, note) in enumerate((("50000", "F3"), ("75000", "F4"))):
         qtbot.mouseClick(table.buttons["add_transaction"], Qt.MouseButton.LeftButton)
-        for column, keys in ((1, "Restricted Stock Grant"), (3, "01/09/2023"), (5, "M"), (8, amount), (9, "D"),
-                             (11, "01/09/2023"), (12, "Common Stock"), (13, amount), (14, "0"), (15, "0"), (16, "D")):
+        for column, keys in (
+            (1, "Restricted Stock Grant"),
+            (3, "01/09/2023"),
+            (5, "M"),
+            (8, amount),
+            (9, "D"),
+            (11, "01/09/2023"),
+            (12, "Common Stock"),
+            (13, amount),
+            (14, "0"),
+            (15, "0"),
+            (16, "D"),
+        ):
             edit_cell(qtbot, table, row, column, keys)
         pick_footnotes(qtbot, script, table, row, 2, ["F2"])
         pick_footnotes(qtbot, script, table, row, 10, [note])
@@ -199,7 +227,9 @@ def test_undo_every_kind_of_edit(window, qtbot, script):
     undone(lambda: check_cell(qtbot, editor.table_i, 0, 6))
     undone(lambda: editor.table_i.add_holding())
     undone(lambda: (editor.table_ii.view.setCurrentIndex(editor.table_ii.model.index(1, 1)), editor.table_ii.move(-1)))
-    undone(lambda: (editor.table_ii.view.setCurrentIndex(editor.table_ii.model.index(0, 1)), editor.table_ii.remove_row()))
+    undone(
+        lambda: (editor.table_ii.view.setCurrentIndex(editor.table_ii.model.index(0, 1)), editor.table_ii.remove_row())
+    )
     undone(lambda: pick_footnotes(qtbot, script, editor.table_i, 0, 1, ["F2"]))
     undone(lambda: editor.owners_tab.add())
     undone(lambda: editor.signatures_tab.add())
@@ -230,7 +260,10 @@ def test_a_click_on_a_finding_selects_its_cell(window, qtbot):
     qtbot.mouseClick(window.findings_view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert window.editor.currentIndex() == 2
     current = window.editor.table_i.view.currentIndex()
-    assert (current.row(), window.editor.table_i.model.columns[current.column()].attribute) == (1, "shares_owned_following")
+    assert (current.row(), window.editor.table_i.model.columns[current.column()].attribute) == (
+        1,
+        "shares_owned_following",
+    )
     assert window.editor.tabText(2) == "Table I (1)"
     # a box on the owners tab: the field gets the focus
     window.document.set("reporting_owners[0].relationship.officer_title", "C" * 31)
@@ -314,8 +347,13 @@ def test_every_model_passes_the_model_tester(qtmodeltester, store):
     lists.set_rows(store.list())
     findings = FindingsModel()
     findings.set_findings(validate(draft(), date(2023, 2, 1)))
-    for model in (lists, RowsModel(document, "table_i"), RowsModel(document, "table_ii"), FootnotesModel(document),
-                  findings):
+    for model in (
+        lists,
+        RowsModel(document, "table_i"),
+        RowsModel(document, "table_ii"),
+        FootnotesModel(document),
+        findings,
+    ):
         qtmodeltester.check(model, force_py=True)
 
 
@@ -332,8 +370,12 @@ def test_the_preview_shows_the_pdf_that_prints(window, qtbot):
 
 
 def test_the_smoke_test_command(tmp_path):
-    result = subprocess.run([sys.executable, "-m", "form4_desktop.gui", "--smoke-test", "--store",
-                             str(tmp_path / "drafts.sqlite3")], capture_output=True, text=True, timeout=120)
+    result = subprocess.run(
+        [sys.executable, "-m", "form4_desktop.gui", "--smoke-test", "--store", str(tmp_path / "drafts.sqlite3")],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("shown in ") and result.stdout.strip().endswith(" ms")
 

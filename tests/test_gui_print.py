@@ -81,8 +81,9 @@ def one_sentence(message: str) -> bool:
     return "\n" not in message and message.endswith(".") and "Traceback" not in message
 
 
-def test_print_to_a_pdf_file_writes_our_vector_pdf_with_the_copies_as_pages(parent, qtbot, render, one_copy_pages,
-                                                                           tmp_path):
+def test_print_to_a_pdf_file_writes_our_vector_pdf_with_the_copies_as_pages(
+    parent, qtbot, render, one_copy_pages, tmp_path
+):
     path = tmp_path / "printed.pdf"
     job = start_print(parent, pdf_printer(path, copies=3), render, TITLE)
     kind, (message,) = outcome(qtbot, job)
@@ -153,8 +154,9 @@ def fake_lp(folder, monkeypatch, ending: str = 'echo "request id is Office_Laser
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="CUPS's lp is for Linux and macOS")
-def test_a_cups_printer_gets_our_pdf_once_through_lp_which_repeats_it(parent, qtbot, render, one_copy_pages,
-                                                                     tmp_path, monkeypatch):
+def test_a_cups_printer_gets_our_pdf_once_through_lp_which_repeats_it(
+    parent, qtbot, render, one_copy_pages, tmp_path, monkeypatch
+):
     log = fake_lp(tmp_path, monkeypatch)
     printer = CupsPrinter()
     printer.setCopyCount(3)
@@ -181,8 +183,9 @@ def test_a_failing_lp_is_one_sentence_with_its_reason(parent, qtbot, render, tmp
 
 
 # -- the raster fallback -------------------------------------------------------------------------------------
-def test_the_raster_fallback_paints_page_by_page_while_the_window_stays_responsive(parent, qtbot, render,
-                                                                                  one_copy_pages, tmp_path):
+def test_the_raster_fallback_paints_page_by_page_while_the_window_stays_responsive(
+    parent, qtbot, render, one_copy_pages, tmp_path
+):
     path = tmp_path / "raster.pdf"
     ticks = []
     timer = QTimer()

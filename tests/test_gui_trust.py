@@ -63,8 +63,12 @@ def test_a_refused_date_is_an_error_and_nothing_is_saved_printed_or_closed_as_if
     type_into(qtbot, period, "02/30/2023")
     assert period.text() == "02/30/2023"  # the typing is kept
     assert findings_of(window, "TYPED-VALUE") == [
-        ("period_of_report", "Box 3, Date of Earliest Transaction: '02/30/2023': February 2023 has 28 days. This box "
-                             "is not saved until it is corrected or cleared.")]
+        (
+            "period_of_report",
+            "Box 3, Date of Earliest Transaction: '02/30/2023': February 2023 has 28 days. This box "
+            "is not saved until it is corrected or cleared.",
+        )
+    ]
     assert window.status_label.text().startswith("1 error")
     assert window.windowTitle().endswith("* — Form 4 Desktop")
     script.expect("tell", "Not saved", None, text="February 2023 has 28 days")
@@ -114,16 +118,27 @@ def test_deleting_another_draft_keeps_the_open_draft_and_its_unsaved_typing(wind
     assert window.document.draft_id == mine and window.document.filing.issuer.trading_symbol == "MINE"
     assert window.document.modified
     assert [r.id for r in window.store.list(trash=True)] == [other]
-    labels = [label for label in window.statusBar().findChildren(type(window.status_label))
-              if label.objectName() == "status_summary"]
+    labels = [
+        label
+        for label in window.statusBar().findChildren(type(window.status_label))
+        if label.objectName() == "status_summary"
+    ]
     assert labels == [window.status_label]  # one summary, however many deletes
     row = next(n for n, r in enumerate(window.drafts_model.rows) if r.id == mine)
     window.browser.setCurrentIndex(window.drafts_model.index(row, 0))
     script.expect("ask", "Unsaved changes", Button.Discard, text=f"(draft {mine})")
     window.findChild(type(window.save_action), "delete").trigger()  # the open draft: asks first
     assert window.document.draft_id is None
-    assert len([label for label in window.statusBar().findChildren(type(window.status_label))
-                if label.objectName() == "status_summary"]) == 1
+    assert (
+        len(
+            [
+                label
+                for label in window.statusBar().findChildren(type(window.status_label))
+                if label.objectName() == "status_summary"
+            ]
+        )
+        == 1
+    )
 
 
 # -- 4. failures are said, once, and logged ------------------------------------------------------------------
@@ -245,8 +260,9 @@ def test_undoing_back_to_the_saved_draft_leaves_nothing_to_restore(qtbot, store,
     assert not second.offer_restore()  # and no "Restore unsaved work?" (the script would fail on it)
 
 
-def test_a_restore_names_the_draft_and_an_autosave_equal_to_the_saved_draft_is_not_offered(qtbot, store, script,
-                                                                                          settings):
+def test_a_restore_names_the_draft_and_an_autosave_equal_to_the_saved_draft_is_not_offered(
+    qtbot, store, script, settings
+):
     from test_gui import dead_slot
 
     draft_id = store.create(draft())
@@ -303,8 +319,12 @@ def test_the_window_fits_the_screen_and_remembers_its_size_and_folders(qtbot, st
     qtbot.addWidget(second)
     assert (second.width(), second.height()) == (798, 700)
     second.document.load(draft(), None, None)
-    script.expect("save_file", "Export the submission XML", None,
-                  text=os.path.join(str(tmp_path), "form4-AULT-CRAGUN-2023-01-09-submission.xml"))
+    script.expect(
+        "save_file",
+        "Export the submission XML",
+        None,
+        text=os.path.join(str(tmp_path), "form4-AULT-CRAGUN-2023-01-09-submission.xml"),
+    )
     second.findChild(type(second.save_action), "export_submission").trigger()
     script.expect("save_file", "Export the record XML", None, text="form4-AULT-CRAGUN-2023-01-09-record.xml")
     second.findChild(type(second.save_action), "export_record").trigger()

@@ -17,7 +17,10 @@ SECRET = "TOP-SECRET-CONTENT-7f3a"
 def run_check(path: Path, timeout: float = 60) -> subprocess.CompletedProcess:
     return subprocess.run(
         [sys.executable, "-m", "form4_desktop.cli", "check", str(path)],
-        capture_output=True, text=True, timeout=timeout, env={**os.environ, "PYTHONDONTWRITEBYTECODE": "1"},
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        env={**os.environ, "PYTHONDONTWRITEBYTECODE": "1"},
     )
 
 
@@ -34,7 +37,7 @@ def assert_one_clear_line(result: subprocess.CompletedProcess, path: Path, *word
 
 def document_with(prolog: str, issuer_cik: str = "0000896493") -> str:
     text = REFERENCE.read_text()
-    body = text[text.index("<ownershipDocument>"):]
+    body = text[text.index("<ownershipDocument>") :]
     return '<?xml version="1.0"?>\n' + prolog + body.replace("0000896493", issuer_cik)
 
 
@@ -58,9 +61,7 @@ def test_xxe_pointing_at_a_pipe_never_opens_it(tmp_path):
 
 
 def test_entity_bomb(tmp_path):
-    entities = '<!ENTITY a0 "lol">' + "".join(
-        f'<!ENTITY a{i} "{"&a%d;" % (i - 1) * 10}">' for i in range(1, 10)
-    )
+    entities = '<!ENTITY a0 "lol">' + "".join(f'<!ENTITY a{i} "{"&a%d;" % (i - 1) * 10}">' for i in range(1, 10))
     hostile = tmp_path / "bomb.xml"
     hostile.write_text(document_with(f"<!DOCTYPE d [{entities}]>\n", "&a9;"))
     assert_one_clear_line(run_check(hostile), hostile, "DOCTYPE")
@@ -120,9 +121,11 @@ def test_a_fifo_is_not_read(tmp_path):
 def test_utf16_entity_bomb_is_refused_as_a_doctype(tmp_path):
     bomb = '<!ENTITY a0 "lol">' + "".join(f'<!ENTITY a{i} "{"&a%d;" % (i - 1) * 10}">' for i in range(1, 10))
     hostile = tmp_path / "bomb16.xml"
-    hostile.write_bytes(document_with(f"<!DOCTYPE d [{bomb}]>\n", "&a9;")
-                        .replace('<?xml version="1.0"?>', '<?xml version="1.0" encoding="UTF-16"?>')
-                        .encode("utf-16"))
+    hostile.write_bytes(
+        document_with(f"<!DOCTYPE d [{bomb}]>\n", "&a9;")
+        .replace('<?xml version="1.0"?>', '<?xml version="1.0" encoding="UTF-16"?>')
+        .encode("utf-16")
+    )
     assert_one_clear_line(run_check(hostile), hostile, "DOCTYPE")
 
 
@@ -158,12 +161,15 @@ def test_four_hundred_thousand_attributes_are_judged_in_well_under_a_second(tmp_
     assert len([f for f in findings if "attribute" in f.message]) == MAX_NAMED + 1
 
 
-@pytest.mark.parametrize("flood", [
-    "<x/>" * 200_000,  # one element, a million times
-    "".join(f"<x{i}/>" for i in range(100_000)),  # as many different ones
-    "<nonDerivativeTransaction/>" * 100_000,  # rows far beyond the 30 EDGAR allows
-    "<?x?>A" * 200_000,  # instructions
-])
+@pytest.mark.parametrize(
+    "flood",
+    [
+        "<x/>" * 200_000,  # one element, a million times
+        "".join(f"<x{i}/>" for i in range(100_000)),  # as many different ones
+        "<nonDerivativeTransaction/>" * 100_000,  # rows far beyond the 30 EDGAR allows
+        "<?x?>A" * 200_000,  # instructions
+    ],
+)
 def test_a_flood_of_elements_is_refused_quickly(tmp_path, flood):
     from form4_desktop.edgar_xml import ReadError
     from form4_desktop.edgar_xml.reader import read_document
@@ -174,21 +180,31 @@ def test_a_flood_of_elements_is_refused_quickly(tmp_path, flood):
         read_document(hostile.read_bytes(), str(hostile), strict=False)
 
 
-@pytest.mark.parametrize("repeated, count, limit", [
-    ("<reportingOwner/>", 5_000, 100), ("<ownerSignature/>", 5_000, 100), ('<footnoteId id="F1"/>', 5_000, 990),
-])
+@pytest.mark.parametrize(
+    "repeated, count, limit",
+    [
+        ("<reportingOwner/>", 5_000, 100),
+        ("<ownerSignature/>", 5_000, 100),
+        ('<footnoteId id="F1"/>', 5_000, 990),
+    ],
+)
 def test_repeated_elements_are_read_up_to_ten_times_what_edgar_allows(repeated, count, limit):
     from form4_desktop.edgar_xml import ReadError
     from form4_desktop.edgar_xml.reader import read_document
 
     text = document_with("")
-    anchor = {"<reportingOwner/>": "<aff10b5One>", "<ownerSignature/>": "</ownershipDocument>",
-              '<footnoteId id="F1"/>': '<footnoteId id="F1"/>'}[repeated]
+    anchor = {
+        "<reportingOwner/>": "<aff10b5One>",
+        "<ownerSignature/>": "</ownershipDocument>",
+        '<footnoteId id="F1"/>': '<footnoteId id="F1"/>',
+    }[repeated]
     data = text.replace(anchor, repeated * count + (anchor if anchor != repeated else ""), 1).encode()
     result = read_document(data, "many.xml", strict=False)
     found = count + (repeated != '<footnoteId id="F1"/>')  # and the filing's own
-    assert any(f"appears {found:,} times, far more than EDGAR allows; only the first {limit}" in issue.message
-               for issue in result.issues)
+    assert any(
+        f"appears {found:,} times, far more than EDGAR allows; only the first {limit}" in issue.message
+        for issue in result.issues
+    )
     with pytest.raises(ReadError, match="far more than EDGAR allows"):
         read_document(data, "many.xml")
 
@@ -200,8 +216,11 @@ def test_a_mistyped_year_one_is_judged_quickly(tmp_path):
     from form4_desktop.app import documents
 
     draft = tmp_path / "year-one.xml"
-    draft.write_text(document_with("").replace("<schemaVersion>X0609</schemaVersion>", "")
-                     .replace("<value>2023-01-09</value>", "<value>0001-01-03</value>"))
+    draft.write_text(
+        document_with("")
+        .replace("<schemaVersion>X0609</schemaVersion>", "")
+        .replace("<value>2023-01-09</value>", "<value>0001-01-03</value>")
+    )
     documents.check_file(REFERENCE)  # schemas, rules and the holidays library loaded
     start = time.perf_counter()
     findings = documents.check_file(draft)

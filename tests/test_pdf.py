@@ -52,8 +52,12 @@ def expected_texts(filing: Filing) -> list[str]:
     for owner in filing.reporting_owners:
         texts += [owner.name or ""]
         if owner.address:
-            texts += [owner.address.street1 or "", owner.address.street2 or "", owner.address.city or "",
-                      owner.address.zip_code or ""]
+            texts += [
+                owner.address.street1 or "",
+                owner.address.street2 or "",
+                owner.address.city or "",
+                owner.address.zip_code or "",
+            ]
         texts += [owner.relationship.officer_title or "", owner.relationship.other_text or ""]
     for row in (*filing.table_i, *filing.table_ii):
         texts += _box_texts(row.security_title)
@@ -178,8 +182,10 @@ def page_image(pdf: bytes, tmp_path: Path, dpi: int = 30):
     source = tmp_path / "page.pdf"
     source.write_bytes(pdf)
     assert shutil.which("pdftoppm"), "pdftoppm is missing: run scripts/setup-system (poppler-utils)"
-    subprocess.run(["pdftoppm", "-png", "-gray", "-r", str(dpi), "-f", "1", "-l", "1", str(source),
-                    str(tmp_path / "page")], check=True)
+    subprocess.run(
+        ["pdftoppm", "-png", "-gray", "-r", str(dpi), "-f", "1", "-l", "1", str(source), str(tmp_path / "page")],
+        check=True,
+    )
     [png] = tmp_path.glob("page-*.png")
     return Image.open(png).convert("L")
 
@@ -266,8 +272,11 @@ def test_a_huge_number_and_a_thousand_footnote_references_print(tmp_path):
 
 def test_render_command_prints_a_1000_character_city(tmp_path):
     source = tmp_path / "long-city.xml"
-    source.write_text(REFERENCE.read_text().replace("<rptOwnerCity>LAS VEGAS</rptOwnerCity>",
-                                                    f"<rptOwnerCity>{'LAS VEGAS ' * 100}</rptOwnerCity>"))
+    source.write_text(
+        REFERENCE.read_text().replace(
+            "<rptOwnerCity>LAS VEGAS</rptOwnerCity>", f"<rptOwnerCity>{'LAS VEGAS ' * 100}</rptOwnerCity>"
+        )
+    )
     out = tmp_path / "form.pdf"
     assert main(["render", str(source), str(out)]) == 0
     text = " ".join(pages_text(out.read_bytes()))

@@ -39,14 +39,27 @@ def test_create_open_save_and_list(store):
     assert store.open(draft_id).filing.remarks == "Changed."
     [row] = store.list()
     assert (row.id, row.reporting_owner, row.issuer, row.document_type, row.period_of_report, row.status) == (
-        draft_id, "CRAGUN KENNETH S", "Ault Alliance, Inc. [AULT]", "4", "2023-01-09", "draft")
+        draft_id,
+        "CRAGUN KENNETH S",
+        "Ault Alliance, Inc. [AULT]",
+        "4",
+        "2023-01-09",
+        "draft",
+    )
 
 
 def test_search_by_owner_issuer_ticker_or_cik(store):
     first = store.create(draft())
     second = store.create(read_file(CORPUS[0]))
-    for text, expected in (("cragun", first), ("ault alliance", first), ("AULT", first), ("896493", first),
-                           ("1767258", first), ("MVIS", second), ("Markham", second)):
+    for text, expected in (
+        ("cragun", first),
+        ("ault alliance", first),
+        ("AULT", first),
+        ("896493", first),
+        ("1767258", first),
+        ("MVIS", second),
+        ("Markham", second),
+    ):
         assert [row.id for row in store.list(text)] == [expected], text
     assert store.list("nobody at all") == []
 
@@ -169,8 +182,9 @@ def test_two_processes_on_one_draft_the_second_save_is_refused(tmp_path):
     with DraftStore(path) as store:
         draft_id = store.create(draft())
         opened = store.open(draft_id)
-        other = subprocess.run([sys.executable, "-c", SECOND_PROCESS, str(path), str(draft_id)],
-                               capture_output=True, text=True, check=True)
+        other = subprocess.run(
+            [sys.executable, "-c", SECOND_PROCESS, str(path), str(draft_id)], capture_output=True, text=True, check=True
+        )
         assert other.stdout.strip() == "2"
         opened.filing.remarks = "Saved by this process."
         with pytest.raises(ConflictError) as refused:
@@ -310,7 +324,9 @@ def test_a_v2_store_is_marked_as_ours_after_a_backup(tmp_path):
         assert store._db.execute("PRAGMA application_id").fetchone()[0] == database.APPLICATION_ID
         [row] = store.list()
         assert [(r.version, r.saved_by) for r in store.history(row.id)] == [
-            (2, "fixture-editor"), (1, "fixture-author")]
+            (2, "fixture-editor"),
+            (1, "fixture-author"),
+        ]
     [backup] = tmp_path.glob("v2.sqlite3.v2-*.bak")
     with sqlite3.connect(backup) as kept:
         assert kept.execute("PRAGMA user_version").fetchone()[0] == 2
@@ -323,7 +339,9 @@ def test_a_v3_store_opens_unchanged(tmp_path):
     with DraftStore(path, user="bob") as store:
         [row] = store.list()
         assert [(r.version, r.saved_by) for r in store.history(row.id)] == [
-            (2, "fixture-editor"), (1, "fixture-author")]
+            (2, "fixture-editor"),
+            (1, "fixture-author"),
+        ]
         assert store.open(row.id).filing.remarks == "Saved again by the fixture's editor."
         assert store.revision(row.id, 1).remarks is None
     assert list(tmp_path.glob("*.bak")) == []  # no migration, so no backup

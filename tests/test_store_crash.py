@@ -20,8 +20,12 @@ KILLS = int(os.environ.get("FORM4_CRASH_KILLS", "200"))
 
 def run_and_kill(path: Path, draft_id: int, delay: float) -> list[int]:
     """Start a saving child, kill it with SIGKILL `delay` seconds after it is ready; its committed versions."""
-    child = subprocess.Popen([sys.executable, str(CHILD), str(path), str(draft_id)], stdout=subprocess.PIPE,
-                             text=True, env={**os.environ, "PYTHONPATH": str(Path(__file__).parent.parent)})
+    child = subprocess.Popen(
+        [sys.executable, str(CHILD), str(path), str(draft_id)],
+        stdout=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(Path(__file__).parent.parent)},
+    )
     assert child.stdout.readline().strip() == "ready"
     time.sleep(delay)
     child.send_signal(signal.SIGKILL)

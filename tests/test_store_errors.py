@@ -93,7 +93,8 @@ def test_a_store_locked_by_another_program_is_one_sentence(path, monkeypatch):
         assert type(refused.value) is StoreError
         assert str(refused.value) == (
             f"The store {path} is being used by another program, which kept it locked, so nothing was saved; "
-            "try again once that program has finished.")
+            "try again once that program has finished."
+        )
         assert store.save(draft_id, opened.filing, opened.version) == 2  # free again: saved
 
 
@@ -104,15 +105,19 @@ def test_a_store_overwritten_with_junk_after_opening_is_called_damaged(path):
         size = os.path.getsize(path)
         with open(path, "r+b") as damaged:
             damaged.write(b"junk" * (size // 4))
-        for action, saving in ((lambda: store.list(), False), (lambda: store.open(draft_id), False),
-                               (lambda: store.save(draft_id, draft(), 1), True)):
+        for action, saving in (
+            (lambda: store.list(), False),
+            (lambda: store.open(draft_id), False),
+            (lambda: store.save(draft_id, draft(), 1), True),
+        ):
             with pytest.raises(StoreError) as refused:
                 action()
             assert type(refused.value) is StoreError
             assert str(refused.value) == (
                 f"The store {path} is damaged (database disk image is malformed)"
                 f"{', so nothing was saved' if saving else ''}; rescue its drafts into a folder (File > Rescue "
-                "Drafts, or form4 store rescue) and start a new store, or restore one of its backup copies (.bak).")
+                "Drafts, or form4 store rescue) and start a new store, or restore one of its backup copies (.bak)."
+            )
 
 
 def _save_to_read_only_file(folder: str, filing) -> None:
@@ -132,7 +137,8 @@ def test_saving_to_a_read_only_store_file_says_it_is_read_only():
     result = as_unprivileged(lambda folder: _save_to_read_only_file(folder, filing))
     assert result is not None and result[0] == "StoreError", result
     assert result[1].startswith("The store ") and result[1].endswith(
-        "drafts.sqlite3 is a read-only file, so nothing was saved; make it writable, or open another store.")
+        "drafts.sqlite3 is a read-only file, so nothing was saved; make it writable, or open another store."
+    )
 
 
 def _open_in_read_only_folder(folder: str, filing) -> None:
@@ -151,12 +157,12 @@ def test_a_store_in_a_read_only_folder_is_read_and_a_change_says_why_not():
     result = as_unprivileged(lambda folder: _open_in_read_only_folder(folder, filing))
     assert result is not None and result[0] == "StoreError", result
     assert " is in the read-only folder " in result[1] and result[1].endswith(
-        ", so nothing was saved; the store needs a folder it may write in.")
+        ", so nothing was saved; the store needs a folder it may write in."
+    )
 
 
 def test_every_public_store_method_turns_sqlite_errors_into_store_errors():
-    public = [name for name, member in inspect.getmembers(DraftStore, inspect.isfunction)
-              if not name.startswith("_")]
+    public = [name for name, member in inspect.getmembers(DraftStore, inspect.isfunction) if not name.startswith("_")]
     assert "save" in public and "history" in public
     assert [name for name in public if not getattr(getattr(DraftStore, name), "guarded", False)] == []
 
@@ -173,4 +179,3 @@ def test_a_failed_save_leaves_no_transaction_open(path):
             with pytest.raises(StoreError, match="is full"):
                 store.create(big)
             assert not store._db.in_transaction
-

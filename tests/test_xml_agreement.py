@@ -18,18 +18,27 @@ def errors(path) -> list:
     return [f for f in documents.check_file(path) if f.severity is Severity.ERROR]
 
 
-@pytest.mark.parametrize("old, new, said", [
-    # A footnote id with spaces: the schema's ID type drops them, EDGAR's F1-F99 check may not.
-    ('<footnote id="F1">', '<footnote id=" F1 ">', "the footnote id ' F1 ' has spaces around it"),
-    ('<footnoteId id="F1"/>', '<footnoteId id="F1 "/>', "the footnote id 'F1 ' has spaces around it"),
-    # A namespace on any element, not only the root: EDGAR refuses it.
-    ("<issuerCik>0000896493</issuerCik>", '<q:issuerCik xmlns:q="urn:x">0000896493</q:issuerCik>',
-     "<issuerCik> has an XML namespace ('urn:x')"),
-    ("<value>125000</value>", '<value xmlns="urn:y">125000</value>', "<value> has an XML namespace ('urn:y')"),
-    # xsi: attributes other than the schema location change what the schema makes of an element.
-    ("<periodOfReport>", '<periodOfReport xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:nil="false">',
-     "unexpected attribute nil"),
-])
+@pytest.mark.parametrize(
+    "old, new, said",
+    [
+        # A footnote id with spaces: the schema's ID type drops them, EDGAR's F1-F99 check may not.
+        ('<footnote id="F1">', '<footnote id=" F1 ">', "the footnote id ' F1 ' has spaces around it"),
+        ('<footnoteId id="F1"/>', '<footnoteId id="F1 "/>', "the footnote id 'F1 ' has spaces around it"),
+        # A namespace on any element, not only the root: EDGAR refuses it.
+        (
+            "<issuerCik>0000896493</issuerCik>",
+            '<q:issuerCik xmlns:q="urn:x">0000896493</q:issuerCik>',
+            "<issuerCik> has an XML namespace ('urn:x')",
+        ),
+        ("<value>125000</value>", '<value xmlns="urn:y">125000</value>', "<value> has an XML namespace ('urn:y')"),
+        # xsi: attributes other than the schema location change what the schema makes of an element.
+        (
+            "<periodOfReport>",
+            '<periodOfReport xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:nil="false">',
+            "unexpected attribute nil",
+        ),
+    ],
+)
 def test_check_reports_what_edgar_refuses_and_convert_still_writes_a_clean_copy(tmp_path, capsys, old, new, said):
     assert old in TEXT
     source = tmp_path / "odd.xml"
@@ -47,8 +56,11 @@ def test_check_reports_what_edgar_refuses_and_convert_still_writes_a_clean_copy(
 
 def test_ids_with_spaces_convert_to_plain_ids(tmp_path):
     source, target = tmp_path / "spaces.xml", tmp_path / "out.xml"
-    source.write_text(TEXT.replace('<footnote id="F1">', '<footnote id=" F1 ">')
-                      .replace('<footnoteId id="F1"/>', '<footnoteId id="\tF1"/>'))
+    source.write_text(
+        TEXT.replace('<footnote id="F1">', '<footnote id=" F1 ">').replace(
+            '<footnoteId id="F1"/>', '<footnoteId id="\tF1"/>'
+        )
+    )
     documents.convert(source, target)
     written = target.read_text()
     assert '<footnote id="F1">' in written and '<footnoteId id="F1"/>' in written

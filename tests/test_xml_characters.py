@@ -18,21 +18,38 @@ from test_rules import draft
 # box: (how to put text there, its field path, how the finding names it)
 BOXES = {
     "remarks": (lambda f, t: setattr(f, "remarks", t), "remarks", "Remarks"),
-    "owner name": (lambda f, t: setattr(f.reporting_owners[0], "name", t), "reporting_owners[0].name",
-                   "Box 1, reporting person, name"),
-    "city": (lambda f, t: setattr(f.reporting_owners[0].address, "city", t), "reporting_owners[0].address.city",
-             "Box 1, reporting person, city"),
-    "officer title": (lambda f, t: setattr(f.reporting_owners[0].relationship, "officer_title", t),
-                      "reporting_owners[0].relationship.officer_title", "Box 5, officer title"),
+    "owner name": (
+        lambda f, t: setattr(f.reporting_owners[0], "name", t),
+        "reporting_owners[0].name",
+        "Box 1, reporting person, name",
+    ),
+    "city": (
+        lambda f, t: setattr(f.reporting_owners[0].address, "city", t),
+        "reporting_owners[0].address.city",
+        "Box 1, reporting person, city",
+    ),
+    "officer title": (
+        lambda f, t: setattr(f.reporting_owners[0].relationship, "officer_title", t),
+        "reporting_owners[0].relationship.officer_title",
+        "Box 5, officer title",
+    ),
     "issuer name": (lambda f, t: setattr(f.issuer, "name", t), "issuer.name", "Box 2, Issuer Name"),
-    "security title": (lambda f, t: setattr(f.table_i[0].security_title, "value", t), "table_i[0].security_title",
-                       "Table I, row 1, column 1, Title of Security"),
-    "nature of ownership": (lambda f, t: setattr(f.table_ii[1].ownership, "nature_of_ownership", Footnoted(t)),
-                            "table_ii[1].ownership.nature_of_ownership",
-                            "Table II, row 2, column 11, Nature of Indirect Beneficial Ownership"),
+    "security title": (
+        lambda f, t: setattr(f.table_i[0].security_title, "value", t),
+        "table_i[0].security_title",
+        "Table I, row 1, column 1, Title of Security",
+    ),
+    "nature of ownership": (
+        lambda f, t: setattr(f.table_ii[1].ownership, "nature_of_ownership", Footnoted(t)),
+        "table_ii[1].ownership.nature_of_ownership",
+        "Table II, row 2, column 11, Nature of Indirect Beneficial Ownership",
+    ),
     "footnote": (lambda f, t: setattr(f.footnotes[1], "text", t), "footnotes[1].text", "Footnote 2"),
-    "footnote reference": (lambda f, t: f.table_i[0].coding.footnote_ids.append(t), "table_i[0].coding",
-                           "Table I, row 1, column 3, Transaction Code, footnote reference"),
+    "footnote reference": (
+        lambda f, t: f.table_i[0].coding.footnote_ids.append(t),
+        "table_i[0].coding",
+        "Table I, row 1, column 3, Transaction Code, footnote reference",
+    ),
     "signature": (lambda f, t: setattr(f.signatures[0], "name", t), "signatures[0].name", "Signature 1, name"),
 }
 CONTROLS = {"vertical tab": "\x0b", "form feed": "\x0c", "null": "\x00", "escape": "\x1b", "U+FFFE": "\ufffe"}

@@ -46,8 +46,9 @@ def test_a_world_readable_file_replaced_by_a_submission_copy_becomes_owner_only(
 
 def test_convert_to_a_submission_copy_is_owner_only_too(tmp_path, open_umask):
     source = tmp_path / "draft.xml"
-    source.write_text(REFERENCE.read_text().replace(
-        "<rptOwnerName>", "<rptOwnerCcc>x1#9abcd</rptOwnerCcc>\n      <rptOwnerName>"))
+    source.write_text(
+        REFERENCE.read_text().replace("<rptOwnerName>", "<rptOwnerCcc>x1#9abcd</rptOwnerCcc>\n      <rptOwnerName>")
+    )
     target = tmp_path / "submission.xml"
     documents.convert(source, target, Copy.SUBMISSION)
     assert mode(target) == 0o600

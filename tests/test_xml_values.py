@@ -22,8 +22,11 @@ TEXT = FILING.read_text()
 BOXES = {
     "owner name": ("<rptOwnerName>", "Snow Jessica", lambda f: f.reporting_owners[0].name),
     "issuer name": ("<issuerName>", "2seventy bio, Inc.", lambda f: f.issuer.name),
-    "price": ("<value>", "2.64",  # the option's exercise price
-              lambda f: f.table_ii[0].conversion_or_exercise_price.value),
+    "price": (
+        "<value>",
+        "2.64",  # the option's exercise price
+        lambda f: f.table_ii[0].conversion_or_exercise_price.value,
+    ),
     "city": ("<rptOwnerCity>", "CAMBRIDGE", lambda f: f.reporting_owners[0].address.city),
     "remarks": ("<remarks>", "Title: Senior Vice President of Quality and Enabling Functions", lambda f: f.remarks),
 }

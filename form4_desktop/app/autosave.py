@@ -51,8 +51,13 @@ def is_orphan(slot: str) -> bool:
 class Autosaver:
     """Autosave for one editor window. Call `changed()` on every edit and `poll()` from a timer."""
 
-    def __init__(self, store: DraftStore, slot: str, clock: Callable[[], float] = time.monotonic,
-                 interval: float = INTERVAL_SECONDS):
+    def __init__(
+        self,
+        store: DraftStore,
+        slot: str,
+        clock: Callable[[], float] = time.monotonic,
+        interval: float = INTERVAL_SECONDS,
+    ):
         self.store = store
         self.slot = slot
         self.clock = clock

@@ -53,14 +53,18 @@ def convert(source: str | os.PathLike[str], target: str | os.PathLike[str], copy
     if copy is Copy.RECORD:
         differences = compare(result.root, parse_untrusted(written, "converted"))
         if differences:
-            raise WriteError(f"Converting {name} would change what it says ({differences[0]}); nothing was "
-                             "written. Please report this file.", differences)
+            raise WriteError(
+                f"Converting {name} would change what it says ({differences[0]}); nothing was "
+                "written. Please report this file.",
+                differences,
+            )
     write_atomically(target, written, mode=_mode(copy))
     return filing
 
 
-def export_pdf(filing: Filing, path: str | os.PathLike[str], *, copies: int = 1, watermark: str = "auto",
-               today: date | None = None) -> bool:
+def export_pdf(
+    filing: Filing, path: str | os.PathLike[str], *, copies: int = 1, watermark: str = "auto", today: date | None = None
+) -> bool:
     """Write the printable form; returns whether it carries the draft watermark. `watermark`: "auto" (while
     the filing has errors), "always" or "never"."""
     from form4_desktop.pdf import render_pdf
@@ -100,8 +104,10 @@ def _one_line(text: str) -> str:
 
 
 def _ordered(findings: list[Finding]) -> list[Finding]:
-    findings = [dataclasses.replace(finding, field_path=_one_line(finding.field_path), message=_one_line(finding.message))
-                for finding in findings]
+    findings = [
+        dataclasses.replace(finding, field_path=_one_line(finding.field_path), message=_one_line(finding.message))
+        for finding in findings
+    ]
     return sorted(findings, key=lambda finding: finding.severity.rank)
 
 
@@ -130,6 +136,8 @@ def check_file(path: str | os.PathLike[str], today: date | None = None) -> list[
     findings = [_finding("XML-CONTENT", issue.path, issue.message) for issue in result.issues]
     findings += check_filing(result.filing, today)
     if not _has_errors(findings):
-        findings += [_finding("XML-SCHEMA", *problem.split(": ", 1))
-                     for problem in original_schema_problems(result.root, result.filing)]
+        findings += [
+            _finding("XML-SCHEMA", *problem.split(": ", 1))
+            for problem in original_schema_problems(result.root, result.filing)
+        ]
     return _ordered(findings)

@@ -47,6 +47,7 @@ def export_draft_xml(store: DraftStore, draft_id: int, path: str | os.PathLike[s
     export_xml(store.open(draft_id).filing, path, copy)
 
 
-def export_draft_pdf(store: DraftStore, draft_id: int, path: str | os.PathLike[str], *, copies: int = 1,
-                     watermark: str = "auto") -> bool:
+def export_draft_pdf(
+    store: DraftStore, draft_id: int, path: str | os.PathLike[str], *, copies: int = 1, watermark: str = "auto"
+) -> bool:
     return export_pdf(store.open(draft_id).filing, path, copies=copies, watermark=watermark)

@@ -40,20 +40,45 @@ from lxml import etree
 from form4_desktop.edgar_xml.parsing import local_name, parse_untrusted, remove_keeping_tail
 from form4_desktop.model.codes import COUNTRIES, OBSOLETE_COUNTRIES, US_STATES
 
-BOOLEAN_ELEMENTS = frozenset({
-    "notSubjectToSection16", "noSecuritiesOwned", "form3HoldingsReported", "form4TransactionsReported",
-    "aff10b5One", "isDirector", "isOfficer", "isTenPercentOwner", "isOther", "equitySwapInvolved",
-    "rptOwnerNonUSAddressFlag", "rptOwnerGoodAddress",
-})
-DECIMAL_BOXES = frozenset({
-    "transactionShares", "transactionTotalValue", "transactionPricePerShare", "conversionOrExercisePrice",
-    "sharesOwnedFollowingTransaction", "valueOwnedFollowingTransaction", "underlyingSecurityShares",
-    "underlyingSecurityValue",
-})
-DATE_BOXES = frozenset({
-    "periodOfReport", "dateOfOriginalSubmission", "signatureDate", "transactionDate", "deemedExecutionDate",
-    "exerciseDate", "expirationDate",
-})
+BOOLEAN_ELEMENTS = frozenset(
+    {
+        "notSubjectToSection16",
+        "noSecuritiesOwned",
+        "form3HoldingsReported",
+        "form4TransactionsReported",
+        "aff10b5One",
+        "isDirector",
+        "isOfficer",
+        "isTenPercentOwner",
+        "isOther",
+        "equitySwapInvolved",
+        "rptOwnerNonUSAddressFlag",
+        "rptOwnerGoodAddress",
+    }
+)
+DECIMAL_BOXES = frozenset(
+    {
+        "transactionShares",
+        "transactionTotalValue",
+        "transactionPricePerShare",
+        "conversionOrExercisePrice",
+        "sharesOwnedFollowingTransaction",
+        "valueOwnedFollowingTransaction",
+        "underlyingSecurityShares",
+        "underlyingSecurityValue",
+    }
+)
+DATE_BOXES = frozenset(
+    {
+        "periodOfReport",
+        "dateOfOriginalSubmission",
+        "signatureDate",
+        "transactionDate",
+        "deemedExecutionDate",
+        "exerciseDate",
+        "expirationDate",
+    }
+)
 CIK_ELEMENTS = frozenset({"issuerCik", "rptOwnerCik"})
 _DATE_WITH_ZONE = re.compile(r"([0-9]{4}-[0-9]{2}-[0-9]{2})(?:Z|[+-][0-9]{2}:[0-9]{2})")
 _DECIMAL = re.compile(r"(-?)\+?([0-9]*)(?:\.([0-9]*))?")
@@ -207,9 +232,9 @@ def _compare_elements(left: etree._Element, right: etree._Element, out: list[str
     left_children, right_children = list(left), list(right)
     for a, b in zip(left_children, right_children):
         _compare_elements(a, b, out)
-    for extra in left_children[len(right_children):][:MAX_DIFFERENCES]:
+    for extra in left_children[len(right_children) :][:MAX_DIFFERENCES]:
         out.append(f"{_path(extra)}: missing from the converted document")
-    for extra in right_children[len(left_children):][:MAX_DIFFERENCES]:
+    for extra in right_children[len(left_children) :][:MAX_DIFFERENCES]:
         out.append(f"{_path(extra)}: added in the converted document")
 
 

@@ -89,7 +89,9 @@ def read_bytes(path: str | os.PathLike[str]) -> bytes:
 def parse_untrusted(data: bytes, source: str) -> etree._Element:
     """Parse `data` (named `source` in messages) into an element tree, or raise one clear ReadError."""
     if len(data) > MAX_FILE_BYTES:
-        raise ReadError(f"{source} is larger than {MAX_FILE_BYTES // 1_048_576} MB, so it is not an ownership document.")
+        raise ReadError(
+            f"{source} is larger than {MAX_FILE_BYTES // 1_048_576} MB, so it is not an ownership document."
+        )
     head = data[:1024].lstrip()
     if head.startswith(b"%PDF"):
         raise ReadError(f"{source} is a PDF document, not EDGAR XML.")
@@ -121,8 +123,10 @@ def parse_untrusted(data: bytes, source: str) -> etree._Element:
     # Counted by libxml2's XPath in C: a few milliseconds even for a million nodes.
     nodes = int(root.xpath("count(//*)") + root.xpath("count(//processing-instruction())"))
     if nodes > MAX_NODES:
-        raise ReadError(f"{source} has {nodes:,} XML elements and processing instructions; an ownership document "
-                        f"has a few thousand at most, so it was not read.")
+        raise ReadError(
+            f"{source} has {nodes:,} XML elements and processing instructions; an ownership document "
+            f"has a few thousand at most, so it was not read."
+        )
     return root
 
 

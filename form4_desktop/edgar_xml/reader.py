@@ -67,12 +67,22 @@ MAX_NAMED = 5
 MAX_READ = {"reportingOwner": 100, "ownerSignature": 100, "footnote": 990, "footnoteId": 990, "rows": 300}
 _QUOTE_LIMIT = 40
 # Elements whose `value` is a date, number or yes/no: EDGAR suspends an empty one (TS §3.2).
-_TYPED_VALUES = frozenset({
-    "transactionDate", "deemedExecutionDate", "exerciseDate", "expirationDate", "transactionShares",
-    "transactionTotalValue", "transactionPricePerShare", "conversionOrExercisePrice",
-    "sharesOwnedFollowingTransaction", "valueOwnedFollowingTransaction", "underlyingSecurityShares",
-    "underlyingSecurityValue",
-})
+_TYPED_VALUES = frozenset(
+    {
+        "transactionDate",
+        "deemedExecutionDate",
+        "exerciseDate",
+        "expirationDate",
+        "transactionShares",
+        "transactionTotalValue",
+        "transactionPricePerShare",
+        "conversionOrExercisePrice",
+        "sharesOwnedFollowingTransaction",
+        "valueOwnedFollowingTransaction",
+        "underlyingSecurityShares",
+        "underlyingSecurityValue",
+    }
+)
 
 
 def quote(text: str, limit: int = _QUOTE_LIMIT) -> str:
@@ -155,8 +165,9 @@ class _Element:
         """The first MAX_READ of a repeated element; the excess is a problem (refused when strict)."""
         limit = MAX_READ.get(name, len(found))
         if len(found) > limit:
-            self.problem(f"<{name}> appears {len(found):,} times, far more than EDGAR allows; only the first "
-                         f"{limit} were read")
+            self.problem(
+                f"<{name}> appears {len(found):,} times, far more than EDGAR allows; only the first {limit} were read"
+            )
             return found[:limit]
         return found
 
@@ -186,8 +197,10 @@ class _Element:
     def _typed_text(self, kind: str) -> str | None:
         value = self.text()
         if value is None and not self.children:
-            self.context.repaired(self.path, f"an empty {kind} element: EDGAR suspends a {kind} with no value "
-                                             "(leave the element out instead)")
+            self.context.repaired(
+                self.path,
+                f"an empty {kind} element: EDGAR suspends a {kind} with no value (leave the element out instead)",
+            )
         return value
 
     def as_bool(self) -> bool | None:
@@ -233,8 +246,10 @@ class _Element:
         raw = self.element.get("id") or ""
         footnote_id = raw.strip(_XML_SPACE)
         if footnote_id and footnote_id != raw:
-            self.context.repaired(self.path, f"the footnote id {quote(raw)} has spaces around it; EDGAR wants "
-                                             f"exactly {quote(footnote_id)}")
+            self.context.repaired(
+                self.path,
+                f"the footnote id {quote(raw)} has spaces around it; EDGAR wants exactly {quote(footnote_id)}",
+            )
         return footnote_id
 
     def footnote_ids(self) -> list[str]:
@@ -284,11 +299,15 @@ def read_document(data: bytes, source: str = "<input>", *, strict: bool = True) 
     root = parse_untrusted(data, source)
     _report_namespaces(root, context)
     # Not XPath, whose node sets of instructions take quadratic time in lxml; before or after the root too.
-    pis = [*root.itersiblings(etree.ProcessingInstruction, preceding=True), *root.iter(etree.ProcessingInstruction),
-           *root.itersiblings(etree.ProcessingInstruction)]
+    pis = [
+        *root.itersiblings(etree.ProcessingInstruction, preceding=True),
+        *root.iter(etree.ProcessingInstruction),
+        *root.itersiblings(etree.ProcessingInstruction),
+    ]
     if pis:
-        context.repaired("ownershipDocument", f"a processing instruction <?{pis[0].target} ...?>; EDGAR suspends "
-                                              "a document with one")
+        context.repaired(
+            "ownershipDocument", f"a processing instruction <?{pis[0].target} ...?>; EDGAR suspends a document with one"
+        )
     name = local_name(root)
     if name != "ownershipDocument":
         if name == "edgarSubmission":
@@ -296,15 +315,17 @@ def read_document(data: bytes, source: str = "<input>", *, strict: bool = True) 
                 f"{source} is an EDGAR submission file; open the primary document (the ownershipDocument) instead."
             )
         raise ReadError(
-            f"{source} is not an EDGAR ownership document: its root element is <{name}>, "
-            "expected <ownershipDocument>."
+            f"{source} is not an EDGAR ownership document: its root element is <{name}>, expected <ownershipDocument>."
         )
     filing = _read_document(_Element(root, "ownershipDocument", context))
     if not filing.is_disseminated_copy:  # EDGAR's own old copies are history; a draft must be put right
         for path, code in context.moved_states:
             country = (COUNTRIES.get(code) or OBSOLETE_COUNTRIES.get(code) or code).title()
-            context.repaired(path, f"'{code}' is a country code ({country}), not a US state: since v5.5 it goes "
-                                   "in rptOwnerCountry, with the non-US address box (rptOwnerNonUSAddressFlag) checked")
+            context.repaired(
+                path,
+                f"'{code}' is a country code ({country}), not a US state: since v5.5 it goes "
+                "in rptOwnerCountry, with the non-US address box (rptOwnerNonUSAddressFlag) checked",
+            )
     return ReadResult(filing, context.issues, root)
 
 
@@ -347,14 +368,30 @@ def read_file(path: str | os.PathLike[str]) -> Filing:
 
 def _read_document(doc: _Element) -> Filing:
     doc.check_known(
-        "schemaVersion", "documentType", "periodOfReport", "dateOfOriginalSubmission", "notSubjectToSection16",
-        "noSecuritiesOwned", "form3HoldingsReported", "form4TransactionsReported", "issuer", "reportingOwner",
-        "aff10b5One", "nonDerivativeTable", "derivativeTable", "footnotes", "remarks", "ownerSignature",
+        "schemaVersion",
+        "documentType",
+        "periodOfReport",
+        "dateOfOriginalSubmission",
+        "notSubjectToSection16",
+        "noSecuritiesOwned",
+        "form3HoldingsReported",
+        "form4TransactionsReported",
+        "issuer",
+        "reportingOwner",
+        "aff10b5One",
+        "nonDerivativeTable",
+        "derivativeTable",
+        "footnotes",
+        "remarks",
+        "ownerSignature",
     )
     document_type = doc.child_text("documentType")
     if document_type not in DOCUMENT_TYPES:
-        what = (f"document type {quote(document_type)} is not one of {', '.join(DOCUMENT_TYPES)}" if document_type
-                else "<documentType> is missing, so the form (3, 4 or 5) is unknown")
+        what = (
+            f"document type {quote(document_type)} is not one of {', '.join(DOCUMENT_TYPES)}"
+            if document_type
+            else "<documentType> is missing, so the form (3, 4 or 5) is unknown"
+        )
         if doc.context.strict:
             raise ReadError(f"{doc.context.source}: {what}.")
         document_type = document_type or ""  # kept for the rules to name (DOC-TYPE)
@@ -411,9 +448,16 @@ def _read_owner(owner: _Element) -> ReportingOwner:
 
 def _read_address(address: _Element) -> OwnerAddress:
     address.check_known(
-        "rptOwnerNonUSAddressFlag", "rptOwnerStreet1", "rptOwnerStreet2", "rptOwnerCity",
-        "rptOwnerNonUSStateTerritory", "rptOwnerState", "rptOwnerCountry", "rptOwnerZipCode",
-        "rptOwnerStateDescription", "rptOwnerGoodAddress",
+        "rptOwnerNonUSAddressFlag",
+        "rptOwnerStreet1",
+        "rptOwnerStreet2",
+        "rptOwnerCity",
+        "rptOwnerNonUSStateTerritory",
+        "rptOwnerState",
+        "rptOwnerCountry",
+        "rptOwnerZipCode",
+        "rptOwnerStateDescription",
+        "rptOwnerGoodAddress",
     )
     result = OwnerAddress(
         non_us_address=address.child_bool("rptOwnerNonUSAddressFlag"),
@@ -517,8 +561,9 @@ def _read_amounts(row: _Element, into: object, derivative: bool) -> None:
     amounts = row.one("transactionAmounts")
     if amounts is None:
         return
-    amounts.check_known("transactionShares", "transactionTotalValue", "transactionPricePerShare",
-                        "transactionAcquiredDisposedCode")
+    amounts.check_known(
+        "transactionShares", "transactionTotalValue", "transactionPricePerShare", "transactionAcquiredDisposedCode"
+    )
     if derivative:
         into.shares = _footnoted(amounts, "transactionShares", _as_decimal)  # type: ignore[attr-defined]
         into.total_value = _footnoted(amounts, "transactionTotalValue", _as_decimal)  # type: ignore[attr-defined]
@@ -552,9 +597,16 @@ def _read_table_i(table: _Element | None) -> list:
         name = local_name(child)
         row = _Element(child, f"{table.path}/{name}[{len(rows) + 1}]", table.context)
         if name == "nonDerivativeTransaction":
-            row.check_known("securityTitle", "transactionDate", "deemedExecutionDate", "transactionCoding",
-                            "transactionTimeliness", "transactionAmounts", "postTransactionAmounts",
-                            "ownershipNature")
+            row.check_known(
+                "securityTitle",
+                "transactionDate",
+                "deemedExecutionDate",
+                "transactionCoding",
+                "transactionTimeliness",
+                "transactionAmounts",
+                "postTransactionAmounts",
+                "ownershipNature",
+            )
             transaction = NonDerivativeTransaction(
                 security_title=_required(row, "securityTitle", _text),
                 transaction_date=_required(row, "transactionDate", _as_date),
@@ -587,9 +639,20 @@ def _read_table_ii(table: _Element | None) -> list:
         name = local_name(child)
         row = _Element(child, f"{table.path}/{name}[{len(rows) + 1}]", table.context)
         if name == "derivativeTransaction":
-            row.check_known("securityTitle", "conversionOrExercisePrice", "transactionDate", "deemedExecutionDate",
-                            "transactionCoding", "transactionTimeliness", "transactionAmounts", "exerciseDate",
-                            "expirationDate", "underlyingSecurity", "postTransactionAmounts", "ownershipNature")
+            row.check_known(
+                "securityTitle",
+                "conversionOrExercisePrice",
+                "transactionDate",
+                "deemedExecutionDate",
+                "transactionCoding",
+                "transactionTimeliness",
+                "transactionAmounts",
+                "exerciseDate",
+                "expirationDate",
+                "underlyingSecurity",
+                "postTransactionAmounts",
+                "ownershipNature",
+            )
             transaction = DerivativeTransaction(
                 security_title=_required(row, "securityTitle", _text),
                 conversion_or_exercise_price=_required(row, "conversionOrExercisePrice", _as_decimal),
@@ -606,8 +669,16 @@ def _read_table_ii(table: _Element | None) -> list:
             _read_post_amounts(row, transaction)
             rows.append(transaction)
         else:
-            row.check_known("securityTitle", "conversionOrExercisePrice", "transactionCoding", "exerciseDate",
-                            "expirationDate", "underlyingSecurity", "postTransactionAmounts", "ownershipNature")
+            row.check_known(
+                "securityTitle",
+                "conversionOrExercisePrice",
+                "transactionCoding",
+                "exerciseDate",
+                "expirationDate",
+                "underlyingSecurity",
+                "postTransactionAmounts",
+                "ownershipNature",
+            )
             holding = DerivativeHolding(
                 security_title=_required(row, "securityTitle", _text),
                 conversion_or_exercise_price=_required(row, "conversionOrExercisePrice", _as_decimal),
@@ -631,8 +702,10 @@ def _read_footnotes(footnotes: _Element | None) -> list[Footnote]:
         footnote_id = footnote.footnote_id()
         # The schema makes a footnote mixed content; EDGAR's are plain text, and markup would be lost.
         if footnote.children:
-            footnote.problem(f"footnote {quote(footnote_id)} contains markup <{next(iter(footnote.children))}>; "
-                             "footnotes are plain text")
+            footnote.problem(
+                f"footnote {quote(footnote_id)} contains markup <{next(iter(footnote.children))}>; "
+                "footnotes are plain text"
+            )
         # itertext leaves out what a processing instruction holds but keeps the text after it.
         text = "".join(footnote.element.itertext()).strip(_XML_SPACE)
         result.append(Footnote(footnote_id, text))

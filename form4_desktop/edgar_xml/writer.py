@@ -70,8 +70,7 @@ def _opt_bool(parent: etree._Element, name: str, value: bool | None) -> None:
         _sub(parent, name, format_bool(value))
 
 
-def _footnoted(parent: etree._Element, name: str, box: Footnoted[T] | None,
-               render: Callable[[T], str]) -> None:
+def _footnoted(parent: etree._Element, name: str, box: Footnoted[T] | None, render: Callable[[T], str]) -> None:
     """`<name><value>…</value><footnoteId id="…"/>…</name>`; nothing at all for an absent or empty box
     (where the schema requires the box, its absence then refuses the document)."""
     if box is None or box.is_empty():
@@ -103,8 +102,10 @@ def build_tree(filing: Filing, copy: Copy = Copy.RECORD) -> etree._Element:
     # A control character cannot be put into XML at all (lxml would raise ValueError): refuse by the box.
     unwritable = character_findings(filing)
     if unwritable:
-        raise WriteError(f"The {copy.value} copy was not written: {unwritable[0].message}",
-                         [finding.message for finding in unwritable])
+        raise WriteError(
+            f"The {copy.value} copy was not written: {unwritable[0].message}",
+            [finding.message for finding in unwritable],
+        )
     if filing.document_type not in DOCUMENT_TYPES:
         raise WriteError(f"Document type '{filing.document_type}' is not one of {', '.join(DOCUMENT_TYPES)}.")
     record = copy is Copy.RECORD
@@ -137,8 +138,10 @@ def build_tree(filing: Filing, copy: Copy = Copy.RECORD) -> etree._Element:
 
     if form != "3":
         if filing.aff10b5_one is None and not predates_10b5_box(filing):
-            raise WriteError("The Rule 10b5-1(c) box is not answered; a Form 4 or 5 filed since April 2023 must "
-                             "say whether a transaction was made under a 10b5-1 plan.")
+            raise WriteError(
+                "The Rule 10b5-1(c) box is not answered; a Form 4 or 5 filed since April 2023 must "
+                "say whether a transaction was made under a 10b5-1 plan."
+            )
         _sub(root, "aff10b5One", format_bool(bool(filing.aff10b5_one)))
     elif record:  # not on a Form 3 submission (TS §3.5); kept in a record copy that had it
         _opt_bool(root, "aff10b5One", filing.aff10b5_one)
@@ -162,8 +165,9 @@ def build_tree(filing: Filing, copy: Copy = Copy.RECORD) -> etree._Element:
             else:
                 element = _sub(table, "derivativeHolding")
                 _footnoted(element, "securityTitle", derivative.security_title, _text)
-                _footnoted(element, "conversionOrExercisePrice", derivative.conversion_or_exercise_price,
-                           format_decimal)
+                _footnoted(
+                    element, "conversionOrExercisePrice", derivative.conversion_or_exercise_price, format_decimal
+                )
                 _write_holding_coding(element, derivative.coding)
                 _footnoted(element, "exerciseDate", derivative.exercise_date, _date)
                 _footnoted(element, "expirationDate", derivative.expiration_date, _date)
@@ -349,8 +353,7 @@ def write_bytes(filing: Filing, copy: Copy = Copy.RECORD) -> bytes:
     if problems:
         more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
         raise WriteError(
-            f"The {copy.value} copy was not written because it breaks the SEC's v5.5 schema: "
-            f"{problems[0]}{more}.",
+            f"The {copy.value} copy was not written because it breaks the SEC's v5.5 schema: {problems[0]}{more}.",
             problems,
         )
     return serialize(root)

@@ -22,8 +22,10 @@ def sentence(error: BaseException) -> str:
     """What the user is told: a UserError's own sentence, or where the details of a bug are."""
     if isinstance(error, UserError):
         return str(error)
-    return (f"Something unexpected went wrong ({type(error).__name__}: {error}). Your typing is kept and autosaved; "
-            f"the details are in {configure_logging()}.")
+    return (
+        f"Something unexpected went wrong ({type(error).__name__}: {error}). Your typing is kept and autosaved; "
+        f"the details are in {configure_logging()}."
+    )
 
 
 def run_action(parent: QWidget | None, title: str, action: Callable[[], T]) -> T | None:

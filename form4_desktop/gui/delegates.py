@@ -69,8 +69,11 @@ class DateEditor(QWidget):
         self.line.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
-        if event.type() == QEvent.Type.KeyPress and event.key() == Qt.Key.Key_Down and \
-                event.modifiers() & Qt.KeyboardModifier.AltModifier:
+        if (
+            event.type() == QEvent.Type.KeyPress
+            and event.key() == Qt.Key.Key_Down
+            and event.modifiers() & Qt.KeyboardModifier.AltModifier
+        ):
             self.pick()
             return True
         return super().eventFilter(watched, event)
@@ -83,10 +86,12 @@ class DateEditor(QWidget):
         except TypedValueError:
             shown = date.today()
         popup.setSelectedDate(QDate(shown.year, shown.month, shown.day))
-        popup.activated.connect(lambda chosen: (self.line.setText(chosen.toString("MM/dd/yyyy")), popup.close(),
-                                                self.line.setFocus()))
-        popup.clicked.connect(lambda chosen: (self.line.setText(chosen.toString("MM/dd/yyyy")), popup.close(),
-                                              self.line.setFocus()))
+        popup.activated.connect(
+            lambda chosen: (self.line.setText(chosen.toString("MM/dd/yyyy")), popup.close(), self.line.setFocus())
+        )
+        popup.clicked.connect(
+            lambda chosen: (self.line.setText(chosen.toString("MM/dd/yyyy")), popup.close(), self.line.setFocus())
+        )
         popup.move(self.mapToGlobal(self.rect().bottomLeft()))
         popup.show()
         popup.setFocus()
@@ -109,8 +114,9 @@ class CellDelegate(QStyledItemDelegate):
         """The check box of a V or K cell, centred, so that a click elsewhere in the cell only selects it."""
         style = option.widget.style() if option.widget is not None else QApplication.style()
         size = style.pixelMetric(QStyle.PixelMetric.PM_IndicatorWidth, option, option.widget)
-        return QStyle.alignedRect(Qt.LayoutDirection.LeftToRight, Qt.AlignmentFlag.AlignCenter, QSize(size, size),
-                                  option.rect)
+        return QStyle.alignedRect(
+            Qt.LayoutDirection.LeftToRight, Qt.AlignmentFlag.AlignCenter, QSize(size, size), option.rect
+        )
 
     def paint(self, painter, option, index: QModelIndex) -> None:
         if self.columns[index.column()].kind not in ("v", "k"):
@@ -128,7 +134,8 @@ class CellDelegate(QStyledItemDelegate):
         box = QStyleOptionViewItem(option)
         box.rect = self.check_rect(option)
         box.state = (option.state & ~QStyle.StateFlag.State_HasFocus) | (
-            QStyle.StateFlag.State_On if state == Qt.CheckState.Checked else QStyle.StateFlag.State_Off)
+            QStyle.StateFlag.State_On if state == Qt.CheckState.Checked else QStyle.StateFlag.State_Off
+        )
         style.drawPrimitive(QStyle.PrimitiveElement.PE_IndicatorItemViewItemCheck, box, painter, option.widget)
 
     def editorEvent(self, event, model, option, index: QModelIndex) -> bool:  # noqa: N802
@@ -145,8 +152,9 @@ class CellDelegate(QStyledItemDelegate):
         elif kind != QEvent.Type.KeyPress or event.key() not in (Qt.Key.Key_Space, Qt.Key.Key_Select):
             return False
         checked = index.data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Checked
-        return model.setData(index, Qt.CheckState.Unchecked if checked else Qt.CheckState.Checked,
-                             Qt.ItemDataRole.CheckStateRole)
+        return model.setData(
+            index, Qt.CheckState.Unchecked if checked else Qt.CheckState.Checked, Qt.ItemDataRole.CheckStateRole
+        )
 
     def createEditor(self, parent: QWidget, option, index: QModelIndex) -> QWidget:  # noqa: N802
         kind = self.columns[index.column()].kind
@@ -163,8 +171,11 @@ class CellDelegate(QStyledItemDelegate):
             return editor
         if kind in ("ad", "di"):
             editor = QComboBox(parent)
-            choices = [("", ""), ("A — acquired", "A"), ("D — disposed of", "D")] if kind == "ad" else \
-                [("", ""), ("D — direct", "D"), ("I — indirect", "I")]
+            choices = (
+                [("", ""), ("A — acquired", "A"), ("D — disposed of", "D")]
+                if kind == "ad"
+                else [("", ""), ("D — direct", "D"), ("I — indirect", "I")]
+            )
             for label, value in choices:
                 editor.addItem(label, value)
             return editor
@@ -221,15 +232,19 @@ class CellDelegate(QStyledItemDelegate):
             return
         # Text that is not a date or an amount stays in the box (red) and counts as an error until corrected.
         label = model.label(row, column)
-        problem = model.document.take(model.value_path(row, column), line.text(), label,
-                                      kind if kind in ("date", "decimal") else "text")
+        problem = model.document.take(
+            model.value_path(row, column), line.text(), label, kind if kind in ("date", "decimal") else "text"
+        )
         if problem:
             self.refused.emit(f"Not taken — {label}: {problem} Press F2 on the box to correct what you typed.")
 
     def eventFilter(self, editor: QObject, event: QEvent) -> bool:  # noqa: N802
         owner = editor.parent() if isinstance(editor, QLineEdit) and isinstance(editor.parent(), DateEditor) else None
-        if isinstance(editor, QLineEdit) and event.type() == QEvent.Type.KeyPress and \
-                event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Tab, Qt.Key.Key_Backtab):
+        if (
+            isinstance(editor, QLineEdit)
+            and event.type() == QEvent.Type.KeyPress
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Tab, Qt.Key.Key_Backtab)
+        ):
             # An amount or date that cannot be taken: say why and stay in the box.
             view = self.parent()
             index = view.currentIndex() if view is not None else QModelIndex()
@@ -245,9 +260,10 @@ class CellDelegate(QStyledItemDelegate):
                 QToolTip.showText(editor.mapToGlobal(editor.rect().bottomLeft()), problem, editor)
                 return True
             if owner is not None:  # the date editor is a line and a button: commit the whole of it
-                hint = {Qt.Key.Key_Tab: QStyledItemDelegate.EndEditHint.EditNextItem,
-                        Qt.Key.Key_Backtab: QStyledItemDelegate.EndEditHint.EditPreviousItem}.get(
-                    event.key(), QStyledItemDelegate.EndEditHint.NoHint)
+                hint = {
+                    Qt.Key.Key_Tab: QStyledItemDelegate.EndEditHint.EditNextItem,
+                    Qt.Key.Key_Backtab: QStyledItemDelegate.EndEditHint.EditPreviousItem,
+                }.get(event.key(), QStyledItemDelegate.EndEditHint.NoHint)
                 owner.setProperty("closing", True)
                 self.commitData.emit(owner)
                 self.closeEditor.emit(owner, hint)
@@ -257,12 +273,18 @@ class CellDelegate(QStyledItemDelegate):
             self.closeEditor.emit(owner, QStyledItemDelegate.EndEditHint.RevertModelCache)
             return True
         if owner is not None and event.type() == QEvent.Type.FocusOut:
-            if not shiboken6.isValid(owner) or not owner.isVisible() or QApplication.closingDown() \
-                    or owner.property("closing"):
+            if (
+                not shiboken6.isValid(owner)
+                or not owner.isVisible()
+                or QApplication.closingDown()
+                or owner.property("closing")
+            ):
                 return False  # the window is closing, or the editor already was: nothing to commit into
             popup = getattr(owner, "_popup", None)
             focused = QApplication.focusWidget()
-            if not (popup is not None and popup.isVisible()) and not (focused is not None and owner.isAncestorOf(focused)):
+            if not (popup is not None and popup.isVisible()) and not (
+                focused is not None and owner.isAncestorOf(focused)
+            ):
                 owner.setProperty("closing", True)
                 self.commitData.emit(owner)
                 self.closeEditor.emit(owner, QStyledItemDelegate.EndEditHint.NoHint)

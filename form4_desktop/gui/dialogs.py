@@ -8,16 +8,18 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QMessageBox, Q
 Button = QMessageBox.StandardButton
 
 
-def ask(parent: QWidget | None, title: str, text: str, buttons=Button.Yes | Button.No,
-        default: Button = Button.Yes) -> Button:
+def ask(
+    parent: QWidget | None, title: str, text: str, buttons=Button.Yes | Button.No, default: Button = Button.Yes
+) -> Button:
     """A question; returns the button pressed (Escape gives the Cancel or No button)."""
     return QMessageBox.question(parent, title, text, buttons, default)
 
 
 def tell(parent: QWidget | None, title: str, text: str, level: str = "warning") -> None:
     """A message to read and close: level "information", "warning" or "critical"."""
-    {"information": QMessageBox.information, "warning": QMessageBox.warning,
-     "critical": QMessageBox.critical}[level](parent, title, text)
+    {"information": QMessageBox.information, "warning": QMessageBox.warning, "critical": QMessageBox.critical}[level](
+        parent, title, text
+    )
 
 
 def text(parent: QWidget | None, title: str, label: str, value: str = "") -> str | None:

@@ -65,8 +65,16 @@ class _SetField(QUndoCommand):
 class _ListEdit(QUndoCommand):
     """Insert, remove or move an item of a list in the filing (rows, owners, footnotes, signatures)."""
 
-    def __init__(self, document: FilingDocument, path: str, text: str, *, insert: tuple[int, Any] | None = None,
-                 remove: int | None = None, move: tuple[int, int] | None = None):
+    def __init__(
+        self,
+        document: FilingDocument,
+        path: str,
+        text: str,
+        *,
+        insert: tuple[int, Any] | None = None,
+        remove: int | None = None,
+        move: tuple[int, int] | None = None,
+    ):
         super().__init__(text)
         self.document, self.path = document, path
         self.insert, self.remove, self.move = insert, remove, move
@@ -77,6 +85,7 @@ class _ListEdit(QUndoCommand):
 
     def _shift(self, forward: bool) -> Callable[[int], int | None]:
         """Where a row's index goes when this edit is done (`forward`) or undone; None: the row is gone."""
+
         def shift(index: int) -> int | None:
             if self.insert is not None:
                 at = self.insert[0]
@@ -92,6 +101,7 @@ class _ListEdit(QUndoCommand):
             order = list(range(max(source, target, index) + 1))
             order.insert(target, order.pop(source))
             return order.index(index)
+
         return shift
 
     def redo(self) -> None:
@@ -159,8 +169,14 @@ class FilingDocument(QObject):
         self.filed_on: str | None = None
         self.inputs: dict[str, TypedInput] = {}
 
-    def load(self, filing: Filing, draft_id: int | None, version: int | None, status: str = "draft",
-             filed_on: str | None = None) -> None:
+    def load(
+        self,
+        filing: Filing,
+        draft_id: int | None,
+        version: int | None,
+        status: str = "draft",
+        filed_on: str | None = None,
+    ) -> None:
         self.filing, self.draft_id, self.version, self.status = filing, draft_id, version, status
         self.filed_on = filed_on
         self.inputs.clear()

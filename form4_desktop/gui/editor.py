@@ -60,9 +60,9 @@ TIPS = {
     "period": "Box 3. Date of Earliest Transaction (Month/Day/Year).",
     "original": "Box 4. If Amendment, Date Original Filed (Month/Day/Year).",
     "exit": "Check this box if no longer subject to Section 16. Form 4 or Form 5 obligations may continue. "
-            "See Instruction 1(b).",
+    "See Instruction 1(b).",
     "aff10b5": "Check this box to indicate that a transaction was made pursuant to a contract, instruction or written "
-               "plan that is intended to satisfy the affirmative defense conditions of Rule 10b5-1(c). See Instruction 10.",
+    "plan that is intended to satisfy the affirmative defense conditions of Rule 10b5-1(c). See Instruction 10.",
     "issuer_cik": "Box 2. The issuer's EDGAR CIK: up to 10 digits.",
     "issuer_name": "Box 2. Issuer Name (EDGAR fills it in from the CIK; kept here for your records).",
     "ticker": "Box 2. Ticker or Trading Symbol (up to 10 characters).",
@@ -142,15 +142,24 @@ class FilingTab(QWidget):
         layout.addRow("Issuer name:", self.issuer_name)
         layout.addRow("Ticker or trading symbol:", self.ticker)
         layout.addRow("2a. Foreign trading symbol:", self.foreign)
-        self.fields = {"document_type": self.document_type, "period_of_report": self.period,
-                       "date_of_original_submission": self.original, "not_subject_to_section16": self.exit_box,
-                       "aff10b5_one": self.aff10b5, "issuer.cik": self.issuer_cik, "issuer.name": self.issuer_name,
-                       "issuer.trading_symbol": self.ticker, "issuer.foreign_trading_symbol": self.foreign}
+        self.fields = {
+            "document_type": self.document_type,
+            "period_of_report": self.period,
+            "date_of_original_submission": self.original,
+            "not_subject_to_section16": self.exit_box,
+            "aff10b5_one": self.aff10b5,
+            "issuer.cik": self.issuer_cik,
+            "issuer.name": self.issuer_name,
+            "issuer.trading_symbol": self.ticker,
+            "issuer.foreign_trading_symbol": self.foreign,
+        }
         document.changed.connect(lambda path: self._amendment(document))
         document.replaced.connect(lambda: self._amendment(document))
 
     def _amendment(self, document: FilingDocument) -> None:
-        self.original.setEnabled(document.filing.is_amendment or document.filing.date_of_original_submission is not None)
+        self.original.setEnabled(
+            document.filing.is_amendment or document.filing.date_of_original_submission is not None
+        )
 
 
 class ListFormTab(QWidget):
@@ -257,7 +266,9 @@ class OwnersTab(ListFormTab):
         ccc.setEchoMode(QLineEdit.EchoMode.Password)
         show = QAction("Show", ccc)
         show.setCheckable(True)
-        show.toggled.connect(lambda on: ccc.setEchoMode(QLineEdit.EchoMode.Normal if on else QLineEdit.EchoMode.Password))
+        show.toggled.connect(
+            lambda on: ccc.setEchoMode(QLineEdit.EchoMode.Normal if on else QLineEdit.EchoMode.Password)
+        )
         ccc.addAction(show, QLineEdit.ActionPosition.TrailingPosition)
         line("name", "1. Name (Last, First, Middle):", TIPS["owner_name"])
         line("address.street1", "Street:", TIPS["street"])
@@ -288,9 +299,14 @@ class OwnersTab(ListFormTab):
         box = QGroupBox("5. Relationship to issuer (check all applicable)")
         box.setToolTip(TIPS["relationship"])
         relationship = QGridLayout(box)
-        for number, (attribute, text) in enumerate((("is_director", "Director"), ("is_ten_percent_owner", "10% Owner"),
-                                                    ("is_officer", "Officer (give title below)"),
-                                                    ("is_other", "Other (specify below)"))):
+        for number, (attribute, text) in enumerate(
+            (
+                ("is_director", "Director"),
+                ("is_ten_percent_owner", "10% Owner"),
+                ("is_officer", "Officer (give title below)"),
+                ("is_other", "Other (specify below)"),
+            )
+        ):
             widget = _check(f"owner_{attribute}", text, TIPS["relationship"])
             binder.check(widget, f"{base}.relationship.{attribute}")
             relationship.addWidget(widget, number // 2, number % 2)
@@ -349,8 +365,11 @@ class TableTab(QWidget):
         self.view.setItemDelegate(self.delegate)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed
-                                  | QAbstractItemView.EditTrigger.AnyKeyPressed)
+        self.view.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.AnyKeyPressed
+        )
         self.view.setWordWrap(True)
         self.view.setAlternatingRowColors(True)
         self.view.setTabKeyNavigation(False)  # Tab leaves the table; the arrow keys move between boxes
@@ -359,8 +378,17 @@ class TableTab(QWidget):
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         header.setMinimumHeight(52)
         for column, spec in enumerate(self.model.columns):
-            width = {"kind": 86, "text": 160, "date": 104, "decimal": 96, "code": 64, "v": 40, "k": 40,
-                     "ad": 64, "di": 56}[spec.kind]
+            width = {
+                "kind": 86,
+                "text": 160,
+                "date": 104,
+                "decimal": 96,
+                "code": 64,
+                "v": 40,
+                "k": 40,
+                "ad": 64,
+                "di": 56,
+            }[spec.kind]
             self.view.setColumnWidth(column, width)
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.view.customContextMenuRequested.connect(self._menu)
@@ -374,12 +402,14 @@ class TableTab(QWidget):
         self.clear_action.triggered.connect(self.clear_cell)
         self.view.addAction(self.footnote_action)
         self.view.addAction(self.clear_action)
-        for text, keys, handler in (("Add transaction", "Ctrl+Shift+T", self.add_transaction),
-                                    ("Add holding", "Ctrl+Shift+H", self.add_holding),
-                                    ("Duplicate row", "Ctrl+Shift+D", self.duplicate_row),
-                                    ("Remove row", "Ctrl+Shift+Delete", self.remove_row),
-                                    ("Move row up", "Ctrl+Shift+Up", lambda: self.move(-1)),
-                                    ("Move row down", "Ctrl+Shift+Down", lambda: self.move(1))):
+        for text, keys, handler in (
+            ("Add transaction", "Ctrl+Shift+T", self.add_transaction),
+            ("Add holding", "Ctrl+Shift+H", self.add_holding),
+            ("Duplicate row", "Ctrl+Shift+D", self.duplicate_row),
+            ("Remove row", "Ctrl+Shift+Delete", self.remove_row),
+            ("Move row up", "Ctrl+Shift+Up", lambda: self.move(-1)),
+            ("Move row down", "Ctrl+Shift+Down", lambda: self.move(1)),
+        ):
             action = QAction(text, self)
             action.setShortcut(QKeySequence(keys))
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -387,13 +417,15 @@ class TableTab(QWidget):
             self.addAction(action)
         self.buttons: dict[str, QPushButton] = {}
         bar = QHBoxLayout()
-        for name, text, handler, keys in (("add_transaction", "Add transaction", self.add_transaction, "Ctrl+Shift+T"),
-                                          ("add_holding", "Add holding", self.add_holding, "Ctrl+Shift+H"),
-                                          ("duplicate_row", "Duplicate", self.duplicate_row, "Ctrl+Shift+D"),
-                                          ("remove_row", "Remove", self.remove_row, "Ctrl+Shift+Delete"),
-                                          ("move_up", "Up", lambda: self.move(-1), "Ctrl+Shift+Up"),
-                                          ("move_down", "Down", lambda: self.move(1), "Ctrl+Shift+Down"),
-                                          ("footnotes", "Footnotes…", self.pick_footnotes, "Ctrl+Shift+F")):
+        for name, text, handler, keys in (
+            ("add_transaction", "Add transaction", self.add_transaction, "Ctrl+Shift+T"),
+            ("add_holding", "Add holding", self.add_holding, "Ctrl+Shift+H"),
+            ("duplicate_row", "Duplicate", self.duplicate_row, "Ctrl+Shift+D"),
+            ("remove_row", "Remove", self.remove_row, "Ctrl+Shift+Delete"),
+            ("move_up", "Up", lambda: self.move(-1), "Ctrl+Shift+Up"),
+            ("move_down", "Down", lambda: self.move(1), "Ctrl+Shift+Down"),
+            ("footnotes", "Footnotes…", self.pick_footnotes, "Ctrl+Shift+F"),
+        ):
             button = QPushButton(text)
             button.setToolTip(f"{text.rstrip('…')} ({keys})")
             button.setObjectName(f"{table}_{name}")
@@ -443,7 +475,9 @@ class TableTab(QWidget):
             return
         current = self.view.currentIndex()
         position = current.row() + 1 if current.isValid() else len(self.rows)
-        self.document.insert(self.table, position, row, f"{text} ({'Table I' if self.table == 'table_i' else 'Table II'})")
+        self.document.insert(
+            self.table, position, row, f"{text} ({'Table I' if self.table == 'table_i' else 'Table II'})"
+        )
         self.view.setCurrentIndex(self.model.index(position, 1))
         self.view.setFocus()
 
@@ -519,8 +553,12 @@ class FootnoteEditor(QDialog):
         buttons.rejected.connect(self.reject)
         self.edit.installEventFilter(self)  # Ctrl+Enter takes the text (a filter: it works wherever the focus is)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(f"<b>Explanation of Responses: footnote {number}</b> (it prints as {number} beside "
-                                "each box that refers to it). Ctrl+Enter takes it."))
+        layout.addWidget(
+            QLabel(
+                f"<b>Explanation of Responses: footnote {number}</b> (it prints as {number} beside "
+                "each box that refers to it). Ctrl+Enter takes it."
+            )
+        )
         layout.addWidget(self.edit, 1)
         bottom = QHBoxLayout()
         bottom.addWidget(self.count)
@@ -531,8 +569,11 @@ class FootnoteEditor(QDialog):
         self.edit.setFocus()
 
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's name
-        if event.type() == QEvent.Type.KeyPress and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and \
-                event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+        if (
+            event.type() == QEvent.Type.KeyPress
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and event.modifiers() & Qt.KeyboardModifier.ControlModifier
+        ):
             self.accept()
             return True
         return super().eventFilter(watched, event)
@@ -592,8 +633,11 @@ class FootnotePicker(QDialog):
             self._fill()
 
     def selected(self) -> list[str]:
-        chosen = [self.list.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.list.count())
-                  if self.list.item(i).checkState() == Qt.CheckState.Checked]
+        chosen = [
+            self.list.item(i).data(Qt.ItemDataRole.UserRole)
+            for i in range(self.list.count())
+            if self.list.item(i).checkState() == Qt.CheckState.Checked
+        ]
         # keep the box's own order first, then the newly checked ones
         return [i for i in self.chosen if i in chosen] + [i for i in chosen if i not in self.chosen]
 
@@ -654,8 +698,12 @@ class FootnotesTab(QWidget):
         self.remarks.setTabChangesFocus(True)
         binder.text(self.remarks, "remarks")
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel("<b>Explanation of Responses</b> (double-click a footnote to edit it; right-click a table "
-                                "box, or Ctrl+Shift+F, to attach one)"))
+        layout.addWidget(
+            QLabel(
+                "<b>Explanation of Responses</b> (double-click a footnote to edit it; right-click a table "
+                "box, or Ctrl+Shift+F, to attach one)"
+            )
+        )
         layout.addLayout(bar)
         layout.addWidget(self.view, 1)
         layout.addWidget(QLabel("<b>Remarks</b>"))
@@ -719,8 +767,19 @@ class Editor(QTabWidget):
         self.table_ii = TableTab(document, "table_ii")
         self.footnotes_tab = FootnotesTab(document, self.binder)
         self.signatures_tab = SignaturesTab(document, self.binder)
-        for number, (tab, name) in enumerate(zip((self.filing_tab, self.owners_tab, self.table_i, self.table_ii,
-                                                  self.footnotes_tab, self.signatures_tab), self.TAB_NAMES)):
+        for number, (tab, name) in enumerate(
+            zip(
+                (
+                    self.filing_tab,
+                    self.owners_tab,
+                    self.table_i,
+                    self.table_ii,
+                    self.footnotes_tab,
+                    self.signatures_tab,
+                ),
+                self.TAB_NAMES,
+            )
+        ):
             self.addTab(tab, name)
             self.setTabToolTip(number, f"{name.replace('&&', '&')} (Alt+{number + 1})")
             switch = QAction(self)
@@ -731,7 +790,7 @@ class Editor(QTabWidget):
         document.replaced.connect(self._replaced)
         document.changed.connect(self._owner_named)
         # A filed form reads as read-only at a glance, not only in the status bar.
-        self.setStyleSheet("QLineEdit[readOnly=\"true\"], QPlainTextEdit[readOnly=\"true\"] { background: #ececec; }")
+        self.setStyleSheet('QLineEdit[readOnly="true"], QPlainTextEdit[readOnly="true"] { background: #ececec; }')
 
     def _owner_named(self, path: str) -> None:
         """The first reporting person's name given while the first signature is blank: sign as the person

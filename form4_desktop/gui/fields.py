@@ -88,6 +88,7 @@ class Binder(QObject):
         """A one-line box. What is typed is noted as it is typed (the findings and autosave follow it) and
         taken when the box is left; text that is not a value of its kind stays on screen, red, and counts
         as an error until it is corrected, so the screen never shows a value that is not the saved one."""
+
         def show() -> None:
             path = self.path(template)
             typed = self.document.inputs.get(path)
@@ -132,8 +133,9 @@ class Binder(QObject):
             widget.setChecked(bool(paths.get(self.document.filing, self.path(template))))
             widget.blockSignals(False)
 
-        widget.toggled.connect(lambda checked: self.document.set(self.path(template), checked,
-                                                                 f"Edit {self._label(widget)}"))
+        widget.toggled.connect(
+            lambda checked: self.document.set(self.path(template), checked, f"Edit {self._label(widget)}")
+        )
         self.bindings.append((widget, template, show))
 
     def combo(self, widget: QComboBox, template: str) -> None:
@@ -144,8 +146,11 @@ class Binder(QObject):
             widget.setCurrentIndex(max(position, 0))
             widget.blockSignals(False)
 
-        widget.activated.connect(lambda _: self.document.set(self.path(template), widget.currentData() or None,
-                                                             f"Edit {self._label(widget)}"))
+        widget.activated.connect(
+            lambda _: self.document.set(
+                self.path(template), widget.currentData() or None, f"Edit {self._label(widget)}"
+            )
+        )
         self.bindings.append((widget, template, show))
 
     def text(self, widget: QPlainTextEdit, template: str) -> None:
@@ -182,9 +187,12 @@ class Binder(QObject):
 
     def eventFilter(self, watched: QObject, event) -> bool:  # noqa: N802 - Qt's name
         # Ctrl+Z in a field with nothing newly typed undoes the last change to the draft, not the field's own edit.
-        if event.type() == QEvent.Type.ShortcutOverride and isinstance(watched, QLineEdit) and \
-                (event.matches(QKeySequence.StandardKey.Undo) or event.matches(QKeySequence.StandardKey.Redo)) \
-                and not watched.isModified():
+        if (
+            event.type() == QEvent.Type.ShortcutOverride
+            and isinstance(watched, QLineEdit)
+            and (event.matches(QKeySequence.StandardKey.Undo) or event.matches(QKeySequence.StandardKey.Redo))
+            and not watched.isModified()
+        ):
             event.ignore()
             return True
         return super().eventFilter(watched, event)
@@ -196,6 +204,10 @@ class Binder(QObject):
     def _changed(self, changed: str) -> None:
         for _, template, show in self.bindings:
             path = self.path(template)
-            if path == changed or path.startswith(changed + ".") or path.startswith(changed + "[") \
-                    or changed.startswith(path + "."):
+            if (
+                path == changed
+                or path.startswith(changed + ".")
+                or path.startswith(changed + "[")
+                or changed.startswith(path + ".")
+            ):
                 show()

@@ -37,16 +37,26 @@ class _FirstPaint(QObject):
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="form4-desktop", description="Form 4 Desktop: draft, check and print "
-                                                                       "SEC Form 4 filings.")
+    parser = argparse.ArgumentParser(
+        prog="form4-desktop", description="Form 4 Desktop: draft, check and print SEC Form 4 filings."
+    )
     parser.add_argument("--version", action="version", version=f"form4-desktop {__version__}")
-    parser.add_argument("--store", metavar="PATH", help="the draft store file (default: $FORM4_STORE, or "
-                                                        "drafts.sqlite3 in the user's data folder)")
-    parser.add_argument("--smoke-test", action="store_true",
-                        help="open the main window, wait until it is painted, print 'shown in N ms' and exit")
-    parser.add_argument("--self-check", action="store_true",
-                        help="check that everything the app needs is here (schemas, fonts, QtPdf, printing), "
-                             "print one line each and exit (1 if anything is missing)")
+    parser.add_argument(
+        "--store",
+        metavar="PATH",
+        help="the draft store file (default: $FORM4_STORE, or drafts.sqlite3 in the user's data folder)",
+    )
+    parser.add_argument(
+        "--smoke-test",
+        action="store_true",
+        help="open the main window, wait until it is painted, print 'shown in N ms' and exit",
+    )
+    parser.add_argument(
+        "--self-check",
+        action="store_true",
+        help="check that everything the app needs is here (schemas, fonts, QtPdf, printing), "
+        "print one line each and exit (1 if anything is missing)",
+    )
     parser.add_argument("files", nargs="*", metavar="FILE.xml", help="EDGAR XML files to import and open")
     return parser
 

@@ -77,11 +77,15 @@ def local_time(stamp: str) -> str:
 def file_stem(filing: Filing) -> str:
     """`form4-AULT-CRAGUN-2023-01-09`: form, ticker, first owner's last name, box 3."""
     owner = filing.reporting_owners[0].name if filing.reporting_owners and filing.reporting_owners[0].name else ""
-    parts = [f"form{filing.document_type.replace('/', '')}", filing.issuer.trading_symbol or "",
-             owner.split()[0] if owner else "",
-             filing.period_of_report.isoformat() if filing.period_of_report else ""]
-    return "-".join(re.sub(r"[^A-Za-z0-9]+", "", part).upper() if n in (1, 2) else part
-                    for n, part in enumerate(parts) if part)
+    parts = [
+        f"form{filing.document_type.replace('/', '')}",
+        filing.issuer.trading_symbol or "",
+        owner.split()[0] if owner else "",
+        filing.period_of_report.isoformat() if filing.period_of_report else "",
+    ]
+    return "-".join(
+        re.sub(r"[^A-Za-z0-9]+", "", part).upper() if n in (1, 2) else part for n, part in enumerate(parts) if part
+    )
 
 
 class MainWindow(QMainWindow):
@@ -137,10 +141,12 @@ class MainWindow(QMainWindow):
         self.browser.setColumnHidden(5, True)  # the last change is in each row's tooltip; the list is newest first
         self.browser.setWordWrap(False)
         self.browser.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # the owner column gives way
-        self.browser.doubleClicked.connect(lambda index: self.act("Cannot open the draft",
-                                                                  lambda: self.open_draft(self._browser_id(index))))
-        self.browser.activated.connect(lambda index: self.act("Cannot open the draft",
-                                                              lambda: self.open_draft(self._browser_id(index))))
+        self.browser.doubleClicked.connect(
+            lambda index: self.act("Cannot open the draft", lambda: self.open_draft(self._browser_id(index)))
+        )
+        self.browser.activated.connect(
+            lambda index: self.act("Cannot open the draft", lambda: self.open_draft(self._browser_id(index)))
+        )
         self.search = QLineEdit()
         self.search.setObjectName("draft_search")
         self.search.setPlaceholderText("Find: owner, issuer, ticker or CIK")
@@ -187,8 +193,16 @@ class MainWindow(QMainWindow):
         """Run a user's action: a failure shows one sentence titled `title` and is logged, never lost."""
         return run_action(self, title, handler)
 
-    def _action(self, menu, text: str, handler, shortcut=None, name: str | None = None, tip: str = "",
-                failure: str | None = None) -> QAction:
+    def _action(
+        self,
+        menu,
+        text: str,
+        handler,
+        shortcut=None,
+        name: str | None = None,
+        tip: str = "",
+        failure: str | None = None,
+    ) -> QAction:
         action = QAction(text, self)
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
@@ -205,27 +219,62 @@ class MainWindow(QMainWindow):
         bar = self.menuBar()
         file = bar.addMenu("&File")
         self.new_action = self._action(file, "&New Form 4", self.new_draft, QKeySequence.StandardKey.New, "new")
-        self._action(file, "&Open EDGAR XML…", self.open_xml_file, QKeySequence.StandardKey.Open, "open",
-                     "Import an EDGAR ownership XML file into the store and open it", "Cannot open the file")
+        self._action(
+            file,
+            "&Open EDGAR XML…",
+            self.open_xml_file,
+            QKeySequence.StandardKey.Open,
+            "open",
+            "Import an EDGAR ownership XML file into the store and open it",
+            "Cannot open the file",
+        )
         self.recent_menu = file.addMenu("Recent drafts")
         self.recent_menu.aboutToShow.connect(lambda: self.act("Cannot list the drafts", self._fill_recent))
-        self.save_action = self._action(file, "&Save", self.save, QKeySequence.StandardKey.Save, "save",
-                                        failure="Not saved")
+        self.save_action = self._action(
+            file, "&Save", self.save, QKeySequence.StandardKey.Save, "save", failure="Not saved"
+        )
         file.addSeparator()
-        self._action(file, "Export &submission XML…", lambda: self.export_xml(Copy.SUBMISSION), None, "export_submission",
-                     "The XML to send to EDGAR (with the CCC)", "Not exported")
-        self._action(file, "Export &record XML…", lambda: self.export_xml(Copy.RECORD), None, "export_record",
-                     "The XML as EDGAR disseminates it (no CCC)", "Not exported")
+        self._action(
+            file,
+            "Export &submission XML…",
+            lambda: self.export_xml(Copy.SUBMISSION),
+            None,
+            "export_submission",
+            "The XML to send to EDGAR (with the CCC)",
+            "Not exported",
+        )
+        self._action(
+            file,
+            "Export &record XML…",
+            lambda: self.export_xml(Copy.RECORD),
+            None,
+            "export_record",
+            "The XML as EDGAR disseminates it (no CCC)",
+            "Not exported",
+        )
         self._action(file, "Export P&DF…", self.export_pdf, None, "export_pdf", failure="Not exported")
         file.addSeparator()
         self._action(file, "Print pre&view…", self.print_preview, "Ctrl+Shift+P", "preview", failure="No preview")
         self._action(file, "&Print…", self.print_form, QKeySequence.StandardKey.Print, "print", failure="Not printed")
         file.addSeparator()
-        self._action(file, "R&escue Drafts…", self.rescue, None, "rescue",
-                     "Write every draft the store can still read into a folder, as XML (for a damaged store)",
-                     "Nothing rescued")
-        self._action(file, "Address &Book…", self.address_book, None, "address_book",
-                     "The reporting persons kept for new drafts: remove one, or forget a CCC", "Address book")
+        self._action(
+            file,
+            "R&escue Drafts…",
+            self.rescue,
+            None,
+            "rescue",
+            "Write every draft the store can still read into a folder, as XML (for a damaged store)",
+            "Nothing rescued",
+        )
+        self._action(
+            file,
+            "Address &Book…",
+            self.address_book,
+            None,
+            "address_book",
+            "The reporting persons kept for new drafts: remove one, or forget a CCC",
+            "Address book",
+        )
         file.addSeparator()
         self._action(file, "&Quit", self.close, QKeySequence.StandardKey.Quit, "quit")
         edit = bar.addMenu("&Edit")
@@ -246,13 +295,34 @@ class MainWindow(QMainWindow):
         self._action(draft, "&Restore from trash", self.restore, None, "restore", failure="Not restored")
         self._action(draft, "&Empty trash…", self.empty_trash, None, "empty_trash", failure="Trash not emptied")
         draft.addSeparator()
-        self._action(draft, "Mark &filed…", self.mark_filed, None, "mark_filed",
-                     "Record the filing date (and accession number) and freeze the draft", "Not marked filed")
-        self._action(draft, "&Amend…", self.amend, "Ctrl+Shift+A", "amend", "Make a linked amendment (4/A) of a filed "
-                     "form", "Not amended")
+        self._action(
+            draft,
+            "Mark &filed…",
+            self.mark_filed,
+            None,
+            "mark_filed",
+            "Record the filing date (and accession number) and freeze the draft",
+            "Not marked filed",
+        )
+        self._action(
+            draft,
+            "&Amend…",
+            self.amend,
+            "Ctrl+Shift+A",
+            "amend",
+            "Make a linked amendment (4/A) of a filed form",
+            "Not amended",
+        )
         draft.addSeparator()
-        self._action(draft, "&History…", self.history, None, "history", "See what changed in each version, and "
-                     "restore one", "No history")
+        self._action(
+            draft,
+            "&History…",
+            self.history,
+            None,
+            "history",
+            "See what changed in each version, and restore one",
+            "No history",
+        )
 
     # -- settings: the window's size, its docks and the folders last used -----------------------------------
     def _restore_layout(self) -> None:
@@ -321,8 +391,10 @@ class MainWindow(QMainWindow):
             path, label, problem = refused[0]
             more = f" (and {len(refused) - 1} more box{'es' if len(refused) > 2 else ''})" if len(refused) > 1 else ""
             self.editor.go_to(paths.box_path(path))
-            raise NotTaken(f"Nothing was {what}: {label}{more} holds text that is not taken — {problem} Correct it "
-                           "or clear it first.")
+            raise NotTaken(
+                f"Nothing was {what}: {label}{more} holds text that is not taken — {problem} Correct it "
+                "or clear it first."
+            )
 
     # -- status ------------------------------------------------------------------------------------------
     def say(self, message: str) -> None:
@@ -331,8 +403,11 @@ class MainWindow(QMainWindow):
     def _update_title(self) -> None:
         filing = self.document.filing
         who = filing.reporting_owners[0].name if filing.reporting_owners and filing.reporting_owners[0].name else ""
-        what = f"Form {filing.document_type}" + (f" — {who}" if who else "") + \
-            (f" — {filing.issuer.trading_symbol}" if filing.issuer.trading_symbol else "")
+        what = (
+            f"Form {filing.document_type}"
+            + (f" — {who}" if who else "")
+            + (f" — {filing.issuer.trading_symbol}" if filing.issuer.trading_symbol else "")
+        )
         state = f" [filed {self._filed_text()}, read-only]" if self.document.read_only else ""
         store = " [store open for reading only]" if self.store.read_only is not None else ""
         self.setWindowTitle(f"{what}{state}{' *' if self.document.modified else ''} — Form 4 Desktop{store}")
@@ -377,8 +452,11 @@ class MainWindow(QMainWindow):
         typed = typed_findings(self.document.refused_inputs())
         refused = {finding.field_path for finding in typed}
         # A box holding text that cannot be taken gets that one finding, not also "is required" for the old value.
-        self.findings = [finding for finding in documents.check_filing(filing, self.as_of())
-                         if paths.box_path(finding.field_path) not in refused] + typed
+        self.findings = [
+            finding
+            for finding in documents.check_filing(filing, self.as_of())
+            if paths.box_path(finding.field_path) not in refused
+        ] + typed
         self.findings.sort(key=self._position)
         self.findings_model.set_findings(self.findings)
         self.editor.show_findings(self.findings)
@@ -410,8 +488,11 @@ class MainWindow(QMainWindow):
 
     # -- the browser -------------------------------------------------------------------------------------
     def _browser_id(self, index: QModelIndex) -> int | None:
-        return self.drafts_model.data(self.drafts_model.index(index.row(), 0), Qt.ItemDataRole.UserRole) \
-            if index.isValid() else None
+        return (
+            self.drafts_model.data(self.drafts_model.index(index.row(), 0), Qt.ItemDataRole.UserRole)
+            if index.isValid()
+            else None
+        )
 
     def selected_id(self) -> int | None:
         return self._browser_id(self.browser.currentIndex())
@@ -435,8 +516,13 @@ class MainWindow(QMainWindow):
         self.commit_typing()
         if not self.document.modified or self.document.read_only:
             return True
-        answer = dialogs.ask(self, "Unsaved changes", f"{self._draft_name()} has changes that are not saved. "
-                             "Save them first?", Button.Save | Button.Discard | Button.Cancel, Button.Save)
+        answer = dialogs.ask(
+            self,
+            "Unsaved changes",
+            f"{self._draft_name()} has changes that are not saved. Save them first?",
+            Button.Save | Button.Discard | Button.Cancel,
+            Button.Save,
+        )
         if answer == Button.Save:
             return bool(self.act("Not saved", self.save))
         if answer == Button.Discard:
@@ -470,7 +556,9 @@ class MainWindow(QMainWindow):
     def _offer_address_book(self, filing, owners: list[ReportingOwner], issuers) -> Filing | None:
         """A new draft offers the reporting owners and issuers of earlier drafts."""
         if issuers:
-            names = ["(new issuer)"] + [f"{i.name or i.trading_symbol} [{i.trading_symbol}] CIK {i.cik}" for i in issuers]
+            names = ["(new issuer)"] + [
+                f"{i.name or i.trading_symbol} [{i.trading_symbol}] CIK {i.cik}" for i in issuers
+            ]
             choice = dialogs.choose(self, "New Form 4", "Issuer:", names)
             if choice is None:
                 return None
@@ -513,28 +601,40 @@ class MainWindow(QMainWindow):
     def save(self) -> bool:
         self.commit_typing()
         if self.document.read_only:
-            raise UserError(f"Not saved: this form was filed {self._filed_text()}, so it is read-only; use Draft ▸ "
-                            "Amend to correct it.")
+            raise UserError(
+                f"Not saved: this form was filed {self._filed_text()}, so it is read-only; use Draft ▸ "
+                "Amend to correct it."
+            )
         self.require_taken("saved")
         if self.document.draft_id is None:
             self.document.draft_id = self.store.create(self.document.filing)
             self.document.version = 1
         else:
             try:
-                self.document.version = self.store.save(self.document.draft_id, self.document.filing,
-                                                         self.document.version)
+                self.document.version = self.store.save(
+                    self.document.draft_id, self.document.filing, self.document.version
+                )
             except TrashedError:
                 # Trashed in another window or program since it was opened: a save into it would vanish when
                 # the trash is emptied, so it is restored first, if the user agrees.
-                answer = dialogs.ask(self, "Draft in the trash", f"{self._draft_name()} was moved to the trash "
-                                     "(in another window or program) since you opened it. Restore it from the trash "
-                                     "and save your changes into it?", Button.Yes | Button.Cancel, Button.Yes)
+                answer = dialogs.ask(
+                    self,
+                    "Draft in the trash",
+                    f"{self._draft_name()} was moved to the trash "
+                    "(in another window or program) since you opened it. Restore it from the trash "
+                    "and save your changes into it?",
+                    Button.Yes | Button.Cancel,
+                    Button.Yes,
+                )
                 if answer != Button.Yes:
-                    raise UserError(f"Not saved: {self._draft_name()} is in the trash. Your changes are still "
-                                    "here; restore the draft, or save them as a copy (Draft ▸ Duplicate).") from None
+                    raise UserError(
+                        f"Not saved: {self._draft_name()} is in the trash. Your changes are still "
+                        "here; restore the draft, or save them as a copy (Draft ▸ Duplicate)."
+                    ) from None
                 self.store.restore(self.document.draft_id)
-                self.document.version = self.store.save(self.document.draft_id, self.document.filing,
-                                                         self.document.version)
+                self.document.version = self.store.save(
+                    self.document.draft_id, self.document.filing, self.document.version
+                )
         self.document.undo_stack.setClean()
         self.autosaver.saved()
         self.refresh_browser()
@@ -545,9 +645,14 @@ class MainWindow(QMainWindow):
     def _fill_recent(self) -> None:
         self.recent_menu.clear()
         for row in self.store.list(limit=8):
-            action = self.recent_menu.addAction(f"{row.reporting_owner or 'New draft'} — {row.issuer} (Form {row.document_type})")
-            action.triggered.connect(lambda checked=False, draft_id=row.id: self.act(
-                "Cannot open the draft", lambda: self.open_draft(draft_id)))
+            action = self.recent_menu.addAction(
+                f"{row.reporting_owner or 'New draft'} — {row.issuer} (Form {row.document_type})"
+            )
+            action.triggered.connect(
+                lambda checked=False, draft_id=row.id: self.act(
+                    "Cannot open the draft", lambda: self.open_draft(draft_id)
+                )
+            )
 
     def tell_read_only(self) -> None:
         """At start, when the store could only be opened for reading: say why, and for a damaged store offer
@@ -556,8 +661,13 @@ class MainWindow(QMainWindow):
         if why is None:
             return
         if "is damaged" in why.what:
-            answer = dialogs.ask(self, "Damaged store", f"{why.opened()}\n\nRescue its drafts into a folder now?",
-                                 Button.Yes | Button.No, Button.Yes)
+            answer = dialogs.ask(
+                self,
+                "Damaged store",
+                f"{why.opened()}\n\nRescue its drafts into a folder now?",
+                Button.Yes | Button.No,
+                Button.Yes,
+            )
             if answer == Button.Yes:
                 self.act("Nothing rescued", self.rescue)
         else:
@@ -571,9 +681,14 @@ class MainWindow(QMainWindow):
         self.settings.setValue("folders/rescue", folder)
         done = rescue_drafts(self.store, folder)
         level = "warning" if done.lost else "information"
-        dialogs.tell(self, "Drafts rescued", f"{done.summary()} into {folder}. CCCs are not in the files; "
-                     f"{REPORT_FILE} there says what was rescued. To go on working, start a new store and open the "
-                     "files in it (File ▸ Open EDGAR XML).", level)
+        dialogs.tell(
+            self,
+            "Drafts rescued",
+            f"{done.summary()} into {folder}. CCCs are not in the files; "
+            f"{REPORT_FILE} there says what was rescued. To go on working, start a new store and open the "
+            "files in it (File ▸ Open EDGAR XML).",
+            level,
+        )
 
     def address_book(self) -> None:
         from form4_desktop.gui.address_book import AddressBookDialog
@@ -598,9 +713,13 @@ class MainWindow(QMainWindow):
             if restored:
                 continue  # one at a time: the next start offers the next
             answer = dialogs.ask(
-                self, "Restore unsaved work?",
+                self,
+                "Restore unsaved work?",
                 f"Form 4 Desktop closed without saving your last changes to {self._draft_name(autosave.filing, autosave.draft_id)}"
-                f" (autosaved {local_time(autosave.saved_at)}). Restore them?", Button.Yes | Button.No, Button.Yes)
+                f" (autosaved {local_time(autosave.saved_at)}). Restore them?",
+                Button.Yes | Button.No,
+                Button.Yes,
+            )
             self.store.clear_autosave(autosave.slot)
             if answer != Button.Yes:
                 continue
@@ -643,8 +762,10 @@ class MainWindow(QMainWindow):
         else:
             self.store.delete(draft_id)  # another draft: the open one, and its unsaved typing, stay as they are
         self.refresh_browser()
-        self.say(f"{self._draft_name(deleted.filing, draft_id)} moved to the trash (Draft ▸ Restore from trash "
-                 "brings it back).")
+        self.say(
+            f"{self._draft_name(deleted.filing, draft_id)} moved to the trash (Draft ▸ Restore from trash "
+            "brings it back)."
+        )
 
     def restore(self) -> None:
         draft_id = self.selected_id()
@@ -698,8 +819,17 @@ class MainWindow(QMainWindow):
         signatures = self.document.filing.signatures
         if signatures and any(signature.date != today for signature in signatures):
             dated = ", ".join(sorted({format_date(s.date) for s in signatures if s.date})) or "no date"
-            if dialogs.ask(self, "Amend", f"The amendment's signature is dated {dated}, as the original's. Date it "
-                           f"today, {format_date(today)}?", Button.Yes | Button.No, Button.Yes) == Button.Yes:
+            if (
+                dialogs.ask(
+                    self,
+                    "Amend",
+                    f"The amendment's signature is dated {dated}, as the original's. Date it "
+                    f"today, {format_date(today)}?",
+                    Button.Yes | Button.No,
+                    Button.Yes,
+                )
+                == Button.Yes
+            ):
                 self.document.undo_stack.beginMacro("Date the signatures today")
                 for number in range(len(signatures)):
                     self.document.set(f"signatures[{number}].date", today, "Date the signature today")
@@ -820,8 +950,13 @@ class MainWindow(QMainWindow):
         self.validate()  # the watermark follows the findings of this very moment
         draft = any(finding.severity is Severity.ERROR for finding in self.findings)
         filing = copy.deepcopy(self.document.filing)  # a snapshot: typing during the job cannot change what prints
-        job = start_print(self, printer, lambda copies: render_pdf(filing, copies=copies, draft=draft),
-                          file_stem(filing), raster=raster)
+        job = start_print(
+            self,
+            printer,
+            lambda copies: render_pdf(filing, copies=copies, draft=draft),
+            file_stem(filing),
+            raster=raster,
+        )
         job.finished.connect(self.say)
         job.failed.connect(lambda message: dialogs.tell(self, "Not printed", message))
         job.cancelled.connect(lambda: self.say("Printing cancelled."))
@@ -832,8 +967,12 @@ class MainWindow(QMainWindow):
         super().showEvent(event)
         if not getattr(self, "_sized", False):  # the browser's first width: wide enough to read a row
             self._sized = True
-            QTimer.singleShot(0, lambda: self.resizeDocks([self.browser_dock], [max(340, self.width() * 3 // 10)],
-                                                          Qt.Orientation.Horizontal))
+            QTimer.singleShot(
+                0,
+                lambda: self.resizeDocks(
+                    [self.browser_dock], [max(340, self.width() * 3 // 10)], Qt.Orientation.Horizontal
+                ),
+            )
 
     # -- closing -----------------------------------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
@@ -873,11 +1012,17 @@ class HistoryDialog(QDialog):
                     label = box_label(form, path)
                     if label not in labels:
                         labels.append(label)
-                changed = "; ".join(labels[:6]) + (f"; and {len(labels) - 6} more" if len(labels) > 6 else "") \
-                    if labels else "no box changed"
+                changed = (
+                    "; ".join(labels[:6]) + (f"; and {len(labels) - 6} more" if len(labels) > 6 else "")
+                    if labels
+                    else "no box changed"
+                )
             who = getattr(revision, "saved_by", "") or ""
-            item = QListWidgetItem(f"Version {revision.version} — saved {local_time(revision.saved_at)}"
-                                   + (f" by {who}" if who else "") + f"\n    changed: {changed}")
+            item = QListWidgetItem(
+                f"Version {revision.version} — saved {local_time(revision.saved_at)}"
+                + (f" by {who}" if who else "")
+                + f"\n    changed: {changed}"
+            )
             item.setData(Qt.ItemDataRole.UserRole, revision.version)
             self.list.addItem(item)
         self.list.setCurrentRow(0)
@@ -887,8 +1032,12 @@ class HistoryDialog(QDialog):
         self.restore_button.clicked.connect(self._restore)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel("Each save keeps a version. Restoring one puts it in the editor as a change you can "
-                                "undo (Ctrl+Z) and save."))
+        layout.addWidget(
+            QLabel(
+                "Each save keeps a version. Restoring one puts it in the editor as a change you can "
+                "undo (Ctrl+Z) and save."
+            )
+        )
         layout.addWidget(self.list)
         layout.addWidget(buttons)
         self.resize(720, 420)

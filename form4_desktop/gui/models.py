@@ -57,8 +57,9 @@ class DraftListModel(QAbstractTableModel):
         if role == DISPLAY_ROLE:
             period = row.period_of_report
             period_text = format_date(date.fromisoformat(period)) if period else ""
-            return (row.reporting_owner, row.issuer, row.document_type, period_text, row.status,
-                    row.updated_at[:10])[index.column()]
+            return (row.reporting_owner, row.issuer, row.document_type, period_text, row.status, row.updated_at[:10])[
+                index.column()
+            ]
         if role == Qt.ItemDataRole.ToolTipRole:
             return f"{row.reporting_owner} — {row.issuer}; changed {row.updated_at[:16].replace('T', ' ')} UTC"
         if role == Qt.ItemDataRole.BackgroundRole and row.status == "filed":
@@ -78,25 +79,50 @@ TABLE_I_COLUMNS = [
     Column("Line", None, "kind", True, "A transaction, or a holding (securities owned, no transaction)."),
     Column("1. Title of Security", "security_title", "text", True, "Title of Security (Instr. 3)"),
     Column("2. Transaction Date", "transaction_date", "date", tip="Transaction Date (Month/Day/Year)"),
-    Column("2A. Deemed Execution Date", "deemed_execution_date", "date",
-           tip="Deemed Execution Date, if any (Month/Day/Year): for 10b5-1 plan and discretionary trades"),
+    Column(
+        "2A. Deemed Execution Date",
+        "deemed_execution_date",
+        "date",
+        tip="Deemed Execution Date, if any (Month/Day/Year): for 10b5-1 plan and discretionary trades",
+    ),
     Column("3. Code", "coding.code", "code", tip="Transaction Code (Instr. 8)"),
     Column("V", "coding.form_type", "v", tip="V: a Form 5 item reported early, voluntarily"),
     Column("K", "coding.equity_swap_involved", "k", tip="K: an equity swap is involved"),
-    Column("4. Amount", "shares", "decimal", tip="Securities Acquired (A) or Disposed Of (D): Amount (Instr. 3, 4 and 5)"),
+    Column(
+        "4. Amount", "shares", "decimal", tip="Securities Acquired (A) or Disposed Of (D): Amount (Instr. 3, 4 and 5)"
+    ),
     Column("(A) or (D)", "acquired_disposed", "ad", tip="(A) acquired or (D) disposed of"),
     Column("Price", "price_per_share", "decimal", tip="Price per share ($, digits and one period)"),
-    Column("5. Owned Following", "shares_owned_following", "decimal", True,
-           "Amount of Securities Beneficially Owned Following Reported Transaction(s) (Instr. 3 and 4)"),
-    Column("6. D or I", "ownership.direct_or_indirect", "di", True, "Ownership Form: Direct (D) or Indirect (I) (Instr. 4)"),
-    Column("7. Nature of Indirect Ownership", "ownership.nature_of_ownership", "text", True,
-           "Nature of Indirect Beneficial Ownership (Instr. 4), e.g. 'By Trust'"),
+    Column(
+        "5. Owned Following",
+        "shares_owned_following",
+        "decimal",
+        True,
+        "Amount of Securities Beneficially Owned Following Reported Transaction(s) (Instr. 3 and 4)",
+    ),
+    Column(
+        "6. D or I", "ownership.direct_or_indirect", "di", True, "Ownership Form: Direct (D) or Indirect (I) (Instr. 4)"
+    ),
+    Column(
+        "7. Nature of Indirect Ownership",
+        "ownership.nature_of_ownership",
+        "text",
+        True,
+        "Nature of Indirect Beneficial Ownership (Instr. 4), e.g. 'By Trust'",
+    ),
 ]
 TABLE_II_COLUMNS = [
     Column("Line", None, "kind", True, "A transaction, or a holding (securities owned, no transaction)."),
-    Column("1. Title of Derivative Security", "security_title", "text", True, "Title of Derivative Security (Instr. 3)"),
-    Column("2. Conversion or Exercise Price", "conversion_or_exercise_price", "decimal", True,
-           "Conversion or Exercise Price of Derivative Security"),
+    Column(
+        "1. Title of Derivative Security", "security_title", "text", True, "Title of Derivative Security (Instr. 3)"
+    ),
+    Column(
+        "2. Conversion or Exercise Price",
+        "conversion_or_exercise_price",
+        "decimal",
+        True,
+        "Conversion or Exercise Price of Derivative Security",
+    ),
     Column("3. Transaction Date", "transaction_date", "date", tip="Transaction Date (Month/Day/Year)"),
     Column("3A. Deemed Execution Date", "deemed_execution_date", "date", tip="Deemed Execution Date, if any"),
     Column("4. Code", "coding.code", "code", tip="Transaction Code (Instr. 8)"),
@@ -109,11 +135,21 @@ TABLE_II_COLUMNS = [
     Column("7. Underlying Title", "underlying.title", "text", True, "Title of Securities Underlying (Instr. 3 and 4)"),
     Column("7. Underlying Amount", "underlying.shares", "decimal", True, "Amount or Number of Shares underlying"),
     Column("8. Price", "price_per_share", "decimal", tip="Price of Derivative Security (Instr. 5)"),
-    Column("9. Owned Following", "shares_owned_following", "decimal", True,
-           "Number of derivative Securities Beneficially Owned Following Reported Transaction(s) (Instr. 4)"),
+    Column(
+        "9. Owned Following",
+        "shares_owned_following",
+        "decimal",
+        True,
+        "Number of derivative Securities Beneficially Owned Following Reported Transaction(s) (Instr. 4)",
+    ),
     Column("10. D or I", "ownership.direct_or_indirect", "di", True, "Ownership Form: Direct (D) or Indirect (I)"),
-    Column("11. Nature of Indirect Ownership", "ownership.nature_of_ownership", "text", True,
-           "Nature of Indirect Beneficial Ownership (Instr. 4)"),
+    Column(
+        "11. Nature of Indirect Ownership",
+        "ownership.nature_of_ownership",
+        "text",
+        True,
+        "Nature of Indirect Beneficial Ownership (Instr. 4)",
+    ),
 ]
 FOOTNOTED_KINDS = {"text", "date", "decimal", "ad", "di"}
 
@@ -170,8 +206,12 @@ class RowsModel(QAbstractTableModel):
     def label(self, row: int, column: int) -> str:
         """The box as the form names it: "Table I, row 1, column 2, Transaction Date"."""
         attribute = self.columns[column].attribute or ""
-        return cell(self.document.filing.form, self.table, row, attribute.split(".")[0]
-                    if attribute.startswith("coding.") else attribute)[1]
+        return cell(
+            self.document.filing.form,
+            self.table,
+            row,
+            attribute.split(".")[0] if attribute.startswith("coding.") else attribute,
+        )[1]
 
     def _changed(self, path: str) -> None:
         if path == self.table:
@@ -317,8 +357,11 @@ class RowsModel(QAbstractTableModel):
         if marks != self.findings:
             self.findings = marks
             if self.rowCount():
-                self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, self.columnCount() - 1),
-                                      [Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ToolTipRole])
+                self.dataChanged.emit(
+                    self.index(0, 0),
+                    self.index(self.rowCount() - 1, self.columnCount() - 1),
+                    [Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ToolTipRole],
+                )
 
 
 class FootnotesModel(QAbstractTableModel):
@@ -370,7 +413,9 @@ class FootnotesModel(QAbstractTableModel):
             used = self.usage.get(footnote.id, [])
             return ", ".join(used) if used else "not used yet"
         if role == Qt.ItemDataRole.ToolTipRole and index.column() == 2:
-            return "\n".join(self.usage.get(footnote.id, [])) or "Refer to it from a box (right-click a cell: Footnotes)."
+            return (
+                "\n".join(self.usage.get(footnote.id, [])) or "Refer to it from a box (right-click a cell: Footnotes)."
+            )
         return None
 
     def setData(self, index: Index, value: Any, role: int = EDIT_ROLE) -> bool:  # noqa: N802
@@ -388,8 +433,12 @@ def column_of(columns: list[Column], attribute_path: str) -> int | None:
             return number
         if spec.attribute and spec.attribute.startswith(attribute_path + "."):
             best = number if best is None else best
-    for alternative, shown in (("value_owned_following", "shares_owned_following"), ("total_value", "shares"),
-                               ("underlying.value", "underlying.shares"), ("timeliness", "coding.code")):
+    for alternative, shown in (
+        ("value_owned_following", "shares_owned_following"),
+        ("total_value", "shares"),
+        ("underlying.value", "underlying.shares"),
+        ("timeliness", "coding.code"),
+    ):
         if attribute_path.startswith(alternative):
             return column_of(columns, shown)
     return best
@@ -397,10 +446,25 @@ def column_of(columns: list[Column], attribute_path: str) -> int | None:
 
 # Every box of a row that can carry footnotes, in the form's column order.
 FOOTNOTED_BOXES = (
-    "security_title", "conversion_or_exercise_price", "transaction_date", "deemed_execution_date", "coding",
-    "timeliness", "shares", "total_value", "price_per_share", "acquired_disposed", "exercise_date",
-    "expiration_date", "underlying.title", "underlying.shares", "underlying.value", "shares_owned_following",
-    "value_owned_following", "ownership.direct_or_indirect", "ownership.nature_of_ownership",
+    "security_title",
+    "conversion_or_exercise_price",
+    "transaction_date",
+    "deemed_execution_date",
+    "coding",
+    "timeliness",
+    "shares",
+    "total_value",
+    "price_per_share",
+    "acquired_disposed",
+    "exercise_date",
+    "expiration_date",
+    "underlying.title",
+    "underlying.shares",
+    "underlying.value",
+    "shares_owned_following",
+    "value_owned_following",
+    "ownership.direct_or_indirect",
+    "ownership.nature_of_ownership",
 )
 
 

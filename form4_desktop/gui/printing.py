@@ -128,8 +128,10 @@ class PrintJob(QObject):
             if not path:
                 self._fail(PrintError(f"{self._title} was not printed: no file name was given for the PDF."))
                 return
-            self._in_thread(lambda: self._write_file(path), lambda _: self._finish(
-                f"Wrote {_copies(self._copies)} of {self._title} to {path}."))
+            self._in_thread(
+                lambda: self._write_file(path),
+                lambda _: self._finish(f"Wrote {_copies(self._copies)} of {self._title} to {path}."),
+            )
         elif lp is not None:
             self._in_thread(self._write_temporary, lambda path: self._run_lp(lp, path))
         else:
@@ -210,9 +212,11 @@ class PrintJob(QObject):
         arguments += ["-n", str(self._copies), "-t", self._title]
         if self._copies > 1 and printer.collateCopies():
             arguments += ["-o", "collate=true"]  # CUPS's default is page 1 three times, then page 2 ...
-        sides = {QPrinter.DuplexMode.DuplexNone: "one-sided",
-                 QPrinter.DuplexMode.DuplexLongSide: "two-sided-long-edge",
-                 QPrinter.DuplexMode.DuplexShortSide: "two-sided-short-edge"}.get(printer.duplex())
+        sides = {
+            QPrinter.DuplexMode.DuplexNone: "one-sided",
+            QPrinter.DuplexMode.DuplexLongSide: "two-sided-long-edge",
+            QPrinter.DuplexMode.DuplexShortSide: "two-sided-short-edge",
+        }.get(printer.duplex())
         if sides:
             arguments += ["-o", f"sides={sides}"]
         process = QProcess(self)
@@ -224,8 +228,11 @@ class PrintJob(QObject):
     def _lp_error(self, error: QProcess.ProcessError) -> None:
         if error == QProcess.ProcessError.FailedToStart and not self._done:
             reason = self._process.errorString() if self._process is not None else "unknown"
-            self._fail(PrintError(f"{self._title} was not printed: the print command lp could not be started "
-                                  f"({reason.rstrip('.')})."))
+            self._fail(
+                PrintError(
+                    f"{self._title} was not printed: the print command lp could not be started ({reason.rstrip('.')})."
+                )
+            )
 
     def _lp_finished(self, code: int, status: QProcess.ExitStatus) -> None:
         if self._done:
@@ -238,13 +245,18 @@ class PrintJob(QObject):
             self._end(self.cancelled)
         elif status == QProcess.ExitStatus.NormalExit and code == 0:
             request = re.search(r"request id is (\S+)", output)
-            self._finish(f"Sent {_copies(self._copies)} of {self._title} to {self._printer_name()}"
-                         + (f" (request {request.group(1)})." if request else "."))
+            self._finish(
+                f"Sent {_copies(self._copies)} of {self._title} to {self._printer_name()}"
+                + (f" (request {request.group(1)})." if request else ".")
+            )
         else:
             # lp says why in one line, e.g. "lp: The printer or class does not exist."
             lines = [line.strip() for line in (errors or output).splitlines() if line.strip()]
-            reason = re.sub(r"^lp:\s*", "", lines[0]).rstrip(".") if lines else \
-                (f"lp ended with exit code {code}" if status == QProcess.ExitStatus.NormalExit else "lp stopped")
+            reason = (
+                re.sub(r"^lp:\s*", "", lines[0]).rstrip(".")
+                if lines
+                else (f"lp ended with exit code {code}" if status == QProcess.ExitStatus.NormalExit else "lp stopped")
+            )
             self._fail(PrintError(f"{self._title} was not printed on {self._printer_name()}: {reason}."))
 
     # -- raster: page by page from the event loop -------------------------------------------------------
@@ -265,10 +277,12 @@ class PrintJob(QObject):
         # the printer's paper and orientation follow the PDF's page (the form is Letter, landscape)
         size = self._pdf.pagePointSize(0)
         layout = printer.pageLayout()
-        layout.setPageSize(QPageSize(QSizeF(min(size.width(), size.height()), max(size.width(), size.height())),
-                                     QPageSize.Unit.Point))
-        layout.setOrientation(QPageLayout.Orientation.Landscape if size.width() > size.height()
-                              else QPageLayout.Orientation.Portrait)
+        layout.setPageSize(
+            QPageSize(QSizeF(min(size.width(), size.height()), max(size.width(), size.height())), QPageSize.Unit.Point)
+        )
+        layout.setOrientation(
+            QPageLayout.Orientation.Landscape if size.width() > size.height() else QPageLayout.Orientation.Portrait
+        )
         printer.setPageLayout(layout)
         self._painter = QPainter()
         if not self._painter.begin(printer):
@@ -308,8 +322,10 @@ class PrintJob(QObject):
         if not painter.end():
             self._fail(PrintError(f"{self._title} was not printed: {self._printer_name()} did not take the job."))
             return
-        self._finish(f"Printed {self._pages} pages of {self._title} on {self._where()}"
-                     + (f", {_copies(self._copies)}." if self._pdf_copies == 1 and self._copies > 1 else "."))
+        self._finish(
+            f"Printed {self._pages} pages of {self._title} on {self._where()}"
+            + (f", {_copies(self._copies)}." if self._pdf_copies == 1 and self._copies > 1 else ".")
+        )
 
     def _paint_page(self, page: int) -> None:
         assert self._painter is not None and self._pdf is not None
@@ -341,10 +357,8 @@ class PrintJob(QObject):
         if isinstance(error, UserError):
             message = str(error)
         else:  # a bug or an unexpected system error: its traceback goes to the log, one sentence to the user
-            log.error("printing %s failed", self._title,
-                      exc_info=error if isinstance(error, BaseException) else None)
-            message = (f"{self._title} was not printed because of an unexpected error; "
-                       f"the details are in {log_path()}.")
+            log.error("printing %s failed", self._title, exc_info=error if isinstance(error, BaseException) else None)
+            message = f"{self._title} was not printed because of an unexpected error; the details are in {log_path()}."
         self._end(self.failed, message)
 
     def _end(self, signal, *arguments) -> None:

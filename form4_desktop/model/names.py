@@ -2,12 +2,48 @@
 
 from __future__ import annotations
 
-_SUFFIXES = {"JR": "Jr.", "SR": "Sr.", "II": "II", "III": "III", "IV": "IV", "MD": "M.D.", "PHD": "Ph.D.",
-             "ESQ": "Esq."}
+_SUFFIXES = {
+    "JR": "Jr.",
+    "SR": "Sr.",
+    "II": "II",
+    "III": "III",
+    "IV": "IV",
+    "MD": "M.D.",
+    "PHD": "Ph.D.",
+    "ESQ": "Esq.",
+}
 # Words that make a name an entity's, which is written as it stands (not turned round).
-_ENTITY_WORDS = {"INC", "CORP", "CORPORATION", "LLC", "LP", "LLP", "LTD", "LIMITED", "TRUST", "FUND", "PARTNERS",
-                 "HOLDINGS", "GROUP", "CAPITAL", "MANAGEMENT", "CO", "COMPANY", "PLC", "AG", "SA", "NV", "BV",
-                 "FOUNDATION", "ADVISORS", "INVESTMENTS", "VENTURES", "LP.", "L.P.", "L.L.C."}
+_ENTITY_WORDS = {
+    "INC",
+    "CORP",
+    "CORPORATION",
+    "LLC",
+    "LP",
+    "LLP",
+    "LTD",
+    "LIMITED",
+    "TRUST",
+    "FUND",
+    "PARTNERS",
+    "HOLDINGS",
+    "GROUP",
+    "CAPITAL",
+    "MANAGEMENT",
+    "CO",
+    "COMPANY",
+    "PLC",
+    "AG",
+    "SA",
+    "NV",
+    "BV",
+    "FOUNDATION",
+    "ADVISORS",
+    "INVESTMENTS",
+    "VENTURES",
+    "LP.",
+    "L.P.",
+    "L.L.C.",
+}
 
 
 def _word(word: str) -> str:

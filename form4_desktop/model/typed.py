@@ -52,8 +52,9 @@ def read_amount(text: str) -> Decimal | None:
     if not text:
         return None
     if "," in text or "$" in text:
-        raise TypedValueError(f"'{text}': type the amount with digits and one period only, without commas or "
-                              "\"$\" (e.g. 1250.50).")
+        raise TypedValueError(
+            f"'{text}': type the amount with digits and one period only, without commas or \"$\" (e.g. 1250.50)."
+        )
     if text.startswith(("-", "+")):
         raise TypedValueError(f"'{text}': give the amount without a sign; say (A) or (D) in its own column.")
     if not _AMOUNT.fullmatch(text):

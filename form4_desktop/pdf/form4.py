@@ -78,10 +78,23 @@ def register_fonts() -> None:
     _fonts_registered = True
 
 
-def _style(name: str, size: float, *, bold: bool = False, align: int = TA_LEFT, leading: float | None = None,
-           space_after: float = 0) -> ParagraphStyle:
-    return ParagraphStyle(name, fontName=BOLD if bold else FONT, fontSize=size, leading=leading or size * 1.2,
-                          alignment=align, spaceAfter=space_after)
+def _style(
+    name: str,
+    size: float,
+    *,
+    bold: bool = False,
+    align: int = TA_LEFT,
+    leading: float | None = None,
+    space_after: float = 0,
+) -> ParagraphStyle:
+    return ParagraphStyle(
+        name,
+        fontName=BOLD if bold else FONT,
+        fontSize=size,
+        leading=leading or size * 1.2,
+        alignment=align,
+        spaceAfter=space_after,
+    )
 
 
 CELL = _style("cell", 7.5)
@@ -111,10 +124,28 @@ def _table(data: list, style=None, **options) -> Table:
 # EDGAR's longest value per box (RULES.md §3 field lengths); a code box (A/D, D/I, a state) gets a little more,
 # so that a wrong value such as "Disposed" still shows whole.
 _LIMITS = {
-    "name": 150, "street1": 40, "street2": 40, "city": 30, "zip_code": 10, "non_us_state_territory": 40,
-    "state": 10, "country": 10, "state_description": 40, "officer_title": 30, "other_text": 30, "cik": 10,
-    "trading_symbol": 10, "foreign_trading_symbol": 14, "security_title": 60, "title": 60,
-    "nature_of_ownership": 100, "remarks": 2000, "text": 1000, "id": 6, "document_type": 4, "schema_version": 10,
+    "name": 150,
+    "street1": 40,
+    "street2": 40,
+    "city": 30,
+    "zip_code": 10,
+    "non_us_state_territory": 40,
+    "state": 10,
+    "country": 10,
+    "state_description": 40,
+    "officer_title": 30,
+    "other_text": 30,
+    "cik": 10,
+    "trading_symbol": 10,
+    "foreign_trading_symbol": 14,
+    "security_title": 60,
+    "title": 60,
+    "nature_of_ownership": 100,
+    "remarks": 2000,
+    "text": 1000,
+    "id": 6,
+    "document_type": 4,
+    "schema_version": 10,
 }
 _SIGNATURE_NAME = 255
 _CODE_LIMIT = 10  # any other text: codes and one-letter boxes
@@ -241,8 +272,10 @@ class _Line(Flowable):
         self._paragraph: Paragraph | None = None
 
     def wrap(self, available_width, available_height):
-        if self._paragraph is None and \
-                pdfmetrics.stringWidth(self.text, self.style.fontName, self.style.fontSize) > available_width:
+        if (
+            self._paragraph is None
+            and pdfmetrics.stringWidth(self.text, self.style.fontName, self.style.fontSize) > available_width
+        ):
             self._paragraph = Paragraph(escape(self.text), self.style)
         if self._paragraph is not None:
             return self._paragraph.wrap(available_width, available_height)
@@ -285,22 +318,45 @@ def _check(checked: bool) -> str:
 
 # -- the form's top ----------------------------------------------------------------------------------------
 def _top(filing: Filing) -> Table:
-    form_box = _table([[Paragraph("FORM 4" + ("/A" if filing.is_amendment else ""), _style("form", 18, bold=True,
-                                                                                          align=TA_CENTER, leading=21))]],
-                     colWidths=[120], style=[("BOX", (0, 0), (-1, -1), 1.2, colors.black)])
+    form_box = _table(
+        [
+            [
+                Paragraph(
+                    "FORM 4" + ("/A" if filing.is_amendment else ""),
+                    _style("form", 18, bold=True, align=TA_CENTER, leading=21),
+                )
+            ]
+        ],
+        colWidths=[120],
+        style=[("BOX", (0, 0), (-1, -1), 1.2, colors.black)],
+    )
     boxes = _table(
         [
-            [_p(_check(bool(filing.not_subject_to_section16)), _style("chk", 11, leading=12)),
-             _s("Check this box if no longer subject to Section 16. Form 4 or Form 5 obligations may continue. "
-                "<i>See</i> Instruction 1(b).", SMALL)],
-            [_p(_check(bool(filing.aff10b5_one)), _style("chk2", 11, leading=12)),
-             _s("Check this box to indicate that a transaction was made pursuant to a contract, instruction or "
-                "written plan that is intended to satisfy the affirmative defense conditions of Rule 10b5-1(c). "
-                "See Instruction 10.", SMALL)],
+            [
+                _p(_check(bool(filing.not_subject_to_section16)), _style("chk", 11, leading=12)),
+                _s(
+                    "Check this box if no longer subject to Section 16. Form 4 or Form 5 obligations may continue. "
+                    "<i>See</i> Instruction 1(b).",
+                    SMALL,
+                ),
+            ],
+            [
+                _p(_check(bool(filing.aff10b5_one)), _style("chk2", 11, leading=12)),
+                _s(
+                    "Check this box to indicate that a transaction was made pursuant to a contract, instruction or "
+                    "written plan that is intended to satisfy the affirmative defense conditions of Rule 10b5-1(c). "
+                    "See Instruction 10.",
+                    SMALL,
+                ),
+            ],
         ],
         colWidths=[14, 160],
-        style=[("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
-               ("TOPPADDING", (0, 0), (-1, -1), 1), ("BOTTOMPADDING", (0, 0), (-1, -1), 2)],
+        style=[
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LEFTPADDING", (0, 0), (-1, -1), 0),
+            ("TOPPADDING", (0, 0), (-1, -1), 1),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+        ],
     )
     left = _table([[form_box], [boxes]], colWidths=[176], style=[("LEFTPADDING", (0, 0), (-1, -1), 0)])
     centre = [
@@ -309,21 +365,45 @@ def _top(filing: Filing) -> Table:
         Spacer(1, 6),
         Paragraph("STATEMENT OF CHANGES IN BENEFICIAL OWNERSHIP OF SECURITIES", TITLE),
         Spacer(1, 3),
-        Paragraph("Filed pursuant to Section 16(a) of the Securities Exchange Act of 1934 or Section 30(h) of the "
-                  "Investment Company Act of 1940", _style("c3", 7.5, align=TA_CENTER)),
+        Paragraph(
+            "Filed pursuant to Section 16(a) of the Securities Exchange Act of 1934 or Section 30(h) of the "
+            "Investment Company Act of 1940",
+            _style("c3", 7.5, align=TA_CENTER),
+        ),
     ]
     omb = _table(
-        [[_s("<b>OMB APPROVAL</b>", _style("o1", 7.5, align=TA_CENTER))],
-         [_table([[_s("OMB Number:", LABEL), _s("3235-0287", _style("o2", 6.5, align=TA_RIGHT))],
-                 [_s("Estimated average burden hours per response:", LABEL), _s("0.5", _style("o3", 6.5, align=TA_RIGHT))]],
-                colWidths=[100, 44], style=[("LEFTPADDING", (0, 0), (-1, -1), 1), ("RIGHTPADDING", (0, 0), (-1, -1), 3),
-                                            ("VALIGN", (0, 0), (-1, -1), "BOTTOM")])]],
+        [
+            [_s("<b>OMB APPROVAL</b>", _style("o1", 7.5, align=TA_CENTER))],
+            [
+                _table(
+                    [
+                        [_s("OMB Number:", LABEL), _s("3235-0287", _style("o2", 6.5, align=TA_RIGHT))],
+                        [
+                            _s("Estimated average burden hours per response:", LABEL),
+                            _s("0.5", _style("o3", 6.5, align=TA_RIGHT)),
+                        ],
+                    ],
+                    colWidths=[100, 44],
+                    style=[
+                        ("LEFTPADDING", (0, 0), (-1, -1), 1),
+                        ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+                        ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+                    ],
+                )
+            ],
+        ],
         colWidths=[150],
         style=[("BOX", (0, 0), (-1, -1), 1.2, colors.black), ("LINEBELOW", (0, 0), (-1, 0), 0.6, colors.black)],
     )
-    return _table([[left, centre, omb]], colWidths=[182, WIDTH - 182 - 160, 160],
-                 style=[("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                        ("RIGHTPADDING", (0, 0), (-1, -1), 0)])
+    return _table(
+        [[left, centre, omb]],
+        colWidths=[182, WIDTH - 182 - 160, 160],
+        style=[
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LEFTPADDING", (0, 0), (-1, -1), 0),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+        ],
+    )
 
 
 def _is_foreign(address: OwnerAddress) -> bool:
@@ -355,15 +435,35 @@ def _owner_block(owner: ReportingOwner, number: int, count: int) -> list:
     rows = [
         [_p(heading, LABEL)],
         [_p(name or "&nbsp;", VALUE)],
-        [_table([[_s("(Last)", caption), _s("(First)", caption), _s("(Middle)", caption)]], colWidths=[80, 80, 80],
-               style=[("LEFTPADDING", (0, 0), (-1, -1), 0), ("LINEABOVE", (0, 0), (-1, 0), 0.4, colors.black)])],
+        [
+            _table(
+                [[_s("(Last)", caption), _s("(First)", caption), _s("(Middle)", caption)]],
+                colWidths=[80, 80, 80],
+                style=[("LEFTPADDING", (0, 0), (-1, -1), 0), ("LINEABOVE", (0, 0), (-1, 0), 0.4, colors.black)],
+            )
+        ],
         [_p(street or "&nbsp;", VALUE)],
         [_s("(Street)", caption)],
-        [_table([[_p(escape(address.city or ""), VALUE), _p(escape(_state_name(address)), VALUE),
-                 _p(escape(address.zip_code or ""), VALUE)]], colWidths=[110, 80, 50],
-               style=[("LEFTPADDING", (0, 0), (-1, -1), 0)])],
-        [_table([[_s("(City)", caption), _s("(State)", caption), _s("(Zip)", caption)]], colWidths=[110, 80, 50],
-               style=[("LEFTPADDING", (0, 0), (-1, -1), 0), ("LINEABOVE", (0, 0), (-1, 0), 0.4, colors.black)])],
+        [
+            _table(
+                [
+                    [
+                        _p(escape(address.city or ""), VALUE),
+                        _p(escape(_state_name(address)), VALUE),
+                        _p(escape(address.zip_code or ""), VALUE),
+                    ]
+                ],
+                colWidths=[110, 80, 50],
+                style=[("LEFTPADDING", (0, 0), (-1, -1), 0)],
+            )
+        ],
+        [
+            _table(
+                [[_s("(City)", caption), _s("(State)", caption), _s("(Zip)", caption)]],
+                colWidths=[110, 80, 50],
+                style=[("LEFTPADDING", (0, 0), (-1, -1), 0), ("LINEABOVE", (0, 0), (-1, 0), 0.4, colors.black)],
+            )
+        ],
     ]
     country = _country_name(address)
     if country:
@@ -375,25 +475,44 @@ def _relationship_block(owner: ReportingOwner) -> Table:
     r = owner.relationship
     mark = _style("mark", 7, leading=8.4)
     lines = [
-        [_p(f"{_check(bool(r.is_director))} Director", mark), _p(f"{_check(bool(r.is_ten_percent_owner))} 10% Owner", mark)],
-        [_p(f"{_check(bool(r.is_officer))} Officer (give title below)", mark),
-         _p(f"{_check(bool(r.is_other))} Other (specify below)", mark)],
+        [
+            _p(f"{_check(bool(r.is_director))} Director", mark),
+            _p(f"{_check(bool(r.is_ten_percent_owner))} 10% Owner", mark),
+        ],
+        [
+            _p(f"{_check(bool(r.is_officer))} Officer (give title below)", mark),
+            _p(f"{_check(bool(r.is_other))} Other (specify below)", mark),
+        ],
     ]
     detail = " / ".join(escape(text) for text in (r.officer_title, r.other_text) if text)
     lines.append([_p(detail or "&nbsp;", _style("title-below", 8, align=TA_CENTER)), ""])
-    return _table(lines, colWidths=[96, 80], style=[("SPAN", (0, 2), (1, 2)), ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                                                   ("LINEBELOW", (0, 2), (1, 2), 0.4, colors.black)])
+    return _table(
+        lines,
+        colWidths=[96, 80],
+        style=[
+            ("SPAN", (0, 2), (1, 2)),
+            ("LEFTPADDING", (0, 0), (-1, -1), 0),
+            ("LINEBELOW", (0, 2), (1, 2), 0.4, colors.black),
+        ],
+    )
 
 
 def _boxes(filing: Filing) -> Table:
     owners = filing.reporting_owners or [ReportingOwner()]
     first = owners[0]
     issuer = filing.issuer
-    issuer_text = escape(issuer.name or (f"CIK {issuer.cik}" if issuer.cik else "")) + \
-        (f" [{escape(issuer.trading_symbol)}]" if issuer.trading_symbol else "")
-    box1 = _table(_owner_block(first, 1, len(owners)), colWidths=[236],
-                 style=[("LEFTPADDING", (0, 0), (-1, -1), 2), ("TOPPADDING", (0, 0), (-1, -1), 0.5),
-                        ("BOTTOMPADDING", (0, 0), (-1, -1), 0.5)])
+    issuer_text = escape(issuer.name or (f"CIK {issuer.cik}" if issuer.cik else "")) + (
+        f" [{escape(issuer.trading_symbol)}]" if issuer.trading_symbol else ""
+    )
+    box1 = _table(
+        _owner_block(first, 1, len(owners)),
+        colWidths=[236],
+        style=[
+            ("LEFTPADDING", (0, 0), (-1, -1), 2),
+            ("TOPPADDING", (0, 0), (-1, -1), 0.5),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 0.5),
+        ],
+    )
     box234 = _table(
         [
             [_s("2. Issuer Name <b>and</b> Ticker or Trading Symbol", LABEL)],
@@ -406,21 +525,41 @@ def _boxes(filing: Filing) -> Table:
             [_p(format_date(filing.date_of_original_submission), VALUE)],
         ],
         colWidths=[220],
-        style=[("LINEBELOW", (0, 3), (-1, 3), 0.6, colors.black), ("LINEBELOW", (0, 5), (-1, 5), 0.6, colors.black),
-               ("LINEBELOW", (0, 1), (-1, 1), 0.4, colors.black),
-               ("TOPPADDING", (0, 0), (-1, -1), 1), ("BOTTOMPADDING", (0, 0), (-1, -1), 1)],
+        style=[
+            ("LINEBELOW", (0, 3), (-1, 3), 0.6, colors.black),
+            ("LINEBELOW", (0, 5), (-1, 5), 0.6, colors.black),
+            ("LINEBELOW", (0, 1), (-1, 1), 0.4, colors.black),
+            ("TOPPADDING", (0, 0), (-1, -1), 1),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
+        ],
     )
     more = f"<br/>(and {len(owners) - 1} more: see Reporting Owners)" if len(owners) > 1 else ""
-    box5 = _table([[_p("5. Relationship of Reporting Person(s) to Issuer (Check all applicable)" + more, LABEL)],
-                  [_relationship_block(first)]], colWidths=[180])
+    box5 = _table(
+        [
+            [_p("5. Relationship of Reporting Person(s) to Issuer (Check all applicable)" + more, LABEL)],
+            [_relationship_block(first)],
+        ],
+        colWidths=[180],
+    )
     joint = len(owners) > 1
-    box6 = _table([[_s("6. Individual or Joint/Group Filing (Check Applicable Line)", LABEL)],
-                  [_p(f"{_check(not joint)} Form filed by One Reporting Person", _style("m6", 7))],
-                  [_p(f"{_check(joint)} Form filed by More than One Reporting Person", _style("m6b", 7))]],
-                 colWidths=[WIDTH - 240 - 224 - 184 - 4])
-    return _table([[box1, box234, box5, box6]], colWidths=[240, 224, 184, WIDTH - 240 - 224 - 184],
-                 style=[("GRID", (0, 0), (-1, -1), 0.8, colors.black), ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                        ("LEFTPADDING", (0, 0), (-1, -1), 1), ("RIGHTPADDING", (0, 0), (-1, -1), 1)])
+    box6 = _table(
+        [
+            [_s("6. Individual or Joint/Group Filing (Check Applicable Line)", LABEL)],
+            [_p(f"{_check(not joint)} Form filed by One Reporting Person", _style("m6", 7))],
+            [_p(f"{_check(joint)} Form filed by More than One Reporting Person", _style("m6b", 7))],
+        ],
+        colWidths=[WIDTH - 240 - 224 - 184 - 4],
+    )
+    return _table(
+        [[box1, box234, box5, box6]],
+        colWidths=[240, 224, 184, WIDTH - 240 - 224 - 184],
+        style=[
+            ("GRID", (0, 0), (-1, -1), 0.8, colors.black),
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LEFTPADDING", (0, 0), (-1, -1), 1),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 1),
+        ],
+    )
 
 
 # -- Table I and Table II ----------------------------------------------------------------------------------
@@ -449,8 +588,10 @@ def _coding(row: NonDerivativeTransaction | DerivativeTransaction) -> tuple[str,
 
 
 def _ownership(row) -> list:
-    return [_c(box_markup(row.ownership.direct_or_indirect), CELL_CENTER),
-            _c(box_markup(row.ownership.nature_of_ownership))]
+    return [
+        _c(box_markup(row.ownership.direct_or_indirect), CELL_CENTER),
+        _c(box_markup(row.ownership.nature_of_ownership)),
+    ]
 
 
 def _following(row) -> Flowable:
@@ -461,36 +602,80 @@ def _following(row) -> Flowable:
 
 def table_i(filing: Filing) -> Table:
     head = [
-        [_s("<b>Table I - Non-Derivative Securities Acquired, Disposed of, or Beneficially Owned</b>",
-            _style("t1", 8, align=TA_CENTER))] + [""] * 10,
-        [_s("1. Title of Security (Instr. 3)", HEAD), _s("2. Transaction Date (Month/Day/Year)", HEAD),
-         _s("2A. Deemed Execution Date, if any (Month/Day/Year)", HEAD), _s("3. Transaction Code (Instr. 8)", HEAD), "",
-         _s("4. Securities Acquired (A) or Disposed Of (D) (Instr. 3, 4 and 5)", HEAD), "", "",
-         _s("5. Amount of Securities Beneficially Owned Following Reported Transaction(s) (Instr. 3 and 4)", HEAD),
-         _s("6. Ownership Form: Direct (D) or Indirect (I) (Instr. 4)", HEAD),
-         _s("7. Nature of Indirect Beneficial Ownership (Instr. 4)", HEAD)],
-        ["", "", "", _s("Code", HEAD_CENTER), _s("V", HEAD_CENTER), _s("Amount", HEAD_CENTER),
-         _s("(A) or (D)", HEAD_CENTER), _s("Price", HEAD_CENTER), "", "", ""],
+        [
+            _s(
+                "<b>Table I - Non-Derivative Securities Acquired, Disposed of, or Beneficially Owned</b>",
+                _style("t1", 8, align=TA_CENTER),
+            )
+        ]
+        + [""] * 10,
+        [
+            _s("1. Title of Security (Instr. 3)", HEAD),
+            _s("2. Transaction Date (Month/Day/Year)", HEAD),
+            _s("2A. Deemed Execution Date, if any (Month/Day/Year)", HEAD),
+            _s("3. Transaction Code (Instr. 8)", HEAD),
+            "",
+            _s("4. Securities Acquired (A) or Disposed Of (D) (Instr. 3, 4 and 5)", HEAD),
+            "",
+            "",
+            _s("5. Amount of Securities Beneficially Owned Following Reported Transaction(s) (Instr. 3 and 4)", HEAD),
+            _s("6. Ownership Form: Direct (D) or Indirect (I) (Instr. 4)", HEAD),
+            _s("7. Nature of Indirect Beneficial Ownership (Instr. 4)", HEAD),
+        ],
+        [
+            "",
+            "",
+            "",
+            _s("Code", HEAD_CENTER),
+            _s("V", HEAD_CENTER),
+            _s("Amount", HEAD_CENTER),
+            _s("(A) or (D)", HEAD_CENTER),
+            _s("Price", HEAD_CENTER),
+            "",
+            "",
+            "",
+        ],
     ]
     body = []
     for row in filing.table_i:
         if isinstance(row, NonDerivativeTransaction):
             code, early = _coding(row)
-            body.append([
-                _c(box_markup(row.security_title)), _c(box_markup(row.transaction_date, format_date), CELL_CENTER),
-                _c(box_markup(row.deemed_execution_date, format_date), CELL_CENTER), _c(code, CELL_CENTER),
-                _c(early, CELL_CENTER), _c(box_markup(row.shares, format_amount), CELL_RIGHT),
-                _c(box_markup(row.acquired_disposed), CELL_CENTER), _c(box_markup(row.price_per_share, format_price), CELL_RIGHT),
-                _following(row), *_ownership(row),
-            ])
+            body.append(
+                [
+                    _c(box_markup(row.security_title)),
+                    _c(box_markup(row.transaction_date, format_date), CELL_CENTER),
+                    _c(box_markup(row.deemed_execution_date, format_date), CELL_CENTER),
+                    _c(code, CELL_CENTER),
+                    _c(early, CELL_CENTER),
+                    _c(box_markup(row.shares, format_amount), CELL_RIGHT),
+                    _c(box_markup(row.acquired_disposed), CELL_CENTER),
+                    _c(box_markup(row.price_per_share, format_price), CELL_RIGHT),
+                    _following(row),
+                    *_ownership(row),
+                ]
+            )
         else:
             late = _refs(row.coding.footnote_ids) if row.coding else ""
-            body.append([_c(box_markup(row.security_title) + late), "", "", "", "", "", "", "", _following(row),
-                         *_ownership(row)])
+            body.append(
+                [
+                    _c(box_markup(row.security_title) + late),
+                    "",
+                    "",
+                    "",
+                    "",
+                    "",
+                    "",
+                    "",
+                    _following(row),
+                    *_ownership(row),
+                ]
+            )
     style = _TABLE_STYLE + [
-        ("SPAN", (0, 0), (-1, 0)), ("LINEABOVE", (0, 0), (-1, 0), 0, colors.white),
+        ("SPAN", (0, 0), (-1, 0)),
+        ("LINEABOVE", (0, 0), (-1, 0), 0, colors.white),
         ("BOX", (0, 0), (-1, 0), 0, colors.white),
-        ("SPAN", (3, 1), (4, 1)), ("SPAN", (5, 1), (7, 1)),
+        ("SPAN", (3, 1), (4, 1)),
+        ("SPAN", (5, 1), (7, 1)),
         *[("SPAN", (c, 1), (c, 2)) for c in (0, 1, 2, 8, 9, 10)],
         ("VALIGN", (0, 2), (-1, 2), "BOTTOM"),
     ]
@@ -499,57 +684,108 @@ def table_i(filing: Filing) -> Table:
 
 def table_ii(filing: Filing) -> Table:
     head = [
-        [_s("<b>Table II - Derivative Securities Acquired, Disposed of, or Beneficially Owned</b><br/>"
-            "(<i>e.g.</i>, puts, calls, warrants, options, convertible securities)", _style("t2", 8, align=TA_CENTER))]
+        [
+            _s(
+                "<b>Table II - Derivative Securities Acquired, Disposed of, or Beneficially Owned</b><br/>"
+                "(<i>e.g.</i>, puts, calls, warrants, options, convertible securities)",
+                _style("t2", 8, align=TA_CENTER),
+            )
+        ]
         + [""] * 15,
-        [_s("1. Title of Derivative Security (Instr. 3)", HEAD),
-         _s("2. Conversion or Exercise Price of Derivative Security", HEAD),
-         _s("3. Transaction Date (Month/Day/Year)", HEAD), _s("3A. Deemed Execution Date, if any (Month/Day/Year)", HEAD),
-         _s("4. Transaction Code (Instr. 8)", HEAD), "",
-         _s("5. Number of Derivative Securities Acquired (A) or Disposed of (D) (Instr. 3, 4 and 5)", HEAD), "",
-         _s("6. Date Exercisable and Expiration Date (Month/Day/Year)", HEAD), "",
-         _s("7. Title and Amount of Securities Underlying Derivative Security (Instr. 3 and 4)", HEAD), "",
-         _s("8. Price of Derivative Security (Instr. 5)", HEAD),
-         _s("9. Number of derivative Securities Beneficially Owned Following Reported Transaction(s) (Instr. 4)", HEAD),
-         _s("10. Ownership Form: Direct (D) or Indirect (I) (Instr. 4)", HEAD),
-         _s("11. Nature of Indirect Beneficial Ownership (Instr. 4)", HEAD)],
-        ["", "", "", "", _s("Code", HEAD_CENTER), _s("V", HEAD_CENTER), _s("(A)", HEAD_CENTER), _s("(D)", HEAD_CENTER),
-         _s("Date Exercisable", HEAD_CENTER), _s("Expiration Date", HEAD_CENTER), _s("Title", HEAD_CENTER),
-         _s("Amount or Number of Shares", HEAD_CENTER), "", "", "", ""],
+        [
+            _s("1. Title of Derivative Security (Instr. 3)", HEAD),
+            _s("2. Conversion or Exercise Price of Derivative Security", HEAD),
+            _s("3. Transaction Date (Month/Day/Year)", HEAD),
+            _s("3A. Deemed Execution Date, if any (Month/Day/Year)", HEAD),
+            _s("4. Transaction Code (Instr. 8)", HEAD),
+            "",
+            _s("5. Number of Derivative Securities Acquired (A) or Disposed of (D) (Instr. 3, 4 and 5)", HEAD),
+            "",
+            _s("6. Date Exercisable and Expiration Date (Month/Day/Year)", HEAD),
+            "",
+            _s("7. Title and Amount of Securities Underlying Derivative Security (Instr. 3 and 4)", HEAD),
+            "",
+            _s("8. Price of Derivative Security (Instr. 5)", HEAD),
+            _s(
+                "9. Number of derivative Securities Beneficially Owned Following Reported Transaction(s) (Instr. 4)",
+                HEAD,
+            ),
+            _s("10. Ownership Form: Direct (D) or Indirect (I) (Instr. 4)", HEAD),
+            _s("11. Nature of Indirect Beneficial Ownership (Instr. 4)", HEAD),
+        ],
+        [
+            "",
+            "",
+            "",
+            "",
+            _s("Code", HEAD_CENTER),
+            _s("V", HEAD_CENTER),
+            _s("(A)", HEAD_CENTER),
+            _s("(D)", HEAD_CENTER),
+            _s("Date Exercisable", HEAD_CENTER),
+            _s("Expiration Date", HEAD_CENTER),
+            _s("Title", HEAD_CENTER),
+            _s("Amount or Number of Shares", HEAD_CENTER),
+            "",
+            "",
+            "",
+            "",
+        ],
     ]
     body = []
     for row in filing.table_ii:
         underlying = row.underlying
-        amount_underlying = box_markup(underlying.shares, format_amount) if underlying.shares is not None else \
-            box_markup(underlying.value, format_price)
+        amount_underlying = (
+            box_markup(underlying.shares, format_amount)
+            if underlying.shares is not None
+            else box_markup(underlying.value, format_price)
+        )
         common = [
-            _c(box_markup(row.security_title)), _c(box_markup(row.conversion_or_exercise_price, format_price), CELL_RIGHT),
+            _c(box_markup(row.security_title)),
+            _c(box_markup(row.conversion_or_exercise_price, format_price), CELL_RIGHT),
         ]
         tail = [
-            _c(box_markup(row.exercise_date, format_date), CELL_CENTER), _c(box_markup(row.expiration_date, format_date), CELL_CENTER),
-            _c(box_markup(underlying.title), CELL_CENTER), _c(amount_underlying, CELL_RIGHT),
+            _c(box_markup(row.exercise_date, format_date), CELL_CENTER),
+            _c(box_markup(row.expiration_date, format_date), CELL_CENTER),
+            _c(box_markup(underlying.title), CELL_CENTER),
+            _c(amount_underlying, CELL_RIGHT),
         ]
         if isinstance(row, DerivativeTransaction):
             code, early = _coding(row)
-            amount = box_markup(row.shares, format_amount) if row.shares is not None else \
-                box_markup(row.total_value, format_price)
+            amount = (
+                box_markup(row.shares, format_amount)
+                if row.shares is not None
+                else box_markup(row.total_value, format_price)
+            )
             direction = row.acquired_disposed.value
             acquired = amount if direction == "A" else ""
             disposed = amount if direction == "D" else ""
             if direction not in ("A", "D"):
                 acquired = amount
-            body.append(common + [
-                _c(box_markup(row.transaction_date, format_date), CELL_CENTER),
-                _c(box_markup(row.deemed_execution_date, format_date), CELL_CENTER),
-                _c(code, CELL_CENTER), _c(early, CELL_CENTER), _c(acquired, CELL_RIGHT), _c(disposed, CELL_RIGHT),
-            ] + tail + [_c(box_markup(row.price_per_share, format_price), CELL_RIGHT), _following(row), *_ownership(row)])
+            body.append(
+                common
+                + [
+                    _c(box_markup(row.transaction_date, format_date), CELL_CENTER),
+                    _c(box_markup(row.deemed_execution_date, format_date), CELL_CENTER),
+                    _c(code, CELL_CENTER),
+                    _c(early, CELL_CENTER),
+                    _c(acquired, CELL_RIGHT),
+                    _c(disposed, CELL_RIGHT),
+                ]
+                + tail
+                + [_c(box_markup(row.price_per_share, format_price), CELL_RIGHT), _following(row), *_ownership(row)]
+            )
         else:
             late = _refs(row.coding.footnote_ids) if row.coding else ""
             common[0] = _c(box_markup(row.security_title) + late)
             body.append(common + ["", "", "", "", "", ""] + tail + ["", _following(row), *_ownership(row)])
     style = _TABLE_STYLE + [
-        ("SPAN", (0, 0), (-1, 0)), ("BOX", (0, 0), (-1, 0), 0, colors.white),
-        ("SPAN", (4, 1), (5, 1)), ("SPAN", (6, 1), (7, 1)), ("SPAN", (8, 1), (9, 1)), ("SPAN", (10, 1), (11, 1)),
+        ("SPAN", (0, 0), (-1, 0)),
+        ("BOX", (0, 0), (-1, 0), 0, colors.white),
+        ("SPAN", (4, 1), (5, 1)),
+        ("SPAN", (6, 1), (7, 1)),
+        ("SPAN", (8, 1), (9, 1)),
+        ("SPAN", (10, 1), (11, 1)),
         *[("SPAN", (c, 1), (c, 2)) for c in (0, 1, 2, 3, 12, 13, 14, 15)],
         ("VALIGN", (0, 2), (-1, 2), "BOTTOM"),
     ]
@@ -558,35 +794,74 @@ def table_ii(filing: Filing) -> Table:
 
 # -- after the tables --------------------------------------------------------------------------------------
 def _reporting_owners(filing: Filing) -> list:
-    rows = [[_s("<b>Reporting Owner Name / Address</b>", HEAD), _s("<b>Relationships</b>", HEAD_CENTER), "", "", ""],
-            ["", _s("Director", HEAD_CENTER), _s("10% Owner", HEAD_CENTER), _s("Officer", HEAD_CENTER),
-             _s("Other", HEAD_CENTER)]]
+    rows = [
+        [_s("<b>Reporting Owner Name / Address</b>", HEAD), _s("<b>Relationships</b>", HEAD_CENTER), "", "", ""],
+        [
+            "",
+            _s("Director", HEAD_CENTER),
+            _s("10% Owner", HEAD_CENTER),
+            _s("Officer", HEAD_CENTER),
+            _s("Other", HEAD_CENTER),
+        ],
+    ]
     for owner in filing.reporting_owners:
         address = owner.address or OwnerAddress()
-        lines = [owner.name or (f"CIK {owner.cik}" if owner.cik else ""), address.street1, address.street2,
-                 " ".join(part for part in (address.city, _state_name(address), address.zip_code) if part),
-                 _country_name(address)]
+        lines = [
+            owner.name or (f"CIK {owner.cik}" if owner.cik else ""),
+            address.street1,
+            address.street2,
+            " ".join(part for part in (address.city, _state_name(address), address.zip_code) if part),
+            _country_name(address),
+        ]
         r = owner.relationship
-        rows.append([_p("<br/>".join(escape(line) for line in lines if line)),
-                     _p("X" if r.is_director else "", CELL_CENTER), _p("X" if r.is_ten_percent_owner else "", CELL_CENTER),
-                     _p(escape(r.officer_title or "") if r.is_officer else "", CELL_CENTER),
-                     _p(escape(r.other_text or "") if r.is_other else "", CELL_CENTER)])
-    table = _table(rows, colWidths=[260, 60, 60, 120, 120], repeatRows=2, hAlign="LEFT", style=TableStyle(_TABLE_STYLE + [
-        ("SPAN", (1, 0), (4, 0)), ("SPAN", (0, 0), (0, 1)), ("VALIGN", (0, 0), (-1, 1), "MIDDLE")]))
+        rows.append(
+            [
+                _p("<br/>".join(escape(line) for line in lines if line)),
+                _p("X" if r.is_director else "", CELL_CENTER),
+                _p("X" if r.is_ten_percent_owner else "", CELL_CENTER),
+                _p(escape(r.officer_title or "") if r.is_officer else "", CELL_CENTER),
+                _p(escape(r.other_text or "") if r.is_other else "", CELL_CENTER),
+            ]
+        )
+    table = _table(
+        rows,
+        colWidths=[260, 60, 60, 120, 120],
+        repeatRows=2,
+        hAlign="LEFT",
+        style=TableStyle(
+            _TABLE_STYLE + [("SPAN", (1, 0), (4, 0)), ("SPAN", (0, 0), (0, 1)), ("VALIGN", (0, 0), (-1, 1), "MIDDLE")]
+        ),
+    )
     return [Spacer(1, 6), CondPageBreak(60), Paragraph("Reporting Owners", SECTION), table, Spacer(1, 6)]
 
 
 def _explanation(filing: Filing) -> list:
-    items = [[_s("<b>*</b>", TEXT), _s("If the form is filed by more than one reporting person, <i>see</i> "
-                                      "Instruction 4(b)(v).", TEXT)],
-             [_s("<b>**</b>", TEXT), _s("Intentional misstatements or omissions of facts constitute Federal Criminal "
-                                       "Violations. <i>See</i> 18 U.S.C. 1001 and 15 U.S.C. 78ff(a).", TEXT)]]
+    items = [
+        [
+            _s("<b>*</b>", TEXT),
+            _s("If the form is filed by more than one reporting person, <i>see</i> Instruction 4(b)(v).", TEXT),
+        ],
+        [
+            _s("<b>**</b>", TEXT),
+            _s(
+                "Intentional misstatements or omissions of facts constitute Federal Criminal "
+                "Violations. <i>See</i> 18 U.S.C. 1001 and 15 U.S.C. 78ff(a).",
+                TEXT,
+            ),
+        ],
+    ]
     for footnote in filing.footnotes:
         items.append([_p(f"<b>({escape(footnote_number(footnote.id))})</b>", TEXT), _p(_text(footnote.text), TEXT)])
-    table = _table(items, colWidths=[26, WIDTH - 26], style=[("VALIGN", (0, 0), (-1, -1), "TOP"),
-                                                            ("LEFTPADDING", (0, 0), (-1, -1), 1),
-                                                            ("TOPPADDING", (0, 0), (-1, -1), 1),
-                                                            ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5)])
+    table = _table(
+        items,
+        colWidths=[26, WIDTH - 26],
+        style=[
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LEFTPADDING", (0, 0), (-1, -1), 1),
+            ("TOPPADDING", (0, 0), (-1, -1), 1),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5),
+        ],
+    )
     return [CondPageBreak(60), Paragraph("Explanation of Responses:", SECTION), table]
 
 
@@ -598,19 +873,37 @@ def _signatures(filing: Filing) -> list:
     blocks = []
     for signature in filing.signatures or []:
         block = _table(
-            [[_p(escape(signature.name), _style("sig", 9)), "", _p(format_date(signature.date), _style("sigd", 9, align=TA_CENTER))],
-             [_s("** Signature of Reporting Person", SMALL), "", _s("Date", _style("sd", 5.8, align=TA_CENTER))]],
+            [
+                [
+                    _p(escape(signature.name), _style("sig", 9)),
+                    "",
+                    _p(format_date(signature.date), _style("sigd", 9, align=TA_CENTER)),
+                ],
+                [_s("** Signature of Reporting Person", SMALL), "", _s("Date", _style("sd", 5.8, align=TA_CENTER))],
+            ],
             colWidths=[300, 30, 90],
-            style=[("LINEBELOW", (0, 0), (0, 0), 0.8, colors.black), ("LINEBELOW", (2, 0), (2, 0), 0.8, colors.black),
-                   ("VALIGN", (0, 0), (-1, -1), "BOTTOM"), ("TOPPADDING", (0, 0), (-1, 0), 26)],
+            style=[
+                ("LINEBELOW", (0, 0), (0, 0), 0.8, colors.black),
+                ("LINEBELOW", (2, 0), (2, 0), 0.8, colors.black),
+                ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+                ("TOPPADDING", (0, 0), (-1, 0), 26),
+            ],
             hAlign="LEFT",
         )
         blocks.append(block)
     if not blocks:
-        blocks.append(_table([["", "", ""], [_s("** Signature of Reporting Person", SMALL), "", _s("Date", SMALL)]],
-                            colWidths=[300, 30, 90], hAlign="LEFT",
-                            style=[("LINEBELOW", (0, 0), (0, 0), 0.8, colors.black),
-                                   ("LINEBELOW", (2, 0), (2, 0), 0.8, colors.black), ("TOPPADDING", (0, 0), (-1, 0), 20)]))
+        blocks.append(
+            _table(
+                [["", "", ""], [_s("** Signature of Reporting Person", SMALL), "", _s("Date", SMALL)]],
+                colWidths=[300, 30, 90],
+                hAlign="LEFT",
+                style=[
+                    ("LINEBELOW", (0, 0), (0, 0), 0.8, colors.black),
+                    ("LINEBELOW", (2, 0), (2, 0), 0.8, colors.black),
+                    ("TOPPADDING", (0, 0), (-1, 0), 20),
+                ],
+            )
+        )
     return [CondPageBreak(80), Paragraph("Signatures", SECTION), *blocks]
 
 
@@ -625,7 +918,10 @@ def _closing_notes() -> list:
         "Persons who respond to the collection of information contained in this form are not required to respond "
         "unless the form displays a currently valid OMB Number.",
     ]
-    return [Spacer(1, 8), KeepTogether([Paragraph(note, _style("note", 7, leading=9, space_after=2)) for note in notes])]
+    return [
+        Spacer(1, 8),
+        KeepTogether([Paragraph(note, _style("note", 7, leading=9, space_after=2)) for note in notes]),
+    ]
 
 
 class _CopyStart(Flowable):
@@ -646,9 +942,20 @@ class _CopyStart(Flowable):
 def _story(filing: Filing, copy_number: int) -> list:
     return [
         _CopyStart(copy_number),
-        _top(filing), Spacer(1, 4), Paragraph("(Print or Type Responses)", SMALL), _boxes(filing), Spacer(1, 8),
-        table_i(filing), Spacer(1, 10), table_ii(filing), Spacer(1, 4),
-        *_explanation(filing), *_remarks(filing), *_reporting_owners(filing), *_signatures(filing), *_closing_notes(),
+        _top(filing),
+        Spacer(1, 4),
+        Paragraph("(Print or Type Responses)", SMALL),
+        _boxes(filing),
+        Spacer(1, 8),
+        table_i(filing),
+        Spacer(1, 10),
+        table_ii(filing),
+        Spacer(1, 4),
+        *_explanation(filing),
+        *_remarks(filing),
+        *_reporting_owners(filing),
+        *_signatures(filing),
+        *_closing_notes(),
     ]
 
 
@@ -707,20 +1014,41 @@ def render_pdf(filing: Filing, *, copies: int = 1, draft: bool = False) -> bytes
     if copies < 1:
         raise ValueError("copies must be at least 1")
     if filing.form != "4":
-        raise UnsupportedForm(f"Printing a Form {clip(filing.document_type, 4)} is not available yet; Form 4 and "
-                              "4/A print.")
+        raise UnsupportedForm(
+            f"Printing a Form {clip(filing.document_type, 4)} is not available yet; Form 4 and 4/A print."
+        )
     filing = printable(filing)
     register_fonts()
     buffer = io.BytesIO()
     owner = filing.reporting_owners[0].name if filing.reporting_owners and filing.reporting_owners[0].name else ""
-    title = f"Form {filing.document_type} \u2014 {filing.issuer.name or filing.issuer.trading_symbol or ''}" + \
-        (f" \u2014 {owner}" if owner else "")
-    document = BaseDocTemplate(buffer, pagesize=PAGE, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=MARGIN,
-                               bottomMargin=MARGIN + 8, title=title, author="Form 4 Desktop", creator="Form 4 Desktop",
-                               # start each page in the embedded font: the default Helvetica is not embedded
-                               initialFontName=FONT, initialFontSize=8, initialLeading=10)
-    frame = Frame(MARGIN, MARGIN + 8, WIDTH, PAGE[1] - 2 * MARGIN - 8, leftPadding=0, rightPadding=0,
-                  topPadding=0, bottomPadding=0)
+    title = f"Form {filing.document_type} \u2014 {filing.issuer.name or filing.issuer.trading_symbol or ''}" + (
+        f" \u2014 {owner}" if owner else ""
+    )
+    document = BaseDocTemplate(
+        buffer,
+        pagesize=PAGE,
+        leftMargin=MARGIN,
+        rightMargin=MARGIN,
+        topMargin=MARGIN,
+        bottomMargin=MARGIN + 8,
+        title=title,
+        author="Form 4 Desktop",
+        creator="Form 4 Desktop",
+        # start each page in the embedded font: the default Helvetica is not embedded
+        initialFontName=FONT,
+        initialFontSize=8,
+        initialLeading=10,
+    )
+    frame = Frame(
+        MARGIN,
+        MARGIN + 8,
+        WIDTH,
+        PAGE[1] - 2 * MARGIN - 8,
+        leftPadding=0,
+        rightPadding=0,
+        topPadding=0,
+        bottomPadding=0,
+    )
     document.addPageTemplates([PageTemplate(id="form", frames=[frame])])
     story: list = []
     for number in range(1, copies + 1):

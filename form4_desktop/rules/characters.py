@@ -24,13 +24,25 @@ from form4_desktop.rules.findings import Finding
 NOT_IN_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 _NAMES = {
-    "\x00": "a null character", "\x07": "a bell", "\x08": "a backspace", "\x0b": "a vertical tab",
-    "\x0c": "a form feed", "\x1b": "an escape", "\ufffe": "a non-character",
+    "\x00": "a null character",
+    "\x07": "a bell",
+    "\x08": "a backspace",
+    "\x0b": "a vertical tab",
+    "\x0c": "a form feed",
+    "\x1b": "an escape",
+    "\ufffe": "a non-character",
     "\uffff": "a non-character",
 }
-_ADDRESS = (("street1", "street"), ("street2", "street, second line"), ("city", "city"),
-            ("state", "state"), ("zip_code", "ZIP code"), ("non_us_state_territory", "state, province or territory"),
-            ("country", "country"), ("state_description", "state description"))
+_ADDRESS = (
+    ("street1", "street"),
+    ("street2", "street, second line"),
+    ("city", "city"),
+    ("state", "state"),
+    ("zip_code", "ZIP code"),
+    ("non_us_state_territory", "state, province or territory"),
+    ("country", "country"),
+    ("state_description", "state description"),
+)
 
 
 def describe(character: str) -> str:
@@ -55,13 +67,16 @@ def problem(label: str, text: str) -> str | None:
     position, character = found
     count = len(NOT_IN_XML.findall(text))
     more = f" (and {count - 1} more)" if count > 1 else ""
-    return (f"{label} contains a control character ({describe(character)}) at character {position + 1}{more}, "
-            "which EDGAR cannot take: its XML carries letters, digits, punctuation, spaces, tabs and line breaks "
-            "but no other control character, so delete it (pasted text often brings one).")
+    return (
+        f"{label} contains a control character ({describe(character)}) at character {position + 1}{more}, "
+        "which EDGAR cannot take: its XML carries letters, digits, punctuation, spaces, tabs and line breaks "
+        "but no other control character, so delete it (pasted text often brings one)."
+    )
 
 
 def _row_texts(form: str, table: str, index: int, row: object) -> Iterator[tuple[str, str, str]]:
     """(field path, label, text) of every text in a table row: values and footnote ids of every box."""
+
     def boxes(obj: object, prefix: str) -> Iterator[tuple[str, object]]:
         for field in dataclasses.fields(obj):  # type: ignore[arg-type]
             value = getattr(obj, field.name)
@@ -70,6 +85,7 @@ def _row_texts(form: str, table: str, index: int, row: object) -> Iterator[tuple
                 yield attribute, value
             elif dataclasses.is_dataclass(value):
                 yield from boxes(value, f"{attribute}.")
+
     for attribute, box in boxes(row, ""):
         if box is None:
             continue
@@ -87,9 +103,12 @@ def texts(filing: Filing) -> Iterator[tuple[str, str, str]]:
     form = filing.form
     yield "document_type", "The document type", filing.document_type or ""
     issuer = filing.issuer
-    for attribute, label in (("cik", "Box 2, Issuer CIK"), ("name", "Box 2, Issuer Name"),
-                             ("trading_symbol", "Box 2, Ticker or Trading Symbol"),
-                             ("foreign_trading_symbol", "Box 2a, Foreign Trading Symbol")):
+    for attribute, label in (
+        ("cik", "Box 2, Issuer CIK"),
+        ("name", "Box 2, Issuer Name"),
+        ("trading_symbol", "Box 2, Ticker or Trading Symbol"),
+        ("foreign_trading_symbol", "Box 2a, Foreign Trading Symbol"),
+    ):
         yield f"issuer.{attribute}", label, getattr(issuer, attribute) or ""
     count = len(filing.reporting_owners)
     for index, owner in enumerate(filing.reporting_owners):
@@ -101,8 +120,11 @@ def texts(filing: Filing) -> Iterator[tuple[str, str, str]]:
                 yield f"{base}.address.{attribute}", f"{label}, {name}", getattr(owner.address, attribute) or ""
         person = f" (reporting person {index + 1})" if count > 1 else ""
         for attribute, name in (("officer_title", "officer title"), ("other_text", "other (specify)")):
-            yield (f"{base}.relationship.{attribute}", f"Box 5{person}, {name}",
-                   getattr(owner.relationship, attribute) or "")
+            yield (
+                f"{base}.relationship.{attribute}",
+                f"Box 5{person}, {name}",
+                getattr(owner.relationship, attribute) or "",
+            )
     for table, rows in (("table_i", filing.table_i), ("table_ii", filing.table_ii)):
         for index, row in enumerate(rows):
             yield from _row_texts(form, table, index, row)

@@ -14,6 +14,12 @@ from form4_desktop.rules.findings import Finding
 def typed_findings(refused: list[tuple[str, str, str]]) -> list[Finding]:
     """One error per (value path, box label, problem) of typed text the filing could not take."""
     rule = RULES["TYPED-VALUE"]
-    return [Finding(rule.id, rule.severity, paths.box_path(path),
-                    f"{label}: {problem} This box is not saved until it is corrected or cleared.")
-            for path, label, problem in refused]
+    return [
+        Finding(
+            rule.id,
+            rule.severity,
+            paths.box_path(path),
+            f"{label}: {problem} This box is not saved until it is corrected or cleared.",
+        )
+        for path, label, problem in refused
+    ]

@@ -15,6 +15,15 @@ from form4_desktop.store.drafts import (
 )
 
 __all__ = [
-    "Autosave", "ConflictError", "Draft", "DraftStore", "DraftSummary", "FrozenError", "NotFoundError", "Revision",
-    "StoreError", "TrashedError", "default_store_path",
+    "Autosave",
+    "ConflictError",
+    "Draft",
+    "DraftStore",
+    "DraftSummary",
+    "FrozenError",
+    "NotFoundError",
+    "Revision",
+    "StoreError",
+    "TrashedError",
+    "default_store_path",
 ]

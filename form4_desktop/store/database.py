@@ -45,8 +45,9 @@ def store_error(path: str, error: sqlite3.Error, *, saving: bool, opening: bool 
     `saving`: the operation would have changed the store (so the sentence says nothing was saved).
     `opening`: the store was being opened, when a damaged file may as well be no store at all.
     """
-    log.error("store %s: %s (%s)", path, error, getattr(error, "sqlite_errorname", type(error).__name__),
-              exc_info=error)
+    log.error(
+        "store %s: %s (%s)", path, error, getattr(error, "sqlite_errorname", type(error).__name__), exc_info=error
+    )
     code = getattr(error, "sqlite_errorcode", None)
     primary = code & 0xFF if isinstance(code, int) else None
     text = str(error)
@@ -55,25 +56,32 @@ def store_error(path: str, error: sqlite3.Error, *, saving: bool, opening: bool 
     if primary == _FULL or "database or disk is full" in lower:
         return StoreError(f"The disk holding the store {path} is full; nothing was saved.")
     if primary in (_BUSY, _LOCKED) or "database is locked" in lower or "database table is locked" in lower:
-        return StoreError(f"The store {path} is being used by another program, which kept it locked{not_saved}; "
-                          "try again once that program has finished.")
+        return StoreError(
+            f"The store {path} is being used by another program, which kept it locked{not_saved}; "
+            "try again once that program has finished."
+        )
     folder = _folder_of(path)
     folder_read_only = os.path.isdir(folder) and not os.access(folder, os.W_OK)
     if primary == _READONLY or "readonly database" in lower or (primary == _CANTOPEN and folder_read_only):
         # SQLite writes its -wal and -shm files beside the store, so a read-only folder stops it too.
         if os.path.exists(path) and not os.access(path, os.W_OK):
-            return StoreError(f"The store {path} is a read-only file{not_saved}; make it writable, or open "
-                              "another store.")
+            return StoreError(
+                f"The store {path} is a read-only file{not_saved}; make it writable, or open another store."
+            )
         if folder_read_only:
-            return StoreError(f"The store {path} is in the read-only folder {folder}{not_saved}; the store needs "
-                              "a folder it may write in.")
+            return StoreError(
+                f"The store {path} is in the read-only folder {folder}{not_saved}; the store needs "
+                "a folder it may write in."
+            )
         return StoreError(f"The store {path} is read-only{not_saved}; make it writable, or open another store.")
     if primary in (_CORRUPT, _NOTADB) or "malformed" in lower or "not a database" in lower:
         if opening:
             return StoreError(f"The store {path} is damaged, or is not a Form 4 Desktop store ({text}).")
-        return StoreError(f"The store {path} is damaged ({text}){not_saved}; rescue its drafts into a folder (File > "
-                          "Rescue Drafts, or form4 store rescue) and start a new store, or restore one of its backup "
-                          "copies (.bak).")
+        return StoreError(
+            f"The store {path} is damaged ({text}){not_saved}; rescue its drafts into a folder (File > "
+            "Rescue Drafts, or form4 store rescue) and start a new store, or restore one of its backup "
+            "copies (.bak)."
+        )
     if primary in (_IOERR, _CANTOPEN):
         return StoreError(f"The store {path} could not be read or written ({text}){not_saved}.")
     return StoreError(f"The store {path} could not be used ({text}){not_saved}.")
@@ -161,7 +169,7 @@ def _v1(connection: sqlite3.Connection) -> None:
             updated_at TEXT NOT NULL,
             content TEXT NOT NULL
         );
-        """
+        """,
     )
 
 
@@ -173,7 +181,7 @@ def _v2(connection: sqlite3.Connection) -> None:
         ALTER TABLE revisions ADD COLUMN saved_by TEXT NOT NULL DEFAULT '';
         -- An imported file is compared only with the drafts of its issuer and period: this finds them.
         CREATE INDEX drafts_by_issuer_period ON drafts(issuer_cik, period_of_report);
-        """
+        """,
     )
 
 
@@ -221,8 +229,10 @@ def _backup(connection: sqlite3.Connection, path: str, version: int) -> str:
     try:
         _create_private(target)
     except OSError as error:
-        raise StoreError(f"The store {path} must be backed up before it is upgraded, but the copy {target} cannot "
-                         f"be written: {error.strerror or error}.") from None
+        raise StoreError(
+            f"The store {path} must be backed up before it is upgraded, but the copy {target} cannot "
+            f"be written: {error.strerror or error}."
+        ) from None
     with sqlite3.connect(target) as copy:
         connection.backup(copy)
     copy.close()
@@ -269,14 +279,16 @@ class Opened(NamedTuple):
     read_only: ReadOnly | None
 
 
-def connect(path: str, migrations: list[Callable[[sqlite3.Connection], None]] | None = None, *,
-            create: bool = True) -> sqlite3.Connection:
+def connect(
+    path: str, migrations: list[Callable[[sqlite3.Connection], None]] | None = None, *, create: bool = True
+) -> sqlite3.Connection:
     """The connection of `open_database` (for callers that only read or that know the store is writable)."""
     return open_database(path, migrations, create=create).connection
 
 
-def open_database(path: str, migrations: list[Callable[[sqlite3.Connection], None]] | None = None, *,
-                  create: bool = True) -> Opened:
+def open_database(
+    path: str, migrations: list[Callable[[sqlite3.Connection], None]] | None = None, *, create: bool = True
+) -> Opened:
     """Open the store at `path`, migrated to the current schema version; a missing one is created if `create`,
     else refused.
 
@@ -299,14 +311,20 @@ def open_database(path: str, migrations: list[Callable[[sqlite3.Connection], Non
     if not head:
         if create and path.lower().endswith(STORE_SUFFIXES) and _writable(path):
             return _create_store(path, migrations, existed=True)
-        raise StoreError(f"The file {path} is empty, so it is not a Form 4 Desktop store; give the path of a "
-                         "store, or of a file that does not exist yet to start a new one.")
+        raise StoreError(
+            f"The file {path} is empty, so it is not a Form 4 Desktop store; give the path of a "
+            "store, or of a file that does not exist yet to start a new one."
+        )
     if head != SQLITE_HEADER:
         if head.lstrip()[:1] == b"<":
-            raise StoreError(f"The file {path} is not a Form 4 Desktop store (it looks like an XML filing: import "
-                             "it, or open it as a file); nothing was changed in it.")
-        raise StoreError(f"The file {path} is not a Form 4 Desktop store, or is damaged beyond reading (it does not "
-                         "begin as a SQLite database does); nothing was changed in it.")
+            raise StoreError(
+                f"The file {path} is not a Form 4 Desktop store (it looks like an XML filing: import "
+                "it, or open it as a file); nothing was changed in it."
+            )
+        raise StoreError(
+            f"The file {path} is not a Form 4 Desktop store, or is damaged beyond reading (it does not "
+            "begin as a SQLite database does); nothing was changed in it."
+        )
     damage = _inspect(path, migrations)
     read_only = damage or _why_read_only(path)
     if read_only is not None:
@@ -327,8 +345,9 @@ def open_database(path: str, migrations: list[Callable[[sqlite3.Connection], Non
 
 def _open(path: str, uri: str | None = None) -> sqlite3.Connection:
     try:
-        return sqlite3.connect(uri or path, timeout=BUSY_TIMEOUT, isolation_level=None, check_same_thread=False,
-                               uri=uri is not None)
+        return sqlite3.connect(
+            uri or path, timeout=BUSY_TIMEOUT, isolation_level=None, check_same_thread=False, uri=uri is not None
+        )
     except sqlite3.Error as error:
         raise store_error(path, error, saving=False, opening=True) from error
 
@@ -370,11 +389,15 @@ def _inspect(path: str, migrations: list) -> ReadOnly | None:
         tables = {name for (name,) in probe.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
         ours = application == APPLICATION_ID or (application == 0 and (OUR_TABLES <= tables or not tables))
         if not ours or (version == 0 and tables):
-            raise StoreError(f"The file {path} is a database of another program, not a Form 4 Desktop store; "
-                             "nothing was changed in it.")
+            raise StoreError(
+                f"The file {path} is a database of another program, not a Form 4 Desktop store; "
+                "nothing was changed in it."
+            )
         if version > len(migrations):
-            raise StoreError(f"The store {path} was written by a newer Form 4 Desktop (schema version {version}); "
-                             "open it with that version. Nothing was changed in it.")
+            raise StoreError(
+                f"The store {path} was written by a newer Form 4 Desktop (schema version {version}); "
+                "open it with that version. Nothing was changed in it."
+            )
         problems = [row[0] for row in probe.execute("PRAGMA quick_check(5)")]
     except sqlite3.Error as error:
         log.error("store %s cannot be checked: %s", path, error, exc_info=error)
@@ -389,9 +412,11 @@ def _inspect(path: str, migrations: list) -> ReadOnly | None:
 
 
 def _damaged(path: str, what: str) -> ReadOnly:
-    return ReadOnly(f"The store {path} is damaged ({what})",
-                    "rescue its drafts into a folder (File > Rescue Drafts, or form4 store rescue) and start a new "
-                    "store, or restore one of its backup copies (.bak)")
+    return ReadOnly(
+        f"The store {path} is damaged ({what})",
+        "rescue its drafts into a folder (File > Rescue Drafts, or form4 store rescue) and start a new "
+        "store, or restore one of its backup copies (.bak)",
+    )
 
 
 def _writable(path: str) -> bool:
@@ -409,14 +434,17 @@ def _why_read_only(path: str) -> ReadOnly | None:
     """Why the store can only be read: a read-only file, folder or mount (SQLite writes its -wal and -shm
     files beside the store, so a read-only folder stops it too). None when it can be written."""
     if _on_read_only_mount(path):
-        return ReadOnly(f"The store {path} is on a read-only disk or mount",
-                        "copy it to a folder you can write in, or open another store")
+        return ReadOnly(
+            f"The store {path} is on a read-only disk or mount",
+            "copy it to a folder you can write in, or open another store",
+        )
     if not os.access(path, os.W_OK):
         return ReadOnly(f"The store {path} is a read-only file", "make it writable, or open another store")
     folder = _folder_of(path)
     if not os.access(folder, os.W_OK):
-        return ReadOnly(f"The store {path} is in the read-only folder {folder}",
-                        "the store needs a folder it may write in")
+        return ReadOnly(
+            f"The store {path} is in the read-only folder {folder}", "the store needs a folder it may write in"
+        )
     return None
 
 
@@ -449,8 +477,10 @@ def _create_store(path: str, migrations: list, *, existed: bool = False) -> Open
         if isinstance(error, sqlite3.Error):
             made = store_error(path, error, saving=False, opening=True)
             if "is full" in str(made):
-                raise StoreError(f"The disk holding {folder} is full, so the store {path} could not be created; "
-                                 "free some space and try again.") from error
+                raise StoreError(
+                    f"The disk holding {folder} is full, so the store {path} could not be created; "
+                    "free some space and try again."
+                ) from error
             raise made from error
         raise
     return Opened(connection, None)

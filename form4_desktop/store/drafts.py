@@ -145,8 +145,7 @@ class DraftStore:
 
     read_only: ReadOnly | None
 
-    def __init__(self, path: str | os.PathLike[str] | None = None, user: str | None = None, *,
-                 create: bool = True):
+    def __init__(self, path: str | os.PathLike[str] | None = None, user: str | None = None, *, create: bool = True):
         self.path = os.fspath(path) if path is not None else default_store_path()
         self.user = current_user() if user is None else user
         self._db, self.read_only = open_database(self.path, create=create)
@@ -174,8 +173,15 @@ class DraftStore:
 
     # -- drafts ------------------------------------------------------------------------------------------
     @guarded(saving=True)
-    def create(self, filing: Filing, *, status: str = "draft", filed_on: str | None = None,
-               accession_number: str | None = None, amends_id: int | None = None) -> int:
+    def create(
+        self,
+        filing: Filing,
+        *,
+        status: str = "draft",
+        filed_on: str | None = None,
+        accession_number: str | None = None,
+        amends_id: int | None = None,
+    ) -> int:
         now = now_text()
         content = filing_to_json(filing)
         with self._transaction() as db:
@@ -186,13 +192,21 @@ class DraftStore:
                 "owner_ciks) VALUES (:now, :now, 1, :status, :filed_on, :accession, :amends_id, "
                 ":document_type, :period_of_report, :issuer_cik, :issuer_name, :issuer_ticker, :owner_names, "
                 ":owner_ciks)",
-                {**columns, "now": now, "status": status, "filed_on": filed_on, "accession": accession_number,
-                 "amends_id": amends_id},
+                {
+                    **columns,
+                    "now": now,
+                    "status": status,
+                    "filed_on": filed_on,
+                    "accession": accession_number,
+                    "amends_id": amends_id,
+                },
             )
             draft_id = cursor.lastrowid
             assert draft_id is not None  # an INSERT into a rowid table always gives one
-            db.execute("INSERT INTO revisions (draft_id, version, saved_at, saved_by, content) VALUES (?, 1, ?, ?, ?)",
-                       (draft_id, now, self.user, content))
+            db.execute(
+                "INSERT INTO revisions (draft_id, version, saved_at, saved_by, content) VALUES (?, 1, ?, ?, ?)",
+                (draft_id, now, self.user, content),
+            )
             self._remember(db, filing, now)
         return draft_id
 
@@ -201,7 +215,8 @@ class DraftStore:
         row = self._db.execute(
             "SELECT d.id, r.content, d.version, d.status, d.filed_on, d.accession_number, d.amends_id, d.updated_at "
             "FROM drafts d JOIN revisions r ON r.draft_id = d.id AND r.version = d.version WHERE d.id = ?",
-            (draft_id,)).fetchone()
+            (draft_id,),
+        ).fetchone()
         if row is None:
             raise NotFoundError(f"There is no draft {draft_id} in the store.")
         try:
@@ -219,11 +234,15 @@ class DraftStore:
         with self._transaction() as db:
             row = db.execute("SELECT version, status, deleted_at FROM drafts WHERE id = ?", (draft_id,)).fetchone()
             if row is None:
-                raise NotFoundError(f"There is no draft {draft_id} in the store; it may have been emptied from the trash.")
+                raise NotFoundError(
+                    f"There is no draft {draft_id} in the store; it may have been emptied from the trash."
+                )
             version, status, deleted_at = row
             if deleted_at is not None:
-                raise TrashedError(f"Draft {draft_id} is in the trash, so your changes were not saved into it; "
-                                   "restore it from the trash, then save again.")
+                raise TrashedError(
+                    f"Draft {draft_id} is in the trash, so your changes were not saved into it; "
+                    "restore it from the trash, then save again."
+                )
             if status == "filed":
                 raise FrozenError(f"Draft {draft_id} was filed, so it cannot be changed; amend it instead.")
             if version != expected_version:
@@ -240,8 +259,10 @@ class DraftStore:
                 "owner_ciks = :owner_ciks WHERE id = :id",
                 {**_columns(filing), "now": now, "version": new_version, "id": draft_id},
             )
-            db.execute("INSERT INTO revisions (draft_id, version, saved_at, saved_by, content) VALUES (?, ?, ?, ?, ?)",
-                       (draft_id, new_version, now, self.user, content))
+            db.execute(
+                "INSERT INTO revisions (draft_id, version, saved_at, saved_by, content) VALUES (?, ?, ?, ?, ?)",
+                (draft_id, new_version, now, self.user, content),
+            )
             db.execute("DELETE FROM autosaves WHERE draft_id = ?", (draft_id,))
             self._remember(db, filing, now)
         return new_version
@@ -253,8 +274,10 @@ class DraftStore:
         parameters: list = []
         if search.strip():
             pattern = f"%{search.strip()}%"
-            where.append("(owner_names LIKE ? OR issuer_name LIKE ? OR issuer_ticker LIKE ? OR issuer_cik LIKE ? "
-                         "OR owner_ciks LIKE ?)")
+            where.append(
+                "(owner_names LIKE ? OR issuer_name LIKE ? OR issuer_ticker LIKE ? OR issuer_cik LIKE ? "
+                "OR owner_ciks LIKE ?)"
+            )
             parameters += [pattern] * 5
         sql = f"SELECT {_SUMMARY_COLUMNS} FROM drafts WHERE {' AND '.join(where)} ORDER BY updated_at DESC, id DESC"
         if limit is not None:
@@ -271,13 +294,16 @@ class DraftStore:
         wanted = json.loads(filing_to_json(filing))
         # No ORDER BY: SQLite would then walk the whole list index (drafts_by_change) instead of this one. The
         # candidates are few; they are sorted here, newest first.
-        candidates = sorted(self._db.execute(
-            "SELECT d.updated_at, d.id, r.content FROM drafts d "
-            "JOIN revisions r ON r.draft_id = d.id AND r.version = d.version "
-            "WHERE d.issuer_cik = ? AND d.period_of_report IS ? AND d.owner_ciks = ? AND d.document_type = ? "
-            "AND d.deleted_at IS NULL",
-            (columns["issuer_cik"], columns["period_of_report"], columns["owner_ciks"], columns["document_type"])),
-            reverse=True)
+        candidates = sorted(
+            self._db.execute(
+                "SELECT d.updated_at, d.id, r.content FROM drafts d "
+                "JOIN revisions r ON r.draft_id = d.id AND r.version = d.version "
+                "WHERE d.issuer_cik = ? AND d.period_of_report IS ? AND d.owner_ciks = ? AND d.document_type = ? "
+                "AND d.deleted_at IS NULL",
+                (columns["issuer_cik"], columns["period_of_report"], columns["owner_ciks"], columns["document_type"]),
+            ),
+            reverse=True,
+        )
         for _, draft_id, content in candidates:
             try:
                 if json.loads(content) == wanted:
@@ -304,15 +330,23 @@ class DraftStore:
     def delete(self, draft_id: int) -> None:
         """Move a draft to the trash (it can be restored until the trash is emptied)."""
         with self._transaction() as db:
-            if db.execute("UPDATE drafts SET deleted_at = ? WHERE id = ? AND deleted_at IS NULL",
-                          (now_text(), draft_id)).rowcount == 0:
+            if (
+                db.execute(
+                    "UPDATE drafts SET deleted_at = ? WHERE id = ? AND deleted_at IS NULL", (now_text(), draft_id)
+                ).rowcount
+                == 0
+            ):
                 self._require(db, draft_id)
 
     @guarded(saving=True)
     def restore(self, draft_id: int) -> None:
         with self._transaction() as db:
-            if db.execute("UPDATE drafts SET deleted_at = NULL WHERE id = ? AND deleted_at IS NOT NULL",
-                          (draft_id,)).rowcount == 0:
+            if (
+                db.execute(
+                    "UPDATE drafts SET deleted_at = NULL WHERE id = ? AND deleted_at IS NOT NULL", (draft_id,)
+                ).rowcount
+                == 0
+            ):
                 self._require(db, draft_id)
 
     @guarded(saving=True)
@@ -331,13 +365,19 @@ class DraftStore:
     def history(self, draft_id: int) -> builtins.list[Revision]:
         """Every saved version of a draft, newest first."""
         self._require(self._db, draft_id)
-        return [Revision(*row) for row in self._db.execute(
-            "SELECT version, saved_at, saved_by FROM revisions WHERE draft_id = ? ORDER BY version DESC", (draft_id,))]
+        return [
+            Revision(*row)
+            for row in self._db.execute(
+                "SELECT version, saved_at, saved_by FROM revisions WHERE draft_id = ? ORDER BY version DESC",
+                (draft_id,),
+            )
+        ]
 
     @guarded(saving=False)
     def revision(self, draft_id: int, version: int) -> Filing:
-        row = self._db.execute("SELECT content FROM revisions WHERE draft_id = ? AND version = ?",
-                               (draft_id, version)).fetchone()
+        row = self._db.execute(
+            "SELECT content FROM revisions WHERE draft_id = ? AND version = ?", (draft_id, version)
+        ).fetchone()
         if row is None:
             raise NotFoundError(f"Draft {draft_id} has no version {version}.")
         try:
@@ -352,8 +392,9 @@ class DraftStore:
 
     # -- filed and amended -------------------------------------------------------------------------------
     @guarded(saving=True)
-    def mark_filed(self, draft_id: int, filed_on: date, accession_number: str | None = None,
-                   expected_version: int | None = None) -> None:
+    def mark_filed(
+        self, draft_id: int, filed_on: date, accession_number: str | None = None, expected_version: int | None = None
+    ) -> None:
         """Record that the draft was filed with EDGAR on `filed_on`, and freeze it."""
         with self._transaction() as db:
             row = db.execute("SELECT version, status, deleted_at FROM drafts WHERE id = ?", (draft_id,)).fetchone()
@@ -364,10 +405,13 @@ class DraftStore:
             if row[1] == "filed":
                 raise FrozenError(f"Draft {draft_id} is already marked filed.")
             if expected_version is not None and row[0] != expected_version:
-                raise ConflictError(f"Draft {draft_id} was changed elsewhere since you opened it; reopen it "
-                                    "before marking it filed.")
-            db.execute("UPDATE drafts SET status = 'filed', filed_on = ?, accession_number = ?, updated_at = ? "
-                       "WHERE id = ?", (filed_on.isoformat(), accession_number or None, now_text(), draft_id))
+                raise ConflictError(
+                    f"Draft {draft_id} was changed elsewhere since you opened it; reopen it before marking it filed."
+                )
+            db.execute(
+                "UPDATE drafts SET status = 'filed', filed_on = ?, accession_number = ?, updated_at = ? WHERE id = ?",
+                (filed_on.isoformat(), accession_number or None, now_text(), draft_id),
+            )
 
     @guarded(saving=True)
     def amend(self, draft_id: int) -> int:
@@ -420,12 +464,17 @@ class DraftStore:
         try:
             current, status, filed_on, accession, amends, updated = self._db.execute(
                 "SELECT version, status, filed_on, accession_number, amends_id, updated_at FROM drafts WHERE id = ?",
-                (draft_id,)).fetchone() or (None, "draft", None, None, None, "")
+                (draft_id,),
+            ).fetchone() or (None, "draft", None, None, None, "")
         except sqlite3.DatabaseError:
             current, status, filed_on, accession, amends, updated = None, "draft", None, None, None, ""
         try:
-            versions = [v for (v,) in self._db.execute(
-                "SELECT version FROM revisions WHERE draft_id = ? ORDER BY version DESC", (draft_id,))]
+            versions = [
+                v
+                for (v,) in self._db.execute(
+                    "SELECT version FROM revisions WHERE draft_id = ? ORDER BY version DESC", (draft_id,)
+                )
+            ]
         except sqlite3.DatabaseError:
             versions = list(range(current, 0, -1)) if current else []
         for version in versions:
@@ -457,7 +506,8 @@ class DraftStore:
         """Unsaved work left behind (after a crash), newest first."""
         result = []
         for slot, draft_id, base, saved_at, content in self._db.execute(
-                "SELECT slot, draft_id, base_version, saved_at, content FROM autosaves ORDER BY saved_at DESC"):
+            "SELECT slot, draft_id, base_version, saved_at, content FROM autosaves ORDER BY saved_at DESC"
+        ):
             try:
                 result.append(Autosave(slot, draft_id, base, saved_at, filing_from_json(content)))
             except CodecError as error:  # unreadable work cannot be offered back; the log says so
@@ -482,8 +532,13 @@ class DraftStore:
                 "INSERT INTO known_issuers (cik, name, trading_symbol, updated_at, content) VALUES (?, ?, ?, ?, ?) "
                 "ON CONFLICT(cik) DO UPDATE SET name = excluded.name, trading_symbol = excluded.trading_symbol, "
                 "updated_at = excluded.updated_at, content = excluded.content",
-                (issuer.cik.lstrip("0") or "0", issuer.name or "", issuer.trading_symbol or "", now,
-                 _issuer_json(issuer)),
+                (
+                    issuer.cik.lstrip("0") or "0",
+                    issuer.name or "",
+                    issuer.trading_symbol or "",
+                    now,
+                    _issuer_json(issuer),
+                ),
             )
 
     @guarded(saving=True)
@@ -501,31 +556,46 @@ class DraftStore:
         key = cik.lstrip("0") or "0"
         changed = 0
         with self._transaction() as db:
-            for table, keys in (("known_owners", ("cik",)), ("revisions", ("draft_id", "version")),
-                                ("autosaves", ("slot",))):
+            for table, keys in (
+                ("known_owners", ("cik",)),
+                ("revisions", ("draft_id", "version")),
+                ("autosaves", ("slot",)),
+            ):
                 where = "cik = ?" if table == "known_owners" else "instr(content, '\"ccc\"') > 0"
                 arguments = (key,) if table == "known_owners" else ()
-                for row in db.execute(f"SELECT {', '.join(keys)}, content FROM {table} WHERE {where}",
-                                      arguments).fetchall():
+                for row in db.execute(
+                    f"SELECT {', '.join(keys)}, content FROM {table} WHERE {where}", arguments
+                ).fetchall():
                     content = _without_ccc(row[-1], key)
                     if content is not None:
-                        db.execute(f"UPDATE {table} SET content = ? WHERE "
-                                   + " AND ".join(f"{name} = ?" for name in keys), (content, *row[:-1]))
+                        db.execute(
+                            f"UPDATE {table} SET content = ? WHERE " + " AND ".join(f"{name} = ?" for name in keys),
+                            (content, *row[:-1]),
+                        )
                         changed += 1
         return changed
 
     @guarded(saving=False)
     def known_owners(self, search: str = "") -> builtins.list[ReportingOwner]:
         pattern = f"%{search.strip()}%"
-        return [_owner_from_json(content) for (content,) in self._db.execute(
-            "SELECT content FROM known_owners WHERE name LIKE ? OR cik LIKE ? ORDER BY name", (pattern, pattern))]
+        return [
+            _owner_from_json(content)
+            for (content,) in self._db.execute(
+                "SELECT content FROM known_owners WHERE name LIKE ? OR cik LIKE ? ORDER BY name", (pattern, pattern)
+            )
+        ]
 
     @guarded(saving=False)
     def known_issuers(self, search: str = "") -> builtins.list[Issuer]:
         pattern = f"%{search.strip()}%"
-        return [_issuer_from_json(content) for (content,) in self._db.execute(
-            "SELECT content FROM known_issuers WHERE name LIKE ? OR cik LIKE ? OR trading_symbol LIKE ? "
-            "ORDER BY name", (pattern, pattern, pattern))]
+        return [
+            _issuer_from_json(content)
+            for (content,) in self._db.execute(
+                "SELECT content FROM known_issuers WHERE name LIKE ? OR cik LIKE ? OR trading_symbol LIKE ? "
+                "ORDER BY name",
+                (pattern, pattern, pattern),
+            )
+        ]
 
 
 def _without_ccc(content: str, cik: str) -> str | None:
