@@ -13,6 +13,7 @@ from form4_desktop.gui.document import FilingDocument
 from form4_desktop.model import DerivativeTransaction, Footnoted, NonDerivativeTransaction
 from form4_desktop.model import paths
 from form4_desktop.model.display import format_date
+from form4_desktop.model.forms import FORM4, Column
 from form4_desktop.rules import Finding, Severity
 from form4_desktop.rules.boxes import cell
 from form4_desktop.store import DraftSummary
@@ -70,87 +71,9 @@ class DraftListModel(QAbstractTableModel):
 
 
 # -- Table I and Table II ------------------------------------------------------------------------------------
-class Column:
-    def __init__(self, header: str, attribute: str | None, kind: str, holding: bool = False, tip: str = ""):
-        self.header, self.attribute, self.kind, self.holding, self.tip = header, attribute, kind, holding, tip
-
-
-TABLE_I_COLUMNS = [
-    Column("Line", None, "kind", True, "A transaction, or a holding (securities owned, no transaction)."),
-    Column("1. Title of Security", "security_title", "text", True, "Title of Security (Instr. 3)"),
-    Column("2. Transaction Date", "transaction_date", "date", tip="Transaction Date (Month/Day/Year)"),
-    Column(
-        "2A. Deemed Execution Date",
-        "deemed_execution_date",
-        "date",
-        tip="Deemed Execution Date, if any (Month/Day/Year): for 10b5-1 plan and discretionary trades",
-    ),
-    Column("3. Code", "coding.code", "code", tip="Transaction Code (Instr. 8)"),
-    Column("V", "coding.form_type", "v", tip="V: a Form 5 item reported early, voluntarily"),
-    Column("K", "coding.equity_swap_involved", "k", tip="K: an equity swap is involved"),
-    Column(
-        "4. Amount", "shares", "decimal", tip="Securities Acquired (A) or Disposed Of (D): Amount (Instr. 3, 4 and 5)"
-    ),
-    Column("(A) or (D)", "acquired_disposed", "ad", tip="(A) acquired or (D) disposed of"),
-    Column("Price", "price_per_share", "decimal", tip="Price per share ($, digits and one period)"),
-    Column(
-        "5. Owned Following",
-        "shares_owned_following",
-        "decimal",
-        True,
-        "Amount of Securities Beneficially Owned Following Reported Transaction(s) (Instr. 3 and 4)",
-    ),
-    Column(
-        "6. D or I", "ownership.direct_or_indirect", "di", True, "Ownership Form: Direct (D) or Indirect (I) (Instr. 4)"
-    ),
-    Column(
-        "7. Nature of Indirect Ownership",
-        "ownership.nature_of_ownership",
-        "text",
-        True,
-        "Nature of Indirect Beneficial Ownership (Instr. 4), e.g. 'By Trust'",
-    ),
-]
-TABLE_II_COLUMNS = [
-    Column("Line", None, "kind", True, "A transaction, or a holding (securities owned, no transaction)."),
-    Column(
-        "1. Title of Derivative Security", "security_title", "text", True, "Title of Derivative Security (Instr. 3)"
-    ),
-    Column(
-        "2. Conversion or Exercise Price",
-        "conversion_or_exercise_price",
-        "decimal",
-        True,
-        "Conversion or Exercise Price of Derivative Security",
-    ),
-    Column("3. Transaction Date", "transaction_date", "date", tip="Transaction Date (Month/Day/Year)"),
-    Column("3A. Deemed Execution Date", "deemed_execution_date", "date", tip="Deemed Execution Date, if any"),
-    Column("4. Code", "coding.code", "code", tip="Transaction Code (Instr. 8)"),
-    Column("V", "coding.form_type", "v", tip="V: a Form 5 item reported early, voluntarily"),
-    Column("K", "coding.equity_swap_involved", "k", tip="K: an equity swap is involved"),
-    Column("5. Number", "shares", "decimal", tip="Number of Derivative Securities Acquired (A) or Disposed of (D)"),
-    Column("(A) or (D)", "acquired_disposed", "ad", tip="(A) acquired or (D) disposed of"),
-    Column("6. Date Exercisable", "exercise_date", "date", True, "Date Exercisable (Month/Day/Year)"),
-    Column("Expiration Date", "expiration_date", "date", True, "Expiration Date (Month/Day/Year)"),
-    Column("7. Underlying Title", "underlying.title", "text", True, "Title of Securities Underlying (Instr. 3 and 4)"),
-    Column("7. Underlying Amount", "underlying.shares", "decimal", True, "Amount or Number of Shares underlying"),
-    Column("8. Price", "price_per_share", "decimal", tip="Price of Derivative Security (Instr. 5)"),
-    Column(
-        "9. Owned Following",
-        "shares_owned_following",
-        "decimal",
-        True,
-        "Number of derivative Securities Beneficially Owned Following Reported Transaction(s) (Instr. 4)",
-    ),
-    Column("10. D or I", "ownership.direct_or_indirect", "di", True, "Ownership Form: Direct (D) or Indirect (I)"),
-    Column(
-        "11. Nature of Indirect Ownership",
-        "ownership.nature_of_ownership",
-        "text",
-        True,
-        "Nature of Indirect Beneficial Ownership (Instr. 4)",
-    ),
-]
+# The columns are the form's own description (model.forms): the rules and the printed form read the same one.
+TABLE_I_COLUMNS: list[Column] = list(FORM4.table_i.columns)
+TABLE_II_COLUMNS: list[Column] = list(FORM4.table_ii.columns)
 FOOTNOTED_KINDS = {"text", "date", "decimal", "ad", "di"}
 
 
