@@ -169,13 +169,13 @@ class CellDelegate(QStyledItemDelegate):
             for code, meaning in TRANSACTION_CODES.items():
                 editor.addItem(f"{code} — {meaning}", code)
             return editor
-        if kind in ("ad", "di"):
+        if kind in ("ad", "di", "timeliness"):
             editor = QComboBox(parent)
-            choices = (
-                [("", ""), ("A — acquired", "A"), ("D — disposed of", "D")]
-                if kind == "ad"
-                else [("", ""), ("D — direct", "D"), ("I — indirect", "I")]
-            )
+            choices = {
+                "ad": [("", ""), ("A — acquired", "A"), ("D — disposed of", "D")],
+                "di": [("", ""), ("D — direct", "D"), ("I — indirect", "I")],
+                "timeliness": [("", ""), ("E — reported early", "E"), ("L — reported late", "L")],
+            }[kind]
             for label, value in choices:
                 editor.addItem(label, value)
             return editor

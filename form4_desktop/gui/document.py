@@ -11,6 +11,7 @@ from typing import Any, Callable
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
+from form4_desktop.model import operations
 from form4_desktop.model import Filing
 from form4_desktop.model import paths
 from form4_desktop.model.typed import TypedValueError, read_amount, read_date
@@ -285,11 +286,6 @@ class FilingDocument(QObject):
         self.inputs.update(moved)
 
 
-def new_filing() -> Filing:
-    """A new Form 4 draft: the boxes a user answers start answered as the unchecked form shows them."""
-    from form4_desktop.model import ReportingOwner, Signature
-
-    filing = Filing(document_type="4", aff10b5_one=False, not_subject_to_section16=False)
-    filing.reporting_owners.append(ReportingOwner())
-    filing.signatures.append(Signature())
-    return filing
+def new_filing(form: str = "4") -> Filing:
+    """A new draft of Form `form` (see model.operations.new_filing)."""
+    return operations.new_filing(form)

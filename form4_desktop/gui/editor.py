@@ -35,21 +35,16 @@ from form4_desktop.gui.delegates import CellDelegate
 from form4_desktop.gui import dialogs
 from form4_desktop.gui.document import FilingDocument
 from form4_desktop.gui.fields import Binder, CodeComboBox
-from form4_desktop.gui.models import FootnotesModel, RowsModel, row_boxes
+from form4_desktop.gui.models import FootnotesModel, RowsModel
 from form4_desktop.model import (
     DOCUMENT_TYPES,
-    DerivativeHolding,
-    DerivativeTransaction,
     Footnote,
-    Footnoted,
-    NonDerivativeHolding,
-    NonDerivativeTransaction,
-    OwnershipNature,
     ReportingOwner,
     Signature,
-    TransactionCoding,
 )
-from form4_desktop.model import paths
+from form4_desktop.model import operations, paths
+from form4_desktop.model.forms import describe
+from form4_desktop.model.operations import change_form_type
 from form4_desktop.model.codes import COUNTRIES, US_STATES
 from form4_desktop.model.names import conformed_signature
 from form4_desktop.rules import Finding, Severity
@@ -57,7 +52,10 @@ from form4_desktop.rules import Finding, Severity
 # The form's own instructions, quoted as tooltips (SEC 1474 face and the EDGAR technical specification).
 TIPS = {
     "document_type": "4 for a Form 4; 4/A to amend one that was filed.",
-    "period": "Box 3. Date of Earliest Transaction (Month/Day/Year).",
+    "period": "Box 3 of Form 4: Date of Earliest Transaction; box 2 of Form 3: Date of Event Requiring Statement; box 3 "
+    "of Form 5: Statement for Issuer's Fiscal Year Ended (Month/Day/Year).",
+    "computed": "EDGAR sets this box itself from the tables: it is shown here as the form will show it, and never "
+    "sent.",
     "original": "Box 4. If Amendment, Date Original Filed (Month/Day/Year).",
     "exit": "Check this box if no longer subject to Section 16. Form 4 or Form 5 obligations may continue. "
     "See Instruction 1(b).",
@@ -107,13 +105,17 @@ class FilingTab(QWidget):
         super().__init__()
         layout = QFormLayout(self)
         layout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        self.document = document
+        self.layout_ = layout
         self.document_type = QComboBox()
         self.document_type.setObjectName("document_type")
         self.document_type.setAccessibleName("Form")
         self.document_type.setToolTip(TIPS["document_type"])
         for kind in DOCUMENT_TYPES:
             self.document_type.addItem(f"Form {kind}", kind)
-        binder.combo(self.document_type, "document_type")
+        # Not bound as a plain box: a change of form keeps what fits and asks before dropping anything.
+        self.document_type.activated.connect(lambda _: self.change_form_type(self.document_type.currentData()))
+        binder.bindings.append((self.document_type, "document_type", self._show_document_type))
         self.period = _line("period_of_report", TIPS["period"], "MM/DD/YYYY")
         self.period.setAccessibleName("Box 3, Date of Earliest Transaction")
         binder.line(self.period, "period_of_report", kind="date")
@@ -132,12 +134,24 @@ class FilingTab(QWidget):
         binder.line(self.ticker, "issuer.trading_symbol", kind="required-text")
         self.foreign = _line("issuer_foreign_trading_symbol", TIPS["foreign"])
         binder.line(self.foreign, "issuer.foreign_trading_symbol")
+        # What EDGAR computes from the tables, shown as the paper form has it (never typed, never sent).
+        self.no_securities = _check("no_securities_owned", "No securities beneficially owned", TIPS["computed"])
+        self.form3_holdings = _check("form3_holdings_reported", "Form 3 holdings reported", TIPS["computed"])
+        self.form4_transactions = _check(
+            "form4_transactions_reported", "Form 4 transactions reported", TIPS["computed"]
+        )
+        for computed in (self.no_securities, self.form3_holdings, self.form4_transactions):
+            computed.setEnabled(False)
+        self.issuer_heading = QLabel("<b>2. Issuer</b>")
         layout.addRow("Form:", self.document_type)
         layout.addRow("3. Date of earliest transaction:", self.period)
         layout.addRow("4. If amendment, date original filed:", self.original)
         layout.addRow("", self.exit_box)
         layout.addRow("", self.aff10b5)
-        layout.addRow(QLabel("<b>2. Issuer</b>"))
+        layout.addRow("", self.no_securities)
+        layout.addRow("", self.form3_holdings)
+        layout.addRow("", self.form4_transactions)
+        layout.addRow(self.issuer_heading)
         layout.addRow("Issuer CIK:", self.issuer_cik)
         layout.addRow("Issuer name:", self.issuer_name)
         layout.addRow("Ticker or trading symbol:", self.ticker)
@@ -155,11 +169,84 @@ class FilingTab(QWidget):
         }
         document.changed.connect(lambda path: self._amendment(document))
         document.replaced.connect(lambda: self._amendment(document))
+        self._amendment(document)
+
+    def _show_document_type(self) -> None:
+        self.document_type.blockSignals(True)
+        position = self.document_type.findData(self.document.filing.document_type)
+        self.document_type.setCurrentIndex(max(position, 0))
+        self.document_type.blockSignals(False)
+
+    def change_form_type(self, document_type: str | None) -> None:
+        """Make the draft a `document_type`: what fits is kept; what would be dropped is named first."""
+        document = self.document
+        if not document_type or document_type == document.filing.document_type or document.read_only:
+            self._show_document_type()
+            return
+        if document.refused_inputs():
+            path, label, problem = document.refused_inputs()[0]
+            self._show_document_type()
+            dialogs.tell(
+                self,
+                "Form type not changed",
+                f"{label} holds text that is not taken — {problem} "
+                "Correct it or clear it before changing the form type.",
+            )
+            return
+        changed, dropped = change_form_type(document.filing, document_type)
+        if dropped:
+            listed = "\n".join(f"• {item}" for item in dropped)
+            answer = dialogs.ask(
+                self,
+                "Change the form type",
+                f"A Form {document_type} has no place for:\n{listed}\n\nDrop them and make this "
+                f"a Form {document_type}? (Edit ▸ Undo brings them back.)",
+                dialogs.Button.Yes | dialogs.Button.Cancel,
+                dialogs.Button.Cancel,
+            )
+            if answer != dialogs.Button.Yes:
+                self._show_document_type()
+                return
+        document.replace_filing(changed, f"Make it a Form {document_type}")
 
     def _amendment(self, document: FilingDocument) -> None:
-        self.original.setEnabled(
-            document.filing.is_amendment or document.filing.date_of_original_submission is not None
+        filing = document.filing
+        description = describe(filing.form)
+        self.original.setEnabled(filing.is_amendment or filing.date_of_original_submission is not None)
+        layout = self.layout_
+        form3 = description.form == "3"
+        period = {"3": "2. Date of event requiring statement:", "5": "3. Statement for issuer's fiscal year ended:"}
+        self._label(self.period, period.get(description.form, "3. Date of earliest transaction:"))
+        self.period.setAccessibleName(
+            {
+                "3": "Box 2, Date of Event Requiring Statement",
+                "5": "Box 3, Statement for Issuer's Fiscal Year Ended",
+            }.get(description.form, "Box 3, Date of Earliest Transaction")
         )
+        self._label(self.original, f"{'5' if form3 else '4'}. If amendment, date original filed:")
+        self.original.setAccessibleName(f"Box {'5' if form3 else '4'}, Date Original Filed")
+        self.issuer_heading.setText(f"<b>{'3' if form3 else '2'}. Issuer</b>")
+        self._label(self.foreign, f"{'3a' if form3 else '2a'}. Foreign trading symbol:")
+        layout.setRowVisible(self.exit_box, description.exit_box)
+        layout.setRowVisible(self.aff10b5, description.rule_10b5_1_box)
+        layout.setRowVisible(self.no_securities, form3)
+        layout.setRowVisible(self.form3_holdings, description.form == "5")
+        layout.setRowVisible(self.form4_transactions, description.form == "5")
+        rows = (*filing.table_i, *filing.table_ii)
+        self.no_securities.setChecked(not rows)
+        self.form3_holdings.setChecked(any(not hasattr(row, "transaction_date") for row in rows))
+        self.form4_transactions.setChecked(
+            any(
+                getattr(getattr(row, "coding", None), "form_type", None) == "4"
+                for row in rows
+                if hasattr(row, "transaction_date")
+            )
+        )
+
+    def _label(self, field: QWidget, text: str) -> None:
+        label = self.layout_.labelForField(field)
+        if isinstance(label, QLabel):
+            label.setText(text)
 
 
 class ListFormTab(QWidget):
@@ -377,19 +464,8 @@ class TableTab(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         header.setMinimumHeight(52)
-        for column, spec in enumerate(self.model.columns):
-            width = {
-                "kind": 86,
-                "text": 160,
-                "date": 104,
-                "decimal": 96,
-                "code": 64,
-                "v": 40,
-                "k": 40,
-                "ad": 64,
-                "di": 56,
-            }[spec.kind]
-            self.view.setColumnWidth(column, width)
+        self._size_columns()
+        self.model.columns_changed.connect(self._size_columns)
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.view.customContextMenuRequested.connect(self._menu)
         self.footnote_action = QAction("Footnotes for this box…", self)
@@ -439,9 +515,30 @@ class TableTab(QWidget):
         document.replaced.connect(self._enable)
         self._enable()
 
+    WIDTHS = {
+        "kind": 86,
+        "text": 160,
+        "date": 104,
+        "decimal": 96,
+        "code": 64,
+        "v": 40,
+        "k": 40,
+        "ad": 64,
+        "di": 56,
+        "timeliness": 56,
+    }
+
+    def _size_columns(self) -> None:
+        for column, spec in enumerate(self.model.columns):
+            self.view.setColumnWidth(column, self.WIDTHS[spec.kind])
+        if hasattr(self, "buttons"):
+            self._enable()
+
     def _enable(self) -> None:
         for button in self.buttons.values():
             button.setEnabled(not self.document.read_only)
+        # A Form 3 reports holdings only.
+        self.buttons["add_transaction"].setVisible(self.model.allows_transactions)
 
     def _menu(self, position) -> None:
         menu = QMenu(self)
@@ -453,25 +550,22 @@ class TableTab(QWidget):
     def rows(self) -> list:
         return getattr(self.document.filing, self.table)
 
-    def _new_transaction(self):
-        base = dict(coding=TransactionCoding("4", "", False), ownership=OwnershipNature(Footnoted("D")))
-        previous = next((row for row in reversed(self.rows) if row.security_title.value), None)
-        title = Footnoted(previous.security_title.value) if previous else Footnoted()
-        if self.table == "table_i":
-            return NonDerivativeTransaction(security_title=title, **base)
-        return DerivativeTransaction(security_title=title, **base)
-
     def add_transaction(self) -> None:
-        self._add(self._new_transaction(), "Add transaction")
+        try:
+            row = operations.new_transaction(self.document.filing, self.table)
+        except operations.LimitError as error:
+            self.refused.emit(str(error))
+            return
+        self._add(row, "Add transaction")
 
     def add_holding(self) -> None:
-        nature = OwnershipNature(Footnoted("D"))
-        row = NonDerivativeHolding(ownership=nature) if self.table == "table_i" else DerivativeHolding(ownership=nature)
-        self._add(row, "Add holding")
+        self._add(operations.new_holding(self.document.filing, self.table), "Add holding")
 
     def _add(self, row, text: str) -> None:
-        if len(self.rows) >= 30:
-            self.refused.emit("A table holds at most 30 rows (EDGAR's limit).")
+        try:
+            operations.check_room(self.document.filing, self.table)
+        except operations.LimitError as error:
+            self.refused.emit(str(error))
             return
         current = self.view.currentIndex()
         position = current.row() + 1 if current.isValid() else len(self.rows)
@@ -487,8 +581,10 @@ class TableTab(QWidget):
         if not current.isValid():
             self.refused.emit("Select the row to duplicate first.")
             return
-        if len(self.rows) >= 30:
-            self.refused.emit("A table holds at most 30 rows (EDGAR's limit).")
+        try:
+            operations.check_room(self.document.filing, self.table)
+        except operations.LimitError as error:
+            self.refused.emit(str(error))
             return
         row = current.row()
         self.document.insert(self.table, row + 1, copy.deepcopy(self.rows[row]), f"Duplicate row {row + 1}")
@@ -647,14 +743,13 @@ class FootnotePicker(QDialog):
         return dialog.selected() if dialogs.run(dialog) == QDialog.DialogCode.Accepted else None
 
 
-def next_footnote_id(document: FilingDocument) -> str:
-    used = {footnote.id for footnote in document.filing.footnotes}
-    return next(f"F{n}" for n in range(1, 200) if f"F{n}" not in used)
-
-
 def add_footnote(parent: QWidget, document: FilingDocument) -> str | None:
     """Write a new footnote in the footnote editor and add it, undoably; its id, or None when cancelled."""
-    footnote_id = next_footnote_id(document)
+    try:
+        footnote_id = operations.next_footnote_id(document.filing)
+    except operations.LimitError as error:
+        dialogs.tell(parent, "No more footnotes", str(error))
+        return None
     text = FootnoteEditor.ask(parent, footnote_id)
     if not text:
         return None
@@ -729,23 +824,7 @@ class FootnotesTab(QWidget):
 
     def renumber(self) -> None:
         """F1, F2, … in order of first use, every reference updated: one undoable step."""
-        filing = copy.deepcopy(self.document.filing)
-        order: list[str] = []
-        for row in (*filing.table_i, *filing.table_ii):
-            for _, box in row_boxes(row):
-                for footnote_id in box.footnote_ids:
-                    if footnote_id not in order:
-                        order.append(footnote_id)
-        for footnote in filing.footnotes:
-            if footnote.id not in order:
-                order.append(footnote.id)
-        mapping = {old: f"F{number}" for number, old in enumerate(order, start=1)}
-        for row in (*filing.table_i, *filing.table_ii):
-            for _, box in row_boxes(row):
-                box.footnote_ids = [mapping.get(i, i) for i in box.footnote_ids]
-        for footnote in filing.footnotes:
-            footnote.id = mapping.get(footnote.id, footnote.id)
-        filing.footnotes.sort(key=lambda footnote: int(footnote.id[1:]) if footnote.id[1:].isdigit() else 999)
+        filing = operations.renumbered_footnotes(self.document.filing)
         self.document.undo_stack.beginMacro("Renumber footnotes")
         for name in ("table_i", "table_ii", "footnotes"):
             self.document.set(name, getattr(filing, name), "Renumber footnotes")

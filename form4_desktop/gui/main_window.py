@@ -45,7 +45,8 @@ from form4_desktop.gui import dialogs
 from form4_desktop.gui.actions import run_action
 from form4_desktop.gui.document import FilingDocument, new_filing
 from form4_desktop.gui.editor import Editor
-from form4_desktop.gui.models import TABLE_I_COLUMNS, TABLE_II_COLUMNS, DraftListModel, FindingsModel, column_of
+from form4_desktop.gui.models import DraftListModel, FindingsModel, column_of
+from form4_desktop.model import forms
 from form4_desktop.model import Filing, ReportingOwner, Signature, paths
 from form4_desktop.model.compare import changed_paths
 from form4_desktop.model.display import format_date
@@ -218,7 +219,30 @@ class MainWindow(QMainWindow):
     def _build_actions(self) -> None:
         bar = self.menuBar()
         file = bar.addMenu("&File")
-        self.new_action = self._action(file, "&New Form 4", self.new_draft, QKeySequence.StandardKey.New, "new")
+        self.new_action = self._action(
+            file,
+            "&New Form 4",
+            self.new_draft,
+            QKeySequence.StandardKey.New,
+            "new",
+            "A new Form 4: changes in beneficial ownership",
+        )
+        self._action(
+            file,
+            "New Form &3",
+            lambda: self.new_draft("3"),
+            None,
+            "new_form3",
+            "A new Form 3: the initial statement, when someone becomes an insider",
+        )
+        self._action(
+            file,
+            "New Form &5",
+            lambda: self.new_draft("5"),
+            None,
+            "new_form5",
+            "A new Form 5: the annual statement, after the issuer's fiscal year",
+        )
         self._action(
             file,
             "&Open EDGAR XML…",
@@ -478,7 +502,7 @@ class MainWindow(QMainWindow):
             name, row, rest = "", None, ""
         column = 0
         if name in ("table_i", "table_ii") and rest:
-            column = column_of(TABLE_I_COLUMNS if name == "table_i" else TABLE_II_COLUMNS, rest) or 0
+            column = column_of(list(forms.describe(self.document.filing.form).table(name).columns), rest) or 0
         return (finding.severity is Severity.INFO, tab, -1 if row is None else row, column, finding.severity.rank)
 
     def go_to_finding(self, index: QModelIndex) -> None:
@@ -538,10 +562,10 @@ class MainWindow(QMainWindow):
         name = " — ".join(part for part in parts if part)
         return f"{name} (draft {draft_id})" if draft_id else f"The new draft {name}" if who else "The new draft"
 
-    def new_draft(self) -> None:
+    def new_draft(self, form: str = "4") -> None:
         if not self.confirm_discard():
             return
-        filing = new_filing()
+        filing = new_filing(form)
         known = self.store.known_owners()
         issuers = self.store.known_issuers()
         if known or issuers:
@@ -559,14 +583,14 @@ class MainWindow(QMainWindow):
             names = ["(new issuer)"] + [
                 f"{i.name or i.trading_symbol} [{i.trading_symbol}] CIK {i.cik}" for i in issuers
             ]
-            choice = dialogs.choose(self, "New Form 4", "Issuer:", names)
+            choice = dialogs.choose(self, f"New Form {filing.form}", "Issuer:", names)
             if choice is None:
                 return None
             if choice:
                 filing.issuer = issuers[choice - 1]
         if owners:
             names = ["(new reporting person)"] + [f"{o.name or ''} CIK {o.cik}" for o in owners]
-            choice = dialogs.choose(self, "New Form 4", "Reporting person:", names)
+            choice = dialogs.choose(self, f"New Form {filing.form}", "Reporting person:", names)
             if choice is None:
                 return None
             if choice:

@@ -6,14 +6,15 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from PySide6.QtCore import QAbstractListModel, QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractListModel, QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 
 from form4_desktop.gui.document import FilingDocument
 from form4_desktop.model import DerivativeTransaction, Footnoted, NonDerivativeTransaction
 from form4_desktop.model import paths
 from form4_desktop.model.display import format_date
-from form4_desktop.model.forms import FORM4, Column
+from form4_desktop.model import operations
+from form4_desktop.model.forms import FORM4, Column, describe
 from form4_desktop.rules import Finding, Severity
 from form4_desktop.rules.boxes import cell
 from form4_desktop.store import DraftSummary
@@ -74,7 +75,7 @@ class DraftListModel(QAbstractTableModel):
 # The columns are the form's own description (model.forms): the rules and the printed form read the same one.
 TABLE_I_COLUMNS: list[Column] = list(FORM4.table_i.columns)
 TABLE_II_COLUMNS: list[Column] = list(FORM4.table_ii.columns)
-FOOTNOTED_KINDS = {"text", "date", "decimal", "ad", "di"}
+FOOTNOTED_KINDS = {"text", "date", "decimal", "ad", "di", "timeliness"}
 
 
 def _wrap(text: str, width: int = 14) -> str:
@@ -106,18 +107,34 @@ def refs_text(footnote_ids: list[str]) -> str:
 class RowsModel(QAbstractTableModel):
     """Table I (`table="table_i"`) or Table II of the open filing; edits go through the document's undo stack."""
 
+    columns_changed = Signal()  # the form type changed, and with it the table's columns
+
     def __init__(self, document: FilingDocument, table: str, parent=None):
         super().__init__(parent)
         self.document, self.table = document, table
-        self.columns = TABLE_I_COLUMNS if table == "table_i" else TABLE_II_COLUMNS
+        # The form's own columns: Form 3's tables are holdings only, Form 5's have a timeliness mark and no V.
+        # The list is changed in place when the form type changes, so the delegate sees the same columns.
+        self.columns: list[Column] = self._form_columns()
         self.findings: dict[tuple[int, int], list[Finding]] = {}
         document.changed.connect(self._changed)
         document.replaced.connect(self._reset)
         document.typed.connect(self._typed)
 
+    def _form_columns(self) -> list[Column]:
+        return list(describe(self.document.filing.form).table(self.table).columns)
+
+    @property
+    def allows_transactions(self) -> bool:
+        return describe(self.document.filing.form).table(self.table).transactions
+
     def _reset(self) -> None:
         self.beginResetModel()
+        columns = self._form_columns()
+        changed = columns != self.columns
+        self.columns[:] = columns
         self.endResetModel()
+        if changed:
+            self.columns_changed.emit()
 
     def _typed(self, path: str) -> None:
         """Typed text was refused or dropped: repaint its row (text being typed in an open editor is not
@@ -137,8 +154,8 @@ class RowsModel(QAbstractTableModel):
         )[1]
 
     def _changed(self, path: str) -> None:
-        if path == self.table:
-            self._reset()  # rows were inserted, removed or moved
+        if path in (self.table, "document_type"):
+            self._reset()  # rows were inserted, removed or moved; or the form, and with it the columns
         else:
             name, row, _ = paths.split_item(path)
             if name == self.table and row is not None and 0 <= row < self.rowCount():
@@ -262,6 +279,10 @@ class RowsModel(QAbstractTableModel):
             value = ""
         return self.document.set(self.value_path(row, column), value, f"Edit {label}")
 
+    def first_value_column(self) -> int:
+        """The row's first box (its title): where a finding about a whole row is shown."""
+        return next((number for number, spec in enumerate(self.columns) if spec.attribute), 0)
+
     def column_of(self, attribute_path: str) -> int | None:
         """The column showing `attribute_path` (a path inside a row, e.g. "ownership.nature_of_ownership")."""
         return column_of(self.columns, attribute_path)
@@ -274,7 +295,7 @@ class RowsModel(QAbstractTableModel):
             name, row, rest = paths.split_item(finding.field_path)
             if name != self.table or row is None:
                 continue
-            column = self.column_of(rest) if rest else 1
+            column = self.column_of(rest) if rest else self.first_value_column()
             if column is not None:
                 marks.setdefault((row, column), []).append(finding)
         if marks != self.findings:
@@ -367,54 +388,18 @@ def column_of(columns: list[Column], attribute_path: str) -> int | None:
     return best
 
 
-# Every box of a row that can carry footnotes, in the form's column order.
-FOOTNOTED_BOXES = (
-    "security_title",
-    "conversion_or_exercise_price",
-    "transaction_date",
-    "deemed_execution_date",
-    "coding",
-    "timeliness",
-    "shares",
-    "total_value",
-    "price_per_share",
-    "acquired_disposed",
-    "exercise_date",
-    "expiration_date",
-    "underlying.title",
-    "underlying.shares",
-    "underlying.value",
-    "shares_owned_following",
-    "value_owned_following",
-    "ownership.direct_or_indirect",
-    "ownership.nature_of_ownership",
-)
-
-
-def row_boxes(row) -> list[tuple[str, object]]:
-    """(attribute, box) for every footnotable box the row has."""
-    found = []
-    for attribute in FOOTNOTED_BOXES:
-        try:
-            box = paths.get(row, attribute)
-        except AttributeError:  # a holding has no transaction boxes
-            continue
-        if box is not None and hasattr(box, "footnote_ids"):
-            found.append((attribute, box))
-    return found
-
-
 def footnote_usage(document: FilingDocument) -> dict[str, list[str]]:
-    """Where each footnote is referenced: "Table I row 2, 4. Amount", ..."""
+    """Where each footnote is referenced, named by the editor's columns: "Table I row 2, 4. Amount", ..."""
     usage: dict[str, list[str]] = {}
-    filing = document.filing
-    for table, columns, label in (("table_i", TABLE_I_COLUMNS, "Table I"), ("table_ii", TABLE_II_COLUMNS, "Table II")):
-        for number, row in enumerate(getattr(filing, table)):
-            for attribute, box in row_boxes(row):
-                column = column_of(columns, attribute)
-                header = columns[column].header if column is not None else attribute
-                for footnote_id in box.footnote_ids:
-                    usage.setdefault(footnote_id, []).append(f"{label} row {number + 1}, {header}")
+    form = describe(document.filing.form)
+    for footnote_id, used in operations.footnote_usage(document.filing).items():
+        for path in used:
+            table, row, attribute = paths.split_item(path)
+            columns = list(form.table(table).columns)
+            column = column_of(columns, attribute)
+            header = columns[column].header if column is not None else attribute
+            label = "Table I" if table == "table_i" else "Table II"
+            usage.setdefault(footnote_id, []).append(f"{label} row {(row or 0) + 1}, {header}")
     return usage
 
 
