@@ -16,7 +16,7 @@ from datetime import date
 from typing import Callable, Sequence
 
 from form4_desktop import __version__
-from form4_desktop.app import documents, drafts, rescue
+from form4_desktop.app import documents, drafts, holdings, rescue
 from form4_desktop.app.files import OutputError
 from form4_desktop.app.logs import configure_logging
 from form4_desktop.edgar_xml import Copy, ReadError, WriteError
@@ -131,6 +131,18 @@ def build_parser() -> argparse.ArgumentParser:
     exporter.add_argument("--copy", choices=[c.value for c in Copy], default=Copy.RECORD.value)
     exporter.add_argument("--store", metavar="PATH", help=store_help)
 
+    holdings_parser = commands.add_parser(
+        "holdings",
+        help="an owner's positions, from the filings in the store (the holdings ledger)",
+        description="Print a header line and one tab-separated line per position: table (I or II), security, "
+        "ownership (D or I), nature, amount, as_of; Table II lines add exercise_price, expiration, underlying. "
+        "Filed forms and imported EDGAR copies count; drafts not yet filed do not.",
+    )
+    holdings_parser.add_argument("--owner", required=True, metavar="CIK", help="the reporting owner's CIK")
+    holdings_parser.add_argument("--issuer", metavar="CIK", help="only this issuer's securities")
+    holdings_parser.add_argument("--as-of", dest="as_of", metavar="DATE", help="positions at the end of this day")
+    holdings_parser.add_argument("--store", metavar="PATH", help=store_help)
+
     store = commands.add_parser("store", help="look after the draft store: rescue a damaged one, forget a CCC")
     store_commands = store.add_subparsers(dest="store_command", metavar="ACTION", required=True)
     rescue = store_commands.add_parser(
@@ -194,7 +206,9 @@ def _convert(source: str, target: str, copy: str) -> int:
 def _import(files: list[str], store_path: str | None, again: bool) -> int:
     status = EXIT_OK
     with drafts.open_store(store_path) as store:
-        for name in files:
+        # A folder is imported whole, recursively (an insider's past filings build their holdings ledger).
+        names = [path for name in files for path in (holdings.xml_files(name) if os.path.isdir(name) else [name])]
+        for name in names:
             try:
                 imported = drafts.import_xml(store, name, again=again)
             except ReadError as error:
@@ -208,6 +222,49 @@ def _import(files: list[str], store_path: str | None, again: bool) -> int:
                     _one_line(f"{name}: already in the store as draft {imported.draft_id} (--again imports it again)")
                 )
     return status
+
+
+def _holdings(arguments: argparse.Namespace) -> int:
+    for option, value in (("--owner", arguments.owner), ("--issuer", arguments.issuer)):
+        if value is not None and not (value.isdigit() and len(value) <= 10):
+            print(_one_line(f"form4 holdings: {option} '{value}' is not a CIK; give up to 10 digits."), file=sys.stderr)
+            return EXIT_UNREADABLE
+    as_of = None
+    if arguments.as_of is not None:
+        try:
+            as_of = read_date(arguments.as_of)
+        except TypedValueError:
+            as_of = None
+        if as_of is None:
+            print(
+                _one_line(
+                    f"form4 holdings: --as-of '{arguments.as_of}' is not a date; give it as MM/DD/YYYY or YYYY-MM-DD."
+                ),
+                file=sys.stderr,
+            )
+            return EXIT_UNREADABLE
+    with drafts.open_store(arguments.store, create=False) as store:
+        found = holdings.positions(store, arguments.owner, arguments.issuer, as_of)
+    print("table\tsecurity\townership\tnature\tamount\tas_of\texercise_price\texpiration\tunderlying")
+    for _, position in found:
+        key = position.key
+        amount = "" if position.amount is None else format(position.amount, "f")
+        line = [
+            key.table,
+            position.title,
+            key.ownership,
+            position.nature if key.ownership == "I" else "",
+            amount,
+            position.as_of.isoformat() if position.as_of else "",
+        ]
+        if key.table == "II":
+            line += [
+                "" if key.exercise_price is None else format(key.exercise_price, "f"),
+                key.expiration.isoformat() if key.expiration else "",
+                key.underlying,
+            ]
+        print(_one_line("\t".join(line)))
+    return EXIT_OK
 
 
 def _say_read_only(store) -> None:
@@ -328,6 +385,8 @@ def _run_command(arguments: argparse.Namespace) -> int:
         return _list(arguments.store, arguments.search, arguments.trash)
     if arguments.command == "export":
         return _export(arguments)
+    if arguments.command == "holdings":
+        return _holdings(arguments)
     if arguments.command == "store":
         return _store(arguments)
     if arguments.command == "render":

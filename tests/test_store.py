@@ -333,8 +333,22 @@ def test_a_v2_store_is_marked_as_ours_after_a_backup(tmp_path):
     kept.close()
 
 
-def test_a_v3_store_opens_unchanged(tmp_path):
+def test_a_v3_store_gains_the_ledgers_merges_after_a_backup(tmp_path):
     path = _fixture(tmp_path, "v3.sqlite3")
+    with DraftStore(path, user="bob") as store:
+        [row] = store.list()
+        assert store.title_merges("1", "2") == {}
+        store.merge_titles("1", "2", "common stock par value", "common stock")
+        assert store.title_merges("0001", "2") == {"common stock par value": "common stock"}
+        assert store.open(row.id).filing.remarks == "Saved again by the fixture's editor."
+    [backup] = tmp_path.glob("v3.sqlite3.v3-*.bak")
+    with sqlite3.connect(backup) as kept:
+        assert kept.execute("PRAGMA user_version").fetchone()[0] == 3
+    kept.close()
+
+
+def test_a_v4_store_opens_unchanged(tmp_path):
+    path = _fixture(tmp_path, "v4.sqlite3")
     original = path.read_bytes()
     with DraftStore(path, user="bob") as store:
         [row] = store.list()

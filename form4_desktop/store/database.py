@@ -190,8 +190,25 @@ def _v3(connection: sqlite3.Connection) -> None:
     connection.execute(f"PRAGMA application_id = {APPLICATION_ID}")
 
 
+def _v4(connection: sqlite3.Connection) -> None:
+    _run(
+        connection,
+        """
+        -- The holdings ledger's merges: for one owner and issuer, a security title that means the same as another
+        -- ("common stock par value 0 001" is "common stock"), both as the ledger matches them (normalized).
+        CREATE TABLE title_merges (
+            owner_cik TEXT NOT NULL,
+            issuer_cik TEXT NOT NULL,
+            title TEXT NOT NULL,
+            same_as TEXT NOT NULL,
+            PRIMARY KEY (owner_cik, issuer_cik, title)
+        ) WITHOUT ROWID
+        """,
+    )
+
+
 # MIGRATIONS[n] takes a store at version n to version n + 1.
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1, _v2, _v3]
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1, _v2, _v3, _v4]
 
 
 # How long a save waits for another process's write to finish before it says the store is locked (seconds).

@@ -93,6 +93,16 @@ class Draft:
         return self.status == "filed"
 
 
+class LedgerRow(NamedTuple):
+    """A draft as the holdings ledger reads it."""
+
+    id: int
+    filing: Filing
+    status: str
+    filed_on: date | None
+    amends_id: int | None
+
+
 @dataclass(frozen=True)
 class Revision:
     version: int
@@ -432,6 +442,53 @@ class DraftStore:
             signed = [signature.date for signature in filing.signatures if signature.date]
             filed_on = max(signed) if signed else filing.period_of_report
         return self.create(filing, status="filed", filed_on=filed_on.isoformat() if filed_on else None)
+
+    # -- the holdings ledger -------------------------------------------------------------------------------
+    @guarded(saving=False)
+    def ledger_filings(self, owner_cik: str, issuer_cik: str | None = None) -> builtins.list[LedgerRow]:
+        """Every draft outside the trash with this reporting owner (and issuer): what the holdings ledger is
+        built from, oldest first."""
+        owner = owner_cik.lstrip("0") or "0"
+        issuer = (issuer_cik or "").lstrip("0")
+        rows = []
+        for draft_id, content, status, filed_on, amends_id, owners, issuer_of in self._db.execute(
+            "SELECT d.id, r.content, d.status, d.filed_on, d.amends_id, d.owner_ciks, d.issuer_cik FROM drafts d "
+            "JOIN revisions r ON r.draft_id = d.id AND r.version = d.version "
+            "WHERE d.deleted_at IS NULL AND d.owner_ciks LIKE ? ORDER BY d.id",
+            (f"%{owner}%",),
+        ):
+            if owner not in {cik.lstrip("0") or "0" for cik in owners.split()}:
+                continue
+            if issuer and (issuer_of.lstrip("0") or "0") != issuer:
+                continue
+            try:
+                filing = filing_from_json(content)
+            except CodecError:
+                log.warning("draft %d cannot be read for the ledger", draft_id)
+                continue
+            rows.append(
+                LedgerRow(draft_id, filing, status, date.fromisoformat(filed_on) if filed_on else None, amends_id)
+            )
+        return rows
+
+    @guarded(saving=False)
+    def title_merges(self, owner_cik: str, issuer_cik: str) -> dict[str, str]:
+        return dict(
+            self._db.execute(
+                "SELECT title, same_as FROM title_merges WHERE owner_cik = ? AND issuer_cik = ?",
+                (owner_cik.lstrip("0") or "0", issuer_cik.lstrip("0") or "0"),
+            )
+        )
+
+    @guarded(saving=True)
+    def merge_titles(self, owner_cik: str, issuer_cik: str, title: str, same_as: str) -> None:
+        """Keep that, for this owner and issuer, security `title` is the same security as `same_as`."""
+        with self._transaction() as db:
+            db.execute(
+                "INSERT INTO title_merges (owner_cik, issuer_cik, title, same_as) VALUES (?, ?, ?, ?) "
+                "ON CONFLICT(owner_cik, issuer_cik, title) DO UPDATE SET same_as = excluded.same_as",
+                (owner_cik.lstrip("0") or "0", issuer_cik.lstrip("0") or "0", title, same_as),
+            )
 
     # -- rescue (a damaged store) ------------------------------------------------------------------------
     @guarded(saving=False)

@@ -1,0 +1,239 @@
+"""The holdings ledger (issue 14): positions carried across an insider's real filings, amendment-aware; the
+continuity finding and the carry-forward proposal on a new draft; `form4 holdings` and `form4 import DIR`."""
+
+from __future__ import annotations
+
+import copy
+import re
+import shutil
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from form4_desktop import cli
+from form4_desktop.app import holdings
+from form4_desktop.edgar_xml.reader import read_file
+from form4_desktop.model import Footnoted, NonDerivativeTransaction
+from form4_desktop.model.holdings import LedgerFiling, build, corrections, normalized
+from form4_desktop.rules.findings import Severity
+from form4_desktop.store import DraftStore
+from test_rules import draft
+
+CORPUS = Path(__file__).parent / "data" / "corpus"
+MUSK, TESLA = "1494730", "1318605"  # 42 of his Tesla filings (Forms 3 and 4) are in the test corpus
+
+
+def _norm(text):
+    return re.sub(r"[^0-9a-z]+", " ", (text or "").lower()).strip()
+
+
+@pytest.fixture(scope="module")
+def corpus_store(tmp_path_factory):
+    path = tmp_path_factory.mktemp("ledger") / "drafts.sqlite3"
+    with DraftStore(path) as store:
+        results = list(holdings.import_folder(store, str(CORPUS)))
+        assert sum(1 for r in results if r.imported is not None) > 250
+    return path
+
+
+def test_positions_are_what_the_latest_filings_report(corpus_store):
+    """Independently of the ledger: for each position, the "owned following" of its last row, in the order of
+    transaction date (holdings: period of report), then filing."""
+    latest: dict[tuple, tuple] = {}
+    for path in sorted(CORPUS.glob("*.xml")):
+        try:
+            filing = read_file(path)
+        except Exception:
+            continue
+        if MUSK not in {o.cik.lstrip("0") for o in filing.reporting_owners} or filing.issuer.cik.lstrip("0") != TESLA:
+            continue
+        signed = max((s.date for s in filing.signatures if s.date), default=filing.period_of_report)
+        for table in ("table_i", "table_ii"):
+            for number, row in enumerate(getattr(filing, table)):
+                held = row.ownership.direct_or_indirect.value or "D"
+                nature = (
+                    _norm(row.ownership.nature_of_ownership.value)
+                    if held == "I" and row.ownership.nature_of_ownership
+                    else ""
+                )
+                key = ("I" if table == "table_i" else "II", _norm(row.security_title.value), held, nature)
+                if table == "table_ii":
+                    key += (
+                        row.conversion_or_exercise_price.value,
+                        row.expiration_date.value,
+                        _norm(row.underlying.title.value),
+                    )
+                when = row.transaction_date.value if hasattr(row, "transaction_date") else filing.period_of_report
+                following = row.shares_owned_following.value if row.shares_owned_following else None
+                order = (when, signed, path.name, table, number)
+                if following is not None and (key not in latest or order >= latest[key][0]):
+                    latest[key] = (order, following)
+    with DraftStore(corpus_store) as store:
+        found = {}
+        for issuer, position in holdings.positions(store, MUSK, TESLA):
+            key = position.key
+            as_tuple = (key.table, key.security, key.ownership, key.nature)
+            if key.table == "II":
+                as_tuple += (key.exercise_price, key.expiration, key.underlying)
+            if position.amount is not None:
+                found[as_tuple] = position.amount
+    assert len(latest) >= 5
+    assert found == {key: value for key, (_, value) in latest.items()}
+    # Natures spelt differently are one position: "by Trust" and "By Trust".
+    assert normalized("By  Trust.") == normalized("by trust") == "by trust"
+
+
+def _filing(period: date, shares: int, code: str, owned: int):
+    filing = draft()
+    filing.period_of_report = period
+    row = filing.table_i[0]
+    row.transaction_date = Footnoted(period)
+    row.shares = Footnoted(Decimal(shares))
+    row.acquired_disposed = Footnoted("A" if code in ("P", "A", "M") else "D")
+    row.coding.code = code
+    row.shares_owned_following = Footnoted(Decimal(owned))
+    filing.table_i = [row]
+    filing.table_ii = []
+    filing.schema_version = "X0609"  # as EDGAR disseminated it
+    for owner in filing.reporting_owners:
+        owner.ccc = None
+    return filing
+
+
+def _history():
+    return [
+        LedgerFiling(1, _filing(date(2023, 1, 9), 125000, "A", 200000), date(2023, 1, 11)),
+        LedgerFiling(2, _filing(date(2023, 3, 1), 50000, "P", 250000), date(2023, 3, 2)),
+        LedgerFiling(3, _filing(date(2023, 6, 1), 20000, "S", 230000), date(2023, 6, 2)),
+        LedgerFiling(4, _filing(date(2023, 9, 1), 5000, "S", 225000), date(2023, 9, 5)),
+    ]
+
+
+def test_an_amendment_to_a_middle_filing_flags_exactly_the_later_filings():
+    history = _history()
+    assert build(history).breaks() == []
+    amendment = _filing(date(2023, 3, 1), 60000, "P", 260000)  # it was 60,000 shares, not 50,000
+    amendment.document_type = "4/A"
+    amendment.date_of_original_submission = date(2023, 3, 2)
+    ledger = build(history + [LedgerFiling(5, amendment, date(2023, 3, 20))])
+    [position] = ledger.positions()
+    assert position.amount == Decimal(225000)  # what the last filing reported
+    assert [(e.ref, e.reported) for e in position.entries] == [(1, 200000), (5, 260000), (3, 230000), (4, 225000)]
+    fixes = corrections(ledger, 5)
+    assert [(entry.ref, entry.path, entry.reported, should) for entry, should in fixes] == [
+        (3, "table_i[0].shares_owned_following", Decimal(230000), Decimal(240000)),
+        (4, "table_i[0].shares_owned_following", Decimal(225000), Decimal(235000)),
+    ]
+    assert [e.ref for e in ledger.breaks()] == [3]  # the first filing that no longer chains
+
+
+def test_an_amendment_row_matching_two_rows_is_an_ambiguity():
+    history = _history()
+    twice = history[1].filing
+    twice.table_i.append(copy.deepcopy(twice.table_i[0]))
+    amendment = copy.deepcopy(twice)
+    amendment.table_i = [amendment.table_i[0]]
+    amendment.document_type = "4/A"
+    ledger = build(history + [LedgerFiling(9, amendment, date(2023, 4, 1), amends=2)])
+    [ambiguity] = ledger.ambiguities
+    assert (ambiguity.amendment, ambiguity.original, ambiguity.candidates) == (9, 2, (0, 1))
+
+
+def _store_with_history(path) -> DraftStore:
+    store = DraftStore(path)
+    for item in _history():
+        store.import_filed(item.filing, item.filed_on)
+    return store
+
+
+def test_a_new_draft_that_does_not_start_from_the_ledger_gets_the_finding(tmp_path):
+    with _store_with_history(tmp_path / "s.sqlite3") as store:
+        new = _filing(date(2023, 11, 1), 10000, "P", 240000)
+        new.schema_version = None
+        [finding] = holdings.check_draft(store, new, None)
+        assert (finding.rule_id, finding.severity, finding.field_path) == (
+            "HOLDINGS-CONTINUITY",
+            Severity.WARNING,
+            "table_i[0].shares_owned_following",
+        )
+        assert finding.message == (
+            "The last filing left 225,000 directly on 09/01/2023; 225,000 + 10,000 = 235,000; this row says 240,000."
+        )
+        assert holdings.propose(store, new, None, "table_i", 0) == Decimal(235000)
+        new.table_i[0].shares_owned_following = Footnoted(Decimal(235000))
+        assert holdings.check_draft(store, new, None) == []
+        # A footnote on the box (an ESPP purchase) makes it information.
+        new.table_i[0].shares_owned_following = Footnoted(Decimal(240000), ["F1"])
+        [finding] = holdings.check_draft(store, new, None)
+        assert finding.severity is Severity.INFO and "Footnote (1) explains it" in finding.message
+        # A second row of the same position chains from the first: no finding on it, and its proposal follows.
+        second = copy.deepcopy(new.table_i[0])
+        second.shares = Footnoted(Decimal(1000))
+        second.shares_owned_following = None
+        new.table_i.append(second)
+        assert holdings.propose(store, new, None, "table_i", 1) == Decimal(241000)
+
+
+def test_a_drafts_own_saved_copy_is_left_out_of_its_ledger(tmp_path):
+    with _store_with_history(tmp_path / "s.sqlite3") as store:
+        new = _filing(date(2023, 11, 1), 10000, "P", 235000)
+        new.schema_version = None
+        draft_id = store.create(new)  # pending, so it never counts as filed
+        assert holdings.check_draft(store, new, draft_id) == []
+        assert holdings.positions(store, new.reporting_owners[0].cik)[0][1].amount == Decimal(225000)
+
+
+def test_form4_holdings_prints_one_line_per_position(tmp_path, capsys):
+    path = tmp_path / "s.sqlite3"
+    with _store_with_history(path) as store:
+        owner = store.open(1).filing.reporting_owners[0].cik
+    assert cli.main(["holdings", "--store", str(path), "--owner", owner, "--as-of", "06/30/2023"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines == [
+        "table\tsecurity\townership\tnature\tamount\tas_of\texercise_price\texpiration\tunderlying",
+        "I\tCommon Stock\tD\t\t230000\t2023-06-01",
+    ]
+    assert cli.main(["holdings", "--store", str(path), "--owner", "12x"]) == 2
+    assert capsys.readouterr().err == "form4 holdings: --owner '12x' is not a CIK; give up to 10 digits.\n"
+    assert cli.main(["holdings", "--store", str(path), "--owner", owner, "--as-of", "13/01/2023"]) == 2
+
+
+def test_form4_import_takes_a_folder_recursively_and_skips_what_it_has(tmp_path, capsys):
+    folder = tmp_path / "insider" / "2021"
+    folder.mkdir(parents=True)
+    names = sorted(p.name for p in CORPUS.glob("john-friedman__datamule-python__0001209191210*.xml"))[:3]
+    for name in names:
+        shutil.copy(CORPUS / name, folder / name)
+    store = tmp_path / "s.sqlite3"
+    assert cli.main(["import", "--store", str(store), str(tmp_path / "insider")]) == 0
+    first = capsys.readouterr().out.splitlines()
+    assert [line.split("\t")[1] for line in first] == [str(folder / name) for name in names]
+    assert cli.main(["import", "--store", str(store), str(tmp_path / "insider")]) == 0
+    again = capsys.readouterr().out.splitlines()
+    assert all(": already in the store as draft " in line for line in again) and len(again) == len(names)
+
+
+def test_transactions_move_a_position_by_their_shares():
+    history = _history()[:2]
+    history[1].filing.table_i[0].shares_owned_following = None  # the filer left it out: the chain gives it
+    [position] = build(history).positions()
+    assert position.amount == Decimal(250000)
+    assert isinstance(history[0].filing.table_i[0], NonDerivativeTransaction)
+
+
+def test_rows_are_ordered_by_transaction_date_not_by_when_they_were_filed():
+    history = _history()
+    late = _filing(date(2023, 2, 1), 1000, "P", 201000)  # a February trade reported late, in April
+    ledger = build(history + [LedgerFiling(7, late, date(2023, 4, 3))])
+    [position] = ledger.positions()
+    assert [e.ref for e in position.entries] == [1, 7, 2, 3, 4]
+    assert [e.ref for e in ledger.breaks()] == [2]  # March's 250,000 no longer follows from 201,000 + 50,000
+
+
+def test_a_direct_holding_is_one_position_whatever_nature_text_it_carries():
+    history = _history()[:2]
+    history[1].filing.table_i[0].ownership.nature_of_ownership = Footnoted("Direct")
+    [position] = build(history).positions()
+    assert position.amount == Decimal(250000) and position.key.nature == ""
