@@ -12,7 +12,7 @@ import typing
 from datetime import date
 from decimal import Decimal
 from functools import cache
-from typing import Any, Union, get_args, get_origin, get_type_hints
+from typing import Callable, Any, Union, get_args, get_origin, get_type_hints
 
 from form4_desktop.model import (
     DerivativeHolding,
@@ -62,27 +62,41 @@ def _hints(cls: type) -> dict[str, Any]:
 
 
 def _decode(value: Any, hint: Any) -> Any:
-    if value is None:
-        return None
+    return _decoder(hint)(value)
+
+
+@cache
+def _decoder(hint: Any) -> Callable[[Any], Any]:
+    """A function decoding a stored value of type `hint`, made once per type: reading the ledger decodes
+    thousands of boxes, and working the type out each time was most of the cost."""
     origin = get_origin(hint)
     if origin in (Union, getattr(typing, "UnionType", Union)) or type(hint).__name__ == "UnionType":
         options = [arg for arg in get_args(hint) if arg is not type(None)]
         if all(option in _KIND_OF for option in options):
-            return _decode_row(value)
-        return _decode(value, options[0])
+            return lambda value: None if value is None else _decode_row(value)
+        inner = _decoder(options[0])
+        return lambda value: None if value is None else inner(value)
     if origin is list:
         (item,) = get_args(hint)
-        return [_decode(entry, item) for entry in value]
+        each = _decoder(item)
+        return lambda value: None if value is None else [each(entry) for entry in value]
     if origin is Footnoted:
-        (inner,) = get_args(hint)
-        return Footnoted(_decode(value.get("value"), inner), list(value.get("footnote_ids", [])))
+        (inner_hint,) = get_args(hint)
+        inner = _decoder(inner_hint)
+        return lambda value: (
+            None
+            if value is None
+            else Footnoted(
+                None if value.get("value") is None else inner(value.get("value")), list(value.get("footnote_ids", []))
+            )
+        )
     if hint is Decimal:
-        return Decimal(value)
+        return lambda value: None if value is None else Decimal(value)
     if hint is date:
-        return date.fromisoformat(value)
+        return lambda value: None if value is None else date.fromisoformat(value)
     if isinstance(hint, type) and dataclasses.is_dataclass(hint):
-        return _decode_dataclass(hint, value)
-    return value
+        return lambda value: None if value is None else _decode_dataclass(hint, value)
+    return lambda value: value
 
 
 def _decode_row(value: dict) -> Any:
@@ -93,13 +107,14 @@ def _decode_row(value: dict) -> Any:
     return _decode_dataclass(cls, value)
 
 
-def _decode_dataclass(cls: type, value: dict) -> Any:
+@cache
+def _field_decoders(cls: type) -> tuple[tuple[str, Callable[[Any], Any]], ...]:
     hints = _hints(cls)
-    arguments = {}
-    for f in dataclasses.fields(cls):
-        if f.name in value:
-            arguments[f.name] = _decode(value[f.name], hints[f.name])
-    return cls(**arguments)
+    return tuple((f.name, _decoder(hints[f.name])) for f in dataclasses.fields(cls))
+
+
+def _decode_dataclass(cls: type, value: dict) -> Any:
+    return cls(**{name: decode(value[name]) for name, decode in _field_decoders(cls) if name in value})
 
 
 def filing_from_json(text: str) -> Filing:
