@@ -40,16 +40,22 @@ def read_typed(text: str, kind: str) -> Any:
 class _SetField(QUndoCommand):
     MERGE_SECONDS = 2.0  # changes of one box this close together (a combo box's type-ahead) are one step
 
-    def __init__(self, document: FilingDocument, path: str, old: Any, new: Any, text: str):
+    def __init__(self, document: FilingDocument, path: str, old: Any, new: Any, text: str, merge: bool = True):
         super().__init__(text)
         self.document, self.path, self.old, self.new = document, path, old, new
         self.at = time.monotonic()
+        self.merge = merge
 
     def id(self) -> int:  # noqa: A003 - Qt's name
         return 1
 
     def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802 - Qt's name
-        if not isinstance(other, _SetField) or other.path != self.path or other.at - self.at > self.MERGE_SECONDS:
+        if (
+            not isinstance(other, _SetField)
+            or not (self.merge and other.merge)
+            or other.path != self.path
+            or other.at - self.at > self.MERGE_SECONDS
+        ):
             return False
         self.new, self.at = other.new, other.at
         return True
@@ -192,12 +198,13 @@ class FilingDocument(QObject):
     def get(self, path: str) -> Any:
         return paths.get(self.filing, path)
 
-    def set(self, path: str, value: Any, text: str | None = None) -> bool:
-        """Change one field, undoably; nothing happens when the value is the same."""
+    def set(self, path: str, value: Any, text: str | None = None, *, merge: bool = True) -> bool:
+        """Change one field, undoably; nothing happens when the value is the same. A change is merged with the
+        box's change just before it (typing) unless either says `merge=False` (a value the program proposed)."""
         old = paths.get(self.filing, path)
         if old == value or self.read_only:
             return False
-        self.undo_stack.push(_SetField(self, path, copy.deepcopy(old), value, text or f"Change {path}"))
+        self.undo_stack.push(_SetField(self, path, copy.deepcopy(old), value, text or f"Change {path}", merge))
         return True
 
     def insert(self, path: str, index: int, item: Any, text: str) -> None:

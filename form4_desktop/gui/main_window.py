@@ -35,7 +35,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from form4_desktop.app import documents
+from form4_desktop.app import documents, holdings
+from form4_desktop.model.holdings import propose_for_row
+from form4_desktop.rules.continuity import continuity_findings
 from form4_desktop.app.autosave import Autosaver, is_orphan, new_slot
 from form4_desktop.app.rescue import REPORT_FILE, rescue_drafts
 from form4_desktop.app.drafts import import_xml
@@ -102,6 +104,8 @@ class MainWindow(QMainWindow):
         self.findings: list[Finding] = []
         self.status_text = ""
         self.autosaver = Autosaver(store, new_slot())
+        self._ledgers: dict[tuple, tuple] = {}
+        self._undoing = False
         self._build_browser()
         self._build_findings()
         self._build_actions()
@@ -387,7 +391,11 @@ class MainWindow(QMainWindow):
         if not 0 <= index < stack.count():
             return
         command = stack.command(index)
-        stack.undo() if undo else stack.redo()
+        self._undoing = True
+        try:
+            stack.undo() if undo else stack.redo()
+        finally:
+            self._undoing = False
         path = getattr(command, "path", None)
         if path:
             self.editor.go_to(path)
@@ -441,6 +449,8 @@ class MainWindow(QMainWindow):
         return f"on {format_date(date.fromisoformat(filed))}" if filed else ""
 
     def _document_changed(self, path: str) -> None:
+        if not self._undoing:  # an undo or redo replays the user's steps; it proposes nothing new
+            QTimer.singleShot(0, lambda: self._carry_forward(path))  # after the edit's own command is done
         # (While an edit is being pushed the undo stack still says "clean": an undo back to the saved draft
         # clears the recovery entry through cleanChanged instead.)
         self.validation_timer.start()
@@ -478,7 +488,7 @@ class MainWindow(QMainWindow):
         # A box holding text that cannot be taken gets that one finding, not also "is required" for the old value.
         self.findings = [
             finding
-            for finding in documents.check_filing(filing, self.as_of())
+            for finding in documents.check_filing(filing, self.as_of()) + self._continuity(filing)
             if paths.box_path(finding.field_path) not in refused
         ] + typed
         self.findings.sort(key=self._position)
@@ -492,6 +502,64 @@ class MainWindow(QMainWindow):
             text += f" — due {describe(due[0])}, 10 p.m. Eastern"
         self.status_text = text
         self.status_label.setText(text)  # a permanent part of the status bar: messages never hide it
+
+    def _ledger(self, filing: Filing):
+        """The holdings ledger of the draft's owner and issuer, built once and kept until the store changes (a
+        save, an import, a delete: refresh_browser forgets it)."""
+        owner = next((owner.cik for owner in filing.reporting_owners if owner.cik), "")
+        if not owner or not filing.issuer.cik:
+            return None
+        key = (owner, filing.issuer.cik, self.document.draft_id)
+        if key not in self._ledgers:
+            try:
+                ledger = holdings.ledger_of(self.store, owner, filing.issuer.cik, leave_out=self.document.draft_id)
+                merges = self.store.title_merges(owner, filing.issuer.cik)
+            except StoreError as error:
+                log.warning("the holdings ledger cannot be read: %s", error)
+                return None
+            self._ledgers[key] = (ledger, merges)
+        return self._ledgers[key]
+
+    def _continuity(self, filing: Filing) -> list[Finding]:
+        """HOLDINGS-CONTINUITY: the draft's first row of each position against what the owner's filings left."""
+        if self.document.read_only:
+            return []  # a filed form is part of the ledger, not judged against it
+        found = self._ledger(filing)
+        return continuity_findings(filing, found[0], found[1]) if found else []
+
+    def _carry_forward(self, path: str) -> None:
+        """A transaction row's shares (or A/D) typed while its "owned following" is empty: propose the position
+        before it ± the shares, as its own undoable step (the user may overwrite it)."""
+        name, row, rest = paths.split_item(path)
+        if (
+            name not in ("table_i", "table_ii")
+            or row is None
+            or rest not in ("shares.value", "acquired_disposed.value")
+        ):
+            return
+        filing = self.document.filing
+        item = getattr(filing, name)[row] if row < len(getattr(filing, name)) else None
+        if (
+            item is None
+            or not hasattr(item, "shares")
+            or (item.shares_owned_following is not None and item.shares_owned_following.value is not None)
+        ):
+            return
+        if item.shares is None or item.shares.value is None or not item.acquired_disposed.value:
+            return
+        found = self._ledger(filing)
+        proposal = propose_for_row(found[0], filing, name, row, found[1]) if found else None
+        if proposal is not None:
+            self.document.set(
+                f"{name}[{row}].shares_owned_following.value",
+                proposal,
+                "Propose the amount owned following",
+                merge=False,
+            )
+            self.say(
+                f"Amount owned following proposed from the holdings ledger: {proposal:,} (overwrite it if "
+                "it is not right)."
+            )
 
     def _position(self, finding: Finding) -> tuple:
         """Findings in the order of the form: tab, row, column; information after the problems."""
@@ -522,6 +590,7 @@ class MainWindow(QMainWindow):
         return self._browser_id(self.browser.currentIndex())
 
     def refresh_browser(self) -> None:
+        self._ledgers.clear()  # the store changed: the holdings ledger is read again when next needed
         try:
             rows = self.store.list(self.search.text(), trash=self.trash_button.isChecked(), limit=2000)
         except StoreError as error:

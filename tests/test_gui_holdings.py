@@ -1,0 +1,57 @@
+"""The holdings ledger in the editor: a new row's "owned following" is proposed from the owner's filed forms, and
+a first row that does not start from them gets HOLDINGS-CONTINUITY in the findings, on its box."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+import pytest
+
+pytest.importorskip("PySide6")
+
+from PySide6.QtCore import Qt  # noqa: E402
+
+from form4_desktop.model import Footnoted  # noqa: E402
+from test_gui import edit_cell  # noqa: E402
+from test_holdings import _filing, _history  # noqa: E402
+
+
+def test_a_new_row_starts_from_the_ledger_and_a_wrong_one_is_found(window, qtbot):
+    for item in _history():  # filed forms: 200,000 ... 225,000 owned directly after 09/01/2023
+        window.store.import_filed(item.filing, item.filed_on)
+    window.refresh_browser()
+    new = _filing(date(2023, 11, 1), 10000, "P", 240000)
+    new.schema_version = None
+    new.table_i = []
+    window.document.load(new, None, None)
+    table = window.editor.table_i
+    qtbot.mouseClick(table.buttons["add_transaction"], Qt.MouseButton.LeftButton)
+    headers = [
+        table.model.headerData(n, Qt.Orientation.Horizontal).replace("\n", " ")
+        for n in range(table.model.columnCount())
+    ]
+    edit_cell(qtbot, table, 0, headers.index("1. Title of Security"), "COMMON STOCK")  # matched whatever the case
+    edit_cell(qtbot, table, 0, headers.index("2. Transaction Date"), "11/01/2023")
+    edit_cell(qtbot, table, 0, headers.index("4. Amount"), "10000")
+    edit_cell(qtbot, table, 0, headers.index("(A) or (D)"), "A")
+    owned_box = lambda: window.document.filing.table_i[0].shares_owned_following  # noqa: E731
+    qtbot.waitUntil(lambda: owned_box() is not None and owned_box().value is not None, timeout=2000)
+    assert window.document.filing.table_i[0].shares_owned_following.value == Decimal(235000)
+    owned = table.model.index(0, headers.index("5. Owned Following"))
+    assert owned.data() == "235,000"
+    window.validate()
+    assert not [f for f in window.findings if f.rule_id == "HOLDINGS-CONTINUITY"]
+    # The user overwrites it with a number that does not follow: the finding points at that box.
+    edit_cell(qtbot, table, 0, headers.index("5. Owned Following"), "240000")
+    window.validate()
+    [finding] = [f for f in window.findings if f.rule_id == "HOLDINGS-CONTINUITY"]
+    assert finding.field_path == "table_i[0].shares_owned_following"
+    assert "225,000 + 10,000 = 235,000; this row says 240,000" in finding.message
+    assert (0, headers.index("5. Owned Following")) in table.model.findings  # the cell is coloured
+    # Undo takes back the user's number, then the proposal, one step each.
+    window.undo_redo(undo=True)
+    assert window.document.filing.table_i[0].shares_owned_following.value == Decimal(235000)
+    window.undo_redo(undo=True)
+    assert window.document.filing.table_i[0].shares_owned_following.value is None
+    window.document.filing.table_i[0].shares_owned_following = Footnoted(None)
