@@ -44,12 +44,24 @@ def form3() -> Filing:
         period_of_report=date(2023, 1, 9),
         issuer=Issuer("896493", None, "AULT"),
         reporting_owners=[ReportingOwner("1767258", "ab#45678", None, None, Relationship(is_director=True))],
-        table_i=[NonDerivativeHolding(Footnoted("Common Stock"), None, Footnoted(Decimal(100)), None,
-                                      OwnershipNature(Footnoted("D")))],
-        table_ii=[DerivativeHolding(Footnoted("Stock Option"), Footnoted(Decimal("1.5")), None,
-                                    Footnoted(date(2024, 1, 1)), Footnoted(date(2030, 1, 1)),
-                                    UnderlyingSecurity(Footnoted("Common Stock"), Footnoted(Decimal(10))),
-                                    None, None, OwnershipNature(Footnoted("D")))],
+        table_i=[
+            NonDerivativeHolding(
+                Footnoted("Common Stock"), None, Footnoted(Decimal(100)), None, OwnershipNature(Footnoted("D"))
+            )
+        ],
+        table_ii=[
+            DerivativeHolding(
+                Footnoted("Stock Option"),
+                Footnoted(Decimal("1.5")),
+                None,
+                Footnoted(date(2024, 1, 1)),
+                Footnoted(date(2030, 1, 1)),
+                UnderlyingSecurity(Footnoted("Common Stock"), Footnoted(Decimal(10))),
+                None,
+                None,
+                OwnershipNature(Footnoted("D")),
+            )
+        ],
         signatures=[Signature("/s/ A Director", date(2023, 1, 10))],
     )
 
@@ -73,6 +85,7 @@ def _set(path: str, value):
             target[int(last)] = value
         else:
             setattr(target, last, value)
+
     return mutate
 
 
@@ -80,6 +93,7 @@ def _apply(*mutations):
     def mutate(filing: Filing) -> None:
         for mutation in mutations:
             mutation(filing)
+
     return mutate
 
 
@@ -91,8 +105,12 @@ def _many_owners(filing: Filing) -> None:
 
 
 def _table_i_rows(filing: Filing) -> None:
-    filing.table_i += [NonDerivativeHolding(Footnoted(f"Class {n} Stock"), None, Footnoted(Decimal(1)), None,
-                                            OwnershipNature(Footnoted("D"))) for n in range(30)]
+    filing.table_i += [
+        NonDerivativeHolding(
+            Footnoted(f"Class {n} Stock"), None, Footnoted(Decimal(1)), None, OwnershipNature(Footnoted("D"))
+        )
+        for n in range(30)
+    ]
 
 
 def _second_sale(filing: Filing) -> None:
@@ -115,93 +133,263 @@ def _form3_transaction(filing: Filing) -> None:
     filing.table_i.append(row)
 
 
+def _sale(filing: Filing, code: str = "S", price: str = "2.50", following: int = 199000) -> None:
+    """A second Table I row: a disposition of 1,000 shares that day, the arithmetic right."""
+    row = copy.deepcopy(filing.table_i[0])
+    row.coding.code, row.coding.footnote_ids = code, []
+    row.shares, row.acquired_disposed = Footnoted(Decimal(1000)), Footnoted("D")
+    row.price_per_share = Footnoted(Decimal(price))
+    row.shares_owned_following = Footnoted(Decimal(following))
+    filing.table_i.append(row)
+
+
+def _holdings_only(filing: Filing) -> None:
+    filing.table_i = [
+        NonDerivativeHolding(
+            Footnoted("Common Stock"), None, Footnoted(Decimal(200000)), None, OwnershipNature(Footnoted("D"))
+        )
+    ]
+    filing.table_ii, filing.footnotes = [], []
+
+
+def _plan_note(text: str):
+    def mutate(filing: Filing) -> None:
+        filing.footnotes[0].text += " " + text
+
+    return mutate
+
+
+def _exercise_prices(filing: Filing) -> None:
+    for row in filing.table_ii:
+        row.conversion_or_exercise_price = Footnoted(Decimal("1.50"), ["F2"])
+
+
+def _ten_percent_owner_only(filing: Filing) -> None:
+    relationship = filing.reporting_owners[0].relationship
+    relationship.is_officer, relationship.officer_title, relationship.is_ten_percent_owner = False, None, True
+
+
+# rule id -> (what breaks it, the field path or paths its findings point at)
 CASES = {
-    "DOC-TYPE": _set("document_type", "4X"),
-    "PERIOD-REQUIRED": _set("period_of_report", None),
-    "PERIOD-EARLIEST": _set("period_of_report", date(2023, 1, 6)),
-    "ORIGINAL-DATE-REQUIRED": _set("document_type", "4/A"),
-    "ORIGINAL-DATE-UNUSED": _set("date_of_original_submission", date(2023, 1, 11)),
-    "ORIGINAL-DATE-ORDER": _apply(_set("document_type", "4/A"), _set("date_of_original_submission", date(2023, 1, 5))),
-    "NO-TRANSACTIONS": _apply(_set("table_i", []), _set("table_ii", []), _set("footnotes", [])),
-    "AFF10B5ONE-UNANSWERED": _set("aff10b5_one", None),
-    "AFF10B5ONE-FOOTNOTE": _set("aff10b5_one", True),
-    "ISSUER-CIK": _set("issuer.cik", "89649A"),
-    "ISSUER-SYMBOL": _set("issuer.trading_symbol", ""),
-    "ISSUER-NAME-LENGTH": _set("issuer.name", "A" * 151),
-    "OWNER-COUNT": _many_owners,
-    "OWNER-CIK": _set("reporting_owners.0.cik", "17672580000"),
-    "OWNER-DUPLICATE": lambda f: f.reporting_owners.append(copy.deepcopy(f.reporting_owners[0])),
-    "OWNER-CCC": _set("reporting_owners.0.ccc", "ab#4567"),
-    "OWNER-NAME-LENGTH": _set("reporting_owners.0.name", "B" * 151),
-    "RELATIONSHIP-NONE": _apply(_set("reporting_owners.0.relationship.is_officer", False),
-                                _set("reporting_owners.0.relationship.officer_title", None)),
-    "RELATIONSHIP-OFFICER-TITLE": _set("reporting_owners.0.relationship.officer_title", None),
-    "RELATIONSHIP-OTHER-TEXT": _set("reporting_owners.0.relationship.is_other", True),
-    "RELATIONSHIP-TEXT-LENGTH": _set("reporting_owners.0.relationship.officer_title", "Chief Financial Officer & Treas"),
-    "RELATIONSHIP-TEXT-UNUSED": _set("reporting_owners.0.relationship.other_text", "Trustee"),
-    "ADDRESS-LENGTH": _set("reporting_owners.0.address.city", "C" * 31),
-    "ADDRESS-STATE": _set("reporting_owners.0.address.state", "ZZ"),
-    "ADDRESS-COUNTRY": _apply(_set("reporting_owners.0.address.non_us_address", True),
-                              _set("reporting_owners.0.address.state", None)),
-    "ADDRESS-NON-US-REGION": _apply(_set("reporting_owners.0.address.non_us_address", True),
-                                    _set("reporting_owners.0.address.state", None),
-                                    _set("reporting_owners.0.address.country", "X0"),
-                                    _set("reporting_owners.0.address.non_us_state_territory", "R" * 35)),
-    "TABLE-SIZE": _table_i_rows,
-    "HOLDING-CODING": lambda f: f.table_i.append(NonDerivativeHolding(
-        Footnoted("Common Stock"), HoldingCoding("3"), Footnoted(Decimal(5)), None,
-        OwnershipNature(Footnoted("I"), Footnoted("By spouse")))),
-    "FOOTNOTE-ID": _renumber_f4,
-    "FOOTNOTE-DUPLICATE": lambda f: f.footnotes.append(Footnote("F1", "Again.")),
-    "FOOTNOTE-UNUSED": lambda f: f.footnotes.append(Footnote("F5", "Never used.")),
-    "FOOTNOTE-MISSING": _set("table_i.0.security_title.footnote_ids", ["F9"]),
-    "FOOTNOTE-REPEATED": _set("table_i.0.coding.footnote_ids", ["F1", "F1"]),
-    "FOOTNOTE-TEXT": _set("footnotes.0.text", ""),
-    "REMARKS-LENGTH": _set("remarks", "r" * 2001),
-    "SIGNATURE-COUNT": _set("signatures", []),
-    "SIGNATURE-NAME": _set("signatures.0.name", ""),
-    "SIGNATURE-DATE": _set("signatures.0.date", None),
-    "SIGNATURE-DATE-ORDER": _set("signatures.0.date", date(2023, 1, 8)),
-    "REQUIRED-VALUE": _set("table_i.0.shares", Footnoted()),
-    "VALUE-OR-FOOTNOTE": _set("table_i.0.price_per_share", Footnoted()),
-    "TEXT-LENGTH": _set("table_i.0.security_title.value", "T" * 61),
-    "DECIMAL-RANGE": _set("table_i.0.price_per_share", Footnoted(Decimal("1.23456"))),
-    "DIRECT-INDIRECT": _set("table_i.0.ownership.nature_of_ownership", Footnoted("By trust")),
-    "DERIVATIVE-AMOUNTS": _set("table_ii.0.total_value", Footnoted(Decimal(1))),
-    "OWNED-FOLLOWING": _set("table_i.0.value_owned_following", Footnoted(Decimal(1))),
-    "TRANSACTION-DATE-FUTURE": _set("table_i.0.transaction_date", Footnoted(date(2023, 1, 12))),
-    "DEEMED-DATE-ORDER": _set("table_i.0.deemed_execution_date", Footnoted(date(2023, 1, 8))),
-    "DEEMED-DATE-SAME": _set("table_i.0.deemed_execution_date", Footnoted(date(2023, 1, 9))),
-    "DEEMED-DATE-LATE": _set("table_i.0.deemed_execution_date", Footnoted(date(2023, 1, 13))),
-    "EXERCISE-AFTER-EXPIRATION": _set("table_ii.0.exercise_date", Footnoted(date(2023, 2, 1), ["F3"])),
-    "CODING-REQUIRED": _apply(_set("table_i.0.coding", None), _set("table_i.0.security_title.footnote_ids", ["F1"])),
-    "CODING-CODE": _set("table_i.0.coding.code", "Q"),
-    "CODING-FORM-TYPE": _set("table_i.0.coding.form_type", "3"),
-    "CODING-TIMELINESS": _set("table_i.0.timeliness", Footnoted("L")),
-    "CODING-ACQUIRED-DISPOSED": _set("table_i.0.coding.code", "S"),
-    "CODING-ACQUIRED-DISPOSED-USUAL": _set("table_ii.0.acquired_disposed", Footnoted("A")),
-    "HOLDINGS-ARITHMETIC": _second_sale,
-    "DATE-RANGE": _set("signatures.0.date", date(1923, 1, 11)),
+    "DOC-TYPE": (_set("document_type", "4X"), "document_type"),
+    "PERIOD-REQUIRED": (_set("period_of_report", None), "period_of_report"),
+    "PERIOD-EARLIEST": (_set("period_of_report", date(2023, 1, 6)), "period_of_report"),
+    "ORIGINAL-DATE-REQUIRED": (_set("document_type", "4/A"), "date_of_original_submission"),
+    "ORIGINAL-DATE-UNUSED": (_set("date_of_original_submission", date(2023, 1, 11)), "date_of_original_submission"),
+    "ORIGINAL-DATE-ORDER": (
+        _apply(_set("document_type", "4/A"), _set("date_of_original_submission", date(2023, 1, 5))),
+        "date_of_original_submission",
+    ),
+    "NO-TRANSACTIONS": (_apply(_set("table_i", []), _set("table_ii", []), _set("footnotes", [])), "table_i"),
+    "HOLDINGS-ONLY": (_holdings_only, "table_i"),
+    "AFF10B5ONE-UNANSWERED": (_set("aff10b5_one", None), "aff10b5_one"),
+    "AFF10B5ONE-FOOTNOTE": (_set("aff10b5_one", True), "aff10b5_one"),
+    "AFF10B5ONE-UNCHECKED": (
+        _plan_note("The shares were sold under a Rule 10b5-1 trading plan adopted on March 15, 2023."),
+        "aff10b5_one",
+    ),
+    "AFF10B5ONE-OLD-PLAN": (
+        _apply(
+            _set("aff10b5_one", True),
+            _plan_note(
+                "The sales were effected pursuant to a Rule 10b5-1 trading plan adopted by the reporting person on "
+                "September 15, 2022."
+            ),
+        ),
+        "aff10b5_one",
+    ),
+    "ISSUER-CIK": (_set("issuer.cik", "89649A"), "issuer.cik"),
+    "ISSUER-SYMBOL": (_set("issuer.trading_symbol", ""), "issuer.trading_symbol"),
+    "ISSUER-NAME-LENGTH": (_set("issuer.name", "A" * 151), "issuer.name"),
+    "OWNER-COUNT": (_many_owners, "reporting_owners"),
+    "OWNER-CIK": (_set("reporting_owners.0.cik", "17672580000"), "reporting_owners[0].cik"),
+    "OWNER-DUPLICATE": (
+        lambda f: f.reporting_owners.append(copy.deepcopy(f.reporting_owners[0])),
+        "reporting_owners[1].cik",
+    ),
+    "OWNER-CCC": (_set("reporting_owners.0.ccc", "ab#4567"), "reporting_owners[0].ccc"),
+    "OWNER-NAME-LENGTH": (_set("reporting_owners.0.name", "B" * 151), "reporting_owners[0].name"),
+    "RELATIONSHIP-NONE": (
+        _apply(
+            _set("reporting_owners.0.relationship.is_officer", False),
+            _set("reporting_owners.0.relationship.officer_title", None),
+        ),
+        "reporting_owners[0].relationship",
+    ),
+    "RELATIONSHIP-OFFICER-TITLE": (
+        _set("reporting_owners.0.relationship.officer_title", None),
+        "reporting_owners[0].relationship.officer_title",
+    ),
+    "RELATIONSHIP-OTHER-TEXT": (
+        _set("reporting_owners.0.relationship.is_other", True),
+        "reporting_owners[0].relationship.other_text",
+    ),
+    "RELATIONSHIP-TEXT-LENGTH": (
+        _set("reporting_owners.0.relationship.officer_title", "Chief Financial Officer & Treas"),
+        "reporting_owners[0].relationship.officer_title",
+    ),
+    "RELATIONSHIP-TEXT-UNUSED": (
+        _set("reporting_owners.0.relationship.other_text", "Trustee"),
+        "reporting_owners[0].relationship.other_text",
+    ),
+    "ADDRESS-LENGTH": (_set("reporting_owners.0.address.city", "C" * 31), "reporting_owners[0].address.city"),
+    "ADDRESS-STATE": (_set("reporting_owners.0.address.state", "ZZ"), "reporting_owners[0].address.state"),
+    "ADDRESS-COUNTRY": (
+        _apply(_set("reporting_owners.0.address.non_us_address", True), _set("reporting_owners.0.address.state", None)),
+        "reporting_owners[0].address.country",
+    ),
+    "ADDRESS-NON-US-REGION": (
+        _apply(
+            _set("reporting_owners.0.address.non_us_address", True),
+            _set("reporting_owners.0.address.state", None),
+            _set("reporting_owners.0.address.country", "X0"),
+            _set("reporting_owners.0.address.non_us_state_territory", "R" * 35),
+        ),
+        "reporting_owners[0].address.non_us_state_territory",
+    ),
+    "TABLE-SIZE": (_table_i_rows, "table_i"),
+    "HOLDING-CODING": (
+        lambda f: f.table_i.append(
+            NonDerivativeHolding(
+                Footnoted("Common Stock"),
+                HoldingCoding("3"),
+                Footnoted(Decimal(5)),
+                None,
+                OwnershipNature(Footnoted("I"), Footnoted("By spouse")),
+            )
+        ),
+        "table_i[1].coding",
+    ),
+    "FOOTNOTE-ID": (_renumber_f4, "footnotes[3].id"),
+    "FOOTNOTE-DUPLICATE": (lambda f: f.footnotes.append(Footnote("F1", "Again.")), "footnotes[4].id"),
+    "FOOTNOTE-UNUSED": (lambda f: f.footnotes.append(Footnote("F5", "Never used.")), "footnotes[4].id"),
+    "FOOTNOTE-MISSING": (_set("table_i.0.security_title.footnote_ids", ["F9"]), "table_i[0].security_title"),
+    "FOOTNOTE-REPEATED": (_set("table_i.0.coding.footnote_ids", ["F1", "F1"]), "table_i[0].coding"),
+    "FOOTNOTE-TEXT": (_set("footnotes.0.text", ""), "footnotes[0].text"),
+    "REMARKS-LENGTH": (_set("remarks", "r" * 2001), "remarks"),
+    "SIGNATURE-COUNT": (_set("signatures", []), "signatures"),
+    "SIGNATURE-NAME": (_set("signatures.0.name", ""), "signatures[0].name"),
+    "SIGNATURE-DATE": (_set("signatures.0.date", None), "signatures[0].date"),
+    "SIGNATURE-DATE-ORDER": (_set("signatures.0.date", date(2023, 1, 8)), "signatures[0].date"),
+    "POA-SIGNATURE": (
+        _set("signatures.0.name", "/s/ Jane Roe, Attorney-in-Fact for Kenneth S. Cragun"),
+        "signatures[0].name",
+    ),
+    "REQUIRED-VALUE": (_set("table_i.0.shares", Footnoted()), "table_i[0].shares"),
+    "VALUE-OR-FOOTNOTE": (_set("table_i.0.price_per_share", Footnoted()), "table_i[0].price_per_share"),
+    "TEXT-LENGTH": (_set("table_i.0.security_title.value", "T" * 61), "table_i[0].security_title"),
+    "DECIMAL-RANGE": (_set("table_i.0.price_per_share", Footnoted(Decimal("1.23456"))), "table_i[0].price_per_share"),
+    "DIRECT-INDIRECT": (
+        _set("table_i.0.ownership.nature_of_ownership", Footnoted("By trust")),
+        "table_i[0].ownership.nature_of_ownership",
+    ),
+    "DERIVATIVE-AMOUNTS": (_set("table_ii.0.total_value", Footnoted(Decimal(1))), "table_ii[0].shares"),
+    "OWNED-FOLLOWING": (
+        _set("table_i.0.value_owned_following", Footnoted(Decimal(1))),
+        "table_i[0].shares_owned_following",
+    ),
+    "TRANSACTION-DATE-FUTURE": (
+        _set("table_i.0.transaction_date", Footnoted(date(2023, 1, 12))),
+        "table_i[0].transaction_date",
+    ),
+    "DEEMED-DATE-ORDER": (
+        _set("table_i.0.deemed_execution_date", Footnoted(date(2023, 1, 8))),
+        "table_i[0].deemed_execution_date",
+    ),
+    "DEEMED-DATE-SAME": (
+        _set("table_i.0.deemed_execution_date", Footnoted(date(2023, 1, 9))),
+        "table_i[0].deemed_execution_date",
+    ),
+    "DEEMED-DATE-LATE": (
+        _set("table_i.0.deemed_execution_date", Footnoted(date(2023, 1, 13))),
+        "table_i[0].deemed_execution_date",
+    ),
+    "EXERCISE-AFTER-EXPIRATION": (
+        _set("table_ii.0.exercise_date", Footnoted(date(2023, 2, 1), ["F3"])),
+        "table_ii[0].exercise_date",
+    ),
+    "EXERCISE-DATE-WINDOW": (
+        _set("table_ii.0.expiration_date", Footnoted(date(2023, 1, 6))),
+        "table_ii[0].transaction_date",
+    ),
+    "EXERCISE-MATCH-SHARES": (
+        _set("table_ii.1.underlying.shares", Footnoted(Decimal(7500))),
+        "table_ii[0].underlying.shares",
+    ),
+    "EXERCISE-MATCH-PRICE": (_exercise_prices, "table_i[0].price_per_share"),
+    "CODING-REQUIRED": (
+        _apply(_set("table_i.0.coding", None), _set("table_i.0.security_title.footnote_ids", ["F1"])),
+        "table_i[0].coding",
+    ),
+    "CODING-CODE": (_set("table_i.0.coding.code", "Q"), "table_i[0].coding"),
+    "CODING-FORM-TYPE": (_set("table_i.0.coding.form_type", "3"), "table_i[0].coding"),
+    "CODING-TIMELINESS": (_set("table_i.0.timeliness", Footnoted("L")), "table_i[0].timeliness"),
+    "CODING-ACQUIRED-DISPOSED": (_set("table_i.0.coding.code", "D"), "table_i[0].acquired_disposed"),
+    "CODING-ACQUIRED-DISPOSED-USUAL": (
+        _set("table_i.0.acquired_disposed", Footnoted("D")),
+        "table_i[0].acquired_disposed",
+    ),
+    "HOLDINGS-ARITHMETIC": (_second_sale, "table_i[1].shares_owned_following"),
+    "WEIGHTED-AVERAGE-PRICE": (lambda f: _sale(f, price="2.5012"), "table_i[1].price_per_share"),
+    "PRICE-BY-CODE": (lambda f: _sale(f, price="0"), "table_i[1].price_per_share"),
+    "CODE-J-DESCRIPTION": (lambda f: _sale(f, code="J", price="0"), "table_i[1].coding"),
+    "RULE-16B3-CODE": (_ten_percent_owner_only, ("table_i[0].coding", "table_ii[0].coding", "table_ii[1].coding")),
+    "DATE-RANGE": (_set("signatures.0.date", date(1923, 1, 11)), "signatures[0].date"),
 }
 FORM3_CASES = {
-    "EXIT-BOX-FORM3": _set("not_subject_to_section16", True),
-    "AFF10B5ONE-FORM3": _set("aff10b5_one", False),
-    "FORM3-TRANSACTION": _form3_transaction,
+    "EXIT-BOX-FORM3": (_set("not_subject_to_section16", True), "not_subject_to_section16"),
+    "AFF10B5ONE-FORM3": (_set("aff10b5_one", False), "aff10b5_one"),
+    "FORM3-TRANSACTION": (_form3_transaction, "table_i[1]"),
 }
+# Information findings: the draft stays clean of problems and gains exactly this one.
+INFO_CASES = {
+    "HOLDINGS-ARITHMETIC-FOOTNOTED": (
+        _apply(_second_sale, _set("table_i.1.shares_owned_following.footnote_ids", ["F1"])),
+        "table_i[1].shares_owned_following",
+    ),
+    "PRICE-AWARD": (
+        _apply(_set("table_i.0.coding.code", "A"), _set("table_i.0.price_per_share", Footnoted(Decimal("5.00")))),
+        "table_i[0].price_per_share",
+    ),
+}
+
+
+def found(filing: Filing, today: date = TODAY, info: bool = False) -> list[tuple[str, str]]:
+    """(rule id, field path) of each finding, problems only unless `info`."""
+    return sorted(
+        {(f.rule_id, f.field_path) for f in validate(filing, today) if info or f.severity is not Severity.INFO}
+    )
+
+
+def _expected(rule_id: str, paths: str | tuple[str, ...]) -> list[tuple[str, str]]:
+    return sorted((rule_id, path) for path in ((paths,) if isinstance(paths, str) else paths))
 
 
 @pytest.mark.parametrize("rule_id", sorted(CASES))
 def test_breaking_one_rule_gives_exactly_that_finding(rule_id):
+    mutate, paths = CASES[rule_id]
     filing = draft()
-    CASES[rule_id](filing)
-    assert problems(filing) == [rule_id]
+    mutate(filing)
+    assert found(filing) == _expected(rule_id, paths)
 
 
 @pytest.mark.parametrize("rule_id", sorted(FORM3_CASES))
 def test_breaking_one_form3_rule_gives_exactly_that_finding(rule_id):
+    mutate, paths = FORM3_CASES[rule_id]
     filing = form3()
-    FORM3_CASES[rule_id](filing)
-    assert problems(filing) == [rule_id]
+    mutate(filing)
+    assert found(filing) == _expected(rule_id, paths)
+
+
+@pytest.mark.parametrize("rule_id", sorted(INFO_CASES))
+def test_information_findings_point_at_their_box(rule_id):
+    mutate, paths = INFO_CASES[rule_id]
+    filing = draft()
+    mutate(filing)
+    assert found(filing) == []
+    infos = [(f.rule_id, f.field_path) for f in validate(filing, TODAY) if f.rule_id == rule_id]
+    assert infos == _expected(rule_id, paths)
+    assert all(f.severity is Severity.INFO for f in validate(filing, TODAY) if f.rule_id == rule_id)
 
 
 def test_the_schema_is_the_safety_net_when_the_rules_miss_something(monkeypatch):
@@ -225,6 +413,8 @@ def march_draft() -> Filing:
     filing = draft()
     for row in (*filing.table_i, *filing.table_ii):
         row.transaction_date = Footnoted(date(2023, 3, 1))
+    for row in filing.table_ii:
+        row.expiration_date = Footnoted(date(2023, 3, 1))  # vested that day, as in the original
     filing.period_of_report = date(2023, 3, 1)
     filing.signatures[0].date = date(2023, 3, 2)
     return filing
@@ -289,19 +479,34 @@ def test_typed_text_that_cannot_be_taken_is_an_error_on_its_box():
 
     with pytest.raises(TypedValueError, match="February 2023 has 28 days"):
         read_date("02/30/2023")
-    [finding] = typed_findings([("table_i[0].transaction_date.value", "Table I, row 1, column 2, Transaction Date",
-                                 "'02/30/2023': February 2023 has 28 days.")])
-    assert (finding.rule_id, finding.severity, finding.field_path) == \
-        ("TYPED-VALUE", Severity.ERROR, "table_i[0].transaction_date")
+    [finding] = typed_findings(
+        [
+            (
+                "table_i[0].transaction_date.value",
+                "Table I, row 1, column 2, Transaction Date",
+                "'02/30/2023': February 2023 has 28 days.",
+            )
+        ]
+    )
+    assert (finding.rule_id, finding.severity, finding.field_path) == (
+        "TYPED-VALUE",
+        Severity.ERROR,
+        "table_i[0].transaction_date",
+    )
     assert "February 2023 has 28 days" in finding.message and finding.message.startswith("Table I, row 1")
 
 
 def test_every_rule_has_a_test():
     # XML-CONTENT and XML-SCHEMA judge files: tests/test_cli.py::test_check_judges_the_file_as_it_stands
-    tested = set(CASES) | set(FORM3_CASES) | {"LATE", "DUE-DATE", "XML-CONTENT", "XML-SCHEMA", "SCHEMA",
-                                               "GIFT-FORM-TYPE"}  # GIFT-FORM-TYPE: its own test below
+    tested = (
+        set(CASES)
+        | set(FORM3_CASES)
+        | set(INFO_CASES)
+        | {"LATE", "DUE-DATE", "XML-CONTENT", "XML-SCHEMA", "SCHEMA", "GIFT-FORM-TYPE"}
+    )  # GIFT-FORM-TYPE: its own test below
     tested |= {"FORM5-ITEM-EARLY", "TYPED-VALUE"}  # their own tests above
     tested |= {"TEXT-CHARACTERS"}  # tests/test_xml_characters.py
+    tested |= {"HOLDINGS-CONTINUITY"}  # tests/test_holdings.py (it needs the store's ledger)
     assert tested == set(RULES)
 
 

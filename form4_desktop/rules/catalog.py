@@ -24,8 +24,9 @@ _RULES = [
     # §2 document level
     Rule("DOC-TYPE", E, "Document type is one of 3, 3/A, 4, 4/A, 5, 5/A", "§2 documentType (TS §3.6.3, §4.3)"),
     Rule("PERIOD-REQUIRED", E, "Period of report (box 3) is given", "§2 periodOfReport (TS App. C; XSD)"),
-    Rule("PERIOD-EARLIEST", E, "Form 4 box 3 equals the earliest transaction date (an amendment may be earlier)",
-         "§2 periodOfReport (TS App. C)"),
+    Rule("PERIOD-EARLIEST", E, "Form 4 box 3 equals the earliest transaction date (an amendment may be earlier); "
+         "Form 5 items reported early (V) may be left out of it",
+         "§2 periodOfReport (TS App. C); CORPUS: 4 accepted filings date box 3 by their form-type-4 rows only"),
     Rule("ORIGINAL-DATE-REQUIRED", E, "An amendment gives the date the original was filed (box 4)",
          "§2 dateOfOriginalSubmission (TS §3.5, App. C)"),
     Rule("ORIGINAL-DATE-UNUSED", E, "An original filing has no box 4 date (the schema has no place for it)",
@@ -37,18 +38,28 @@ _RULES = [
     Rule("AFF10B5ONE-FORM3", W, "The 10b5-1 box is not on Form 3; the submission copy leaves it out",
          "§2 aff10b5One (TS §3.5: not in 3, 3/A; the v5.5 Form 3 XSD still allows it)"),
     Rule("NO-TRANSACTIONS", E, "A Form 4 or 5 reports at least one transaction or holding unless the exit box "
-         "is checked (TS §4.3; §4.3.3 says 'transaction', but EDGAR accepted a holdings-only Form 4 in the corpus)",
-         "§2 notSubjectToSection16; Transactions present (TS §4.3, §4.3.3, §4.3.4; CORPUS)"),
+         "is checked", "§2 notSubjectToSection16; Transactions present (TS §4.3, §4.3.3, §4.3.4)"),
+    Rule("HOLDINGS-ONLY", W, "A Form 4 (or a Form 5 without a late Form 3 holding) that reports holdings but no "
+         "transaction: EDGAR accepts it, but the form reports a change in beneficial ownership",
+         "§2 Transactions present (TS §4.3.3 says 'transaction'; CORPUS: EDGAR accepted a holdings-only Form 4)"),
     Rule("AFF10B5ONE-UNANSWERED", E, "The Rule 10b5-1(c) box is answered on a Form 4 or 5 (required since "
          "April 2023)", "§1 10b5-1 checkbox; §2 aff10b5One (R10b5; XSD v5.5 minOccurs=1)"),
-    Rule("AFF10B5ONE-FOOTNOTE", W, "A checked 10b5-1 box comes with a footnote (or remark) about the plan "
-         "that gives a date (its adoption date)",
-         "§1 10b5-1 checkbox (R10b5; Instruction 10)"),
+    Rule("AFF10B5ONE-FOOTNOTE", W, "A checked 10b5-1 box comes with a footnote (or remark) about a Rule 10b5-1 "
+         "trading plan that gives the plan's adoption date (a merger agreement's date is not one)",
+         "§1 10b5-1 checkbox (R10b5; Form 4 General Instruction 10)"),
+    Rule("AFF10B5ONE-UNCHECKED", W, "The 10b5-1 box is checked when a footnote says a trade was made under a "
+         "Rule 10b5-1 plan adopted on or after 02/27/2023",
+         "§1 10b5-1 checkbox (R10b5: Release 33-11138, effective 02/27/2023; C&DI 120.31 of 08/25/2023)"),
+    Rule("AFF10B5ONE-OLD-PLAN", W, "The 10b5-1 box is not checked for a plan adopted before 02/27/2023 (the box "
+         "does not apply to such plans; a footnote says so instead)",
+         "C&DI 120.31 (Exchange Act Rules, 08/25/2023; as quoted by Arnold & Porter and Ropes & Gray)"),
     Rule("ISSUER-CIK", E, "Issuer CIK is 1 to 10 digits, not zero", "§3 CIK (XSD CIK; TS §4.3.1)"),
     Rule("ISSUER-SYMBOL", E, "Issuer trading symbol is given, at most 10 characters (foreign symbol at most 14)",
          "§3 Trading symbol (XSD; TS §4.3.1)"),
     Rule("ISSUER-NAME-LENGTH", E, "Issuer name at most 150 characters", "§3 Field lengths (XSD)"),
-    Rule("OWNER-COUNT", E, "1 to 10 reporting owners", "§2 Number of reporting owners (XSD maxOccurs=10)"),
+    Rule("OWNER-COUNT", E, "1 to 10 reporting owners; more go on further forms filed the same day",
+         "§2 Number of reporting owners (XSD maxOccurs=10; TS §5); Form 4 General Instruction 6 (as the issue "
+         "names it; instruction text not verified here)"),
     Rule("OWNER-CIK", E, "Reporting owner CIK is 1 to 10 digits, not zero", "§3 CIK (XSD CIK; TS §4.3.2)"),
     Rule("OWNER-DUPLICATE", E, "No reporting owner CIK appears twice", "§2 Number of reporting owners (TS §4.3.2, §5)"),
     Rule("OWNER-CCC", E, "Each reporting owner's CCC is given and exactly 8 characters (not checked on a copy "
@@ -70,7 +81,9 @@ _RULES = [
          "§2 Non-US address (v5.5) (TS §3.3 cm(9), §3.6.2; XSD obsolete codes)"),
     Rule("ADDRESS-NON-US-REGION", W, "Non-US state/territory at most 30 characters (the XSD allows 40)",
          "§3 Field lengths (TS 30 / XSD 40)"),
-    Rule("TABLE-SIZE", E, "Table I and Table II at most 30 rows each, 60 in all", "§2 Table size (TS §3.3; XSD)"),
+    Rule("TABLE-SIZE", E, "Table I and Table II at most 30 rows each, 60 in all; more go on further forms filed "
+         "the same day, each with its own box 3", "§2 Table size (TS §3.3; XSD); Form 4 General Instruction 6 (as the "
+         "issue names it; not verified); CORPUS: split filings say so in their remarks"),
     Rule("FORM3-TRANSACTION", E, "A Form 3 reports holdings only", "§4 Coding rules (TS §4.3.8.1; XSD)"),
     Rule("HOLDING-CODING", E, "Only a Form 5 holding carries a transaction code (a late Form 3 holding)",
          "§4 Coding rules (TS §4.3.8)"),
@@ -125,12 +138,50 @@ _RULES = [
     Rule("CODING-TIMELINESS", E, "Timeliness fits the form: on a Form 4, empty or E for a form-type-5 item; "
          "on a Form 5, empty or L", "§4 Coding rules (TS §4.3.8.2, §4.3.8.3)"),
     Rule("CODING-ACQUIRED-DISPOSED", E, "The (A)/(D) flag agrees with a code that fixes it "
-         "(P and L acquire; S, F, D and U dispose)", "§4 Transaction coding (TS §3.6.10)"),
+         "(P, L and A acquire; S, F, D, U and H dispose)",
+         "§4 Transaction coding (TS §3.6.10; Form 4 General Instruction 8, code list as on "
+         "sec.gov/edgar/searchedgar/ownershipformcodes.html: A grant, award or other acquisition, H expiration or "
+         "cancellation of a long derivative position with value received)"),
     Rule("CODING-ACQUIRED-DISPOSED-USUAL", W, "The (A)/(D) flag is the usual one for the code and table "
-         "(A awards acquire; M, X, O, C exercises acquire in Table I and dispose in Table II; E, H dispose)",
-         "§4 Transaction coding (TS §3.6.10)"),
+         "(M, X, O, C exercises acquire in Table I and dispose in Table II; E disposes); not for a Table II "
+         "acquisition by exercise or conversion of a security that a same-day row of that code converts into "
+         "(multi-class conversions)", "§4 Transaction coding (TS §3.6.10); CORPUS: Class B common acquired on "
+         "conversion and itself convertible"),
     Rule("HOLDINGS-ARITHMETIC", W, "Amount owned following = the previous row's amount ± this row's shares, "
-         "for rows of the same security held the same way", "issue #3 (holdings arithmetic); §5 Table I col. 5"),
+         "for rows of the same security held the same way (not between separate lots, where the balance would "
+         "be negative)", "issue #3 (holdings arithmetic); §5 Table I col. 5"),
+    Rule("HOLDINGS-ARITHMETIC-FOOTNOTED", I, "As HOLDINGS-ARITHMETIC, where a footnote on the amount owned "
+         "following may explain the difference (ESPP purchases, Rule 16a-13 changes): the footnote is cited",
+         "issue #12; CORPUS: 'Share numbers have been adjusted ... Rule 16a-13' footnotes on column 5"),
+    Rule("EXERCISE-MATCH-SHARES", W, "The underlying securities of the derivatives exercised or converted (Table II, "
+         "D) with a code on a day equal the securities acquired with that code that day (Table I, or Table II where "
+         "the security acquired is itself convertible)", "Form 4 General Instruction 4 / Table II col. 7 (Instr. 3 "
+         "and 4); issue #12 (an accepted filing shows 5,500,000 underlying shares for a 550,000-share conversion)"),
+    Rule("EXERCISE-MATCH-PRICE", W, "The Table I price of securities acquired by exercise (M, X) is the exercise "
+         "price of a derivative exercised that day", "Table I col. 4 price / Table II col. 2 (TS App. C); issue #12"),
+    Rule("EXERCISE-DATE-WINDOW", W, "A derivative is not exercised (M, X, O) after its expiration date nor before "
+         "a dated date exercisable", "Table II cols. 3 and 6 (TS App. C); issue #12"),
+    Rule("WEIGHTED-AVERAGE-PRICE", W, "A P or S price with more than 2 decimals, or one a footnote calls a weighted "
+         "average, has a footnote on the price giving the range of prices and the undertaking to provide the "
+         "details on request", "SEC staff no-action letter to the Society of Corporate Secretaries, 06/25/2008 "
+         "(Form 4 Instruction 4(a)(ii)); former C&DI 133.08 (withdrawn 06/26/2008)"),
+    Rule("PRICE-BY-CODE", W, "A purchase or sale (P, S) is not at $0; shares delivered or withheld for the exercise "
+         "price or tax (F) carry their market price", "Form 4 General Instruction 8 (codes); Table I col. 4 price"),
+    Rule("PRICE-AWARD", I, "A Table I award (A) with a price above $0: a purchase may be meant (P)",
+         "Form 4 General Instruction 8 (A: grant, award or other acquisition under Rule 16b-3(d))"),
+    Rule("CODE-J-DESCRIPTION", W, "A J transaction has a footnote describing it (on its code or amounts, or the "
+         "remarks)", "Form 4 General Instruction 8 ('J: other acquisition or disposition (describe transaction)')"),
+    Rule("RULE-16B3-CODE", W, "The Rule 16b-3 codes (A, D, F, I, M) are used only when a reporting person is a "
+         "director or officer (a 10% owner alone cannot rely on Rule 16b-3)",
+         "Form 4 General Instruction 8 (Rule 16b-3 transaction codes); Rule 16b-3 (17 CFR 240.16b-3(a), (b)(3))"),
+    Rule("POA-SIGNATURE", W, "A draft signed by an attorney-in-fact goes with the power of attorney as Exhibit 24 "
+         "unless one in effect is on file (not judged on a copy EDGAR disseminated)",
+         "Form 4 General Instruction 7(b) (authority of a person signing for the reporting person confirmed in "
+         "writing; instruction text not verified here); TS §3.6.3 (EX-24 document type)"),
+    Rule("HOLDINGS-CONTINUITY", W, "A draft's first row of each position starts from what the owner's filings "
+         "left (the holdings ledger of the store); information when a footnote on the box explains the jump",
+         "§5 Table I col. 5, Table II col. 9 (the amount owned following the reported transactions, carried "
+         "across filings); issue #14 (holdings ledger)"),
     Rule("XML-CONTENT", E, "The file's own XML: every value readable as its type (no commas, exponents, "
          "impossible dates), no unknown or repeated elements, no namespace, processing instruction, sign or "
          "empty date/number/yes-no element", "§3 Data formats; XML file (TS §3.2, §4.1, §5)"),

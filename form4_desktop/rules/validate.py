@@ -24,40 +24,31 @@ from form4_desktop.model import (
 from form4_desktop.model.codes import COUNTRIES, OBSOLETE_COUNTRIES, US_STATES
 from form4_desktop.rules import deadline
 from form4_desktop.rules.arithmetic import holdings_arithmetic
-from form4_desktop.rules.boxes import cell, owner_label
+from form4_desktop.rules.boxes import box_label, cell, owner_label
 from form4_desktop.rules.catalog import RULES
+from form4_desktop.rules.coding import FIXED_DIRECTION, USUAL_DIRECTION, code_of
+from form4_desktop.rules.diligence import diligence_findings
 from form4_desktop.rules.findings import Finding
+from form4_desktop.rules.matching import exercise_findings
+from form4_desktop.rules.notes import FOOTNOTE_ID as _FOOTNOTE_ID
+from form4_desktop.rules.notes import footnote_name
 from form4_desktop.rules.timeliness import deadline_findings, is_gift_given
 
 MAX_DECIMAL = Decimal("999999999999.9999")
 EARLIEST_DATE = date(1934, 6, 6)  # the Securities Exchange Act: no Section 16 date can be older
 TRANSACTION_CODES = frozenset("ACDEFGHIJLMOPSUWXZ")
-# Codes whose (A)/(D) flag is fixed by the code itself (TS §3.6.10).
-FIXED_DIRECTION = {"P": "A", "L": "A", "S": "D", "F": "D", "D": "D", "U": "D"}
-# The usual flag where it depends on the table: exercises and conversions acquire the stock (Table I)
-# and dispose of the derivative (Table II); awards acquire; expirations dispose.
-USUAL_DIRECTION = {
-    "table_i": {"A": "A", "M": "A", "X": "A", "O": "A", "C": "A"},
-    "table_ii": {"A": "A", "M": "D", "X": "D", "O": "D", "C": "D", "E": "D", "H": "D"},
-}
-_FOOTNOTE_ID = re.compile(r"F[1-9][0-9]?")
+__all__ = ["FIXED_DIRECTION", "USUAL_DIRECTION", "footnote_name", "validate"]
 _CIK = re.compile(r"[0-9]{1,10}")
 _ZIP = re.compile(r"[0-9A-Za-z #-]*")
-_PLAN = re.compile(r"10b5-?1|trading plan|\bplan\b", re.IGNORECASE)
-_A_DATE = re.compile(
-    r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December|"
-    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?\s+\d{1,2},?\s+\d{4}\b"
-    r"|\b\d{1,2}/\d{1,2}/\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b", re.IGNORECASE)
-_SECURITY = re.compile(r"\s+")
+_SPACES = re.compile(r"\s+")
 
 
 def _amount(value: Decimal) -> str:
     return f"{value:,}"
 
 
-def footnote_name(footnote_id: str) -> str:
-    """A footnote as the printed form names it: "(1)" for F1; an id that is no F-number, quoted."""
-    return f"({footnote_id[1:]})" if _FOOTNOTE_ID.fullmatch(footnote_id or "") else f"'{footnote_id}'"
+def _title(text: object) -> str:
+    return _SPACES.sub(" ", str(text or "")).strip().casefold()
 
 
 class _Checker:
@@ -80,17 +71,25 @@ class _Checker:
         seen: set[str] = set()
         for footnote_id in footnote_ids:
             if footnote_id in seen:
-                self.add("FOOTNOTE-REPEATED", path, f"{label}: footnote {footnote_name(footnote_id)} is referenced twice; "
-                                                    "remove the second reference.")
+                self.add(
+                    "FOOTNOTE-REPEATED",
+                    path,
+                    f"{label}: footnote {footnote_name(footnote_id)} is referenced twice; remove the second reference.",
+                )
                 continue
             seen.add(footnote_id)
             self.references[footnote_id] = self.references.get(footnote_id, 0) + 1
             if footnote_id not in self.defined:
-                self.add("FOOTNOTE-MISSING", path, f"{label}: refers to footnote {footnote_name(footnote_id)}, which does not "
-                                                   "exist in the Explanation of Responses.")
+                self.add(
+                    "FOOTNOTE-MISSING",
+                    path,
+                    f"{label}: refers to footnote {footnote_name(footnote_id)}, which does not "
+                    "exist in the Explanation of Responses.",
+                )
 
-    def box(self, box: Footnoted | None, path: str, label: str, *, required: bool = False,
-            optional_value: bool = False) -> object:
+    def box(
+        self, box: Footnoted | None, path: str, label: str, *, required: bool = False, optional_value: bool = False
+    ) -> object:
         """Check one box's footnotes and presence; returns its value (None when blank)."""
         if box is not None and box.value == "":
             box = Footnoted(None, box.footnote_ids)  # an emptied cell is a blank box
@@ -109,11 +108,15 @@ class _Checker:
         if not isinstance(value, Decimal):
             return
         if value < 0:
-            self.add("DECIMAL-RANGE", path, f"{label}: {value} is negative; give the amount without a sign "
-                                            "and use (A) or (D) for the direction.")
+            self.add(
+                "DECIMAL-RANGE",
+                path,
+                f"{label}: {value} is negative; give the amount without a sign and use (A) or (D) for the direction.",
+            )
         elif value > MAX_DECIMAL:
-            self.add("DECIMAL-RANGE", path, f"{label}: {_amount(value)} is larger than EDGAR accepts "
-                                            "(999,999,999,999.9999).")
+            self.add(
+                "DECIMAL-RANGE", path, f"{label}: {_amount(value)} is larger than EDGAR accepts (999,999,999,999.9999)."
+            )
         elif value.normalize().as_tuple().exponent < -4:  # type: ignore[operator]
             self.add("DECIMAL-RANGE", path, f"{label}: {value} has more than 4 decimal places.")
 
@@ -131,174 +134,303 @@ class _Checker:
     def document(self) -> None:
         filing = self.filing
         if filing.document_type not in DOCUMENT_TYPES:
-            self.add("DOC-TYPE", "document_type", f"Document type '{filing.document_type}' is not one of "
-                                                  f"{', '.join(DOCUMENT_TYPES)}.")
+            self.add(
+                "DOC-TYPE",
+                "document_type",
+                f"Document type '{filing.document_type}' is not one of {', '.join(DOCUMENT_TYPES)}.",
+            )
         if filing.period_of_report is not None and filing.period_of_report < EARLIEST_DATE:
-            self.add("DATE-RANGE", "period_of_report", f"Box 3: {filing.period_of_report:%m/%d/%Y} is not a "
-                                                       "plausible date; check the year.")
+            self.add(
+                "DATE-RANGE",
+                "period_of_report",
+                f"{self.label('period_of_report')}: "
+                f"{filing.period_of_report:%m/%d/%Y} is not a plausible date; check the year.",
+            )
         if filing.period_of_report is None:
-            label = {"3": "Box 2, Date of Event Requiring Statement", "5": "Box 3, Statement for Issuer's Fiscal "
-                     "Year Ended"}.get(self.form, "Box 3, Date of Earliest Transaction")
-            self.add("PERIOD-REQUIRED", "period_of_report", f"{label} is required.")
+            self.add("PERIOD-REQUIRED", "period_of_report", f"{self.label('period_of_report')} is required.")
+        original_label = self.label("date_of_original_submission")
         if filing.is_amendment:
             original = filing.date_of_original_submission
             if original is None:
-                self.add("ORIGINAL-DATE-REQUIRED", "date_of_original_submission",
-                         "Box 4, Date Original Filed: an amendment must give the date the original was filed.")
+                self.add(
+                    "ORIGINAL-DATE-REQUIRED",
+                    "date_of_original_submission",
+                    f"{original_label}: an amendment must give the date the original was filed.",
+                )
             elif original > self.today:
-                self.add("ORIGINAL-DATE-ORDER", "date_of_original_submission",
-                         f"Box 4, Date Original Filed: {original:%m/%d/%Y} is in the future.")
+                self.add(
+                    "ORIGINAL-DATE-ORDER",
+                    "date_of_original_submission",
+                    f"{original_label}: {original:%m/%d/%Y} is in the future.",
+                )
             elif filing.period_of_report and original < filing.period_of_report:
-                self.add("ORIGINAL-DATE-ORDER", "date_of_original_submission",
-                         f"Box 4, Date Original Filed: {original:%m/%d/%Y} is before the date in box 3 "
-                         f"({filing.period_of_report:%m/%d/%Y}); the original cannot predate what it reports.")
+                self.add(
+                    "ORIGINAL-DATE-ORDER",
+                    "date_of_original_submission",
+                    f"{original_label}: {original:%m/%d/%Y} is before the date in "
+                    f"{self.label('period_of_report').split(',')[0].lower()} ({filing.period_of_report:%m/%d/%Y}); "
+                    "the original cannot predate what it reports.",
+                )
         elif filing.date_of_original_submission is not None:
-            self.add("ORIGINAL-DATE-UNUSED", "date_of_original_submission",
-                     "Box 4, Date Original Filed is only for amendments: remove the date, or make this an "
-                     "amendment (/A).")
+            self.add(
+                "ORIGINAL-DATE-UNUSED",
+                "date_of_original_submission",
+                f"{original_label} is only for amendments: remove the date, or make this an amendment (/A).",
+            )
         if self.form == "3":
             if filing.not_subject_to_section16:
-                self.add("EXIT-BOX-FORM3", "not_subject_to_section16",
-                         "The 'no longer subject to Section 16' box is not on Form 3: uncheck it.")
+                self.add(
+                    "EXIT-BOX-FORM3",
+                    "not_subject_to_section16",
+                    "The 'no longer subject to Section 16' box is not on Form 3: uncheck it.",
+                )
             if filing.aff10b5_one is not None and not filing.is_disseminated_copy:
-                self.add("AFF10B5ONE-FORM3", "aff10b5_one",
-                         "The Rule 10b5-1(c) box is not on Form 3; it is left out of the submission.")
+                self.add(
+                    "AFF10B5ONE-FORM3",
+                    "aff10b5_one",
+                    "The Rule 10b5-1(c) box is not on Form 3; it is left out of the submission.",
+                )
         else:
-            if not filing.table_i and not filing.table_ii and not filing.not_subject_to_section16:
-                self.add("NO-TRANSACTIONS", "table_i",
-                         f"A Form {self.form} must report at least one transaction or holding in Table I or "
-                         "Table II, unless the box 'no longer subject to Section 16' is checked; EDGAR suspends "
-                         "it otherwise.")
+            self.transactions_present()
             if filing.aff10b5_one is None and not filing.is_disseminated_copy:
-                self.add("AFF10B5ONE-UNANSWERED", "aff10b5_one",
-                         "The Rule 10b5-1(c) box is not answered; say whether a transaction was made under a "
-                         "10b5-1 plan (EDGAR requires the box since April 2023).")
-            if filing.aff10b5_one:
-                texts = [footnote.text for footnote in filing.footnotes] + [filing.remarks or ""]
-                if not any(_PLAN.search(text) and _A_DATE.search(text) for text in texts):
-                    self.add("AFF10B5ONE-FOOTNOTE", "aff10b5_one",
-                             "The Rule 10b5-1(c) box is checked, but no footnote gives the date the plan was "
-                             "adopted (Instruction 10).")
-        size_i, size_ii = len(filing.table_i), len(filing.table_ii)
-        if size_i > 30:
-            self.add("TABLE-SIZE", "table_i", f"Table I has {size_i} rows; EDGAR allows at most 30.")
-        if size_ii > 30:
-            self.add("TABLE-SIZE", "table_ii", f"Table II has {size_ii} rows; EDGAR allows at most 30.")
+                self.add(
+                    "AFF10B5ONE-UNANSWERED",
+                    "aff10b5_one",
+                    "The Rule 10b5-1(c) box is not answered; say whether a transaction was made under a "
+                    "10b5-1 plan (EDGAR requires the box since April 2023).",
+                )
+        for table, rows in (("table_i", filing.table_i), ("table_ii", filing.table_ii)):
+            if len(rows) > 30:
+                self.add(
+                    "TABLE-SIZE",
+                    table,
+                    f"{'Table I' if table == 'table_i' else 'Table II'} has {len(rows)} rows; EDGAR allows at "
+                    f"most 30. Put the other rows on further Forms {self.form} filed the same day, each "
+                    f"complete and with its own {self.label('period_of_report').split(',')[0].lower()} (the "
+                    "date of its own earliest transaction), and say in the remarks that the report is split "
+                    "(General Instruction 6).",
+                )
+
+    def label(self, path: str) -> str:
+        """How this form names a box: "Box 3, date of earliest transaction" on a Form 4, "Box 2, ..." on a Form 3."""
+        return box_label(self.form, path)
+
+    def transactions_present(self) -> None:
+        filing = self.filing
+        if filing.not_subject_to_section16:
+            return
+        rows = (*filing.table_i, *filing.table_ii)
+        if not rows:
+            self.add(
+                "NO-TRANSACTIONS",
+                "table_i",
+                f"A Form {self.form} must report at least one transaction or holding in Table I or Table II, "
+                "unless the box 'no longer subject to Section 16' is checked; EDGAR suspends it otherwise.",
+            )
+            return
+        if any(isinstance(row, (NonDerivativeTransaction, DerivativeTransaction)) for row in rows):
+            return
+        if self.form == "5" and any(row.coding is not None and row.coding.form_type == "3" for row in rows):
+            return  # late Form 3 holdings are what this Form 5 reports
+        self.add(
+            "HOLDINGS-ONLY",
+            "table_i",
+            f"This Form {self.form} reports holdings but no transaction. EDGAR accepts it, but a Form "
+            f"{self.form} reports a change in beneficial ownership: add the transaction it reports, or check "
+            "'no longer subject to Section 16' if that is why it is filed.",
+        )
 
     def issuer(self) -> None:
         issuer = self.filing.issuer
         if not _CIK.fullmatch(issuer.cik or "") or not int(issuer.cik):
-            self.add("ISSUER-CIK", "issuer.cik", f"Box 2, Issuer CIK '{issuer.cik}' must be 1 to 10 digits."
-                     if issuer.cik else "Box 2, Issuer CIK is required.")
+            label = self.label("issuer.cik")
+            self.add(
+                "ISSUER-CIK",
+                "issuer.cik",
+                f"{label} '{issuer.cik}' must be 1 to 10 digits." if issuer.cik else f"{label} is required.",
+            )
         symbol = issuer.trading_symbol or ""
         if not symbol:
-            self.add("ISSUER-SYMBOL", "issuer.trading_symbol", "Box 2, Ticker or Trading Symbol is required "
-                                                               "(use NONE if the issuer has none).")
-        self.text_length(symbol, 10, "ISSUER-SYMBOL", "issuer.trading_symbol", "Box 2, Ticker or Trading Symbol")
-        self.text_length(issuer.foreign_trading_symbol, 14, "ISSUER-SYMBOL", "issuer.foreign_trading_symbol",
-                         "Box 2a, Foreign Trading Symbol")
-        self.text_length(issuer.name, 150, "ISSUER-NAME-LENGTH", "issuer.name", "Box 2, Issuer Name")
+            self.add(
+                "ISSUER-SYMBOL",
+                "issuer.trading_symbol",
+                f"{self.label('issuer.trading_symbol')} is required (use NONE if the issuer has none).",
+            )
+        self.text_length(symbol, 10, "ISSUER-SYMBOL", "issuer.trading_symbol", self.label("issuer.trading_symbol"))
+        self.text_length(
+            issuer.foreign_trading_symbol,
+            14,
+            "ISSUER-SYMBOL",
+            "issuer.foreign_trading_symbol",
+            f"{self.label('issuer.foreign_trading_symbol')}, foreign trading symbol",
+        )
+        self.text_length(issuer.name, 150, "ISSUER-NAME-LENGTH", "issuer.name", self.label("issuer.name"))
 
     def owners(self) -> None:
         owners = self.filing.reporting_owners
         if not owners:
             self.add("OWNER-COUNT", "reporting_owners", "Box 1: at least one reporting person is required.")
         elif len(owners) > 10:
-            self.add("OWNER-COUNT", "reporting_owners",
-                     f"Box 1: {len(owners)} reporting persons; a joint filing may have at most 10.")
+            self.add(
+                "OWNER-COUNT",
+                "reporting_owners",
+                f"Box 1: {len(owners)} reporting persons; a joint filing may have at most 10. Report the others "
+                f"on further Forms {self.form} filed the same day, each complete with its own "
+                f"{self.label('period_of_report').split(',')[0].lower()} (General Instruction 6).",
+            )
         seen: dict[str, int] = {}
         for index, owner in enumerate(owners):
             self.owner(index, owner, len(owners))
             key = owner.cik.lstrip("0") if _CIK.fullmatch(owner.cik or "") else owner.cik
             if key and key in seen:
-                self.add("OWNER-DUPLICATE", f"reporting_owners[{index}].cik",
-                         f"{owner_label(index, len(owners))}: CIK {owner.cik} is already reporting person "
-                         f"{seen[key] + 1}; each owner may appear once.")
+                self.add(
+                    "OWNER-DUPLICATE",
+                    f"reporting_owners[{index}].cik",
+                    f"{owner_label(index, len(owners))}: CIK {owner.cik} is already reporting person "
+                    f"{seen[key] + 1}; each owner may appear once.",
+                )
             else:
                 seen.setdefault(key, index)
 
     def owner(self, index: int, owner: ReportingOwner, count: int) -> None:
         base, label = f"reporting_owners[{index}]", owner_label(index, count)
         if not _CIK.fullmatch(owner.cik or "") or not int(owner.cik):
-            self.add("OWNER-CIK", f"{base}.cik", f"{label}: CIK '{owner.cik}' must be 1 to 10 digits."
-                     if owner.cik else f"{label}: CIK is required.")
+            self.add(
+                "OWNER-CIK",
+                f"{base}.cik",
+                f"{label}: CIK '{owner.cik}' must be 1 to 10 digits." if owner.cik else f"{label}: CIK is required.",
+            )
         if not self.filing.is_disseminated_copy:
             if not owner.ccc:
                 self.add("OWNER-CCC", f"{base}.ccc", f"{label}: the CCC (EDGAR access code) is required to file.")
             elif len(owner.ccc) != 8:
-                self.add("OWNER-CCC", f"{base}.ccc", f"{label}: the CCC must be exactly 8 characters, not "
-                                                     f"{len(owner.ccc)}.")
+                self.add(
+                    "OWNER-CCC", f"{base}.ccc", f"{label}: the CCC must be exactly 8 characters, not {len(owner.ccc)}."
+                )
         self.text_length(owner.name, 150, "OWNER-NAME-LENGTH", f"{base}.name", f"{label}, name")
         r = owner.relationship
         if not (r.is_director or r.is_officer or r.is_ten_percent_owner or r.is_other):
-            self.add("RELATIONSHIP-NONE", f"{base}.relationship",
-                     f"Box 5{self._of(index, count)}: check at least one of Director, Officer, 10% Owner or Other.")
+            self.add(
+                "RELATIONSHIP-NONE",
+                f"{base}.relationship",
+                f"{self._relationship(index, count)}: check at least one of Director, Officer, 10% Owner or Other.",
+            )
         if r.is_officer and not r.officer_title:
-            self.add("RELATIONSHIP-OFFICER-TITLE", f"{base}.relationship.officer_title",
-                     f"Box 5{self._of(index, count)}: Officer is checked, so give the title.")
+            self.add(
+                "RELATIONSHIP-OFFICER-TITLE",
+                f"{base}.relationship.officer_title",
+                f"{self._relationship(index, count)}: Officer is checked, so give the title.",
+            )
         if r.is_other and not r.other_text:
-            self.add("RELATIONSHIP-OTHER-TEXT", f"{base}.relationship.other_text",
-                     f"Box 5{self._of(index, count)}: Other is checked, so say what the relationship is.")
+            self.add(
+                "RELATIONSHIP-OTHER-TEXT",
+                f"{base}.relationship.other_text",
+                f"{self._relationship(index, count)}: Other is checked, so say what the relationship is.",
+            )
         if r.officer_title and not r.is_officer:
-            self.add("RELATIONSHIP-TEXT-UNUSED", f"{base}.relationship.officer_title",
-                     f"Box 5{self._of(index, count)}: an officer title is given but Officer is not checked.")
+            self.add(
+                "RELATIONSHIP-TEXT-UNUSED",
+                f"{base}.relationship.officer_title",
+                f"{self._relationship(index, count)}: an officer title is given but Officer is not checked.",
+            )
         if r.other_text and not r.is_other:
-            self.add("RELATIONSHIP-TEXT-UNUSED", f"{base}.relationship.other_text",
-                     f"Box 5{self._of(index, count)}: 'other' text is given but Other is not checked.")
-        self.text_length(r.officer_title, 30, "RELATIONSHIP-TEXT-LENGTH", f"{base}.relationship.officer_title",
-                         f"Box 5{self._of(index, count)}, officer title")
-        self.text_length(r.other_text, 30, "RELATIONSHIP-TEXT-LENGTH", f"{base}.relationship.other_text",
-                         f"Box 5{self._of(index, count)}, other (specify)")
+            self.add(
+                "RELATIONSHIP-TEXT-UNUSED",
+                f"{base}.relationship.other_text",
+                f"{self._relationship(index, count)}: 'other' text is given but Other is not checked.",
+            )
+        self.text_length(
+            r.officer_title,
+            30,
+            "RELATIONSHIP-TEXT-LENGTH",
+            f"{base}.relationship.officer_title",
+            f"{self._relationship(index, count)}, officer title",
+        )
+        self.text_length(
+            r.other_text,
+            30,
+            "RELATIONSHIP-TEXT-LENGTH",
+            f"{base}.relationship.other_text",
+            f"{self._relationship(index, count)}, other (specify)",
+        )
         if owner.address is not None:
             self.address(base, label, owner)
 
-    @staticmethod
-    def _of(index: int, count: int) -> str:
-        return f" (reporting person {index + 1})" if count > 1 else ""
+    def _relationship(self, index: int, count: int) -> str:
+        """ "Box 5, relationship" (Form 4 and 5) or "Box 4, relationship" (Form 3), naming the person of several."""
+        label = self.label(f"reporting_owners[{index}].relationship")
+        return label if count > 1 else label.split(", reporting person")[0]
 
     def address(self, base: str, label: str, owner: ReportingOwner) -> None:
         address = owner.address
         assert address is not None
         path = f"{base}.address"
-        for attribute, limit, name in (("street1", 40, "street"), ("street2", 40, "street, second line"),
-                                       ("city", 30, "city"), ("zip_code", 10, "ZIP code"),
-                                       ("non_us_state_territory", 40, "state, province or territory")):
-            self.text_length(getattr(address, attribute), limit, "ADDRESS-LENGTH", f"{path}.{attribute}",
-                             f"{label}, {name}")
+        for attribute, limit, name in (
+            ("street1", 40, "street"),
+            ("street2", 40, "street, second line"),
+            ("city", 30, "city"),
+            ("zip_code", 10, "ZIP code"),
+            ("non_us_state_territory", 40, "state, province or territory"),
+        ):
+            self.text_length(
+                getattr(address, attribute), limit, "ADDRESS-LENGTH", f"{path}.{attribute}", f"{label}, {name}"
+            )
         if address.zip_code and not _ZIP.fullmatch(address.zip_code):
-            self.add("ADDRESS-LENGTH", f"{path}.zip_code",
-                     f"{label}, ZIP code '{address.zip_code}' may hold only letters, digits, spaces, # and -.")
+            self.add(
+                "ADDRESS-LENGTH",
+                f"{path}.zip_code",
+                f"{label}, ZIP code '{address.zip_code}' may hold only letters, digits, spaces, # and -.",
+            )
         region = address.non_us_state_territory
         if region and 30 < len(region) <= 40:
-            self.add("ADDRESS-NON-US-REGION", f"{path}.non_us_state_territory",
-                     f"{label}, state, province or territory is {len(region)} characters; the specification "
-                     "allows 30 (the schema 40).")
+            self.add(
+                "ADDRESS-NON-US-REGION",
+                f"{path}.non_us_state_territory",
+                f"{label}, state, province or territory is {len(region)} characters; the specification "
+                "allows 30 (the schema 40).",
+            )
         if address.non_us_address:
             if not address.country:
                 self.add("ADDRESS-COUNTRY", f"{path}.country", f"{label}: a non-US address needs its country.")
             elif address.country in OBSOLETE_COUNTRIES:
-                self.add("ADDRESS-COUNTRY", f"{path}.country",
-                         f"{label}: country code {address.country} ({OBSOLETE_COUNTRIES[address.country].title()}) "
-                         "is obsolete and EDGAR suspends it; choose the current country.")
+                self.add(
+                    "ADDRESS-COUNTRY",
+                    f"{path}.country",
+                    f"{label}: country code {address.country} ({OBSOLETE_COUNTRIES[address.country].title()}) "
+                    "is obsolete and EDGAR suspends it; choose the current country.",
+                )
             elif address.country not in COUNTRIES:
-                self.add("ADDRESS-COUNTRY", f"{path}.country",
-                         f"{label}: '{address.country}' is not an EDGAR country code (EDGAR has codes of its own: "
-                         "e.g. X0 United Kingdom, 2M Germany, A6 Ontario, Canada).")
+                self.add(
+                    "ADDRESS-COUNTRY",
+                    f"{path}.country",
+                    f"{label}: '{address.country}' is not an EDGAR country code (EDGAR has codes of its own: "
+                    "e.g. X0 United Kingdom, 2M Germany, A6 Ontario, Canada).",
+                )
             if address.state:
-                self.add("ADDRESS-COUNTRY", f"{path}.state",
-                         f"{label}: a non-US address has no US state; put the region in "
-                         "'state, province or territory'.")
+                self.add(
+                    "ADDRESS-COUNTRY",
+                    f"{path}.state",
+                    f"{label}: a non-US address has no US state; put the region in 'state, province or territory'.",
+                )
         else:
             if address.country:
-                self.add("ADDRESS-COUNTRY", f"{path}.non_us_address",
-                         f"{label}: a country is given, so check 'non-US address' (or remove the country).")
+                self.add(
+                    "ADDRESS-COUNTRY",
+                    f"{path}.non_us_address",
+                    f"{label}: a country is given, so check 'non-US address' (or remove the country).",
+                )
             if address.state and address.state not in US_STATES:
-                self.add("ADDRESS-STATE", f"{path}.state",
-                         f"{label}: '{address.state}' is not a US state or territory code.")
+                self.add(
+                    "ADDRESS-STATE", f"{path}.state", f"{label}: '{address.state}' is not a US state or territory code."
+                )
             elif not address.state and address.non_us_address is False:
                 self.add("ADDRESS-STATE", f"{path}.state", f"{label}: a US address needs its state.")
-            elif not address.state and (address.street1 or address.city) and not address.country \
-                    and not self.filing.is_disseminated_copy:
+            elif (
+                not address.state
+                and (address.street1 or address.city)
+                and not address.country
+                and not self.filing.is_disseminated_copy
+            ):
                 self.add("ADDRESS-STATE", f"{path}.state", f"{label}: a US address needs its state.")
 
     # -- tables ------------------------------------------------------------------------------------------
@@ -308,8 +440,11 @@ class _Checker:
                 for index, row in enumerate(rows):
                     if isinstance(row, (NonDerivativeTransaction, DerivativeTransaction)):
                         path, label = cell(self.form, table, index, "transaction_date")
-                        self.add("FORM3-TRANSACTION", f"{table}[{index}]",
-                                 f"{label.split(', column')[0]}: a Form 3 reports holdings only, not transactions.")
+                        self.add(
+                            "FORM3-TRANSACTION",
+                            f"{table}[{index}]",
+                            f"{label.split(', column')[0]}: a Form 3 reports holdings only, not transactions.",
+                        )
         for index, row in enumerate(self.filing.table_i):
             if isinstance(row, NonDerivativeTransaction):
                 self.transaction_i(index, row)
@@ -334,11 +469,17 @@ class _Checker:
         if kind is not None and kind not in ("D", "I"):
             self.add("DIRECT-INDIRECT", path, f"{label} must be D (direct) or I (indirect), not '{kind}'.")
         elif kind == "D" and text:
-            self.add("DIRECT-INDIRECT", nature_path, f"{nature_label} is only for indirect (I) ownership; "
-                                                     "EDGAR suspends a direct (D) row that has one.")
+            self.add(
+                "DIRECT-INDIRECT",
+                nature_path,
+                f"{nature_label} is only for indirect (I) ownership; EDGAR suspends a direct (D) row that has one.",
+            )
         elif kind == "I" and not text:
-            self.add("DIRECT-INDIRECT", nature_path, f"{nature_label} is required for indirect (I) ownership "
-                                                     "(e.g. 'By Trust').")
+            self.add(
+                "DIRECT-INDIRECT",
+                nature_path,
+                f"{nature_label} is required for indirect (I) ownership (e.g. 'By Trust').",
+            )
         self.text_length(text, 100, "TEXT-LENGTH", nature_path, nature_label)
 
     def owned_following(self, table: str, index: int, row: object, allowed: bool = True) -> None:
@@ -347,14 +488,21 @@ class _Checker:
         path, label = cell(self.form, table, index, "shares_owned_following")
         if not allowed:
             if shares is not None or value is not None:
-                self.add("OWNED-FOLLOWING", path, f"{label.split(', column')[0]}: a Form 3 derivative holding has "
-                                                  "no amount owned following: remove it.")
+                self.add(
+                    "OWNED-FOLLOWING",
+                    path,
+                    f"{label.split(', column')[0]}: a Form 3 derivative holding has "
+                    "no amount owned following: remove it.",
+                )
             return
         if shares is not None and value is not None:
             self.add("OWNED-FOLLOWING", path, f"{label}: give the number of securities or their value, not both.")
         box = shares if shares is not None else value
-        attribute = "shares_owned_following" if shares is not None else (
-            "value_owned_following" if value is not None else "shares_owned_following")
+        attribute = (
+            "shares_owned_following"
+            if shares is not None
+            else ("value_owned_following" if value is not None else "shares_owned_following")
+        )
         self.cell_box(table, index, attribute, box, required=True)
 
     def coding(self, table: str, index: int, row: NonDerivativeTransaction | DerivativeTransaction) -> None:
@@ -367,23 +515,44 @@ class _Checker:
         if coding.equity_swap_involved is None:
             self.add("CODING-REQUIRED", path, f"{label}: say whether an equity swap is involved (K).")
         if coding.code not in TRANSACTION_CODES:
-            hint = {"K": " For an equity swap, give the code of the transaction and check 'equity swap involved'.",
-                    "V": " For an item reported early, give its code and mark it as a Form 5 item (form type 5)."}
-            self.add("CODING-CODE", path, f"{label}: '{coding.code}' is not an SEC transaction code."
-                     + hint.get(coding.code.upper(), "") if coding.code else f"{label} is required.")
+            hint = {
+                "K": " For an equity swap, give the code of the transaction and check 'equity swap involved'.",
+                "V": " For an item reported early, give its code and mark it as a Form 5 item (form type 5).",
+            }
+            self.add(
+                "CODING-CODE",
+                path,
+                f"{label}: '{coding.code}' is not an SEC transaction code." + hint.get(coding.code.upper(), "")
+                if coding.code
+                else f"{label} is required.",
+            )
         if coding.form_type not in ("4", "5"):
-            self.add("CODING-FORM-TYPE", path, f"{label}: the transaction form type must be 4 (or 5 for a Form 5 "
-                                               "item reported early)" + (f", not '{coding.form_type}'."
-                                                                         if coding.form_type else "; it is missing."))
-        if self.form == "4" and coding.form_type == "5" and isinstance(row.transaction_date.value, date) \
-                and is_gift_given(row):
-            self.add("GIFT-FORM-TYPE", path, f"{label}: a gift given on or after 02/27/2023 must be reported on "
-                                             "Form 4 within two business days (form type 4), not held for Form 5.")
+            self.add(
+                "CODING-FORM-TYPE",
+                path,
+                f"{label}: the transaction form type must be 4 (or 5 for a Form 5 "
+                "item reported early)" + (f", not '{coding.form_type}'." if coding.form_type else "; it is missing."),
+            )
+        if (
+            self.form == "4"
+            and coding.form_type == "5"
+            and isinstance(row.transaction_date.value, date)
+            and is_gift_given(row)
+        ):
+            self.add(
+                "GIFT-FORM-TYPE",
+                path,
+                f"{label}: a gift given on or after 02/27/2023 must be reported on "
+                "Form 4 within two business days (form type 4), not held for Form 5.",
+            )
         elif self.form == "4" and coding.form_type == "5":
             # A V ticked by mistake silently takes the row out of the two-day deadline: say that it is ticked.
-            self.add("FORM5-ITEM-EARLY", f"{path}.form_type",
-                     f"{label}: marked V, a Form 5 item reported early, so it has no two-day deadline; untick V "
-                     "if this is a Form 4 transaction.")
+            self.add(
+                "FORM5-ITEM-EARLY",
+                f"{path}.form_type",
+                f"{label}: marked V, a Form 5 item reported early, so it has no two-day deadline; untick V "
+                "if this is a Form 4 transaction.",
+            )
         timeliness_path, timeliness_label = cell(self.form, table, index, "timeliness")
         timeliness = self.box(row.timeliness, timeliness_path, timeliness_label) or ""
         if self.form == "4":
@@ -391,24 +560,52 @@ class _Checker:
         else:
             allowed = ("", "L")
         if self.form in ("4", "5") and timeliness not in allowed:
-            what = {"4": "a Form 4 item is on time by definition: leave it empty",
-                    "5": "an early Form 5 item may only be marked E (early)"}
-            reason = what[coding.form_type] if self.form == "4" and coding.form_type in what else \
-                "on a Form 5 only L (late) may be given"
+            what = {
+                "4": "a Form 4 item is on time by definition: leave it empty",
+                "5": "an early Form 5 item may only be marked E (early)",
+            }
+            reason = (
+                what[coding.form_type]
+                if self.form == "4" and coding.form_type in what
+                else "on a Form 5 only L (late) may be given"
+            )
             self.add("CODING-TIMELINESS", timeliness_path, f"{timeliness_label} is '{timeliness}'; {reason}.")
         direction = row.acquired_disposed.value if row.acquired_disposed else None
         if direction in ("A", "D"):
             fixed = FIXED_DIRECTION.get(coding.code)
             path_ad, label_ad = cell(self.form, table, index, "acquired_disposed")
             if fixed and fixed != direction:
-                self.add("CODING-ACQUIRED-DISPOSED", path_ad,
-                         f"{label_ad} is ({direction}), but code {coding.code} always means "
-                         f"{'an acquisition (A)' if fixed == 'A' else 'a disposition (D)'}.")
+                self.add(
+                    "CODING-ACQUIRED-DISPOSED",
+                    path_ad,
+                    f"{label_ad} is ({direction}), but code {coding.code} always means "
+                    f"{'an acquisition (A)' if fixed == 'A' else 'a disposition (D)'}.",
+                )
             usual = USUAL_DIRECTION[table].get(coding.code)
-            if not fixed and usual and usual != direction:
-                self.add("CODING-ACQUIRED-DISPOSED-USUAL", path_ad,
-                         f"{label_ad} is ({direction}); with code {coding.code} in {cell(self.form, table, index, 'coding')[1].split(',')[0]} "
-                         f"it is usually ({usual}). Check the row.")
+            if not fixed and usual and usual != direction and not self.converted_into(table, row):
+                self.add(
+                    "CODING-ACQUIRED-DISPOSED-USUAL",
+                    path_ad,
+                    f"{label_ad} is ({direction}); with code {coding.code} in {cell(self.form, table, index, 'coding')[1].split(',')[0]} "
+                    f"it is usually ({usual}). Check the row.",
+                )
+
+    def converted_into(self, table: str, row: NonDerivativeTransaction | DerivativeTransaction) -> bool:
+        """A Table II acquisition by exercise or conversion of a security that is itself a derivative (Class B common
+        convertible into Class A): a same-day Table II row of the same code disposes of a derivative whose
+        underlying security is this row's."""
+        if table != "table_ii" or not isinstance(row, DerivativeTransaction):
+            return False
+        title, day = _title(row.security_title.value), row.transaction_date.value
+        return any(
+            isinstance(other, DerivativeTransaction)
+            and other is not row
+            and code_of(other) == code_of(row)
+            and other.transaction_date.value == day
+            and other.acquired_disposed.value == "D"
+            and _title(other.underlying.title.value) == title
+            for other in self.filing.table_ii
+        )
 
     def dates(self, table: str, index: int, row: NonDerivativeTransaction | DerivativeTransaction) -> None:
         path, label = cell(self.form, table, index, "transaction_date")
@@ -416,21 +613,32 @@ class _Checker:
         deemed_path, deemed_label = cell(self.form, table, index, "deemed_execution_date")
         deemed = self.box(row.deemed_execution_date, deemed_path, deemed_label)
         if isinstance(traded, date) and traded < EARLIEST_DATE:
-            self.add("DATE-RANGE", path, f"{label}: {traded:%m/%d/%Y} is not a plausible date (before the "
-                                         "Exchange Act of 1934); check the year.")
+            self.add(
+                "DATE-RANGE",
+                path,
+                f"{label}: {traded:%m/%d/%Y} is not a plausible date (before the "
+                "Exchange Act of 1934); check the year.",
+            )
         if isinstance(traded, date) and traded > self.today:
             self.add("TRANSACTION-DATE-FUTURE", path, f"{label}: {traded:%m/%d/%Y} is in the future.")
         if isinstance(traded, date) and isinstance(deemed, date):
             if deemed < traded:
-                self.add("DEEMED-DATE-ORDER", deemed_path,
-                         f"{deemed_label}: {deemed:%m/%d/%Y} is before the transaction date {traded:%m/%d/%Y}.")
+                self.add(
+                    "DEEMED-DATE-ORDER",
+                    deemed_path,
+                    f"{deemed_label}: {deemed:%m/%d/%Y} is before the transaction date {traded:%m/%d/%Y}.",
+                )
             elif deemed == traded:
-                self.add("DEEMED-DATE-SAME", deemed_path,
-                         f"{deemed_label} is the transaction date itself; leave it blank.")
+                self.add(
+                    "DEEMED-DATE-SAME", deemed_path, f"{deemed_label} is the transaction date itself; leave it blank."
+                )
             elif (cap := deadline.latest_deemed_date(traded)) is not None and deemed > cap:
-                self.add("DEEMED-DATE-LATE", deemed_path,
-                         f"{deemed_label}: {deemed:%m/%d/%Y} is more than three business days after the trade "
-                         f"on {traded:%m/%d/%Y}; Rule 16a-3(g) caps the deemed execution date there.")
+                self.add(
+                    "DEEMED-DATE-LATE",
+                    deemed_path,
+                    f"{deemed_label}: {deemed:%m/%d/%Y} is more than three business days after the trade "
+                    f"on {traded:%m/%d/%Y}; Rule 16a-3(g) caps the deemed execution date there.",
+                )
 
     def amounts_i(self, index: int, row: NonDerivativeTransaction) -> None:
         self.cell_box("table_i", index, "shares", row.shares, required=True)
@@ -460,34 +668,48 @@ class _Checker:
     def holding_coding(self, table: str, index: int, row: NonDerivativeHolding | DerivativeHolding) -> None:
         if row.coding is None:
             return
-        path = f"{table}[{index}].coding"
-        label = f"{'Table I' if table == 'table_i' else 'Table II'}, row {index + 1}, transaction code"
+        path, label = cell(self.form, table, index, "coding")
         self.refs(path, label, row.coding.footnote_ids)
         if self.form != "5":
-            self.add("HOLDING-CODING", path, f"{label}: a holding on a Form {self.form} has no transaction code "
-                                             "(only a late Form 3 holding on a Form 5 has one): remove it.")
+            self.add(
+                "HOLDING-CODING",
+                path,
+                f"{label}: a holding on a Form {self.form} has no transaction code "
+                "(only a late Form 3 holding on a Form 5 has one): remove it.",
+            )
         elif row.coding.form_type not in (None, "3"):
-            self.add("CODING-FORM-TYPE", path, f"{label}: a Form 5 holding may only be marked as a late Form 3 "
-                                               f"holding (3), not '{row.coding.form_type}'.")
+            self.add(
+                "CODING-FORM-TYPE",
+                path,
+                f"{label}: a Form 5 holding may only be marked as a late Form 3 "
+                f"holding (3), not '{row.coding.form_type}'.",
+            )
 
     def derivative_common(self, table: str, index: int, row: DerivativeTransaction | DerivativeHolding) -> None:
         self.title(table, index, "security_title", row.security_title)
-        self.cell_box(table, index, "conversion_or_exercise_price", row.conversion_or_exercise_price,
-                      optional_value=True)
+        self.cell_box(
+            table, index, "conversion_or_exercise_price", row.conversion_or_exercise_price, optional_value=True
+        )
         exercisable = self.cell_box(table, index, "exercise_date", row.exercise_date, optional_value=True)
         expires = self.cell_box(table, index, "expiration_date", row.expiration_date, optional_value=True)
         if isinstance(exercisable, date) and isinstance(expires, date) and exercisable > expires:
             path, label = cell(self.form, table, index, "exercise_date")
-            self.add("EXERCISE-AFTER-EXPIRATION", path,
-                     f"{label}: {exercisable:%m/%d/%Y} is after the expiration date {expires:%m/%d/%Y}.")
+            self.add(
+                "EXERCISE-AFTER-EXPIRATION",
+                path,
+                f"{label}: {exercisable:%m/%d/%Y} is after the expiration date {expires:%m/%d/%Y}.",
+            )
         underlying = row.underlying
         title = self.cell_box(table, index, "underlying.title", underlying.title, required=True)
         path, label = cell(self.form, table, index, "underlying.title")
         self.text_length(title, 60, "TEXT-LENGTH", path, label)
         if underlying.shares is not None and underlying.value is not None:
             path, label = cell(self.form, table, index, "underlying.shares")
-            self.add("DERIVATIVE-AMOUNTS", path, f"{label}: give the number of underlying securities or their "
-                                                 "value, not both.")
+            self.add(
+                "DERIVATIVE-AMOUNTS",
+                path,
+                f"{label}: give the number of underlying securities or their value, not both.",
+            )
         elif underlying.shares is None and underlying.value is None:
             path, label = cell(self.form, table, index, "underlying.shares")
             self.add("DERIVATIVE-AMOUNTS", path, f"{label} is required (or their value).")
@@ -501,12 +723,16 @@ class _Checker:
         self.coding("table_ii", index, row)
         if row.shares is not None and row.total_value is not None:
             path, label = cell(self.form, "table_ii", index, "shares")
-            self.add("DERIVATIVE-AMOUNTS", path, f"{label}: give the number of derivative securities or their "
-                                                 "total value, not both.")
+            self.add(
+                "DERIVATIVE-AMOUNTS",
+                path,
+                f"{label}: give the number of derivative securities or their total value, not both.",
+            )
         else:
             attribute = "total_value" if row.total_value is not None and row.shares is None else "shares"
-            self.cell_box("table_ii", index, attribute, row.shares if attribute == "shares" else row.total_value,
-                          required=True)
+            self.cell_box(
+                "table_ii", index, attribute, row.shares if attribute == "shares" else row.total_value, required=True
+            )
         self.cell_box("table_ii", index, "price_per_share", row.price_per_share, optional_value=True)
         path, label = cell(self.form, "table_ii", index, "acquired_disposed")
         self.box(row.acquired_disposed, path, label, required=True)
@@ -528,19 +754,30 @@ class _Checker:
         for index, footnote in enumerate(footnotes):
             path = f"footnotes[{index}]"
             if not _FOOTNOTE_ID.fullmatch(footnote.id or ""):
-                self.add("FOOTNOTE-ID", f"{path}.id", f"Footnote '{footnote.id}' must be numbered F1 to F99 "
-                                                      "(no leading zero).")
+                self.add(
+                    "FOOTNOTE-ID",
+                    f"{path}.id",
+                    f"Footnote '{footnote.id}' must be numbered F1 to F99 (no leading zero).",
+                )
             if footnote.id in seen:
                 self.add("FOOTNOTE-DUPLICATE", f"{path}.id", f"Footnote {footnote_name(footnote.id)} is defined twice.")
             seen.add(footnote.id)
             if not footnote.text.strip():
                 self.add("FOOTNOTE-TEXT", f"{path}.text", f"Footnote {footnote_name(footnote.id)} has no text.")
             elif len(footnote.text) > 1000:
-                self.add("FOOTNOTE-TEXT", f"{path}.text", f"Footnote {footnote_name(footnote.id)} is {len(footnote.text)} "
-                                                          "characters long; EDGAR allows at most 1,000.")
+                self.add(
+                    "FOOTNOTE-TEXT",
+                    f"{path}.text",
+                    f"Footnote {footnote_name(footnote.id)} is {len(footnote.text)} "
+                    "characters long; EDGAR allows at most 1,000.",
+                )
             if footnote.id not in self.references:
-                self.add("FOOTNOTE-UNUSED", f"{path}.id", f"Footnote {footnote_name(footnote.id)} is not referenced by any box; "
-                                                          "EDGAR suspends a filing with an unused footnote.")
+                self.add(
+                    "FOOTNOTE-UNUSED",
+                    f"{path}.id",
+                    f"Footnote {footnote_name(footnote.id)} is not referenced by any box; "
+                    "EDGAR suspends a filing with an unused footnote.",
+                )
 
     def remarks_and_signatures(self) -> None:
         filing = self.filing
@@ -560,19 +797,30 @@ class _Checker:
             if signature.date is None:
                 self.add("SIGNATURE-DATE", f"{path}.date", f"Signature {index + 1}: the date is required.")
             elif signature.date < EARLIEST_DATE:
-                self.add("DATE-RANGE", f"{path}.date", f"Signature {index + 1}: {signature.date:%m/%d/%Y} is not a "
-                                                       "plausible date; check the year.")
+                self.add(
+                    "DATE-RANGE",
+                    f"{path}.date",
+                    f"Signature {index + 1}: {signature.date:%m/%d/%Y} is not a plausible date; check the year.",
+                )
             elif signature.date > self.today:
-                self.add("SIGNATURE-DATE-ORDER", f"{path}.date",
-                         f"Signature {index + 1}: dated {signature.date:%m/%d/%Y}, which is in the future.")
+                self.add(
+                    "SIGNATURE-DATE-ORDER",
+                    f"{path}.date",
+                    f"Signature {index + 1}: dated {signature.date:%m/%d/%Y}, which is in the future.",
+                )
             elif latest and EARLIEST_DATE <= signature.date < latest:
-                self.add("SIGNATURE-DATE-ORDER", f"{path}.date",
-                         f"Signature {index + 1}: dated {signature.date:%m/%d/%Y}, before the transaction of "
-                         f"{latest:%m/%d/%Y} it reports.")
+                self.add(
+                    "SIGNATURE-DATE-ORDER",
+                    f"{path}.date",
+                    f"Signature {index + 1}: dated {signature.date:%m/%d/%Y}, before the transaction of "
+                    f"{latest:%m/%d/%Y} it reports.",
+                )
 
-    def transaction_dates(self) -> Iterable[date]:
+    def transaction_dates(self, required_only: bool = False) -> Iterable[date]:
         for row in (*self.filing.table_i, *self.filing.table_ii):
             if isinstance(row, (NonDerivativeTransaction, DerivativeTransaction)):
+                if required_only and row.coding is not None and row.coding.form_type == "5":
+                    continue
                 if isinstance(row.transaction_date.value, date):
                     yield row.transaction_date.value
 
@@ -583,11 +831,18 @@ class _Checker:
         earliest = min(self.transaction_dates(), default=None)
         if earliest is None or earliest == filing.period_of_report:
             return
+        # Form 5 items reported early (V) are not required on this form; filers date box 3 by the others.
+        required = min(self.transaction_dates(required_only=True), default=None)
+        if required == filing.period_of_report:
+            return
         if filing.is_amendment and filing.period_of_report < earliest:
             return  # an amendment may repeat only later rows of the original
-        self.add("PERIOD-EARLIEST", "period_of_report",
-                 f"Box 3, Date of Earliest Transaction is {filing.period_of_report:%m/%d/%Y}, but the earliest "
-                 f"transaction reported is on {earliest:%m/%d/%Y}.")
+        self.add(
+            "PERIOD-EARLIEST",
+            "period_of_report",
+            f"{self.label('period_of_report')} is {filing.period_of_report:%m/%d/%Y}, but the earliest "
+            f"transaction reported is on {earliest:%m/%d/%Y}.",
+        )
 
 
 def validate(filing: Filing, today: date) -> list[Finding]:
@@ -601,5 +856,7 @@ def validate(filing: Filing, today: date) -> list[Finding]:
     checker.remarks_and_signatures()
     checker.footnotes()  # after every box, so that unused footnotes are known
     checker.findings.extend(holdings_arithmetic(filing))
+    checker.findings.extend(exercise_findings(filing))
+    checker.findings.extend(diligence_findings(filing))
     checker.findings.extend(deadline_findings(filing, today))
     return checker.findings
