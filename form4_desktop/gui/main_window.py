@@ -344,6 +344,15 @@ class MainWindow(QMainWindow):
         draft.addSeparator()
         self._action(
             draft,
+            "&Insider View…",
+            self.insider_view,
+            "Ctrl+I",
+            "insider_view",
+            "An insider's positions, filing history and a chart of each position, from the forms in the store",
+            "No insider view",
+        )
+        self._action(
+            draft,
             "&History…",
             self.history,
             None,
@@ -782,6 +791,13 @@ class MainWindow(QMainWindow):
             "files in it (File ▸ Open EDGAR XML).",
             level,
         )
+
+    def insider_view(self) -> None:
+        from form4_desktop.gui.insider_view import InsiderView
+
+        filing = self.document.filing
+        owner = next((owner.cik for owner in filing.reporting_owners if owner.cik), None)
+        dialogs.run(InsiderView(self.store, self.open_draft, self, owner, filing.issuer.cik or None))
 
     def address_book(self) -> None:
         from form4_desktop.gui.address_book import AddressBookDialog

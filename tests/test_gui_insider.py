@@ -1,0 +1,40 @@
+"""The insider view: an owner's positions, the timeline of their filings with the breaks in the chain, a chart of
+the chosen position, and a filing opened from the timeline."""
+
+from __future__ import annotations
+
+import pytest
+
+pytest.importorskip("PySide6")
+
+
+from form4_desktop.gui.insider_view import InsiderView  # noqa: E402
+from test_holdings import _history  # noqa: E402
+
+
+def test_the_insider_view_shows_positions_history_and_a_chart(window, qtbot, script):
+    ids = [window.store.import_filed(item.filing, item.filed_on) for item in _history()]
+    owner = window.store.open(ids[0]).filing.reporting_owners[0].cik
+    seen = {}
+
+    def use(view: InsiderView):
+        positions, timeline = view.positions, view.timeline
+        seen["position"] = [positions.item(0, column).text() for column in range(6)]
+        seen["timeline"] = [timeline.item(row, 1).text() for row in range(timeline.rowCount())]
+        series = view.chart.series()[0]
+        seen["points"] = [point.y() for point in series.points()]
+        seen["axes"] = sorted(axis.titleText() for axis in view.chart.axes())
+        view.as_of.setText("06/30/2023")
+        view.as_of.editingFinished.emit()
+        seen["as_of"] = view.positions.item(0, 4).text()
+        timeline.doubleClicked.emit(timeline.model().index(1, 0))  # the second filing opens in the editor
+        return 0
+
+    script.expect("run", "Insider view", use)
+    window.findChild(type(window.save_action), "insider_view").trigger()
+    assert seen["position"] == ["I", "Common Stock", "D", "", "225,000", "09/01/2023"]
+    assert seen["timeline"] == ["01/09/2023", "03/01/2023", "06/01/2023", "09/01/2023"]
+    assert seen["points"] == [200000.0, 250000.0, 230000.0, 225000.0]
+    assert seen["axes"] == ["Amount owned (shares)", "Date"]
+    assert seen["as_of"] == "230,000"
+    assert window.document.draft_id == ids[1] and owner
