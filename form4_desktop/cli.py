@@ -23,7 +23,7 @@ from form4_desktop.edgar_xml import Copy, ReadError, WriteError
 from form4_desktop.errors import UserError
 from form4_desktop.model.typed import TypedValueError, read_date
 from form4_desktop.pdf import UnsupportedForm
-from form4_desktop.rules import Severity
+from form4_desktop.rules import Severity, short_swing
 
 EXIT_OK, EXIT_FINDINGS, EXIT_UNREADABLE, EXIT_INTERNAL = 0, 1, 2, 3
 EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE: what a Unix tool exits with when its reader stops reading (| head -1)
@@ -142,6 +142,17 @@ def build_parser() -> argparse.ArgumentParser:
     holdings_parser.add_argument("--issuer", metavar="CIK", help="only this issuer's securities")
     holdings_parser.add_argument("--as-of", dest="as_of", metavar="DATE", help="positions at the end of this day")
     holdings_parser.add_argument("--store", metavar="PATH", help=store_help)
+
+    swing = commands.add_parser(
+        "short-swing",
+        help="Section 16(b): an owner's purchases and sales less than six months apart, and the profit",
+        description="Match the owner's P and S trades in the issuer's securities (filed and imported forms) by the "
+        "courts' lowest-in, highest-out method. Prints a header, one tab-separated line per matched pair "
+        "(purchase_date, sale_date, shares, purchase_price, sale_price, profit) and a last line total<TAB>PROFIT.",
+    )
+    swing.add_argument("--owner", required=True, metavar="CIK")
+    swing.add_argument("--issuer", required=True, metavar="CIK")
+    swing.add_argument("--store", metavar="PATH", help=store_help)
 
     store = commands.add_parser("store", help="look after the draft store: rescue a damaged one, forget a CCC")
     store_commands = store.add_subparsers(dest="store_command", metavar="ACTION", required=True)
@@ -267,6 +278,33 @@ def _holdings(arguments: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _short_swing(arguments: argparse.Namespace) -> int:
+    for option, value in (("--owner", arguments.owner), ("--issuer", arguments.issuer)):
+        if not (value.isdigit() and len(value) <= 10):
+            print(
+                _one_line(f"form4 short-swing: {option} '{value}' is not a CIK; give up to 10 digits."), file=sys.stderr
+            )
+            return EXIT_UNREADABLE
+    with drafts.open_store(arguments.store, create=False) as store:
+        matches = holdings.short_swing_report(store, arguments.owner, arguments.issuer)
+    print("purchase_date\tsale_date\tshares\tpurchase_price\tsale_price\tprofit")
+    for found in matches:
+        print(
+            "\t".join(
+                (
+                    found.purchase.when.isoformat(),
+                    found.sale.when.isoformat(),
+                    format(found.shares, "f"),
+                    format(found.purchase.price, "f"),
+                    format(found.sale.price, "f"),
+                    format(found.profit, "f"),
+                )
+            )
+        )
+    print(f"total\t{format(short_swing.total_profit(matches), 'f')}")
+    return EXIT_OK
+
+
 def _say_read_only(store) -> None:
     if store.read_only is not None:
         print(_one_line(store.read_only.opened()), file=sys.stderr)
@@ -385,6 +423,8 @@ def _run_command(arguments: argparse.Namespace) -> int:
         return _list(arguments.store, arguments.search, arguments.trash)
     if arguments.command == "export":
         return _export(arguments)
+    if arguments.command == "short-swing":
+        return _short_swing(arguments)
     if arguments.command == "holdings":
         return _holdings(arguments)
     if arguments.command == "store":

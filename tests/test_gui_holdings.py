@@ -55,3 +55,22 @@ def test_a_new_row_starts_from_the_ledger_and_a_wrong_one_is_found(window, qtbot
     window.undo_redo(undo=True)
     assert window.document.filing.table_i[0].shares_owned_following.value is None
     window.document.filing.table_i[0].shares_owned_following = Footnoted(None)
+
+
+def test_a_draft_sale_against_a_filed_purchase_is_a_short_swing_warning_on_its_code(window):
+    for item in _store_rows():
+        window.store.import_filed(*item)
+    window.refresh_browser()
+    sale = _filing(date(2024, 3, 1), 400, "S", 15600)
+    sale.schema_version = None
+    sale.table_i[0].price_per_share = Footnoted(Decimal("12.50"))
+    window.document.load(sale, None, None)
+    window.validate()
+    [finding] = [f for f in window.findings if f.rule_id == "SHORT-SWING"]
+    assert finding.field_path == "table_i[0].coding" and "$1,000.00" in finding.message
+
+
+def _store_rows():
+    bought = _filing(date(2024, 1, 10), 1000, "P", 11000)
+    bought.table_i[0].price_per_share = Footnoted(Decimal("10.00"))
+    return [(bought, date(2024, 1, 11))]

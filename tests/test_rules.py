@@ -507,6 +507,7 @@ def test_every_rule_has_a_test():
     tested |= {"FORM5-ITEM-EARLY", "TYPED-VALUE"}  # their own tests above
     tested |= {"TEXT-CHARACTERS"}  # tests/test_xml_characters.py
     tested |= {"HOLDINGS-CONTINUITY"}  # tests/test_holdings.py (it needs the store's ledger)
+    tested |= {"SHORT-SWING"}  # tests/test_short_swing.py (it needs the owner's other filings)
     assert tested == set(RULES)
 
 

@@ -14,6 +14,7 @@ from form4_desktop.model import Filing
 from form4_desktop.model.holdings import Ledger, LedgerFiling, Position, build, corrections, propose_for_row
 from form4_desktop.rules.continuity import continuity_findings
 from form4_desktop.rules.findings import Finding
+from form4_desktop.rules.short_swing import Match, Trade, match, trades_of
 from form4_desktop.store import DraftStore
 
 
@@ -111,3 +112,21 @@ def import_folder(
         if progress is not None:
             progress(number, len(files), path)
         yield result
+
+
+def trades(
+    store: DraftStore, owner_cik: str, issuer_cik: str, *, leave_out: int | None = None, pending: bool = False
+) -> list[Trade]:
+    """The P and S trades of an owner in an issuer's securities: filed and imported forms, and with `pending`
+    the drafts not yet filed too."""
+    found = []
+    for row in store.ledger_filings(owner_cik, issuer_cik):
+        if row.id == leave_out or (row.status != "filed" and not pending):
+            continue
+        found += trades_of(row.id, row.filing, pending=row.status != "filed")
+    return found
+
+
+def short_swing_report(store: DraftStore, owner_cik: str, issuer_cik: str) -> list[Match]:
+    """The Section 16(b) matches of an owner's filed and imported trades in an issuer's securities."""
+    return match(trades(store, owner_cik, issuer_cik))

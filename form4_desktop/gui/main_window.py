@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 from form4_desktop.app import documents, holdings
 from form4_desktop.model.holdings import propose_for_row
 from form4_desktop.rules.continuity import continuity_findings
+from form4_desktop.rules.short_swing import short_swing_findings
 from form4_desktop.app.autosave import Autosaver, is_orphan, new_slot
 from form4_desktop.app.rescue import REPORT_FILE, rescue_drafts
 from form4_desktop.app.drafts import import_xml
@@ -523,18 +524,27 @@ class MainWindow(QMainWindow):
             try:
                 ledger = holdings.ledger_of(self.store, owner, filing.issuer.cik, leave_out=self.document.draft_id)
                 merges = self.store.title_merges(owner, filing.issuer.cik)
+                trades = holdings.trades(
+                    self.store, owner, filing.issuer.cik, leave_out=self.document.draft_id, pending=True
+                )
             except StoreError as error:
                 log.warning("the holdings ledger cannot be read: %s", error)
                 return None
-            self._ledgers[key] = (ledger, merges)
+            self._ledgers[key] = (ledger, merges, trades)
         return self._ledgers[key]
 
     def _continuity(self, filing: Filing) -> list[Finding]:
-        """HOLDINGS-CONTINUITY: the draft's first row of each position against what the owner's filings left."""
+        """HOLDINGS-CONTINUITY: the draft's first row of each position against what the owner's filings left;
+        SHORT-SWING: its P and S rows against the owner's other trades less than six months away."""
         if self.document.read_only:
             return []  # a filed form is part of the ledger, not judged against it
         found = self._ledger(filing)
-        return continuity_findings(filing, found[0], found[1]) if found else []
+        if not found:
+            return []
+        ledger, merges, trades = found
+        return continuity_findings(filing, ledger, merges) + short_swing_findings(
+            filing, trades, self.document.draft_id
+        )
 
     def _carry_forward(self, path: str) -> None:
         """A transaction row's shares (or A/D) typed while its "owned following" is empty: propose the position

@@ -182,6 +182,10 @@ _RULES = [
          "left (the holdings ledger of the store); information when a footnote on the box explains the jump",
          "§5 Table I col. 5, Table II col. 9 (the amount owned following the reported transactions, carried "
          "across filings); issue #14 (holdings ledger)"),
+    Rule("SHORT-SWING", W, "A P or S row that matches an opposite P or S of the same security by the same owner "
+         "(filed, or in another draft) less than six months away: the potential Section 16(b) profit",
+         "Exchange Act §16(b); Smolowe v. Delendo Corp., 136 F.2d 231 (2d Cir. 1943) (lowest in, highest out); "
+         "issue #15"),
     Rule("XML-CONTENT", E, "The file's own XML: every value readable as its type (no commas, exponents, "
          "impossible dates), no unknown or repeated elements, no namespace, processing instruction, sign or "
          "empty date/number/yes-no element", "§3 Data formats; XML file (TS §3.2, §4.1, §5)"),
