@@ -36,7 +36,7 @@ def test_check_prints_one_line_per_finding_and_exits_1(tmp_path, capsys):
     assert lines and all(line.startswith(f"{bad}: ERROR ") for line in lines)
     assert (
         f"{bad}: ERROR RELATIONSHIP-TEXT-LENGTH reporting_owners[0].relationship.officer_title: Box 5, "
-        "officer title is 37 characters long; EDGAR allows at most 30." in lines
+        "relationship, officer title is 37 characters long; EDGAR allows at most 30." in lines
     )
 
 
