@@ -159,6 +159,7 @@ class DraftStore:
         self.path = os.fspath(path) if path is not None else default_store_path()
         self.user = current_user() if user is None else user
         self._db, self.read_only = open_database(self.path, create=create)
+        self._decoded: dict[tuple[int, int], Filing] = {}  # (draft, version) -> filing, for ledger_filings
 
     @guarded(saving=False)
     def close(self) -> None:
@@ -447,13 +448,12 @@ class DraftStore:
     @guarded(saving=False)
     def ledger_filings(self, owner_cik: str, issuer_cik: str | None = None) -> builtins.list[LedgerRow]:
         """Every draft outside the trash with this reporting owner (and issuer): what the holdings ledger is
-        built from, oldest first."""
+        built from, oldest first. The filings are shared with later calls: read them, never change them."""
         owner = owner_cik.lstrip("0") or "0"
         issuer = (issuer_cik or "").lstrip("0")
         rows = []
-        for draft_id, content, status, filed_on, amends_id, owners, issuer_of in self._db.execute(
-            "SELECT d.id, r.content, d.status, d.filed_on, d.amends_id, d.owner_ciks, d.issuer_cik FROM drafts d "
-            "JOIN revisions r ON r.draft_id = d.id AND r.version = d.version "
+        for draft_id, version, status, filed_on, amends_id, owners, issuer_of in self._db.execute(
+            "SELECT d.id, d.version, d.status, d.filed_on, d.amends_id, d.owner_ciks, d.issuer_cik FROM drafts d "
             "WHERE d.deleted_at IS NULL AND d.owner_ciks LIKE ? ORDER BY d.id",
             (f"%{owner}%",),
         ):
@@ -461,11 +461,21 @@ class DraftStore:
                 continue
             if issuer and (issuer_of.lstrip("0") or "0") != issuer:
                 continue
-            try:
-                filing = filing_from_json(content)
-            except CodecError:
-                log.warning("draft %d cannot be read for the ledger", draft_id)
-                continue
+            # A revision never changes once saved: its decoded filing is kept (decoding is most of the cost of
+            # building a ledger). The filings given here are shared: callers only read them.
+            filing = self._decoded.get((draft_id, version))
+            if filing is None:
+                (content,) = self._db.execute(
+                    "SELECT content FROM revisions WHERE draft_id = ? AND version = ?", (draft_id, version)
+                ).fetchone() or ("",)
+                try:
+                    filing = filing_from_json(content)
+                except CodecError:
+                    log.warning("draft %d cannot be read for the ledger", draft_id)
+                    continue
+                if len(self._decoded) >= 20_000:
+                    self._decoded.clear()
+                self._decoded[(draft_id, version)] = filing
             rows.append(
                 LedgerRow(draft_id, filing, status, date.fromisoformat(filed_on) if filed_on else None, amends_id)
             )
