@@ -17,6 +17,7 @@ ownership); a row of the amendment that matches none is added, one that matches 
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -34,6 +35,7 @@ from form4_desktop.model.filing import (
 _NOT_WORD = re.compile(r"[^0-9a-z]+")
 
 
+@functools.lru_cache(maxsize=4096)
 def normalized(text: str | None) -> str:
     """A title or nature as it is matched: lower case, letters and digits, one space between words."""
     return _NOT_WORD.sub(" ", (text or "").lower()).strip()
@@ -59,13 +61,14 @@ class LedgerFiling:
     filing: Filing
     filed_on: date | None = None
     amends: Hashable | None = None
+    token: Hashable | None = None  # names this exact content for good (draft id and revision): its rows are kept
 
     @property
     def pending(self) -> bool:
         return self.filed_on is None
 
 
-@dataclass
+@dataclass(slots=True)
 class Entry:
     key: PositionKey
     ref: Hashable  # the filing's
@@ -138,9 +141,42 @@ def _key(row, table: str, merges: dict[str, str]) -> PositionKey:
     )
 
 
+# The entries of filings already read, by the token the caller gives for a content that never changes (the
+# store's draft id and revision): a rebuild after a save reads only what changed. Without a token nothing is kept.
+_ENTRIES: dict[tuple[Hashable, tuple], list[Entry]] = {}
+
+
 def entries_of(item: LedgerFiling, merges: dict[str, str] | None = None) -> list[Entry]:
-    """The entries of one filing, in its row order."""
-    merges = merges or {}
+    """The entries of one filing, in its row order (fresh objects: build() fills in their chain)."""
+    merged = tuple(sorted((merges or {}).items()))
+    found = _ENTRIES.get((item.token, merged)) if item.token is not None else None
+    if found is None:
+        found = _entries_of(item.filing, merges or {})
+        if item.token is not None:
+            if len(_ENTRIES) > 50_000:
+                _ENTRIES.clear()
+            _ENTRIES[(item.token, merged)] = found
+    return [
+        Entry(
+            e.key,
+            item.ref,
+            e.table,
+            e.row,
+            e.when,
+            item.filed_on,
+            e.title,
+            e.nature,
+            e.change,
+            e.reported,
+            code=e.code,
+            pending=item.pending,
+        )
+        for e in found
+    ]
+
+
+def _entries_of(filing: Filing, merges: dict[str, str]) -> list[Entry]:
+    item = LedgerFiling(None, filing)
     filing = item.filing
     found = []
     for table in ("table_i", "table_ii"):
@@ -219,6 +255,7 @@ def _sort_key(entry: Entry) -> tuple:
 class Ledger:
     entries: list[Entry]
     ambiguities: list[Ambiguity]
+    _last: dict[PositionKey, Decimal] | None = field(default=None, repr=False, compare=False)
 
     def positions(self, as_of: date | None = None, *, pending: bool = False) -> list[Position]:
         """Every position (as of the end of `as_of`, if given), ordered by table, security and ownership; the
@@ -240,6 +277,13 @@ class Ledger:
 
     def position(self, key: PositionKey, before: tuple | None = None) -> Decimal | None:
         """The amount of a position before an entry's place in the order (or at the end), drafts left out."""
+        if before is None:
+            if self._last is None:
+                self._last = {}
+                for entry in self.entries:
+                    if not entry.pending and entry.after is not None:
+                        self._last[entry.key] = entry.after
+            return self._last.get(key)
         amount = None
         for entry in self.entries:
             if entry.pending:

@@ -101,6 +101,7 @@ class LedgerRow(NamedTuple):
     status: str
     filed_on: date | None
     amends_id: int | None
+    version: int = 0  # the revision read: (id, version) names this content for good
 
 
 @dataclass(frozen=True)
@@ -477,7 +478,9 @@ class DraftStore:
                     self._decoded.clear()
                 self._decoded[(draft_id, version)] = filing
             rows.append(
-                LedgerRow(draft_id, filing, status, date.fromisoformat(filed_on) if filed_on else None, amends_id)
+                LedgerRow(
+                    draft_id, filing, status, date.fromisoformat(filed_on) if filed_on else None, amends_id, version
+                )
             )
         return rows
 
