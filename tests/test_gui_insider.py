@@ -38,3 +38,28 @@ def test_the_insider_view_shows_positions_history_and_a_chart(window, qtbot, scr
     assert seen["axes"] == ["Amount owned (shares)", "Date"]
     assert seen["as_of"] == "230,000"
     assert window.document.draft_id == ids[1] and owner
+
+
+def test_importing_a_folder_of_past_filings_says_what_it_did(window, script, tmp_path):
+    import shutil
+    from pathlib import Path
+
+    corpus = Path(__file__).parent / "data" / "corpus"
+    folder = tmp_path / "musk" / "older"
+    folder.mkdir(parents=True)
+    names = sorted(p.name for p in corpus.glob("*000149473*.xml"))[:4]
+    for name in names:
+        shutil.copy(corpus / name, folder / name)
+    (folder / "notes.xml").write_text("not a filing")
+    script.expect("folder", "Import a folder", str(tmp_path / "musk"))
+    script.expect(
+        "tell",
+        "Folder imported",
+        None,
+        text=f"{len(names)} files imported; 0 already in the store (skipped); 1 could not be read:\nnotes.xml: ",
+    )
+    window.findChild(type(window.save_action), "import_folder").trigger()
+    assert window.drafts_model.rowCount() == len(names)
+    script.expect("folder", "Import a folder", str(tmp_path / "musk"))
+    script.expect("tell", "Folder imported", None, text=f"0 files imported; {len(names)} already in the store")
+    window.findChild(type(window.save_action), "import_folder").trigger()

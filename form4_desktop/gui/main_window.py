@@ -18,6 +18,7 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
+    QProgressDialog,
     QDialog,
     QDialogButtonBox,
     QDockWidget,
@@ -256,6 +257,15 @@ class MainWindow(QMainWindow):
             "open",
             "Import an EDGAR ownership XML file into the store and open it",
             "Cannot open the file",
+        )
+        self._action(
+            file,
+            "&Import Folder…",
+            self.import_folder,
+            "Ctrl+Shift+O",
+            "import_folder",
+            "Import every EDGAR XML file in a folder and its subfolders (an insider's past filings) into the store",
+            "Not imported",
         )
         self.recent_menu = file.addMenu("Recent drafts")
         self.recent_menu.aboutToShow.connect(lambda: self.act("Cannot list the drafts", self._fill_recent))
@@ -701,6 +711,46 @@ class MainWindow(QMainWindow):
         if path:
             self.remember_folder("open", path)
             self.import_file(path)
+
+    def import_folder(self) -> None:
+        """Import a whole folder, recursively, with a progress bar; a file already in the store is skipped."""
+        folder = dialogs.folder(self, "Import a folder of EDGAR XML files", self.folder("open"))
+        if folder is None:
+            return
+        self.settings.setValue("folders/open", folder)
+        progress = QProgressDialog("Importing…", "Stop", 0, 0, self)
+        progress.setWindowTitle("Import folder")
+        progress.setMinimumDuration(300)
+        progress.setWindowModality(Qt.WindowModality.WindowModal)
+        new = already = 0
+        unreadable: list[str] = []
+
+        def step(done: int, total: int, path: str) -> None:
+            progress.setMaximum(total)
+            progress.setValue(done)
+            progress.setLabelText(f"{done} of {total}: {os.path.basename(path)}")
+            QApplication.processEvents()
+
+        try:
+            for result in holdings.import_folder(self.store, folder, step):
+                if result.imported is None:
+                    unreadable.append(f"{os.path.basename(result.path)}: {result.problem}")
+                elif result.imported.new:
+                    new += 1
+                else:
+                    already += 1
+                if progress.wasCanceled():
+                    break
+        finally:
+            progress.close()
+            self.refresh_browser()
+        text = f"{new} file{'s' if new != 1 else ''} imported; {already} already in the store (skipped)"
+        if unreadable:
+            text += f"; {len(unreadable)} could not be read:\n" + "\n".join(unreadable[:10])
+            if len(unreadable) > 10:
+                text += f"\n… and {len(unreadable) - 10} more (the log lists them)"
+            log.warning("unreadable files in %s: %s", folder, unreadable)
+        dialogs.tell(self, "Folder imported", text + ".", "warning" if unreadable else "information")
 
     def import_file(self, path: str) -> int | None:
         result = import_xml(self.store, path)
