@@ -63,8 +63,10 @@ def test_filing_due_date_is_the_earliest_rows_and_names_it():
     assert due == date(2023, 1, 10)
     assert path == "table_i[0].transaction_date"
     [info] = [f for f in validate(filing, date(2023, 1, 10)) if f.rule_id == "DUE-DATE"]
-    assert info.message == ("Due by 10 p.m. Eastern on Tuesday, January 10, 2023: the second business day after "
-                            "the transaction of 01/06/2023 (Table I, row 1).")
+    assert info.message == (
+        "Due by 10 p.m. Eastern on Tuesday, January 10, 2023: the second business day after "
+        "the transaction of 01/06/2023 (Table I, row 1)."
+    )
 
 
 def test_form5_items_reported_early_and_amendments_have_no_two_day_deadline():
@@ -81,3 +83,292 @@ def test_due_today_is_not_late():
     filing = draft()
     assert [f.rule_id for f in validate(filing, date(2023, 1, 11)) if f.rule_id == "LATE"] == []
     assert [f.rule_id for f in validate(filing, date(2023, 1, 12)) if f.rule_id == "LATE"] == ["LATE"]
+
+
+# -- issue 12: the deadline engine right in law -------------------------------------------------------------------
+from form4_desktop.model import Filing, Footnote  # noqa: E402
+from form4_desktop.rules import Severity  # noqa: E402
+from form4_desktop.rules.closures import EDGAR_CLOSURES, Calendar, Closure  # noqa: E402
+from form4_desktop.rules.deadline import form3_due_date, form5_due_date, latest_deemed_date  # noqa: E402
+from form4_desktop.rules.timeliness import deadline_findings, deadline_of  # noqa: E402
+
+DEADLINE_RULES = (
+    "DUE-DATE",
+    "LATE",
+    "DEEMED-DATE-LATE",
+    "DEEMED-DATE-INELIGIBLE",
+    "FORM5-ITEM-ON-FORM4",
+    "FORM5-GIFT-ON-TIME",
+)
+
+
+def one_sale(traded: date, code: str = "S", deemed: date | None = None, note: str | None = None) -> Filing:
+    """The reference draft cut to one Table I row of `code` on `traded`, with a footnote on its date."""
+    filing = draft()
+    filing.table_ii = []
+    row = filing.table_i[0]
+    row.transaction_date = Footnoted(traded)
+    row.coding.code = code
+    row.acquired_disposed = Footnoted("D" if code in ("S", "G") else "A")
+    row.deemed_execution_date = Footnoted(deemed) if deemed else None
+    filing.period_of_report = traded
+    if note is not None:
+        filing.footnotes.append(Footnote("F5", note))
+        row.transaction_date.footnote_ids = ["F5"]
+    return filing
+
+
+def deadline_found(filing: Filing, today: date) -> list[tuple[str, Severity, str]]:
+    return sorted((f.rule_id, f.severity, f.field_path) for f in validate(filing, today) if f.rule_id in DEADLINE_RULES)
+
+
+# 1. EDGAR closure days are holidays for filing purposes
+@pytest.mark.parametrize(
+    "traded, due",
+    [
+        (date(2018, 12, 3), date(2018, 12, 6)),  # Mon; Wed 12/05/2018 (Bush mourning) closed -> Thu
+        (date(2018, 12, 20), date(2018, 12, 26)),  # Thu; Mon 12/24 closed, Tue 12/25 Christmas -> Wed
+        (date(2019, 12, 20), date(2019, 12, 26)),  # Fri; Tue 12/24/2019 closed, Wed Christmas -> Thu
+        (date(2020, 12, 22), date(2020, 12, 28)),  # Tue; Thu 12/24/2020 closed, Fri Christmas -> Mon 12/28
+        (date(2025, 1, 7), date(2025, 1, 10)),  # Tue; Thu 01/09/2025 (Carter mourning) closed -> Fri
+    ],
+)
+def test_edgar_closure_days_are_not_business_days(traded, due):
+    assert form4_due_date(traded) == due
+
+
+def test_closures_left_out_for_want_of_an_sec_notice_count_as_business_days_until_the_user_adds_them():
+    assert {closure.day for closure in EDGAR_CLOSURES}.isdisjoint(
+        {date(2024, 12, 24), date(2025, 12, 24), date(2025, 12, 26)}
+    )
+    assert form4_due_date(date(2024, 12, 20)) == date(2024, 12, 24)  # Fri -> Mon 12/23, Tue 12/24
+    added = Calendar(extra=(Closure(date(2024, 12, 24), "Christmas Eve"),))
+    assert form4_due_date(date(2024, 12, 20), calendar=added) == date(2024, 12, 26)
+
+
+def test_a_draft_filed_on_the_day_after_a_closure_is_on_time_and_the_explanation_names_the_closure():
+    filing = one_sale(date(2020, 12, 22))
+    assert deadline_found(filing, date(2020, 12, 28)) == [("DUE-DATE", Severity.INFO, "table_i[0].transaction_date")]
+    [info] = [f for f in validate(filing, date(2020, 12, 28)) if f.rule_id == "DUE-DATE"]
+    assert info.message == (
+        "Due by 10 p.m. Eastern on Monday, December 28, 2020: the second business day after the transaction of "
+        "12/22/2020 (Table I, row 1); EDGAR closure skipped: 12/24/2020 (Christmas Eve (federal government closed "
+        "by executive order))."
+    )
+    assert deadline_found(filing, date(2020, 12, 29))[1] == ("LATE", Severity.WARNING, "table_i[0].transaction_date")
+    [late] = [f for f in validate(filing, date(2020, 12, 29)) if f.rule_id == "LATE"]
+    assert late.message.startswith("Late by 1 business day:")
+
+
+def test_business_days_late_skip_closures():
+    assert business_days_after(date(2025, 1, 8), date(2025, 1, 10)) == 1  # Thu 01/09/2025 closed
+    assert business_days_after(date(2025, 1, 8), date(2025, 1, 10), Calendar(closures=())) == 2
+
+
+# 3. deemed execution dates only where Rule 16a-3(g)(2) allows them
+def test_a_plan_trade_counts_from_its_deemed_date():
+    filing = one_sale(
+        date(2026, 11, 16),
+        deemed=date(2026, 11, 18),
+        note="Sold under a Rule 10b5-1 trading plan adopted on August 3, 2026.",
+    )
+    assert due_date(filing) == (
+        date(2026, 11, 20),
+        "table_i[0].deemed_execution_date",
+        "the second business day after the deemed execution date of 11/18/2026 (Table I, row 1)",
+    )
+    assert deadline_found(filing, date(2026, 11, 20)) == [
+        ("DUE-DATE", Severity.INFO, "table_i[0].deemed_execution_date")
+    ]
+
+
+def test_a_discretionary_transaction_counts_from_its_deemed_date():
+    filing = one_sale(date(2026, 11, 16), code="I", deemed=date(2026, 11, 18))
+    assert due_date(filing)[0] == date(2026, 11, 20)
+
+
+def test_the_10b5_1_box_makes_a_sale_a_plan_trade_but_not_an_award():
+    sale = one_sale(date(2026, 11, 16), deemed=date(2026, 11, 18))
+    sale.aff10b5_one = True
+    assert due_date(sale)[0] == date(2026, 11, 20)
+    award = one_sale(date(2026, 11, 16), code="A", deemed=date(2026, 11, 18))
+    award.aff10b5_one = True
+    assert due_date(award)[0] == date(2026, 11, 18)
+
+
+def test_a_deemed_date_on_an_award_is_an_error_and_the_deadline_counts_from_the_trade():
+    filing = draft()  # code M, traded Monday 01/09/2023
+    filing.table_i[0].deemed_execution_date = Footnoted(date(2023, 1, 11))
+    assert deadline_found(filing, date(2023, 1, 11)) == [
+        ("DEEMED-DATE-INELIGIBLE", Severity.ERROR, "table_i[0].deemed_execution_date"),
+        ("DUE-DATE", Severity.INFO, "table_i[0].transaction_date"),
+    ]
+    due, path, why = due_date(filing)
+    assert due == date(2023, 1, 11)
+    assert "its deemed execution date 01/11/2023 does not extend the deadline" in why
+    assert deadline_found(filing, date(2023, 1, 12))[-1] == ("LATE", Severity.WARNING, "table_i[0].transaction_date")
+
+
+def test_a_deemed_date_beyond_the_third_business_day_is_an_error_and_the_due_date_says_it_is_capped():
+    filing = one_sale(
+        date(2026, 11, 20), deemed=date(2026, 12, 1), note="Effected under a Rule 10b5-1(c) plan adopted 05/01/2026."
+    )
+    assert latest_deemed_date(date(2026, 11, 20)) == date(2026, 11, 25)
+    due, path, why = due_date(filing)
+    assert (due, path) == (date(2026, 11, 30), "table_i[0].deemed_execution_date")  # Thanksgiving skipped
+    assert "capped at 11/25/2026, the third business day after the trade of 11/20/2026" in why
+    assert deadline_found(filing, date(2026, 11, 30)) == [
+        ("DEEMED-DATE-LATE", Severity.ERROR, "table_i[0].deemed_execution_date"),
+        ("DUE-DATE", Severity.INFO, "table_i[0].deemed_execution_date"),
+    ]
+
+
+def test_a_late_deemed_date_on_an_ineligible_row_is_one_error_and_counts_from_the_trade():
+    filing = one_sale(date(2026, 11, 20), code="A", deemed=date(2026, 12, 1))
+    assert due_date(filing)[:2] == (date(2026, 11, 24), "table_i[0].transaction_date")
+    assert deadline_found(filing, date(2026, 11, 24)) == [
+        ("DEEMED-DATE-LATE", Severity.ERROR, "table_i[0].deemed_execution_date"),
+        ("DUE-DATE", Severity.INFO, "table_i[0].transaction_date"),
+    ]
+
+
+# 4. Rule 16a-2(a) rows do not start the deadline
+def test_a_rule_16a_2a_row_does_not_start_the_deadline():
+    filing = draft()  # Table I row 1 and Table II rows on Monday 01/09/2023
+    filing.table_i[0].transaction_date = Footnoted(date(2023, 1, 3), ["F5"])
+    filing.footnotes.append(Footnote("F5", "Acquired before the IPO; reported under Rule 16a-2(a)."))
+    filing.period_of_report = date(2023, 1, 3)  # box 3: the earliest, 16a-2(a) rows included
+    assert due_date(filing)[:2] == (date(2023, 1, 11), "table_ii[0].transaction_date")
+    filing.table_ii = []
+    assert due_date(filing) is None
+    assert deadline_of(filing).why == (
+        "only transactions before the issuer's Section 12 registration (Rule 16a-2(a)), which do not start a "
+        "Form 4's deadline"
+    )
+
+
+# 5. Form 3 and Form 5 deadlines, rolled forward; amendments have none
+@pytest.mark.parametrize(
+    "event, due",
+    [
+        (date(2026, 11, 2), date(2026, 11, 12)),  # Mon + 10 = Thu
+        (date(2026, 11, 1), date(2026, 11, 12)),  # + 10 = Wed 11/11, Veterans Day -> Thu
+        (date(2026, 11, 4), date(2026, 11, 16)),  # + 10 = Sat -> Mon
+        (date(2020, 12, 14), date(2020, 12, 28)),  # + 10 = Thu 12/24/2020, EDGAR closed -> Mon 12/28
+    ],
+)
+def test_form3_is_due_ten_days_after_the_event_rolled_forward(event, due):
+    assert form3_due_date(event) == due
+
+
+def test_form5_is_due_45_days_after_the_fiscal_year_rolled_forward():
+    assert form5_due_date(date(2025, 12, 31)) == date(2026, 2, 17)  # Sat 02/14, Mon 02/16 Washington's Birthday
+    assert form5_due_date(date(2026, 6, 30)) == date(2026, 8, 14)  # Friday
+
+
+def test_form3_and_form5_get_due_date_and_late():
+    from test_rules import form3
+
+    filing = form3()  # event 01/09/2023 (box 2)
+    assert due_date(filing) == (
+        date(2023, 1, 19),
+        "period_of_report",
+        "10 days after the event of 01/09/2023 (box 2); at an IPO a Form 3 is due by the registration's "
+        "effective date instead",
+    )
+    assert deadline_found(filing, date(2023, 1, 19)) == [("DUE-DATE", Severity.INFO, "period_of_report")]
+    assert deadline_found(filing, date(2023, 1, 20))[1] == ("LATE", Severity.WARNING, "period_of_report")
+    annual = march_form5(date(2025, 12, 31))
+    due, path, why = due_date(annual)
+    assert (due, path) == (date(2026, 2, 17), "period_of_report")
+    assert why == (
+        "45 days after the fiscal year ended 12/31/2025 (box 3), rolled forward from Saturday 02/14/2026 to the "
+        "next business day (Exchange Act Rule 0-3)"
+    )
+    assert [f.message for f in validate(annual, date(2026, 2, 18)) if f.rule_id == "LATE"] == [
+        "Late by 1 business day: it was due by 10 p.m. Eastern on Tuesday, February 17, 2026. File it as soon as "
+        "possible; the issuer must disclose late filings."
+    ]
+
+
+def march_form5(fiscal_year_end: date) -> Filing:
+    filing = draft()
+    filing.document_type = "5"
+    filing.period_of_report = fiscal_year_end
+    for row in (*filing.table_i, *filing.table_ii):
+        row.coding.form_type = "5"
+    return filing
+
+
+@pytest.mark.parametrize("document_type", ["3/A", "4/A", "5/A"])
+def test_amendments_have_no_deadline_of_their_own(document_type):
+    filing = draft()
+    filing.document_type = document_type
+    filing.date_of_original_submission = date(2023, 1, 11)
+    found = deadline_of(filing)
+    assert (found.due, found.why) == (
+        None,
+        "an amendment has no deadline of its own; file it as soon as the mistake is found",
+    )
+    assert [f for f in deadline_findings(filing, date(2026, 11, 24)) if f.rule_id in ("DUE-DATE", "LATE")] == []
+
+
+# 6. Form 5 items on a Form 4; gifts given held for a Form 5
+@pytest.mark.parametrize("code, acquired", [("L", "A"), ("G", "A"), ("W", "A")])
+def test_a_form5_item_coded_for_a_form4_has_no_deadline_and_a_warning(code, acquired):
+    filing = one_sale(date(2026, 11, 16), code=code)
+    filing.table_i[0].acquired_disposed = Footnoted(acquired)
+    assert due_date(filing) is None
+    assert deadline_found(filing, date(2026, 11, 30)) == [
+        ("FORM5-ITEM-ON-FORM4", Severity.WARNING, "table_i[0].coding.form_type")
+    ]
+    filing.table_i[0].coding.form_type = "5"  # marked V, as the warning says
+    assert deadline_found(filing, date(2026, 11, 30)) == []
+
+
+def test_a_gift_given_is_not_a_form5_item():
+    filing = one_sale(date(2026, 11, 16), code="G")  # disposed
+    assert due_date(filing)[0] == date(2026, 11, 18)
+    assert deadline_found(filing, date(2026, 11, 18)) == [("DUE-DATE", Severity.INFO, "table_i[0].transaction_date")]
+
+
+def test_a_gift_given_since_02_27_2023_on_a_form5_as_on_time_is_an_error():
+    filing = march_form5(date(2023, 12, 31))
+    gift = filing.table_i[0]
+    gift.transaction_date = Footnoted(date(2023, 2, 27))
+    gift.coding.code, gift.acquired_disposed = "G", Footnoted("D")
+    assert deadline_found(filing, date(2024, 2, 14)) == [
+        ("DUE-DATE", Severity.INFO, "period_of_report"),
+        ("FORM5-GIFT-ON-TIME", Severity.ERROR, "table_i[0].timeliness"),
+    ]
+    gift.timeliness = Footnoted("L")  # a late Form 4 item
+    assert deadline_found(filing, date(2024, 2, 14)) == [("DUE-DATE", Severity.INFO, "period_of_report")]
+    gift.timeliness = None
+    gift.transaction_date = Footnoted(date(2023, 2, 24))  # before the rule
+    assert deadline_found(filing, date(2024, 2, 14)) == [("DUE-DATE", Severity.INFO, "period_of_report")]
+
+
+# 7. a filed draft is judged on its filing date
+def test_a_filed_draft_is_judged_on_its_filing_date_not_today():
+    filing = draft()  # due 01/11/2023
+    assert [f.rule_id for f in deadline_findings(filing, date(2026, 11, 24), filed_on=date(2023, 1, 11))] == [
+        "DUE-DATE"
+    ]
+    [late] = [
+        f for f in deadline_findings(filing, date(2026, 11, 24), filed_on=date(2023, 1, 13)) if f.rule_id == "LATE"
+    ]
+    assert (late.field_path, late.message) == (
+        "table_i[0].transaction_date",
+        "Filed 2 business days late, on 01/13/2023: it was due by 10 p.m. Eastern on Wednesday, January 11, 2023. "
+        "The issuer must disclose late filings.",
+    )
+    copy = read_disseminated()
+    assert [f.rule_id for f in deadline_findings(copy, date(2026, 11, 24))] == ["DUE-DATE"]  # filed: not judged
+    assert "LATE" in [f.rule_id for f in deadline_findings(copy, date(2026, 11, 24), filed_on=date(2023, 1, 12))]
+
+
+def read_disseminated() -> Filing:
+    from conftest import REFERENCE
+    from form4_desktop.edgar_xml import read_file
+
+    return read_file(REFERENCE)

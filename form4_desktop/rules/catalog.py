@@ -125,8 +125,15 @@ _RULES = [
          "§1 Deemed execution date (R16a3(g))"),
     Rule("DEEMED-DATE-SAME", W, "A deemed execution date equal to the transaction date should be left blank",
          "§1 Deemed execution date (R16a3(g))"),
-    Rule("DEEMED-DATE-LATE", W, "A deemed execution date no later than the third business day after the trade",
-         "§1 Deemed execution date (R16a3(g))"),
+    Rule("DEEMED-DATE-LATE", E, "A deemed execution date no later than the third business day after the trade "
+         "(beyond it the date is wrong in law; the due date counts from the cap)",
+         "§1 Deemed execution date (Rule 16a-3(g)(2)-(3), 17 CFR 240.16a-3(g); SEC Release 34-46421, 08/27/2002; "
+         "Gibson Dunn 2002: at most the fifth business day after the trade)"),
+    Rule("DEEMED-DATE-INELIGIBLE", E, "A deemed execution date only on a Rule 10b5-1(c) plan trade (a footnote on "
+         "the row names Rule 10b5-1, or a P/S row with the 10b5-1 box checked) or a discretionary transaction "
+         "(code I); any other row is due two business days after the trade",
+         "§1 Deemed execution date (Rule 16a-3(g)(2), 17 CFR 240.16a-3(g)(2); Gibson Dunn and King & Spalding "
+         "2002 summaries of Release 34-46421; Form 4 General Instruction 8, code I)"),
     Rule("EXERCISE-AFTER-EXPIRATION", W, "The date exercisable is not after the expiration date",
          "§5 Table II columns (TS App. C)"),
     Rule("CODING-REQUIRED", E, "A transaction has a transaction code (column 3 / column 4) and says whether an "
@@ -194,10 +201,23 @@ _RULES = [
          "§2 (XSD v5.5; TS §5 'Elements not in sequence', 'Any XML schema violation')"),
     Rule("SCHEMA", E, "Safety net: the filing, written out, is valid against the v5.5 schema (reported only "
          "when no other rule finds an error)", "§2 (XSD v5.5)"),
-    Rule("DUE-DATE", I, "When a Form 4 is due: end of the 2nd business day after the transaction (or deemed "
-         "execution) date, 10 p.m. Eastern", "§1 Form 4 deadline; Deemed execution date; EDGAR cut-off (R16a3(g); RST 13(a)(4))"),
-    Rule("LATE", W, "A draft Form 4 whose due date has passed, and by how many business days",
-         "§1 Form 4 deadline (R16a3(g))"),
+    Rule("DUE-DATE", I, "When a filing is due, 10 p.m. Eastern: a Form 4 the 2nd business day after its first "
+         "transaction (or allowed deemed execution date; not Form 5 items or Rule 16a-2(a) rows); a Form 3 10 days "
+         "after box 2's event and a Form 5 45 days after the fiscal year end, rolled to the next business day; "
+         "business days skip weekends, federal holidays and EDGAR closure days; amendments have none of their own",
+         "§1 Form 4 deadline; Form 3; Form 5; EDGAR cut-off (Exchange Act §16(a)(2); Rule 16a-3(f), (g); Rule 0-3(a); "
+         "Reg. S-T Rules 12, 13(a)(4); SEC EDGAR closure notices of 12/05/2018 (ICI Memo 31512), 12/2018 "
+         "(MoFo 12/21/2018), 12/2019 and 12/2020 (Cooley PubCo 12/16/2020), 01/09/2025 (EO 14133); "
+         "amendments: CCRCorp Section 16 model form 19)"),
+    Rule("LATE", W, "A draft (or a filed one, on its filing date) whose due date has passed, and by how many "
+         "business days; judged on EDGAR's day in New York (after 10 p.m. Eastern, the next business day)",
+         "§1 Form 4 deadline; EDGAR cut-off (Rule 16a-3(g); Reg. S-T Rule 13(a)(4); Regulation S-K Item 405)"),
+    Rule("FORM5-ITEM-ON-FORM4", W, "A Form 5 item (L small acquisition; G or W acquired) on a Form 4 is marked V "
+         "(form type 5): it has no two-day deadline", "§1 Form 5 (Rule 16a-3(a), (f); Rule 16a-6 (L); Release "
+         "33-11138 via CCRCorp 12/2022: acquisitions by gift still may be reported on Form 5)"),
+    Rule("FORM5-GIFT-ON-TIME", E, "A gift given (G, disposed) on or after 02/27/2023 on a Form 5 is a late Form 4 "
+         "item (timeliness L), not an on-time Form 5 item", "§1 Gifts (R10b5: Release 33-11138; BCLP 02/21/2023; "
+         "CCRCorp 12/2022)"),
     Rule("FORM5-ITEM-EARLY", I, "A Form 4 row marked V (a Form 5 item reported early) has no two-day deadline; "
          "shown so that a V ticked by mistake is seen", "§4 Coding rules (TS §4.3.8.2); Form 4 General Instruction 4(c)"),
     Rule("TYPED-VALUE", E, "Text typed into a box is a value of its kind (a real date as MM/DD/YYYY, an amount in "

@@ -1,66 +1,319 @@
-"""The Form 4 due date (info) and, for a draft, how late it is (warning)."""
+"""When a Form 3, 4 or 5 is due (DUE-DATE, information), how late a draft is (LATE), and the rules on rows that
+decide the deadline: deemed execution dates (DEEMED-DATE-INELIGIBLE), Form 5 items coded for a Form 4
+(FORM5-ITEM-ON-FORM4) and gifts given held for a Form 5 (FORM5-GIFT-ON-TIME).
+
+How the engine reads a row (the model has no flags for these; the footnotes say it, as filers write them):
+- A Rule 10b5-1(c) plan trade: a footnote on any box of the row mentions Rule 10b5-1; or the row is a P or S
+  and the filing's 10b5-1 box is checked (or its remarks mention Rule 10b5-1). The box is one per filing, so on
+  its own it marks only the open-market trades a plan makes, not an award on the same form. A plan trade is
+  taken to be one whose date the insider did not choose (Rule 10b5-1(c)(1)(i)(B)(3): the insider may not
+  influence a plan's trades), which is what Rule 16a-3(g)(2) asks.
+- A discretionary transaction: code I (Form 4 General Instruction 8: "I: discretionary transaction in
+  accordance with Rule 16b-3(f) resulting in acquisition or disposition of issuer securities").
+- A Rule 16a-2(a) row (a director's or officer's transaction in the six months before the issuer registered
+  under Section 12, reported on the first Form 4 required after it, as at an IPO): a footnote on the row
+  names Rule 16a-2(a). It does not start the deadline; it still counts for box 3.
+"""
 
 from __future__ import annotations
 
-from datetime import date
+import dataclasses
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date, timedelta
 
 from form4_desktop.model import DerivativeTransaction, Filing, NonDerivativeTransaction
 from form4_desktop.rules import deadline
 from form4_desktop.rules.boxes import cell
 from form4_desktop.rules.catalog import RULES
+from form4_desktop.rules.closures import DEFAULT_CALENDAR, Calendar, Closure
 from form4_desktop.rules.findings import Finding
-
 
 GIFTS_ON_FORM4_SINCE = date(2023, 2, 27)  # Release 33-11138: gifts given are due on Form 4 in two days
 
+Transaction = NonDerivativeTransaction | DerivativeTransaction
 
-def is_gift_given(row: NonDerivativeTransaction | DerivativeTransaction) -> bool:
+# "Rule 10b5-1", "10b5-1(c)", "10(b)5-1", "10b-5-1", with any dash.
+_PLAN = re.compile(r"10\s*\(?\s*b\s*\)?\s*-?\s*5\s*[-\u2010-\u2015]\s*1", re.IGNORECASE)
+_RULE_16A_2A = re.compile(r"16a\s*-\s*2\s*\(\s*a\s*\)", re.IGNORECASE)
+
+
+def is_gift_given(row: Transaction) -> bool:
     traded = row.transaction_date.value
-    return (row.coding is not None and row.coding.code == "G" and row.acquired_disposed.value == "D"
-            and isinstance(traded, date) and traded >= GIFTS_ON_FORM4_SINCE)
+    return (
+        row.coding is not None
+        and row.coding.code == "G"
+        and row.acquired_disposed.value == "D"
+        and isinstance(traded, date)
+        and traded >= GIFTS_ON_FORM4_SINCE
+    )
 
 
-def due_date(filing: Filing) -> tuple[date, str, str] | None:
-    """(due date, field path, why) for the Form 4 transaction that falls due first; None when nothing
-    in the filing has a two-day deadline (not a Form 4, or only early-reported Form 5 items)."""
-    if filing.document_type != "4":
+def _footnote_ids(value: object) -> Iterator[str]:
+    """Every footnote id on a row: its boxes' (a Footnoted), its code's, its ownership's and underlying's."""
+    if isinstance(value, list):
+        return
+    ids = getattr(value, "footnote_ids", None)
+    if isinstance(ids, list):
+        yield from ids
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        for item in dataclasses.fields(value):
+            child = getattr(value, item.name)
+            if child is not None and dataclasses.is_dataclass(child):
+                yield from _footnote_ids(child)
+
+
+def row_notes(filing: Filing, row: Transaction) -> list[str]:
+    """The texts of the footnotes a row refers to, in footnote order."""
+    ids = set(_footnote_ids(row))
+    return [note.text for note in filing.footnotes if note.id in ids]
+
+
+def _code(row: Transaction) -> str:
+    return row.coding.code if row.coding is not None else ""
+
+
+def is_plan_trade(filing: Filing, row: Transaction) -> bool:
+    """A trade under a Rule 10b5-1(c) plan (see the module's note)."""
+    if any(_PLAN.search(text) for text in row_notes(filing, row)):
+        return True
+    return _code(row) in ("P", "S") and bool(filing.aff10b5_one or _PLAN.search(filing.remarks or ""))
+
+
+def deemed_date_allowed(filing: Filing, row: Transaction) -> bool:
+    """Rule 16a-3(g)(2): a deemed execution date only for a Rule 10b5-1(c) plan trade whose date the insider did
+    not choose, or a discretionary transaction (code I)."""
+    return _code(row) == "I" or is_plan_trade(filing, row)
+
+
+def is_pre_registration(filing: Filing, row: Transaction) -> bool:
+    """A Rule 16a-2(a) row: a footnote on it names Rule 16a-2(a)."""
+    return any(_RULE_16A_2A.search(text) for text in row_notes(filing, row))
+
+
+def is_form5_item(row: Transaction) -> bool:
+    """A Form 5 item: a small acquisition (L, Rule 16a-6), a gift received (G, A) or an inheritance (W, A)
+    (Rule 16a-3(f); Release 33-11138: 'acquisitions by gift still may be reported on Form 5')."""
+    code = _code(row)
+    return code == "L" or (code in ("G", "W") and row.acquired_disposed.value == "A")
+
+
+@dataclass(frozen=True)
+class Deadline:
+    """When a filing is due: `due` (None: no deadline of its own, `why` says why), the box it counts from."""
+
+    due: date | None
+    path: str
+    why: str
+    skipped: tuple[Closure, ...] = ()
+
+
+def _closures_said(closures: list[Closure]) -> str:
+    if not closures:
+        return ""
+    days = "; ".join(f"{closure.day:%m/%d/%Y} ({closure.reason})" for closure in closures)
+    return f"; EDGAR closure{'s' if len(closures) > 1 else ''} skipped: {days}"
+
+
+def _rolled_said(last: date, due: date) -> str:
+    if last == due:
+        return ""
+    return f", rolled forward from {last:%A} {last:%m/%d/%Y} to the next business day (Exchange Act Rule 0-3)"
+
+
+def _annual(filing: Filing, calendar: Calendar) -> Deadline:
+    """Form 3: 10 days after box 2's event; Form 5: 45 days after box 3's fiscal year end; rolled forward."""
+    start = filing.period_of_report
+    form3 = filing.form == "3"
+    if not isinstance(start, date):
+        return Deadline(None, "period_of_report", f"box {'2' if form3 else '3'} gives no date to count from")
+    days = deadline.FORM3_DAYS if form3 else deadline.FORM5_DAYS
+    due = (deadline.form3_due_date if form3 else deadline.form5_due_date)(start, calendar)
+    if due is None:
+        return Deadline(None, "period_of_report", "the date to count from is at the calendar's end")
+    last = start + timedelta(days=days)
+    skipped = deadline.closures_between(last - timedelta(days=1), due, calendar)
+    what = f"the event of {start:%m/%d/%Y} (box 2)" if form3 else f"the fiscal year ended {start:%m/%d/%Y} (box 3)"
+    why = f"{days} days after {what}{_rolled_said(last, due)}{_closures_said(skipped)}"
+    if form3:
+        why += "; at an IPO a Form 3 is due by the registration's effective date instead"
+    return Deadline(due, "period_of_report", why, tuple(skipped))
+
+
+def _row_deadline(filing: Filing, table: str, index: int, row: Transaction, calendar: Calendar) -> Deadline | None:
+    traded = row.transaction_date.value
+    if not isinstance(traded, date):
         return None
-    earliest: tuple[date, str, str] | None = None
+    path, label = cell(filing.form, table, index, "transaction_date")
+    row_name = label.split(", column")[0]
+    deemed = row.deemed_execution_date.value if row.deemed_execution_date else None
+    deemed = deemed if isinstance(deemed, date) and deemed > traded else None
+    note = ""
+    if deemed is not None and not deemed_date_allowed(filing, row):
+        note = (
+            f"; its deemed execution date {deemed:%m/%d/%Y} does not extend the deadline: Rule 16a-3(g)(2) allows "
+            "one only for a Rule 10b5-1(c) plan trade or a discretionary transaction (code I)"
+        )
+        deemed = None
+    due = deadline.form4_due_date(traded, deemed, calendar)
+    if due is None:
+        return None
+    if deemed is None:
+        why = f"the second business day after the transaction of {traded:%m/%d/%Y} ({row_name}){note}"
+    else:
+        path = cell(filing.form, table, index, "deemed_execution_date")[0]
+        cap = deadline.latest_deemed_date(traded, calendar)
+        if cap is not None and deemed > cap:
+            why = (
+                f"the second business day after the deemed execution date ({row_name}), capped at "
+                f"{cap:%m/%d/%Y}, the third business day after the trade of {traded:%m/%d/%Y} (Rule 16a-3(g)(2))"
+            )
+        else:
+            why = f"the second business day after the deemed execution date of {deemed:%m/%d/%Y} ({row_name})"
+    skipped = deadline.closures_between(traded, due, calendar)
+    return Deadline(due, path, why + _closures_said(skipped), tuple(skipped))
+
+
+def _rows(filing: Filing) -> Iterator[tuple[str, int, Transaction]]:
     for table, rows in (("table_i", filing.table_i), ("table_ii", filing.table_ii)):
         for index, row in enumerate(rows):
-            if not isinstance(row, (NonDerivativeTransaction, DerivativeTransaction)):
-                continue
-            if row.coding is not None and row.coding.form_type == "5" and not is_gift_given(row):
-                continue  # a Form 5 item reported early: its deadline is the Form 5's
-            traded = row.transaction_date.value
-            if not isinstance(traded, date):
-                continue
-            deemed = row.deemed_execution_date.value if row.deemed_execution_date else None
-            deemed = deemed if isinstance(deemed, date) and deemed > traded else None
-            due = deadline.form4_due_date(traded, deemed)
-            if due is None:
-                continue
-            if earliest is None or due < earliest[0]:
-                attribute = "deemed_execution_date" if deemed else "transaction_date"
-                path, label = cell(filing.form, table, index, attribute)
-                what = "deemed execution date" if deemed else "transaction"
-                row_name = label.split(", column")[0]
-                earliest = (due, path, f"the second business day after the {what} of "
-                                       f"{(deemed or traded):%m/%d/%Y} ({row_name})")
-    return earliest
+            if isinstance(row, (NonDerivativeTransaction, DerivativeTransaction)):
+                yield table, index, row
 
 
-def deadline_findings(filing: Filing, today: date) -> list[Finding]:
-    found = due_date(filing)
-    if found is None:
-        return []
-    due, path, why = found
+def deadline_of(filing: Filing, calendar: Calendar = DEFAULT_CALENDAR) -> Deadline:
+    """The deadline of a filing, or why it has none.
+
+    - Amendments (3/A, 4/A, 5/A) have none of their own: a mistake is corrected by an amendment as soon as it is
+      found; whether the report was late is judged by the original's deadline (Form 4 General Instruction 1(a):
+      the Form 'and any amendment' is filed when received; CCRCorp Section 16 handbook, model form 19:
+      'A mistake in a filed report should be corrected as soon as possible by filing an amended report').
+    - Form 3: 10 days after the event; Form 5: 45 days after the fiscal year end; both rolled forward.
+    - Form 4: the earliest of its rows' due dates. Rows without one: Form 5 items (reported early with V, or
+      coded form type 4: FORM5-ITEM-ON-FORM4 says so) and Rule 16a-2(a) rows.
+    """
+    if filing.is_amendment:
+        return Deadline(None, "", "an amendment has no deadline of its own; file it as soon as the mistake is found")
+    if filing.form in ("3", "5"):
+        return _annual(filing, calendar)
+    if filing.form != "4":
+        return Deadline(None, "", f"'{filing.document_type}' is not a Form 3, 4 or 5")
+    earliest: Deadline | None = None
+    left_out: list[str] = []
+    for table, index, row in _rows(filing):
+        form5 = row.coding is not None and row.coding.form_type == "5"
+        if form5 and not is_gift_given(row):
+            left_out.append("Form 5 items reported early (V)")
+            continue
+        if not form5 and is_form5_item(row):
+            left_out.append("Form 5 items (small acquisitions, gifts or inheritances received)")
+            continue
+        if is_pre_registration(filing, row):
+            left_out.append("transactions before the issuer's Section 12 registration (Rule 16a-2(a))")
+            continue
+        found = _row_deadline(filing, table, index, row, calendar)
+        if found is not None and found.due is not None:
+            if earliest is None or earliest.due is None or found.due < earliest.due:
+                earliest = found
+    if earliest is not None:
+        return earliest
+    if not left_out:
+        return Deadline(None, "", "no transaction with a date: a Form 4's deadline counts from its transactions")
+    kinds = list(dict.fromkeys(left_out))
+    return Deadline(None, "", "only " + " and ".join(kinds) + ", which do not start a Form 4's deadline")
+
+
+def due_date(filing: Filing, calendar: Calendar = DEFAULT_CALENDAR) -> tuple[date, str, str] | None:
+    """(due date, field path, why) of a Form 3, 4 or 5; None when it has no deadline of its own."""
+    found = deadline_of(filing, calendar)
+    return None if found.due is None else (found.due, found.path, found.why)
+
+
+def _row_findings(filing: Filing, calendar: Calendar) -> list[Finding]:
+    findings = []
+    for table, index, row in _rows(filing):
+        traded = row.transaction_date.value
+        deemed = row.deemed_execution_date.value if row.deemed_execution_date else None
+        if isinstance(traded, date) and isinstance(deemed, date) and deemed > traded:
+            cap = deadline.latest_deemed_date(traded, calendar)
+            # Beyond the cap DEEMED-DATE-LATE (rules.validate) speaks for the box, and the due date says the
+            # date does not count: one error on one box.
+            if (cap is None or deemed <= cap) and not deemed_date_allowed(filing, row):
+                rule = RULES["DEEMED-DATE-INELIGIBLE"]
+                path, label = cell(filing.form, table, index, "deemed_execution_date")
+                findings.append(
+                    Finding(
+                        rule.id,
+                        rule.severity,
+                        path,
+                        f"{label}: only a Rule 10b5-1(c) plan trade whose date the reporting person did not choose, "
+                        "or a discretionary transaction (code I), has a deemed execution date (Rule 16a-3(g)(2)); "
+                        f"leave it blank: this one is due two business days after the trade of {traded:%m/%d/%Y}, "
+                        "or add the footnote that names the plan.",
+                    )
+                )
+        form_type = row.coding.form_type if row.coding is not None else "4"
+        if filing.form == "4" and form_type == "4" and is_form5_item(row):
+            rule = RULES["FORM5-ITEM-ON-FORM4"]
+            path, label = cell(filing.form, table, index, "coding")
+            findings.append(
+                Finding(
+                    rule.id,
+                    rule.severity,
+                    f"{path}.form_type",
+                    f"{label}: code {_code(row)}{' (acquired)' if _code(row) != 'L' else ''} is a Form 5 item "
+                    "(Rule 16a-3(f)); reported early on a Form 4 it is marked V (form type 5) and has no two-day "
+                    "deadline.",
+                )
+            )
+        timeliness = row.timeliness.value if row.timeliness else None
+        if filing.form == "5" and is_gift_given(row) and timeliness != "L":
+            rule = RULES["FORM5-GIFT-ON-TIME"]
+            path, label = cell(filing.form, table, index, "timeliness")
+            findings.append(
+                Finding(
+                    rule.id,
+                    rule.severity,
+                    path,
+                    f"{label}: a gift given on or after 02/27/2023 was due on Form 4 within two business days "
+                    f"(Release 33-11138); on a Form 5 it is a late Form 4 item: mark it L.",
+                )
+            )
+    return findings
+
+
+def deadline_findings(
+    filing: Filing, today: date, calendar: Calendar = DEFAULT_CALENDAR, *, filed_on: date | None = None
+) -> list[Finding]:
+    """DUE-DATE and, for a draft, LATE; and the row rules above.
+
+    `today` is the day a filing made now would be filed: EDGAR's day in New York, the next business day after
+    10 p.m. Eastern (form4_desktop.app.clock.filing_day_now() gives it; rules.deadline.filing_day computes it).
+    `filed_on` is the filing date of a filed draft: when given, lateness is judged against it, not `today`,
+    whatever else the filing is (a copy EDGAR disseminated is otherwise not judged: its filing date is not in it).
+    """
+    findings = _row_findings(filing, calendar)
+    found = deadline_of(filing, calendar)
+    if found.due is None:
+        return findings
+    due, path = found.due, found.path
     info, late = RULES["DUE-DATE"], RULES["LATE"]
     when = f"10 p.m. Eastern on {deadline.describe(due)}"
-    findings = [Finding(info.id, info.severity, path, f"Due by {when}: {why}.")]
-    if not filing.is_disseminated_copy and today > due:
-        days = deadline.business_days_after(due, today)
-        findings.append(Finding(late.id, late.severity, path,
-                                f"Late by {days} business day{'s' if days != 1 else ''}: it was due by {when}. "
-                                "File it as soon as possible; the issuer must disclose late filings."))
+    findings.append(Finding(info.id, info.severity, path, f"Due by {when}: {found.why}."))
+    judged = filed_on if filed_on is not None else (None if filing.is_disseminated_copy else today)
+    if judged is not None and judged > due:
+        days = deadline.business_days_after(due, judged, calendar)
+        plural = "s" if days != 1 else ""
+        if filed_on is not None:
+            message = (
+                f"Filed {days} business day{plural} late, on {filed_on:%m/%d/%Y}: it was due by {when}. The issuer "
+                "must disclose late filings."
+            )
+        else:
+            message = (
+                f"Late by {days} business day{plural}: it was due by {when}. "
+                "File it as soon as possible; the issuer must disclose late filings."
+            )
+        findings.append(Finding(late.id, late.severity, path, message))
     return findings

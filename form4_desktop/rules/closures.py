@@ -1,0 +1,136 @@
+"""Days EDGAR was closed that count as holidays for filing purposes, and the calendar of business days.
+
+Exchange Act Rule 0-3(a) (17 CFR 240.0-3(a)): "if the last day on which papers can be accepted as timely filed
+falls on a Saturday, Sunday or holiday, such papers may be filed on the first business day following".
+Regulation S-T Rule 12 (17 CFR 232.12): EDGAR takes filings Monday to Friday, except Federal holidays.
+
+Besides the federal holidays of 5 U.S.C. 6103(a) (the `holidays` package), the Federal government is sometimes
+closed by executive order (a national day of mourning, Christmas Eve). When the SEC closes EDGAR on such a day
+it announces that the day "will be treated as a federal holiday for filing purposes" and that filings due that
+day are timely on the next business day (SEC announcement of 12/04/2018, quoted in ICI Memo 31512). Such a
+day is not a business day for a Section 16 deadline either, so it must be in the table: leaving a closure out
+makes the computed due date EARLIER than the true one, and a draft filed on time looks late.
+
+Only closures the SEC itself announced are listed, one source each. Checked and NOT listed, because no SEC
+notice closing EDGAR could be found (the executive orders closing executive departments do not by themselves
+close the SEC, an independent agency, and no SEC or law-firm note of an EDGAR closure was found):
+  - 12/24/2024 (Christmas Eve; named in issue 12 as an executive-order closure),
+  - 12/24/2025 and 12/26/2025 (Executive Order of 12/18/2025 closing executive departments and agencies;
+    NYSE and Nasdaq stayed open).
+A user who learns of a closure (these, or one announced tomorrow) adds it to the closures file in the settings
+folder (form4_desktop.app.closures); the engine takes those as `Calendar.extra`.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass, field
+from datetime import date
+
+
+@dataclass(frozen=True)
+class Closure:
+    """One day EDGAR was closed, why, and who said so."""
+
+    day: date
+    reason: str
+    source: str = ""
+
+
+EDGAR_CLOSURES: tuple[Closure, ...] = (
+    Closure(
+        date(2018, 12, 5),
+        "national day of mourning for President George H. W. Bush",
+        "SEC announcement 'EDGAR to be closed Wednesday, December 5, 2018' "
+        "(sec.gov/oit/announcement/edgar-be-closed-wednesday-december-5-2018), quoted in ICI Memo 31512, "
+        "12/04/2018: treated as a federal holiday for filing purposes",
+    ),
+    Closure(
+        date(2018, 12, 24),
+        "Christmas Eve (federal government closed by executive order)",
+        "SEC Division of Corporation Finance shutdown guidance, quoted by Morrison & Foerster, 12/21/2018: 'The "
+        "SEC will be closed on December 24th and 25th ... No EDGAR filings will be accepted those days'",
+    ),
+    Closure(
+        date(2019, 12, 24),
+        "Christmas Eve (federal government closed by executive order)",
+        "Cooley PubCo, 12/16/2020, reporting the SEC's 2020 announcement: EDGAR closed on Christmas Eve and "
+        "Christmas Day 'just like last year' (2019)",
+    ),
+    Closure(
+        date(2020, 12, 24),
+        "Christmas Eve (federal government closed by executive order)",
+        "SEC announcement quoted by Cooley PubCo, 12/16/2020: filings due 12/24-12/27/2020 'will be considered "
+        "timely if filed on or before December 28, 2020'",
+    ),
+    Closure(
+        date(2025, 1, 9),
+        "national day of mourning for President Jimmy Carter",
+        "Executive Order 14133 of 12/30/2024 (90 FR 187); Mayer Brown, Free Writings & Perspectives, 01/2025: "
+        "'the SEC's EDGAR filing system will be closed' and the day is not counted in filing periods",
+    ),
+)
+
+
+@functools.cache
+def federal_holidays(year: int) -> dict[date, str]:
+    """The U.S. federal holidays of a year (observed days included), by name."""
+    import holidays  # on first use: it is slow to import and start-up does not need it
+
+    return dict(holidays.country_holidays("US", years=year))
+
+
+@dataclass(frozen=True)
+class Calendar:
+    """The business days of EDGAR: weekdays that are neither a federal holiday nor an EDGAR closure.
+
+    `extra` holds closures the user added (a closure announced after this release); `closures` the table
+    above. A value object: pass it to the deadline functions; the default is the table alone."""
+
+    extra: tuple[Closure, ...] = ()
+    closures: tuple[Closure, ...] = field(default=EDGAR_CLOSURES, repr=False)
+
+    @functools.cached_property
+    def _by_day(self) -> dict[date, Closure]:
+        # The user's entry wins over the table's for the same day: it is the one to show.
+        return {closure.day: closure for closure in (*self.closures, *self.extra)}
+
+    def closure(self, day: date) -> Closure | None:
+        """The EDGAR closure on `day`, if any (a federal holiday is not a closure)."""
+        return self._by_day.get(day)
+
+    def holiday(self, day: date) -> str | None:
+        """Why `day` is not a business day although a weekday: the holiday's name or the closure's reason."""
+        name = federal_holidays(day.year).get(day)
+        if name is not None:
+            return name
+        closure = self.closure(day)
+        return closure.reason if closure else None
+
+    def is_business_day(self, day: date) -> bool:
+        return day.weekday() < 5 and self.holiday(day) is None
+
+    def closures_in(self, after: date, until: date) -> list[Closure]:
+        """The closures on weekdays in (after, until] that are not federal holidays anyway, in date order."""
+        return sorted(
+            (
+                closure
+                for closure in self._by_day.values()
+                if after < closure.day <= until
+                and closure.day.weekday() < 5
+                and closure.day not in federal_holidays(closure.day.year)
+            ),
+            key=lambda closure: closure.day,
+        )
+
+    def closed_weekdays(self, after: date, until: date) -> set[date]:
+        """The weekdays in (after, until] that are holidays or closures (for counting without walking)."""
+        days = {closure.day for closure in self._by_day.values() if after < closure.day <= until}
+        for year in range(max(after.year, HOLIDAYS_FROM_YEAR), until.year + 1):
+            days.update(day for day in federal_holidays(year) if after < day <= until)
+        return {day for day in days if day.weekday() < 5}
+
+
+HOLIDAYS_FROM_YEAR = 1934  # the Securities Exchange Act: no Section 16 date is older
+
+DEFAULT_CALENDAR = Calendar()

@@ -1,0 +1,107 @@
+"""The user's EDGAR closures file and `form4 due` (issue 12, items 1 and 8)."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import platformdirs
+import pytest
+
+from conftest import REFERENCE
+from form4_desktop.app import closures
+from form4_desktop.app.closures import ClosuresFileError, closures_file, load_calendar
+from form4_desktop.app.due import due_lines
+from form4_desktop.errors import UserError
+from form4_desktop.rules import due_date, validate
+from form4_desktop.rules.closures import DEFAULT_CALENDAR
+from form4_desktop.rules.timeliness import deadline_findings
+from test_deadline import one_sale
+
+
+def test_the_closures_file_is_in_the_settings_folder():
+    expected = Path(platformdirs.user_config_dir("form4-desktop", appauthor=False)) / "edgar-closures.txt"
+    assert closures_file() == expected
+
+
+def test_no_closures_file_is_the_programs_table():
+    assert load_calendar("/nonexistent/edgar-closures.txt") is DEFAULT_CALENDAR
+
+
+def test_a_closure_announced_tomorrow_moves_the_due_date_and_is_named(tmp_path):
+    path = tmp_path / "edgar-closures.txt"
+    path.write_text(
+        "# EDGAR closures announced after this release\n"
+        "\n"
+        "2026-11-27  Day after Thanksgiving (SEC notice)   # a comment after it\n"
+        "2026-12-24\tChristmas Eve\n"
+    )
+    calendar = load_calendar(path)
+    filing = one_sale(date(2026, 11, 24))  # Tuesday: Thanksgiving Thursday, so due Friday 11/27 ...
+    assert due_date(filing)[0] == date(2026, 11, 27)
+    due, where, why = due_date(filing, calendar)  # ... and Monday 11/30 with the closure added
+    assert (due, where) == (date(2026, 11, 30), "table_i[0].transaction_date")
+    assert why.endswith("; EDGAR closure skipped: 11/27/2026 (Day after Thanksgiving (SEC notice))")
+    assert [f.rule_id for f in deadline_findings(filing, date(2026, 11, 30), calendar) if f.rule_id == "LATE"] == []
+    assert [f.rule_id for f in validate(filing, date(2026, 11, 30)) if f.rule_id == "LATE"] == ["LATE"]
+    assert calendar.closure(date(2026, 12, 24)).reason == "Christmas Eve"
+
+
+@pytest.mark.parametrize(
+    "line, shown",
+    [("12/24/2026  Christmas Eve", "12/24/2026"), ("2026-02-30 no such day", "2026-02-30"), ("Christmas", "Christmas")],
+)
+def test_a_bad_line_is_one_sentence_naming_the_file_and_line(tmp_path, line, shown):
+    path = tmp_path / "edgar-closures.txt"
+    path.write_text("# closures\n2026-11-27  Day after Thanksgiving\n" + line + "\n")
+    with pytest.raises(ClosuresFileError) as raised:
+        load_calendar(path)
+    assert isinstance(raised.value, UserError)
+    assert str(raised.value) == (
+        f"{path}, line 3: '{shown}' is not a date; write each EDGAR closure as YYYY-MM-DD and its reason, for "
+        "example '2026-12-24  Christmas Eve'."
+    )
+
+
+def test_due_prints_one_line_per_file_and_exits_2_for_an_unreadable_one(tmp_path, monkeypatch):
+    monkeypatch.setattr(closures, "closures_file", lambda: tmp_path / "none.txt")
+    amendment = tmp_path / "amendment.xml"
+    amendment.write_text(
+        REFERENCE.read_text()
+        .replace("<documentType>4</documentType>", "<documentType>4/A</documentType>")
+        .replace(
+            "<periodOfReport>2023-01-09</periodOfReport>",
+            "<periodOfReport>2023-01-09</periodOfReport>\n  <dateOfOriginalSubmission>2023-01-11"
+            "</dateOfOriginalSubmission>",
+        )
+    )
+    missing = tmp_path / "missing.xml"
+    lines, status = due_lines([str(REFERENCE), str(amendment), str(missing)], today=date(2023, 1, 12))
+    assert lines == [
+        f"{REFERENCE}: due 2023-01-11 22:00 ET (the second business day after the transaction of 01/09/2023 "
+        "(Table I, row 1))",
+        f"{amendment}: no deadline (an amendment has no deadline of its own; file it as soon as the mistake is found)",
+        f"{missing} does not exist.",
+    ]
+    assert status == 2
+    assert due_lines([str(REFERENCE)], today=date(2023, 1, 12)) == ([lines[0]], 0)
+
+
+def test_due_says_how_late_a_draft_would_be(tmp_path, monkeypatch):
+    monkeypatch.setattr(closures, "closures_file", lambda: tmp_path / "none.txt")
+    draft = tmp_path / "draft.xml"
+    draft.write_text(REFERENCE.read_text().replace("<schemaVersion>X0609</schemaVersion>", ""))
+    [line], status = due_lines([draft], today=date(2023, 1, 13))
+    assert line == (
+        f"{draft}: due 2023-01-11 22:00 ET (the second business day after the transaction of 01/09/2023 "
+        "(Table I, row 1); late by 2 business days if filed on 2023-01-13)"
+    )
+    assert status == 0
+
+
+def test_due_with_a_bad_closures_file_is_a_user_error(tmp_path, monkeypatch):
+    bad = tmp_path / "edgar-closures.txt"
+    bad.write_text("tomorrow  EDGAR closed\n")
+    monkeypatch.setattr(closures, "closures_file", lambda: bad)
+    with pytest.raises(ClosuresFileError, match="line 1: 'tomorrow' is not a date"):
+        due_lines([str(REFERENCE)], today=date(2023, 1, 12))
