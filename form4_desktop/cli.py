@@ -131,6 +131,21 @@ def build_parser() -> argparse.ArgumentParser:
     exporter.add_argument("--copy", choices=[c.value for c in Copy], default=Copy.RECORD.value)
     exporter.add_argument("--store", metavar="PATH", help=store_help)
 
+    due = commands.add_parser(
+        "due",
+        help="print when each filing is due",
+        description="Print one line per file: FILE: due YYYY-MM-DD 22:00 ET (reason) or FILE: no deadline (reason). "
+        "Exit 0, or 2 when a file cannot be read.",
+    )
+    due.add_argument("files", nargs="+", metavar="FILE")
+    due.add_argument(
+        "--today",
+        default=None,
+        metavar="DATE",
+        help="the filing day to judge lateness against, YYYY-MM-DD or MM/DD/YYYY (default: EDGAR's day "
+        "now, New York time)",
+    )
+
     holdings_parser = commands.add_parser(
         "holdings",
         help="an owner's positions, from the filings in the store (the holdings ledger)",
@@ -423,6 +438,13 @@ def _run_command(arguments: argparse.Namespace) -> int:
         return _list(arguments.store, arguments.search, arguments.trash)
     if arguments.command == "export":
         return _export(arguments)
+    if arguments.command == "due":
+        from form4_desktop.app.due import due_lines
+
+        lines, status = due_lines(arguments.files, arguments.today)
+        for line in lines:
+            print(_one_line(line))
+        return status
     if arguments.command == "short-swing":
         return _short_swing(arguments)
     if arguments.command == "holdings":

@@ -373,3 +373,15 @@ def test_a_damaged_store_is_one_sentence_and_exit_2(tmp_path, capsys):
         "in it.\n"
     )
     assert junk.read_bytes() == b"not a store at all" * 300
+
+
+def test_form4_due_prints_one_line_per_file(tmp_path, capsys):
+    junk = tmp_path / "junk.xml"
+    junk.write_text("not xml")
+    assert main(["due", str(REFERENCE), str(junk), "--today", "2023-01-12"]) == 2
+    out = capsys.readouterr().out.splitlines()
+    assert out[0] == (
+        f"{REFERENCE}: due 2023-01-11 22:00 ET (the second business day after the transaction of "
+        "01/09/2023 (Table I, row 1))"
+    )
+    assert out[1].startswith(str(junk)) or len(out) == 1
