@@ -164,6 +164,12 @@ def _exercise_prices(filing: Filing) -> None:
         row.conversion_or_exercise_price = Footnoted(Decimal("1.50"), ["F2"])
 
 
+def _early_form5_item_next_day(filing: Filing) -> None:
+    """The second row becomes a Form 5 item (V) of the next day, reported early."""
+    filing.table_i[1].transaction_date = Footnoted(date(2023, 1, 10))
+    filing.table_i[1].coding.form_type = "5"
+
+
 def _ten_percent_owner_only(filing: Filing) -> None:
     relationship = filing.reporting_owners[0].relationship
     relationship.is_officer, relationship.officer_title, relationship.is_ten_percent_owner = False, None, True
@@ -351,6 +357,14 @@ INFO_CASES = {
         _apply(_set("table_i.0.coding.code", "A"), _set("table_i.0.price_per_share", Footnoted(Decimal("5.00")))),
         "table_i[0].price_per_share",
     ),
+    "HOLDINGS-ARITHMETIC-DATES": (
+        _apply(_second_sale, _early_form5_item_next_day),
+        "table_i[1].shares_owned_following",
+    ),
+    "EXERCISE-MATCH-SHARES-FOOTNOTED": (
+        _set("table_ii.1.underlying.shares", Footnoted(Decimal(7500), ["F4"])),
+        "table_ii[0].underlying.shares",
+    ),
 }
 
 
@@ -528,3 +542,24 @@ def test_findings_name_the_box_as_the_form_does():
 def test_disseminated_copies_are_not_asked_for_the_ccc_or_the_deadline():
     filing = read_file(REFERENCE)  # carries EDGAR's schemaVersion: already filed
     assert problems(filing, today=date(2026, 11, 24)) == []
+
+
+def test_a_later_part_of_a_split_report_may_date_box_3_by_the_first_part():
+    filing = draft()
+    filing.period_of_report = date(2023, 1, 6)  # the first part's earliest transaction
+    assert found(filing) == [("PERIOD-EARLIEST", "period_of_report")]
+    filing.remarks = "Due to the 30 line limit, this Form 4 is the second of two Forms 4 filed for the same sales."
+    assert found(filing) == []
+    filing.period_of_report = date(2023, 1, 10)  # after this part's own earliest day: wrong however it is split
+    assert found(filing) == [("PERIOD-EARLIEST", "period_of_report")]
+
+
+def test_a_former_director_may_use_rule_16b3_codes_a_former_ten_percent_owner_may_not():
+    filing = draft()
+    _ten_percent_owner_only(filing)
+    relationship = filing.reporting_owners[0].relationship
+    relationship.is_ten_percent_owner, relationship.is_other = False, True
+    relationship.other_text = "Former Director and 10% Owner"
+    assert found(filing) == []
+    relationship.other_text = "Former 10% Owner"
+    assert found(filing) == _expected("RULE-16B3-CODE", CASES["RULE-16B3-CODE"][1])

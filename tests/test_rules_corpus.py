@@ -84,3 +84,34 @@ def test_one_undertaking_covers_the_ranges_of_several_footnotes():
     assert findings("dgunning__edgartools__form4.snow.xml") == [
         ("CODING-ACQUIRED-DISPOSED-USUAL", "table_ii[0].acquired_disposed")
     ]
+
+
+def test_a_later_part_of_a_split_report_may_date_box_3_by_the_whole_report():
+    # "Due to a 30 line item limitation in Table I, this is the second of two Forms 4": box 3 is 09/30/2020, the
+    # first part's earliest day; this part's rows are of 10/01 and 10/02/2020.
+    assert findings("john-friedman__datamule-python__000120919120053428__doc4.xml") == []
+
+
+def test_form5_items_of_different_days_reported_early_are_information():
+    name = "john-friedman__datamule-python__000106299321007940__form4.xml"
+    assert findings(name) == []
+    assert [item for item in findings(name, Severity.INFO) if item[0].startswith("HOLDINGS-ARITHMETIC")] == [
+        ("HOLDINGS-ARITHMETIC-DATES", "table_i[1].shares_owned_following"),
+        ("HOLDINGS-ARITHMETIC-DATES", "table_i[3].shares_owned_following"),
+    ]
+
+
+def test_a_former_director_may_use_rule_16b3_codes():
+    assert findings("john-friedman__datamule-python__000089924321031284__doc4.xml") == []
+
+
+def test_a_footnote_on_the_amounts_makes_an_exercise_mismatch_information():
+    name = "cjavdev__sec_edgar__filing2.xml"
+    assert findings(name) == []
+    assert [item for item in findings(name, Severity.INFO) if item[0].startswith("EXERCISE-MATCH")] == [
+        ("EXERCISE-MATCH-SHARES-FOOTNOTED", "table_ii[0].underlying.shares")
+    ]
+    [message] = [
+        f.message for f in validate(read_file(RULES_DATA / name), TODAY) if f.rule_id.startswith("EXERCISE-MATCH")
+    ]
+    assert message.endswith("see footnote (4).")

@@ -159,3 +159,33 @@ def test_an_exercise_before_its_date_exercisable():
     filing.table_ii[0].expiration_date = Footnoted(date(2024, 1, 9))
     filing.table_ii[0].exercise_date = Footnoted(date(2023, 6, 1), ["F3"])
     assert found(filing) == [("EXERCISE-DATE-WINDOW", "table_ii[0].transaction_date")]
+
+
+def test_ranges_and_undertakings_as_filers_word_them():
+    filing = draft()
+    _sale(filing, price="2.5012")
+    filing.footnotes.append(
+        Footnote(
+            "F5",
+            "Weighted average price; the shares were sold at prices from 2.40 to 2.60. The reporting person "
+            "agrees to provide full information regarding the number of shares sold at each price.",
+        )
+    )
+    filing.table_i[1].price_per_share.footnote_ids = ["F5"]
+    assert found(filing) == []
+    filing.footnotes[4].text = "Weighted average price; a low of $2.40 and a high of $2.60. Details upon request."
+    assert found(filing) == []
+    filing.footnotes[4].text = "Weighted average price. Details upon request."  # no range
+    assert found(filing) == [("WEIGHTED-AVERAGE-PRICE", "table_i[1].price_per_share")]
+
+
+def test_an_atty_in_fact_is_an_attorney_in_fact():
+    filing = draft()
+    filing.signatures[0].name = "/s/ Seth R. Weissman, Atty-in-Fact for Kenneth S. Cragun"
+    assert found(filing) == [("POA-SIGNATURE", "signatures[0].name")]
+
+
+def test_a_plan_written_with_an_en_dash_is_a_10b5_1_plan():
+    filing = draft()
+    filing.footnotes[0].text += " Sold under a Rule 10b5\u20131 trading plan adopted on March 15, 2023."
+    assert found(filing) == [("AFF10B5ONE-UNCHECKED", "aff10b5_one")]

@@ -5,7 +5,9 @@ also the same exercise price, expiration and underlying security) form a running
 owned after a transaction is the amount after the previous such transaction plus the shares acquired or
 minus the shares disposed. A mismatch is the commonest real error on a Form 4, so it is a warning that
 names both rows and the figure expected; where a footnote on the amount owned following explains it (an
-ESPP purchase, a Rule 16a-13 change in the form of ownership), it is information that cites the footnote.
+ESPP purchase, a Rule 16a-13 change in the form of ownership), it is information that cites the footnote, and so
+it is between rows of different days on a Form 5 or of Form 5 items reported early, where trades reported on
+other forms may come between.
 """
 
 from __future__ import annotations
@@ -61,6 +63,7 @@ def _chain(form: str, table: str, rows: list[tuple[int, Row]]) -> list[Finding]:
     """The mismatches of one security's rows, taken in the order given."""
     findings: list[Finding] = []
     before: tuple[int, Decimal] | None = None
+    before_row: Row | None = None
     for index, row in rows:
         following = row.shares_owned_following.value if row.shares_owned_following else None
         shares = row.shares.value if row.shares else None
@@ -74,9 +77,22 @@ def _chain(form: str, table: str, rows: list[tuple[int, Row]]) -> list[Finding]:
             # Less than nothing cannot be held: the rows are separate lots of one security (two grants with the
             # same terms, each exercised in full), not one balance.
             if expected != following and expected >= 0:
-                findings.append(_mismatch(form, table, index, row, before_index, before_amount, shares, expected))
-        before = (index, following)
+                apart = _reported_elsewhere_between(form, before_row, row)
+                findings.append(
+                    _mismatch(form, table, index, row, before_index, before_amount, shares, expected, apart)
+                )
+        before, before_row = (index, following), row
     return findings
+
+
+def _reported_elsewhere_between(form: str, before: Row | None, row: Row) -> bool:
+    """Rows of different days where the days between may hold trades reported on other forms: on a Form 5 (a
+    year's items, the Form 4 trades between them not repeated), or where either row is a Form 5 item reported
+    early (V) on a Form 4, with its holdings as of its own day."""
+    if before is None or _day(before) == _day(row):
+        return False
+    form_5_item = any(other.coding is not None and other.coding.form_type == "5" for other in (before, row))
+    return form == "5" or form_5_item
 
 
 def _mismatch(
@@ -88,6 +104,7 @@ def _mismatch(
     before_amount: Decimal,
     shares: Decimal,
     expected: Decimal,
+    apart: bool = False,
 ) -> Finding:
     path, label = cell(form, table, index, "shares_owned_following")
     following = row.shares_owned_following.value if row.shares_owned_following else None
@@ -102,6 +119,13 @@ def _mismatch(
     if notes:
         rule = RULES["HOLDINGS-ARITHMETIC-FOOTNOTED"]
         message += f" The box's footnote may explain the difference: see footnote {footnote_names(notes)}."
+    elif apart:
+        rule = RULES["HOLDINGS-ARITHMETIC-DATES"]
+        message += (
+            f" The two rows are of different days and {'on a Form 5' if form == '5' else 'one is a Form 5 item'}, "
+            "each giving the holdings as of its own day: trades reported on other forms between them may explain "
+            "the difference."
+        )
     else:
         rule = RULES["HOLDINGS-ARITHMETIC"]
     return Finding(rule.id, rule.severity, path, message)

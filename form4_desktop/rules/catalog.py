@@ -25,8 +25,10 @@ _RULES = [
     Rule("DOC-TYPE", E, "Document type is one of 3, 3/A, 4, 4/A, 5, 5/A", "§2 documentType (TS §3.6.3, §4.3)"),
     Rule("PERIOD-REQUIRED", E, "Period of report (box 3) is given", "§2 periodOfReport (TS App. C; XSD)"),
     Rule("PERIOD-EARLIEST", E, "Form 4 box 3 equals the earliest transaction date (an amendment may be earlier); "
-         "Form 5 items reported early (V) may be left out of it",
-         "§2 periodOfReport (TS App. C); CORPUS: 4 accepted filings date box 3 by their form-type-4 rows only"),
+         "Form 5 items reported early (V) may be left out of it; a later part of a report split over several forms "
+         "(so its remarks say) may give the earliest date of the whole report",
+         "§2 periodOfReport (TS App. C); CORPUS: 4 accepted filings date box 3 by their form-type-4 rows only; "
+         "2 accepted later parts of split reports (000089924322015955, 000120919120053428) date it by the first part"),
     Rule("ORIGINAL-DATE-REQUIRED", E, "An amendment gives the date the original was filed (box 4)",
          "§2 dateOfOriginalSubmission (TS §3.5, App. C)"),
     Rule("ORIGINAL-DATE-UNUSED", E, "An original filing has no box 4 date (the schema has no place for it)",
@@ -157,6 +159,10 @@ _RULES = [
     Rule("HOLDINGS-ARITHMETIC", W, "Amount owned following = the previous row's amount ± this row's shares, "
          "for rows of the same security held the same way (not between separate lots, where the balance would "
          "be negative)", "issue #3 (holdings arithmetic); §5 Table I col. 5"),
+    Rule("HOLDINGS-ARITHMETIC-DATES", I, "As HOLDINGS-ARITHMETIC, between rows of different days on a Form 5, or "
+         "where a row is a Form 5 item reported early (V): each gives its holdings as of its own day, and trades "
+         "reported on other forms may come between", "§5 Table I col. 5 (amount owned following the reported "
+         "transaction(s)); CORPUS: 000106299321007940, two Rule 16a-13 transfers two months apart reported early"),
     Rule("HOLDINGS-ARITHMETIC-FOOTNOTED", I, "As HOLDINGS-ARITHMETIC, where a footnote on the amount owned "
          "following may explain the difference (ESPP purchases, Rule 16a-13 changes): the footnote is cited",
          "issue #12; CORPUS: 'Share numbers have been adjusted ... Rule 16a-13' footnotes on column 5"),
@@ -164,6 +170,10 @@ _RULES = [
          "D) with a code on a day equal the securities acquired with that code that day (Table I, or Table II where "
          "the security acquired is itself convertible)", "Form 4 General Instruction 4 / Table II col. 7 (Instr. 3 "
          "and 4); issue #12 (an accepted filing shows 5,500,000 underlying shares for a 550,000-share conversion)"),
+    Rule("EXERCISE-MATCH-SHARES-FOOTNOTED", I, "As EXERCISE-MATCH-SHARES, where a footnote on an amount matched "
+         "(the derivatives' number or underlying number, the securities acquired) may explain the difference "
+         "(dividend equivalents settled with the units): the footnote is cited", "issue #12; CORPUS: cjavdev "
+         "filing2 (RSUs with 48.4720 shares of deferred dividends, explained in footnotes (2) and (4))"),
     Rule("EXERCISE-MATCH-PRICE", W, "The Table I price of securities acquired by exercise (M, X) is the exercise "
          "price of a derivative exercised that day", "Table I col. 4 price / Table II col. 2 (TS App. C); issue #12"),
     Rule("EXERCISE-DATE-WINDOW", W, "A derivative is not exercised (M, X, O) after its expiration date nor before "
@@ -171,7 +181,10 @@ _RULES = [
     Rule("WEIGHTED-AVERAGE-PRICE", W, "A P or S price with more than 2 decimals, or one a footnote calls a weighted "
          "average, has a footnote on the price giving the range of prices and the undertaking to provide the "
          "details on request", "SEC staff no-action letter to the Society of Corporate Secretaries, 06/25/2008 "
-         "(Form 4 Instruction 4(a)(ii)); former C&DI 133.08 (withdrawn 06/26/2008)"),
+         "(Form 4 Instruction 4(a)(ii)): the price column gives the weighted average, a footnote the range, and the "
+         "filer undertakes to give the number of shares at each price on request (conditions as summarised by "
+         "Foley & Lardner 07/2008 and MoFo); former C&DI 133.08 (withdrawn 06/26/2008, SEC archive of superseded "
+         "C&DIs)"),
     Rule("PRICE-BY-CODE", W, "A purchase or sale (P, S) is not at $0; shares delivered or withheld for the exercise "
          "price or tax (F) carry their market price", "Form 4 General Instruction 8 (codes); Table I col. 4 price"),
     Rule("PRICE-AWARD", I, "A Table I award (A) with a price above $0: a purchase may be meant (P)",
@@ -179,7 +192,8 @@ _RULES = [
     Rule("CODE-J-DESCRIPTION", W, "A J transaction has a footnote describing it (on its code or amounts, or the "
          "remarks)", "Form 4 General Instruction 8 ('J: other acquisition or disposition (describe transaction)')"),
     Rule("RULE-16B3-CODE", W, "The Rule 16b-3 codes (A, D, F, I, M) are used only when a reporting person is a "
-         "director or officer (a 10% owner alone cannot rely on Rule 16b-3)",
+         "director or officer (a 10% owner alone cannot rely on Rule 16b-3); an office named under Other counts, a "
+         "former one too (the filing reports what was done as the person left office)",
          "Form 4 General Instruction 8 (Rule 16b-3 transaction codes); Rule 16b-3 (17 CFR 240.16b-3(a), (b)(3))"),
     Rule("POA-SIGNATURE", W, "A draft signed by an attorney-in-fact goes with the power of attorney as Exhibit 24 "
          "unless one in effect is on file (not judged on a copy EDGAR disseminated)",

@@ -20,8 +20,10 @@ from form4_desktop.rules.notes import footnote_names, row_footnote_ids, texts
 # adopted on or after that day (C&DI 120.31, 08/25/2023).
 PLAN_RULE_EFFECTIVE = date(2023, 2, 27)
 
-_PLAN = re.compile(r"10b5-?1|trading (?:plan|arrangement)", re.IGNORECASE)
-_NOT_A_PLAN = re.compile(r"\bnot\b[^.;]{0,60}(?:10b5-?1|trading plan|trading arrangement)", re.IGNORECASE)
+# "10b5-1", "10b5–1" (an en dash), "10b-5-1", "10b5 1"
+_PLAN_WORDS = r"10b-?5[-\u2010-\u2013 ]?1|trading\s+(?:plan|arrangement)"
+_PLAN = re.compile(_PLAN_WORDS, re.IGNORECASE)
+_NOT_A_PLAN = re.compile(r"\bnot\b[^.;]{0,60}(?:" + _PLAN_WORDS + ")", re.IGNORECASE)
 _ADOPTED = re.compile(r"adopt|entered\s+into|establish|dated|executed", re.IGNORECASE)
 _MONTHS = {
     name: number
@@ -55,13 +57,18 @@ _WEIGHTED = re.compile(r"weighted[\s-]+average", re.IGNORECASE)
 _RANGE = re.compile(
     r"rang\w*\s+(?:from\s+)?\$?\s?\d"
     r"|\$\s?\d[\d,]*(?:\.\d+)?\s*(?:to|through|and|-|–)\s*\$\s?\d"
-    r"|between\s+\$?\s?\d[\d,]*(?:\.\d+)?\s+and\s+\$?\s?\d",
+    r"|between\s+\$?\s?\d[\d,]*(?:\.\d+)?\s+and\s+\$?\s?\d"
+    r"|\bfrom\s+\$?\s?\d[\d,]*(?:\.\d+)?\s+(?:to|through)\s+\$?\s?\d"  # "from 10.01 to 10.60", no dollar sign
+    r"|\blow\w*\s+(?:price\s+)?(?:of\s+)?\$?\s?\d[\d,.]*[^;]{0,40}?\bhigh",  # "a low of $10.01 and a high of $10.60"
     re.IGNORECASE,
 )
 _UNDERTAKING = re.compile(
-    r"undertak|upon\s+request|on\s+request|will\s+be\s+(?:provided|supplied|furnished)", re.IGNORECASE
+    r"undertak|upon\s+request|on\s+request|will\s+be\s+(?:provided|supplied|furnished)"
+    r"|(?:agrees?|will|shall)\s+(?:to\s+)?(?:provide|furnish|supply)",
+    re.IGNORECASE,
 )
-_ATTORNEY = re.compile(r"attorney|\bPOA\b", re.IGNORECASE)
+# "Attorney-in-Fact", "by power of attorney", "POA", "/s/ ... as attorney", "Atty-in-Fact"
+_ATTORNEY = re.compile(r"attorney|\batty\b|\bPOA\b", re.IGNORECASE)
 
 
 def _date(match: re.Match[str]) -> date | None:
@@ -279,11 +286,12 @@ _OFFICER_WORDS = re.compile(
 
 def _insider(relationship: Relationship) -> bool:
     """A director or officer: by the box, or by an 'other' text that names the office ("Chief Accounting
-    Officer" under Other is an officer whose filer ticked the wrong box), not a former one."""
+    Officer" under Other is an officer whose filer ticked the wrong box). A former one ("Former Director and 10%
+    Owner") counts too: such a filing reports what was done while, or as, the person left office (a conversion at
+    the merger on which the director resigned), when Rule 16b-3 still applied."""
     if relationship.is_director or relationship.is_officer:
         return True
-    text = relationship.other_text or ""
-    return bool(relationship.is_other and _OFFICER_WORDS.search(text) and not re.search(r"\bformer\b", text, re.I))
+    return bool(relationship.is_other and _OFFICER_WORDS.search(relationship.other_text or ""))
 
 
 def rule_16b3_findings(filing: Filing) -> list[Finding]:

@@ -20,6 +20,7 @@ from form4_desktop.rules.boxes import cell
 from form4_desktop.rules.catalog import RULES
 from form4_desktop.rules.coding import EXERCISE_CODES, code_of
 from form4_desktop.rules.findings import Finding
+from form4_desktop.rules.notes import footnote_names
 
 _EXERCISES = frozenset("MXO")  # exercises proper: the ones with a window of dates and an exercise price
 
@@ -122,19 +123,30 @@ def _shares(
         return []
     first = rows[0][0]
     path, label = cell(form, "table_ii", first, "underlying.shares")
+    # A footnote on an amount the match adds up (dividend equivalents settled with the units, a conversion ratio)
+    # may explain the difference: then the finding is information that cites it.
+    notes: list[str] = []
+    for _, row in rows:
+        for box in (row.shares, row.underlying.shares):
+            notes += [note for note in (box.footnote_ids if box else []) if note not in notes]
+    for _, got_row in (*table_i, *table_ii):
+        notes += [note for note in (got_row.shares.footnote_ids if got_row.shares else []) if note not in notes]
     where = " and ".join(
         f"Table {name} {_rows([index for index, _ in side])}"
         for name, side in (("I", table_i), ("II", table_ii))
         if side
     )
+    message = (
+        f"{label}: the derivatives exercised or converted with code {code} on {day:%m/%d/%Y} (Table II "
+        f"{_rows([index for index, _ in rows])}) give {_fmt(total_underlying)} underlying securities, but "
+        f"the securities acquired with code {code} that day ({where}) come to {_fmt(total_got)}."
+    )
+    if notes:
+        message += f" A footnote on these amounts may explain the difference: see footnote {footnote_names(notes)}."
+        return [_finding("EXERCISE-MATCH-SHARES-FOOTNOTED", path, message)]
     return [
         _finding(
-            "EXERCISE-MATCH-SHARES",
-            path,
-            f"{label}: the derivatives exercised or converted with code {code} on {day:%m/%d/%Y} (Table II "
-            f"{_rows([index for index, _ in rows])}) give {_fmt(total_underlying)} underlying securities, but "
-            f"the securities acquired with code {code} that day ({where}) come to {_fmt(total_got)}. "
-            "Check the amounts, or explain the difference in a footnote.",
+            "EXERCISE-MATCH-SHARES", path, message + " Check the amounts, or explain the difference in a footnote."
         )
     ]
 

@@ -41,6 +41,13 @@ __all__ = ["FIXED_DIRECTION", "USUAL_DIRECTION", "footnote_name", "validate"]
 _CIK = re.compile(r"[0-9]{1,10}")
 _ZIP = re.compile(r"[0-9A-Za-z #-]*")
 _SPACES = re.compile(r"\s+")
+# Remarks saying that the report is split over several forms, as real ones do: "the second of two Form 4s ...
+# split into two filings", "Due to a 30 line item limitation in Table I, this is the second of two Forms 4".
+_SPLIT = re.compile(
+    r"\bsplit\b|\b30[- ]line|\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th)?)"
+    r"\s+of\s+(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?:forms?|filings|reports)\b",
+    re.IGNORECASE,
+)
 
 
 def _amount(value: Decimal) -> str:
@@ -206,9 +213,9 @@ class _Checker:
                     table,
                     f"{'Table I' if table == 'table_i' else 'Table II'} has {len(rows)} rows; EDGAR allows at "
                     f"most 30. Put the other rows on further Forms {self.form} filed the same day, each "
-                    f"complete and with its own {self.label('period_of_report').split(',')[0].lower()} (the "
-                    "date of its own earliest transaction), and say in the remarks that the report is split "
-                    "(General Instruction 6).",
+                    f"complete with its own {self.label('period_of_report').split(',')[0].lower()}, and say in "
+                    f"each one's remarks that the report is split (e.g. 'This Form {self.form} is the second of "
+                    "two filed today for the same transactions').",
                 )
 
     def label(self, path: str) -> str:
@@ -837,6 +844,8 @@ class _Checker:
             return
         if filing.is_amendment and filing.period_of_report < earliest:
             return  # an amendment may repeat only later rows of the original
+        if filing.period_of_report < earliest and _SPLIT.search(filing.remarks or ""):
+            return  # a later part of a report split over several forms: box 3 dates the whole report
         self.add(
             "PERIOD-EARLIEST",
             "period_of_report",
