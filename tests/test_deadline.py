@@ -372,3 +372,52 @@ def read_disseminated() -> Filing:
     from form4_desktop.edgar_xml import read_file
 
     return read_file(REFERENCE)
+
+
+# 3 (cont.): how a row is recognised as a plan trade; a footnote that denies a plan does not make one
+@pytest.mark.parametrize(
+    "note",
+    [
+        "The reported sale was not made pursuant to a Rule 10b5-1 trading plan.",
+        "Sold under a non-Rule 10b5-1 trading arrangement.",
+        "No Rule 10b5-1(c) plan was in place.",
+    ],
+)
+def test_a_footnote_denying_a_plan_does_not_extend_the_deadline(note):
+    filing = one_sale(date(2026, 11, 16), deemed=date(2026, 11, 18), note=note)
+    assert due_date(filing)[:2] == (date(2026, 11, 18), "table_i[0].transaction_date")
+    assert deadline_found(filing, date(2026, 11, 18)) == [
+        ("DEEMED-DATE-INELIGIBLE", Severity.ERROR, "table_i[0].deemed_execution_date"),
+        ("DUE-DATE", Severity.INFO, "table_i[0].transaction_date"),
+    ]
+
+
+def test_a_denial_in_another_sentence_does_not_undo_the_plan():
+    filing = one_sale(
+        date(2026, 11, 16),
+        deemed=date(2026, 11, 18),
+        note="The plan was not modified. Sold under a Rule 10b5-1 trading plan adopted on August 3, 2026.",
+    )
+    assert due_date(filing)[:2] == (date(2026, 11, 20), "table_i[0].deemed_execution_date")
+
+
+def test_a_gift_under_a_plan_counts_from_its_deemed_date_when_a_footnote_names_the_plan():
+    # CCRCorp 12/2022: a gift under a Rule 10b5-1 plan "might qualify for reporting as late as five business days"
+    gift = one_sale(date(2026, 11, 16), code="G", deemed=date(2026, 11, 18), note="Gift under a Rule 10b5-1 plan.")
+    assert due_date(gift)[:2] == (date(2026, 11, 20), "table_i[0].deemed_execution_date")
+    gift.footnotes.clear()
+    gift.table_i[0].transaction_date.footnote_ids = []
+    gift.aff10b5_one = True  # the box alone marks P and S rows only
+    assert due_date(gift)[:2] == (date(2026, 11, 18), "table_i[0].transaction_date")
+
+
+# 6 (cont.): a gift given before 02/27/2023 was a Form 5 item and starts no Form 4 deadline
+def test_a_gift_given_before_02_27_2023_starts_no_deadline():
+    early = one_sale(date(2023, 2, 24), code="G")  # Friday before the rule took effect
+    assert due_date(early) is None
+    assert deadline_of(early).why == (
+        "only gifts given before 02/27/2023 (then Form 5 items), which do not start a Form 4's deadline"
+    )
+    assert deadline_found(early, date(2023, 3, 10)) == []  # no LATE, no FORM5-ITEM-ON-FORM4
+    on_the_day = one_sale(date(2023, 2, 27), code="G")  # Monday: due Wednesday
+    assert due_date(on_the_day)[:2] == (date(2023, 3, 1), "table_i[0].transaction_date")

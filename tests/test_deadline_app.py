@@ -105,3 +105,17 @@ def test_due_with_a_bad_closures_file_is_a_user_error(tmp_path, monkeypatch):
     monkeypatch.setattr(closures, "closures_file", lambda: bad)
     with pytest.raises(ClosuresFileError, match="line 1: 'tomorrow' is not a date"):
         due_lines([str(REFERENCE)], today=date(2023, 1, 12))
+
+
+def test_the_2025_christmas_closures_count_once_the_user_adds_them(tmp_path):
+    # Not in the program's table (no SEC notice found); the executive order closed agencies 12/24 and 12/26/2025.
+    filing = one_sale(date(2025, 12, 22))  # Monday
+    assert due_date(filing)[0] == date(2025, 12, 24)
+    path = tmp_path / "edgar-closures.txt"
+    path.write_text("2025-12-24  Christmas Eve (SEC notice)\n2025-12-26  day after Christmas (SEC notice)\n")
+    due, where, why = due_date(filing, load_calendar(path))
+    assert (due, where) == (date(2025, 12, 29), "table_i[0].transaction_date")  # Tue 23rd, then Monday 29th
+    assert why.endswith(
+        "; EDGAR closures skipped: 12/24/2025 (Christmas Eve (SEC notice)); 12/26/2025 (day after Christmas "
+        "(SEC notice))"
+    )

@@ -218,11 +218,13 @@ _RULES = [
     Rule("DUE-DATE", I, "When a filing is due, 10 p.m. Eastern: a Form 4 the 2nd business day after its first "
          "transaction (or allowed deemed execution date; not Form 5 items or Rule 16a-2(a) rows); a Form 3 10 days "
          "after box 2's event and a Form 5 45 days after the fiscal year end, rolled to the next business day; "
-         "business days skip weekends, federal holidays and EDGAR closure days; amendments have none of their own",
+         "business days skip weekends, federal holidays and EDGAR closure days; amendments and gifts given before "
+         "02/27/2023 have none of their own",
          "§1 Form 4 deadline; Form 3; Form 5; EDGAR cut-off (Exchange Act §16(a)(2); Rule 16a-3(f), (g); Rule 0-3(a); "
          "Reg. S-T Rules 12, 13(a)(4); SEC EDGAR closure notices of 12/05/2018 (ICI Memo 31512), 12/2018 "
-         "(MoFo 12/21/2018), 12/2019 and 12/2020 (Cooley PubCo 12/16/2020), 01/09/2025 (EO 14133); "
-         "amendments: CCRCorp Section 16 model form 19)"),
+         "(MoFo 12/21/2018), 12/2019 and 12/2020 (Cooley PubCo 12/16/2020), 01/09/2025 (Mayer Brown 01/2025); "
+         "amendments: no rule sets a deadline of their own (Form 4 General Instruction 1(a); NASPP 'Correcting "
+         "Form 4 Mistakes' 02/23/2022; Perkins Coie on amending a Form 4))"),
     Rule("LATE", W, "A draft (or a filed one, on its filing date) whose due date has passed, and by how many "
          "business days; judged on EDGAR's day in New York (after 10 p.m. Eastern, the next business day)",
          "§1 Form 4 deadline; EDGAR cut-off (Rule 16a-3(g); Reg. S-T Rule 13(a)(4); Regulation S-K Item 405)"),

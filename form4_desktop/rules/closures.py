@@ -11,13 +11,17 @@ day are timely on the next business day (SEC announcement of 12/04/2018, quoted 
 day is not a business day for a Section 16 deadline either, so it must be in the table: leaving a closure out
 makes the computed due date EARLIER than the true one, and a draft filed on time looks late.
 
-Only closures the SEC itself announced are listed, one source each. Checked and NOT listed, because no SEC
-notice closing EDGAR could be found (the executive orders closing executive departments do not by themselves
-close the SEC, an independent agency, and no SEC or law-firm note of an EDGAR closure was found):
-  - 12/24/2024 (Christmas Eve; named in issue 12 as an executive-order closure),
+Only closures the SEC announced are listed, one source each (the SEC's notice, or a law-firm or trade
+association note quoting it). Checked and NOT listed, because no SEC notice closing EDGAR, and no note quoting
+one, could be found, although an executive order closed the executive departments on those days and the SEC
+closed EDGAR on such days in 2018-2020:
+  - 12/24/2024 (Christmas Eve; Executive Order of 12/19/2024: GovExec, "Biden gives federal employees Christmas
+    Eve off", 12/19/2024),
   - 12/24/2025 and 12/26/2025 (Executive Order of 12/18/2025 closing executive departments and agencies;
     NYSE and Nasdaq stayed open).
-A user who learns of a closure (these, or one announced tomorrow) adds it to the closures file in the settings
+Left out, such a day counts as a business day: a due date across it is one day EARLIER than the true one if
+EDGAR was in fact closed (a filing made on time may look late; never the other way round). A user who has the
+SEC's notice (for these, or for a closure announced tomorrow) adds the day to the closures file in the settings
 folder (form4_desktop.app.closures); the engine takes those as `Calendar.extra`.
 """
 
@@ -43,31 +47,38 @@ EDGAR_CLOSURES: tuple[Closure, ...] = (
         "national day of mourning for President George H. W. Bush",
         "SEC announcement 'EDGAR to be closed Wednesday, December 5, 2018' "
         "(sec.gov/oit/announcement/edgar-be-closed-wednesday-december-5-2018), quoted in ICI Memo 31512, "
-        "12/04/2018: treated as a federal holiday for filing purposes",
+        "12/04/2018 (ici.org/memo-31512): treated as a federal holiday for filing purposes",
     ),
     Closure(
         date(2018, 12, 24),
         "Christmas Eve (federal government closed by executive order)",
         "SEC Division of Corporation Finance shutdown guidance, quoted by Morrison & Foerster, 12/21/2018: 'The "
-        "SEC will be closed on December 24th and 25th ... No EDGAR filings will be accepted those days'",
+        "SEC will be closed on December 24th and 25th ... No EDGAR filings will be accepted those days' "
+        "(dcdownload.mofo.com/government-shutdown/sec-division-of-corporation-finance-guidance-for-a-potential-"
+        "government-shutdown/)",
     ),
     Closure(
         date(2019, 12, 24),
         "Christmas Eve (federal government closed by executive order)",
         "Cooley PubCo, 12/16/2020, reporting the SEC's 2020 announcement: EDGAR closed on Christmas Eve and "
-        "Christmas Day 'just like last year' (2019)",
+        "Christmas Day 'just like last year' (2019) (cooleypubco.com/2020/12/16/edgar-closed-christmas-eve-"
+        "christmas-day/)",
     ),
     Closure(
         date(2020, 12, 24),
         "Christmas Eve (federal government closed by executive order)",
         "SEC announcement quoted by Cooley PubCo, 12/16/2020: filings due 12/24-12/27/2020 'will be considered "
-        "timely if filed on or before December 28, 2020'",
+        "timely if filed on or before December 28, 2020' (cooleypubco.com/2020/12/16/edgar-closed-christmas-eve-"
+        "christmas-day/)",
     ),
     Closure(
         date(2025, 1, 9),
         "national day of mourning for President Jimmy Carter",
-        "Executive Order 14133 of 12/30/2024 (90 FR 187); Mayer Brown, Free Writings & Perspectives, 01/2025: "
-        "'the SEC's EDGAR filing system will be closed' and the day is not counted in filing periods",
+        "Executive Order of 12/30/2024 closing executive departments on 01/09/2025; Mayer Brown, Free Writings & "
+        "Perspectives, 01/2025: "
+        "'the SEC's EDGAR filing system will be closed' and the day is not counted in filing periods "
+        "(freewritings.law/2025/01/january-9-declared-federal-holiday-in-honor-of-former-president-jimmy-"
+        "carters-funeral/)",
     ),
 )
 

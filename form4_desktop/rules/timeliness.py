@@ -3,11 +3,14 @@ decide the deadline: deemed execution dates (DEEMED-DATE-INELIGIBLE), Form 5 ite
 (FORM5-ITEM-ON-FORM4) and gifts given held for a Form 5 (FORM5-GIFT-ON-TIME).
 
 How the engine reads a row (the model has no flags for these; the footnotes say it, as filers write them):
-- A Rule 10b5-1(c) plan trade: a footnote on any box of the row mentions Rule 10b5-1; or the row is a P or S
-  and the filing's 10b5-1 box is checked (or its remarks mention Rule 10b5-1). The box is one per filing, so on
-  its own it marks only the open-market trades a plan makes, not an award on the same form. A plan trade is
-  taken to be one whose date the insider did not choose (Rule 10b5-1(c)(1)(i)(B)(3): the insider may not
-  influence a plan's trades), which is what Rule 16a-3(g)(2) asks.
+- A Rule 10b5-1(c) plan trade: a footnote on any box of the row mentions Rule 10b5-1 (not in a sentence that
+  denies it: "not made pursuant to a Rule 10b5-1 plan", "a non-Rule 10b5-1 trading arrangement"); or the row is
+  a P or S and the filing's 10b5-1 box is checked (or its remarks mention Rule 10b5-1). The box is one per
+  filing, so on its own it marks only the open-market trades a plan makes, not an award on the same form; a gift
+  under a plan (CCRCorp, "Section 16 rule changes", 12/2022: such a disposition "might qualify for reporting as
+  late as five business days after the date of the gift") needs the footnote. A plan trade is taken to be one
+  whose date the insider did not choose (Rule 10b5-1(c)(1)(i)(B)(3): the insider may not influence a plan's
+  trades), which is what Rule 16a-3(g)(2) asks.
 - A discretionary transaction: code I (Form 4 General Instruction 8: "I: discretionary transaction in
   accordance with Rule 16b-3(f) resulting in acquisition or disposition of issuer securities").
 - A Rule 16a-2(a) row (a director's or officer's transaction in the six months before the issuer registered
@@ -37,6 +40,10 @@ Transaction = NonDerivativeTransaction | DerivativeTransaction
 # "Rule 10b5-1", "10b5-1(c)", "10(b)5-1", "10b-5-1", with any dash.
 _PLAN = re.compile(r"10\s*\(?\s*b\s*\)?\s*-?\s*5\s*[-\u2010-\u2015]\s*1", re.IGNORECASE)
 _RULE_16A_2A = re.compile(r"16a\s*-\s*2\s*\(\s*a\s*\)", re.IGNORECASE)
+# A sentence that says a trade was NOT under a plan: "not made pursuant to a Rule 10b5-1 plan", "no Rule 10b5-1",
+# "a non-Rule 10b5-1 trading arrangement" (Item 408(a) of Regulation S-K), "without a 10b5-1 plan".
+_DENIED = re.compile(r"\b(?:not|no|non|without|neither|nor)\b", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"[.;!?](?:\s|$)")
 
 
 def is_gift_given(row: Transaction) -> bool:
@@ -74,11 +81,23 @@ def _code(row: Transaction) -> str:
     return row.coding.code if row.coding is not None else ""
 
 
+def mentions_plan(text: str) -> bool:
+    """Whether a footnote says a trade was under a Rule 10b5-1 plan: it names Rule 10b5-1 in a sentence that does
+    not deny it before the name ("not pursuant to a Rule 10b5-1 plan" and "non-Rule 10b5-1" do not count)."""
+    for match in _PLAN.finditer(text):
+        before = text[: match.start()]
+        ends = list(_SENTENCE_END.finditer(before))
+        sentence = before[ends[-1].end() :] if ends else before
+        if not _DENIED.search(sentence):
+            return True
+    return False
+
+
 def is_plan_trade(filing: Filing, row: Transaction) -> bool:
     """A trade under a Rule 10b5-1(c) plan (see the module's note)."""
-    if any(_PLAN.search(text) for text in row_notes(filing, row)):
+    if any(mentions_plan(text) for text in row_notes(filing, row)):
         return True
-    return _code(row) in ("P", "S") and bool(filing.aff10b5_one or _PLAN.search(filing.remarks or ""))
+    return _code(row) in ("P", "S") and bool(filing.aff10b5_one or mentions_plan(filing.remarks or ""))
 
 
 def deemed_date_allowed(filing: Filing, row: Transaction) -> bool:
@@ -97,6 +116,19 @@ def is_form5_item(row: Transaction) -> bool:
     (Rule 16a-3(f); Release 33-11138: 'acquisitions by gift still may be reported on Form 5')."""
     code = _code(row)
     return code == "L" or (code in ("G", "W") and row.acquired_disposed.value == "A")
+
+
+def is_early_gift_given(row: Transaction) -> bool:
+    """A gift given (G, D) before 02/27/2023: a Form 5 item then (Rule 16b-5 gifts were reported on Form 5 or,
+    voluntarily, on an earlier Form 4 with no deadline; Release 33-11138 moved gifts given to Form 4 from
+    02/27/2023: BCLP 02/21/2023; White & Case, 'Reminder: deadlines for changes to Forms 4 and 5 reporting')."""
+    traded = row.transaction_date.value
+    return (
+        _code(row) == "G"
+        and row.acquired_disposed.value == "D"
+        and isinstance(traded, date)
+        and traded < GIFTS_ON_FORM4_SINCE
+    )
 
 
 @dataclass(frozen=True)
@@ -185,13 +217,16 @@ def _rows(filing: Filing) -> Iterator[tuple[str, int, Transaction]]:
 def deadline_of(filing: Filing, calendar: Calendar = DEFAULT_CALENDAR) -> Deadline:
     """The deadline of a filing, or why it has none.
 
-    - Amendments (3/A, 4/A, 5/A) have none of their own: a mistake is corrected by an amendment as soon as it is
-      found; whether the report was late is judged by the original's deadline (Form 4 General Instruction 1(a):
-      the Form 'and any amendment' is filed when received; CCRCorp Section 16 handbook, model form 19:
-      'A mistake in a filed report should be corrected as soon as possible by filing an amended report').
+    - Amendments (3/A, 4/A, 5/A) have none of their own: no rule sets one (Rule 16a-3 and the Forms' General
+      Instruction 1 set the originals' deadlines; Instruction 1(a) only says the Form "and any amendment" is
+      filed on the day EDGAR receives it). A mistake is corrected as soon as it is found, and whether the report
+      was late is judged by the original's deadline, for the issuer's Item 405 disclosure (NASPP, "Correcting
+      Form 4 Mistakes", 02/23/2022; Perkins Coie, "The Tragic Story of the Form 4 Error That Required an
+      Amendment": act fast; the amendment speaks as of the original filing's date).
     - Form 3: 10 days after the event; Form 5: 45 days after the fiscal year end; both rolled forward.
     - Form 4: the earliest of its rows' due dates. Rows without one: Form 5 items (reported early with V, or
-      coded form type 4: FORM5-ITEM-ON-FORM4 says so) and Rule 16a-2(a) rows.
+      coded form type 4: FORM5-ITEM-ON-FORM4 says so), gifts given before 02/27/2023 (then Form 5 items) and
+      Rule 16a-2(a) rows.
     """
     if filing.is_amendment:
         return Deadline(None, "", "an amendment has no deadline of its own; file it as soon as the mistake is found")
@@ -208,6 +243,9 @@ def deadline_of(filing: Filing, calendar: Calendar = DEFAULT_CALENDAR) -> Deadli
             continue
         if not form5 and is_form5_item(row):
             left_out.append("Form 5 items (small acquisitions, gifts or inheritances received)")
+            continue
+        if is_early_gift_given(row):
+            left_out.append("gifts given before 02/27/2023 (then Form 5 items)")
             continue
         if is_pre_registration(filing, row):
             left_out.append("transactions before the issuer's Section 12 registration (Rule 16a-2(a))")
