@@ -130,6 +130,7 @@ def deadline_found(filing: Filing, today: date) -> list[tuple[str, Severity, str
         (date(2018, 12, 20), date(2018, 12, 26)),  # Thu; Mon 12/24 closed, Tue 12/25 Christmas -> Wed
         (date(2019, 12, 20), date(2019, 12, 26)),  # Fri; Tue 12/24/2019 closed, Wed Christmas -> Thu
         (date(2020, 12, 22), date(2020, 12, 28)),  # Tue; Thu 12/24/2020 closed, Fri Christmas -> Mon 12/28
+        (date(2020, 12, 23), date(2020, 12, 29)),  # Wed; Thu closed, Fri Christmas: Mon 12/28 is day 1
         (date(2025, 1, 7), date(2025, 1, 10)),  # Tue; Thu 01/09/2025 (Carter mourning) closed -> Fri
     ],
 )
