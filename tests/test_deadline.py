@@ -274,7 +274,7 @@ def test_form3_and_form5_get_due_date_and_late():
     assert due_date(filing) == (
         date(2023, 1, 19),
         "period_of_report",
-        "10 days after the event of 01/09/2023 (box 2); at an IPO a Form 3 is due by the registration's "
+        "10 days after the event of 01/09/2023 (Box 2); at an IPO a Form 3 is due by the registration's "
         "effective date instead",
     )
     assert deadline_found(filing, date(2023, 1, 19)) == [("DUE-DATE", Severity.INFO, "period_of_report")]
@@ -283,7 +283,7 @@ def test_form3_and_form5_get_due_date_and_late():
     due, path, why = due_date(annual)
     assert (due, path) == (date(2026, 2, 17), "period_of_report")
     assert why == (
-        "45 days after the fiscal year ended 12/31/2025 (box 3), rolled forward from Saturday 02/14/2026 to the "
+        "45 days after the fiscal year ended 12/31/2025 (Box 3), rolled forward from Saturday 02/14/2026 to the "
         "next business day (Exchange Act Rule 0-3)"
     )
     assert [f.message for f in validate(annual, date(2026, 2, 18)) if f.rule_id == "LATE"] == [
@@ -422,3 +422,17 @@ def test_a_gift_given_before_02_27_2023_starts_no_deadline():
     assert deadline_found(early, date(2023, 3, 10)) == []  # no LATE, no FORM5-ITEM-ON-FORM4
     on_the_day = one_sale(date(2023, 2, 27), code="G")  # Monday: due Wednesday
     assert due_date(on_the_day)[:2] == (date(2023, 3, 1), "table_i[0].transaction_date")
+
+
+def test_a_form3_or_form5_without_its_date_has_no_deadline_and_says_which_box():
+    from test_rules import form3
+
+    filing = form3()
+    filing.period_of_report = None
+    assert (deadline_of(filing).due, deadline_of(filing).why) == (
+        None,
+        "Box 2, date of event requiring statement has no date to count from",
+    )
+    annual = march_form5(date(2025, 12, 31))
+    annual.period_of_report = None
+    assert deadline_of(annual).why == "Box 3, statement for issuer's fiscal year ended has no date to count from"

@@ -28,7 +28,7 @@ from datetime import date, timedelta
 
 from form4_desktop.model import DerivativeTransaction, Filing, NonDerivativeTransaction
 from form4_desktop.rules import deadline
-from form4_desktop.rules.boxes import cell
+from form4_desktop.rules.boxes import box_label, cell
 from form4_desktop.rules.catalog import RULES
 from form4_desktop.rules.closures import DEFAULT_CALENDAR, Calendar, Closure
 from form4_desktop.rules.findings import Finding
@@ -159,14 +159,17 @@ def _annual(filing: Filing, calendar: Calendar) -> Deadline:
     start = filing.period_of_report
     form3 = filing.form == "3"
     if not isinstance(start, date):
-        return Deadline(None, "period_of_report", f"box {'2' if form3 else '3'} gives no date to count from")
+        return Deadline(
+            None, "period_of_report", f"{box_label(filing.form, 'period_of_report')} has no date to count from"
+        )
     days = deadline.FORM3_DAYS if form3 else deadline.FORM5_DAYS
     due = (deadline.form3_due_date if form3 else deadline.form5_due_date)(start, calendar)
     if due is None:
         return Deadline(None, "period_of_report", "the date to count from is at the calendar's end")
     last = start + timedelta(days=days)
     skipped = deadline.closures_between(last - timedelta(days=1), due, calendar)
-    what = f"the event of {start:%m/%d/%Y} (box 2)" if form3 else f"the fiscal year ended {start:%m/%d/%Y} (box 3)"
+    box = box_label(filing.form, "period_of_report").split(",")[0]  # "Box 2" on a Form 3, "Box 3" on a Form 5
+    what = f"the event of {start:%m/%d/%Y} ({box})" if form3 else f"the fiscal year ended {start:%m/%d/%Y} ({box})"
     why = f"{days} days after {what}{_rolled_said(last, due)}{_closures_said(skipped)}"
     if form3:
         why += "; at an IPO a Form 3 is due by the registration's effective date instead"
