@@ -436,3 +436,12 @@ def test_a_form3_or_form5_without_its_date_has_no_deadline_and_says_which_box():
     annual = march_form5(date(2025, 12, 31))
     annual.period_of_report = None
     assert deadline_of(annual).why == "Box 3, statement for issuer's fiscal year ended has no date to count from"
+
+
+def test_a_row_the_user_marks_as_rule_16a_2a_does_not_start_the_deadline():
+    # The model has no such flag yet (see issue 12, item 4): the engine reads `pre_registration` once it does.
+    filing = one_sale(date(2023, 1, 3))
+    assert due_date(filing)[0] == date(2023, 1, 5)
+    filing.table_i[0].pre_registration = True  # type: ignore[attr-defined]
+    assert due_date(filing) is None
+    assert deadline_found(filing, date(2023, 2, 1)) == []

@@ -107,7 +107,10 @@ def deemed_date_allowed(filing: Filing, row: Transaction) -> bool:
 
 
 def is_pre_registration(filing: Filing, row: Transaction) -> bool:
-    """A Rule 16a-2(a) row: a footnote on it names Rule 16a-2(a)."""
+    """A Rule 16a-2(a) row: the user marked it (a `pre_registration` flag on the row, once the model has one: it
+    is not in the XML, so the draft store keeps it), or a footnote on it names Rule 16a-2(a) (imported filings)."""
+    if getattr(row, "pre_registration", False) is True:
+        return True
     return any(_RULE_16A_2A.search(text) for text in row_notes(filing, row))
 
 
