@@ -27,7 +27,11 @@ def ledger_of(store: DraftStore, owner_cik: str, issuer_cik: str, *, leave_out: 
     pending. `leave_out` is a draft being edited (it is judged against the others, not against itself)."""
     items = [
         LedgerFiling(
-            row.id, row.filing, row.filed_on if row.status == "filed" else None, row.amends_id, (row.id, row.version)
+            row.id,
+            row.filing,
+            row.filed_on if row.status == "filed" else None,
+            row.amends_id,
+            (store.token, row.id, row.version),
         )
         for row in store.ledger_filings(owner_cik, issuer_cik)
         if row.id != leave_out

@@ -251,6 +251,20 @@ def _sort_key(entry: Entry) -> tuple:
     return (entry.pending, entry.when or date.min, entry.filed_on or date.max, str(entry.ref), entry.table, entry.row)
 
 
+def _order(key: PositionKey) -> tuple:
+    return (
+        key.table,
+        key.security,
+        key.ownership,
+        key.nature,
+        key.exercise_price is not None,
+        key.exercise_price or Decimal(0),
+        key.expiration is not None,
+        key.expiration or date.min,
+        key.underlying,
+    )
+
+
 @dataclass
 class Ledger:
     entries: list[Entry]
@@ -273,7 +287,8 @@ class Ledger:
             if entry.after is not None:
                 position.amount, position.as_of = entry.after, entry.when
             position.title, position.nature = entry.title or position.title, entry.nature or position.nature
-        return sorted(result.values(), key=lambda position: position.key)
+        # None (no exercise price or expiration) sorts first; comparing it with a value would fail.
+        return sorted(result.values(), key=lambda position: _order(position.key))
 
     def position(self, key: PositionKey, before: tuple | None = None) -> Decimal | None:
         """The amount of a position before an entry's place in the order (or at the end), drafts left out."""

@@ -8,6 +8,7 @@ in the meantime is never overwritten silently. A filed draft is frozen.
 from __future__ import annotations
 
 import builtins
+import uuid
 import copy
 import getpass
 import json
@@ -161,6 +162,9 @@ class DraftStore:
         self.user = current_user() if user is None else user
         self._db, self.read_only = open_database(self.path, create=create)
         self._decoded: dict[tuple[int, int], Filing] = {}  # (draft, version) -> filing, for ledger_filings
+        # Names this opened store among others in the process: what is kept by draft id and revision (the
+        # ledger's rows) is kept per store, since another store has other drafts under the same ids.
+        self.token = uuid.uuid4().hex
 
     @guarded(saving=False)
     def close(self) -> None:
