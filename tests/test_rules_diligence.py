@@ -43,6 +43,13 @@ def test_too_many_rows_or_owners_say_to_split_the_report():
         _sale(filing)
     [message] = messages(filing, "TABLE-SIZE")
     assert "further Forms 4 filed the same day" in message and "own box 3" in message
+    filing = draft()
+    for number in range(10):
+        owner = copy.deepcopy(filing.reporting_owners[0])
+        owner.cik = str(2000000 + number)
+        filing.reporting_owners.append(owner)
+    [message] = messages(filing, "OWNER-COUNT")
+    assert "further Forms 4 filed the same day" in message and "own box 3" in message
 
 
 # -- codes that fix the direction ------------------------------------------------------------------------------
@@ -187,5 +194,5 @@ def test_an_atty_in_fact_is_an_attorney_in_fact():
 
 def test_a_plan_written_with_an_en_dash_is_a_10b5_1_plan():
     filing = draft()
-    filing.footnotes[0].text += " Sold under a Rule 10b5\u20131 trading plan adopted on March 15, 2023."
+    filing.footnotes[0].text += " Sold under a Rule 10b5\u20131 plan adopted on March 15, 2023."
     assert found(filing) == [("AFF10B5ONE-UNCHECKED", "aff10b5_one")]

@@ -283,7 +283,8 @@ class _Checker:
                 "reporting_owners",
                 f"Box 1: {len(owners)} reporting persons; a joint filing may have at most 10. Report the others "
                 f"on further Forms {self.form} filed the same day, each complete with its own "
-                f"{self.label('period_of_report').split(',')[0].lower()} (General Instruction 6).",
+                f"{self.label('period_of_report').split(',')[0].lower()}, and say in each one's remarks that the "
+                "report is split.",
             )
         seen: dict[str, int] = {}
         for index, owner in enumerate(owners):
