@@ -13,7 +13,9 @@ and line breaks stand in accepted filings (footnotes, remarks, nature of ownersh
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
+from pathlib import Path
 from typing import Iterator
 
 from form4_desktop.model import Filing, Footnoted
@@ -142,6 +144,73 @@ def character_findings(filing: Filing) -> list[Finding]:
     findings = []
     for path, label, text in texts(filing):
         message = problem(label, text)
+        if message:
+            findings.append(Finding(rule.id, rule.severity, path, message))
+    return findings
+
+
+# -- characters the printed form cannot carry --------------------------------------------------------------------
+# EDGAR takes any character XML 1.0 allows (above): the technical specification (TS §3.2, §4.1) asks only that &,
+# <, > and " be escaped, and the writer writes every other non-ASCII character as a character reference. The
+# printed form is set in one embedded font (DejaVu Sans Condensed, form4_desktop/pdf/fonts), which draws Latin,
+# Greek and Cyrillic letters but no Chinese, Japanese or Korean ones: such a character would print as an empty box
+# and vanish from the PDF's text. The printed form shows U+FFFD (a "?" in a diamond) in its place, and rule
+# PRINT-CHARACTERS names the characters and their box.
+PRINT_FONT = Path(__file__).resolve().parent.parent / "pdf" / "fonts" / "DejaVuSansCondensed.ttf"
+PLACEHOLDER = "\ufffd"
+
+
+@functools.lru_cache(maxsize=1)
+def printable_code_points() -> frozenset[int]:
+    """Every character the printed form's font draws (read once from the font file)."""
+    from reportlab.pdfbase.ttfonts import TTFontFile
+
+    return frozenset(TTFontFile(str(PRINT_FONT)).charToGlyph)
+
+
+def unprintable(text: str) -> list[str]:
+    """The characters of `text` the printed form cannot draw, each once, in order (line breaks and tabs draw)."""
+    if text.isascii():
+        return []
+    drawn = printable_code_points()
+    missing: dict[str, None] = {}
+    for character in text:
+        if ord(character) > 0x7E and ord(character) not in drawn:
+            missing[character] = None
+    return list(missing)
+
+
+def printable_text(text: str) -> str:
+    """`text` with every character the printed form cannot draw replaced by PLACEHOLDER."""
+    missing = unprintable(text)
+    if not missing:
+        return text
+    return "".join(PLACEHOLDER if character in missing else character for character in text)
+
+
+def print_problem(label: str, text: str) -> str | None:
+    """The one-sentence message for `text` in the box `label`, or None when the printed form draws all of it."""
+    missing = unprintable(text)
+    if not missing:
+        return None
+    shown = missing[:8]
+    codes = ", ".join(f"U+{ord(character):04X}" for character in shown)
+    more = f" and {len(missing) - len(shown)} more" if len(missing) > len(shown) else ""
+    return (
+        f"{label} contains {''.join(shown)} ({codes}{more}), which the printed form cannot draw: the paper copy "
+        f"shows {PLACEHOLDER} in their place. EDGAR takes them (its XML carries any character but a control "
+        "character), so the filing is not refused; write the text in Latin letters if the signed paper copy "
+        "must read it."
+    )
+
+
+def print_findings(filing: Filing) -> list[Finding]:
+    """One PRINT-CHARACTERS warning per text holding a character the printed form cannot draw. Kept apart from
+    character_findings, which the XML writer treats as reasons to refuse the file."""
+    rule = RULES["PRINT-CHARACTERS"]
+    findings = []
+    for path, label, text in texts(filing):
+        message = print_problem(label, text)
         if message:
             findings.append(Finding(rule.id, rule.severity, path, message))
     return findings
