@@ -522,6 +522,7 @@ def test_every_rule_has_a_test():
     tested |= {"TEXT-CHARACTERS"}  # tests/test_xml_characters.py
     tested |= {"HOLDINGS-CONTINUITY"}  # tests/test_holdings.py (it needs the store's ledger)
     tested |= {"SHORT-SWING"}  # tests/test_short_swing.py (it needs the owner's other filings)
+    tested |= {"PRINT-CHARACTERS"}  # tests/test_pdf.py (what the printed form's font cannot carry)
     tested |= {"DEEMED-DATE-INELIGIBLE", "FORM5-ITEM-ON-FORM4", "FORM5-GIFT-ON-TIME"}  # tests/test_deadline.py
     assert tested == set(RULES)
 
