@@ -4,6 +4,7 @@ lines. Forms 3, 4 and 5, every filing of the corpus."""
 
 from __future__ import annotations
 
+import copy
 import io
 import re
 from dataclasses import dataclass, field
@@ -222,7 +223,8 @@ def expected_cells(form: str, table_name: str, row, columns: dict) -> dict[tuple
         cells[key] += text
 
     for column in table.columns:
-        if not column.number or not (transaction or column.holding):
+        form5_code_column = form == "5" and column.kind == "code"  # a Form 3 holding reported late reads "3"
+        if not column.number or not (transaction or column.holding or form5_code_column):
             continue
         path = column.attribute
         if column.kind == "code":
@@ -278,6 +280,20 @@ def misplaced(filing: Filing, pdf: bytes | None = None) -> list[str]:
         if rows and not printed.columns:
             problems.append(f"{table_name}: no header found")
             continue
+        if printed.columns:  # the boxes left to right in the form's order (its description's, the stylesheet's)
+            order = [number for number, _ in sorted(printed.columns, key=lambda key: printed.columns[key][0])]
+            order = [number for index, number in enumerate(order) if index == 0 or order[index - 1] != number]
+            if order != [box.number for box in table.boxes]:
+                problems.append(f"{table_name}: boxes printed in the order {order}")
+            for box in table.boxes:  # and a box's parts in the description's order ("Code", "V"; "Title", "Amount")
+                named = list(
+                    dict.fromkeys(c.part for c in table.columns if c.number == box.number and c.part and c.printed)
+                )
+                wanted = [squeeze(part) for part in named] if len(named) > 1 else [""]
+                keys = sorted((key for key in printed.columns if key[0] == box.number), key=printed.columns.get)
+                parts = [part for _, part in keys]
+                if parts != wanted and parts != ["(A)", "(D)"]:  # the paper splits Table II's box 5 into (A), (D)
+                    problems.append(f"{table_name}: box {box.number} printed with parts {parts}, expected {wanted}")
         if len(printed.rows) != len(rows):
             problems.append(f"{table_name}: {len(printed.rows)} rows printed, {len(rows)} in the filing")
         for index, (row, cells) in enumerate(zip(rows, printed.rows)):
@@ -362,3 +378,23 @@ def test_box_6_is_under_box_5():
     [five] = [run for run in page.runs if run.text.startswith("5. Relationship")]
     [six] = [run for run in page.runs if run.text.startswith("6. Individual")]
     assert abs(five.x - six.x) < 1 and six.y < five.y - 30
+
+
+def test_form5_code_column_reads_as_the_stylesheet_writes_it():
+    """5_X09.xsl's one code column: "4" after the code of a Form 4 transaction reported late, "5" after a late Form
+    5 item, "/K" for an equity swap, "3" for a Form 3 holding reported late (no corpus Form 5 has any of these)."""
+    from form4_desktop.model import Footnoted, HoldingCoding
+
+    filing = read_file(FORM5)
+    late_form4, late_form5, swap = (copy.deepcopy(filing.table_i[0]) for _ in range(3))
+    late_form4.coding.form_type = "4"
+    late_form5.coding.form_type, late_form5.timeliness = "5", Footnoted("L", ["F2"])
+    swap.coding.form_type, swap.coding.equity_swap_involved = "4", True
+    holding = next(row for row in filing.table_i if not isinstance(row, NonDerivativeTransaction))
+    holding.coding = HoldingCoding("3")
+    filing.table_i = [late_form4, late_form5, swap, *filing.table_i]
+    assert misplaced(filing) == []
+    printed = printed_table(read_pages(render_pdf(filing)), describe("5").table_i)
+    codes = [squeeze(cell_text(row[("3", "")])) for row in printed.rows]
+    assert codes[:3] == ["G4(1)", "G5(1)(2)", "G/K4(1)"]
+    assert codes[3 + filing.table_i[3:].index(holding)] == "3"

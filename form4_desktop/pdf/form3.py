@@ -50,7 +50,7 @@ FORM = PrintedForm(
     statement="INITIAL STATEMENT OF BENEFICIAL OWNERSHIP OF SECURITIES",
     omb_number="3235-0104",
     burden_hours="0.5",
-    footer_number=FORM3.sec_number,
+    footer_number="SEC 1473 (03-26)",  # 3_X07.xsl's foot; the line under Table I keeps "SEC 1473 (7-02)"
     top_checks=(),
     boxes=boxes,
     # 1, 2, 3, 4

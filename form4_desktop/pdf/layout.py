@@ -14,8 +14,9 @@ Japanese, Korean) prints as U+FFFD, and rule PRINT-CHARACTERS says so. The CCC i
 
 A draft may hold what EDGAR would refuse (a 1,000-character city, a footnote of a thousand lines): the checks
 report it, and the form still prints. A text longer than EDGAR allows in its box is cut at that length with
-a visible mark ("… [970 more characters not shown]"), and a footnote or remark keeps at most
-`MAX_LINE_BREAKS` line breaks, so that no box grows taller than a page (which the layout cannot place).
+a visible mark ("… [970 more characters not shown]"), and remarks keep at most `MAX_LINE_BREAKS` line
+breaks, so that no box grows taller than a page (which the layout cannot place). A footnote prints as the SEC's
+stylesheets show it: its line breaks read as spaces.
 """
 
 from __future__ import annotations
@@ -55,7 +56,6 @@ from form4_desktop.errors import UserError
 from form4_desktop.model import (
     DerivativeTransaction,
     Filing,
-    Footnote,
     Footnoted,
     NonDerivativeTransaction,
     OwnerAddress,
@@ -204,7 +204,7 @@ def _fit(obj: object, name: str = "") -> None:
         key = name if field_.name == "value" else field_.name
         if isinstance(value, str):
             limit = _SIGNATURE_NAME if isinstance(obj, Signature) else _LIMITS.get(key, _CODE_LIMIT)
-            if isinstance(obj, Footnote) and field_.name == "text" or key == "remarks":
+            if key == "remarks":
                 value = _fewer_lines(value)
             setattr(obj, field_.name, printable_text(clip(value, limit)))
         elif field_.name == "footnote_ids":
@@ -497,8 +497,12 @@ def top(form: PrintedForm, filing: Filing) -> Table:
 
 
 # -- the numbered boxes under the top: pieces a form arranges ------------------------------------------------
+US = "X1"  # EDGAR's country code of the United States
+
+
 def is_foreign(address: OwnerAddress) -> bool:
-    return bool(address.non_us_address or address.country)
+    """A non-US address: flagged so (TS cm(9)), or given a country other than the United States."""
+    return bool(address.non_us_address) or bool(address.country and address.country.strip() not in ("", US))
 
 
 def state_name(address: OwnerAddress) -> str:
@@ -915,7 +919,10 @@ def explanation(form: PrintedForm, filing: Filing, options: Options) -> list:
         ],
     ]
     for footnote in filing.footnotes:
-        items.append([_p(f"<b>({escape(footnote_number(footnote.id))})</b>", TEXT), _p(_text(footnote.text), TEXT)])
+        # as the SEC's stylesheets show a footnote: its line breaks and runs of spaces read as one space (a filing's
+        # footnotes are often hard-wrapped in the XML); remarks keep their line breaks, as there
+        text = escape(" ".join(footnote.text.split()))
+        items.append([_p(f"<b>({escape(footnote_number(footnote.id))})</b>", TEXT), _p(text, TEXT)])
     notes = _table(
         items,
         colWidths=[26, WIDTH - 26],

@@ -111,8 +111,10 @@ _RULES = [
          "vertical tab or form feed): XML 1.0, which EDGAR reads, cannot carry one",
          "§3 strings; XML file (TS §3.2, §4.1; XML 1.0 §2.2 Char)"),
     Rule("PRINT-CHARACTERS", W, "Every character prints: the printed form's font draws Latin, Greek and Cyrillic "
-         "but not Chinese, Japanese or Korean letters, which print as \ufffd (EDGAR's XML takes them)",
-         "§3 strings (TS §3.2, §4.1 set no character limit beyond XML 1.0); the printed form's embedded font"),
+         "but not Chinese, Japanese or Korean letters, which print as \ufffd (the XML carries them, but accepted "
+         "filings are ASCII)",
+         "§3 strings (TS §3.2 sets no character limit beyond XML 1.0; TS §4.1 speaks of ASCII XML files); the "
+         "printed form's embedded font"),
     Rule("DECIMAL-RANGE", E, "Amounts are 0 to 999,999,999,999.9999 with at most 4 decimals",
          "§3 decimal (TS §3.2; XSD POSITIVE_DECIMAL)"),
     Rule("DIRECT-INDIRECT", E, "Ownership form is D or I; D has no nature of ownership, I must have one",
