@@ -38,6 +38,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas as pdf_canvas
+from reportlab.platypus import Paragraph as ReportlabParagraph
 from reportlab.platypus import (
     BaseDocTemplate,
     CondPageBreak,
@@ -46,7 +47,6 @@ from reportlab.platypus import (
     KeepTogether,
     PageBreak,
     PageTemplate,
-    Paragraph,
     Spacer,
     Table,
     TableStyle,
@@ -112,6 +112,20 @@ def _style(
         spaceAfter=space_after,
         keepWithNext=keep_with_next,
     )
+
+
+class Paragraph(ReportlabParagraph):
+    """A reportlab Paragraph that breaks its lines once per width. reportlab breaks them again on every wrap, and a
+    table wraps its cells each time it is measured, split over a page or checked by KeepHeading: the maximal filing
+    wrapped its paragraphs 2,205 times, a third of its time. The lines depend only on the width (the available
+    height is not used, as nothing here shrinks or ellipsizes), so a second wrap at the same width is the first."""
+
+    def wrap(self, available_width, available_height):
+        if getattr(self, "_wrapped_width", None) == available_width and hasattr(self, "blPara"):
+            return self.width, self.height
+        size = super().wrap(available_width, available_height)
+        self._wrapped_width = available_width
+        return size
 
 
 # A cell's lines are 1.4 times its font apart, so that a footnote mark raised on a wrapped line stays clear of
