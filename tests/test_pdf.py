@@ -329,7 +329,10 @@ def test_a_manual_copy_has_a_blank_line_to_sign_and_a_conformed_copy_says_s():
 
 
 def test_the_star_notes_print_once():
-    for pdf in (render_pdf(read_file(REFERENCE)), render_pdf(maximal_form4())):
+    from test_pdf_places import FORM3, FORM5
+
+    filings = [read_file(REFERENCE), maximal_form4(), read_file(FORM3), read_file(FORM5)]
+    for pdf in map(render_pdf, filings):
         text = " ".join(pages_text(pdf))
         assert text.count("If the form is filed by more than one reporting person") == 1
         assert text.count("Intentional misstatements or omissions of facts") == 1
