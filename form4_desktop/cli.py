@@ -250,11 +250,21 @@ def _import(files: list[str], store_path: str | None, again: bool) -> int:
     return status
 
 
-def _holdings(arguments: argparse.Namespace) -> int:
+def _ciks_given(arguments: argparse.Namespace) -> bool:
+    """--owner and --issuer, where given, are CIKs (up to 10 digits); else one sentence on stderr."""
     for option, value in (("--owner", arguments.owner), ("--issuer", arguments.issuer)):
         if value is not None and not (value.isdigit() and len(value) <= 10):
-            print(_one_line(f"form4 holdings: {option} '{value}' is not a CIK; give up to 10 digits."), file=sys.stderr)
-            return EXIT_UNREADABLE
+            print(
+                _one_line(f"form4 {arguments.command}: {option} '{value}' is not a CIK; give up to 10 digits."),
+                file=sys.stderr,
+            )
+            return False
+    return True
+
+
+def _holdings(arguments: argparse.Namespace) -> int:
+    if not _ciks_given(arguments):
+        return EXIT_UNREADABLE
     as_of = None
     if arguments.as_of is not None:
         try:
@@ -294,12 +304,8 @@ def _holdings(arguments: argparse.Namespace) -> int:
 
 
 def _short_swing(arguments: argparse.Namespace) -> int:
-    for option, value in (("--owner", arguments.owner), ("--issuer", arguments.issuer)):
-        if not (value.isdigit() and len(value) <= 10):
-            print(
-                _one_line(f"form4 short-swing: {option} '{value}' is not a CIK; give up to 10 digits."), file=sys.stderr
-            )
-            return EXIT_UNREADABLE
+    if not _ciks_given(arguments):
+        return EXIT_UNREADABLE
     with drafts.open_store(arguments.store, create=False) as store:
         matches = holdings.short_swing_report(store, arguments.owner, arguments.issuer)
     print("purchase_date\tsale_date\tshares\tpurchase_price\tsale_price\tprofit")

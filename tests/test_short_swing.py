@@ -106,3 +106,8 @@ def test_form4_short_swing_prints_the_pairs_and_the_total(tmp_path, capsys):
         "2024-01-10\t2024-03-01\t400\t10.00\t12.50\t1000.00",
         "total\t1000.00",
     ]
+
+
+def test_form4_short_swing_refuses_a_cik_that_is_not_one(tmp_path, capsys):
+    assert cli.main(["short-swing", "--store", str(tmp_path / "none"), "--owner", "1", "--issuer", "ab12"]) == 2
+    assert capsys.readouterr().err == "form4 short-swing: --issuer 'ab12' is not a CIK; give up to 10 digits.\n"

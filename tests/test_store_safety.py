@@ -264,32 +264,30 @@ FULL_DISK_CHILD = textwrap.dedent("""
 """)
 
 
-def test_creating_a_store_on_a_full_disk_says_so_and_leaves_no_empty_file(tmp_path):
+def _on_own_disk(tmp_path, child: str, mounting: str) -> tuple:
+    """Run the Python `child` (its arguments: the disk's folder and the project root) in a user namespace where
+    `mounting` (a shell command; $1 the disk, $2 Python, $3 the child, $4 the root) mounts a tmpfs disk for it:
+    (the disk's folder, the child's stdout lines). Skipped where user namespaces are not allowed."""
     if shutil.which("unshare") is None or subprocess.run(["unshare", "-rm", "true"]).returncode != 0:
-        pytest.skip("no user namespaces here to mount a small disk in")
+        pytest.skip("no user namespaces here to mount a disk in")
     disk = tmp_path / "disk"
     disk.mkdir()
     script = tmp_path / "child.py"
-    script.write_text(FULL_DISK_CHILD)
+    script.write_text(child)
     result = subprocess.run(
-        [
-            "unshare",
-            "-rm",
-            "sh",
-            "-c",
-            'mount -t tmpfs -o size=64k tmpfs "$1" && exec "$2" "$3" "$1" "$4"',
-            "sh",
-            str(disk),
-            sys.executable,
-            str(script),
-            str(ROOT),
-        ],
+        ["unshare", "-rm", "sh", "-c", mounting, "sh", str(disk), sys.executable, str(script), str(ROOT)],
         capture_output=True,
         text=True,
         timeout=60,
     )
     assert result.returncode == 0, result.stderr
-    lines = result.stdout.splitlines()
+    return disk, result.stdout.splitlines()
+
+
+def test_creating_a_store_on_a_full_disk_says_so_and_leaves_no_empty_file(tmp_path):
+    disk, lines = _on_own_disk(
+        tmp_path, FULL_DISK_CHILD, 'mount -t tmpfs -o size=64k tmpfs "$1" && exec "$2" "$3" "$1" "$4"'
+    )
     assert lines[0] == (
         f"REFUSED The disk holding {disk} is full, so the store {disk}/drafts.sqlite3 could not be "
         "created; free some space and try again."
@@ -318,33 +316,14 @@ READ_ONLY_MOUNT_CHILD = textwrap.dedent("""
 
 
 def test_a_store_on_a_read_only_mount_is_read_and_says_why_it_cannot_be_changed(tmp_path):
-    if shutil.which("unshare") is None or subprocess.run(["unshare", "-rm", "true"]).returncode != 0:
-        pytest.skip("no user namespaces here to mount a disk in")
-    disk = tmp_path / "disk"
-    disk.mkdir()
-    script = tmp_path / "child.py"
-    script.write_text(READ_ONLY_MOUNT_CHILD)
-    result = subprocess.run(
-        [
-            "unshare",
-            "-rm",
-            "sh",
-            "-c",
-            'mount -t tmpfs tmpfs "$1" && "$2" "$3" "$1" "$4" make && '
-            'mount -o remount,ro "$1" && exec "$2" "$3" "$1" "$4" open',
-            "sh",
-            str(disk),
-            sys.executable,
-            str(script),
-            str(ROOT),
-        ],
-        capture_output=True,
-        text=True,
-        timeout=60,
+    disk, lines = _on_own_disk(
+        tmp_path,
+        READ_ONLY_MOUNT_CHILD,
+        'mount -t tmpfs tmpfs "$1" && "$2" "$3" "$1" "$4" make && '
+        'mount -o remount,ro "$1" && exec "$2" "$3" "$1" "$4" open',
     )
-    assert result.returncode == 0, result.stderr
     store = f"{disk}/drafts.sqlite3"
-    assert result.stdout.splitlines() == [
+    assert lines == [
         "LISTED [1]",
         f"OPENED The store {store} is on a read-only disk or mount, so it is open for reading only; copy it to a "
         "folder you can write in, or open another store.",
