@@ -469,7 +469,8 @@ class MainWindow(QMainWindow):
         return f"on {format_date(date.fromisoformat(filed))}" if filed else ""
 
     def _document_changed(self, path: str) -> None:
-        if not self._undoing:  # an undo or redo replays the user's steps; it proposes nothing new
+        # Only a row's shares or (A)/(D) can call for a proposal; an undo or redo replays the user's own steps.
+        if not self._undoing and path.endswith(("].shares.value", "].acquired_disposed.value")):
             QTimer.singleShot(0, lambda: self._carry_forward(path))  # after the edit's own command is done
         # (While an edit is being pushed the undo stack still says "clean": an undo back to the saved draft
         # clears the recovery entry through cleanChanged instead.)
