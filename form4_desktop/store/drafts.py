@@ -170,6 +170,19 @@ class DraftStore:
     def close(self) -> None:
         self._db.close()
 
+    @guarded(saving=False)
+    def data_version(self) -> int:
+        """A number that changes when another connection (another window's store, another process) commits a
+        change to the store: a list shown from it is then stale. This connection's own changes leave it as is."""
+        return self._db.execute("PRAGMA data_version").fetchone()[0]
+
+    @guarded(saving=False)
+    def checkpoint(self) -> None:
+        """Move what is committed from the -wal file into the store file itself, so that a copy of the store
+        file alone (made by a backup program while the app runs) holds every saved draft."""
+        if self.read_only is None:
+            self._db.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchone()
+
     def __enter__(self) -> DraftStore:
         return self
 
