@@ -169,7 +169,9 @@ def build_parser() -> argparse.ArgumentParser:
     swing.add_argument("--issuer", required=True, metavar="CIK")
     swing.add_argument("--store", metavar="PATH", help=store_help)
 
-    store = commands.add_parser("store", help="look after the draft store: rescue a damaged one, forget a CCC")
+    store = commands.add_parser(
+        "store", help="look after the draft store: rescue a damaged one, back it up, forget a CCC"
+    )
     store_commands = store.add_subparsers(dest="store_command", metavar="ACTION", required=True)
     rescue = store_commands.add_parser(
         "rescue",
@@ -191,6 +193,15 @@ def build_parser() -> argparse.ArgumentParser:
     forget.add_argument("cik", metavar="CIK")
     forget.add_argument("--owner", action="store_true", help="also remove the owner from the address book")
     forget.add_argument("--store", metavar="PATH", help=store_help)
+    backup = store_commands.add_parser(
+        "backup",
+        help="copy the whole store into a new file, safely while the app has it open",
+        description="Copy the store, with every saved draft, into the new file COPY (readable by you only). "
+        "Unlike a plain copy of the store file, it includes saves the app has not yet folded into the file. "
+        "Open the copy with --store COPY, or keep it as a backup.",
+    )
+    backup.add_argument("copy", metavar="COPY")
+    backup.add_argument("--store", metavar="PATH", help=store_help)
     return parser
 
 
@@ -327,8 +338,11 @@ def _short_swing(arguments: argparse.Namespace) -> int:
 
 
 def _say_read_only(store) -> None:
+    """Say on stderr why the store is open for reading only, and what else the user should know about it."""
     if store.read_only is not None:
         print(_one_line(store.read_only.opened()), file=sys.stderr)
+    if store.warning is not None:
+        print(_one_line(store.warning), file=sys.stderr)
 
 
 def _list(store_path: str | None, search: str, trash: bool) -> int:
@@ -381,6 +395,21 @@ def _store(arguments: argparse.Namespace) -> int:
             done = rescue.rescue_drafts(store, arguments.folder)
             print(_one_line(f"{done.summary()} into {arguments.folder} (see {rescue.REPORT_FILE} there)."))
             return EXIT_FINDINGS if done.lost else EXIT_OK
+        if arguments.store_command == "backup":
+            _say_read_only(store)
+            store.backup(arguments.copy)
+            print(_one_line(f"The store {store.path} was copied into {arguments.copy}."))
+            return EXIT_OK
+        cik = arguments.cik
+        if not (cik.isdigit() and len(cik) <= 10):
+            print(_one_line(f"form4 store forget-ccc: '{cik}' is not a CIK; give up to 10 digits."), file=sys.stderr)
+            return EXIT_UNREADABLE
+        if not store.has_owner(cik):
+            print(
+                _one_line(f"No reporting owner with CIK {cik} is in the store {store.path}; nothing was changed."),
+                file=sys.stderr,
+            )
+            return EXIT_UNREADABLE
         changed = store.forget_ccc(arguments.cik)
         removed = store.forget_owner(arguments.cik) if arguments.owner else False
         print(

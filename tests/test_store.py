@@ -347,8 +347,22 @@ def test_a_v3_store_gains_the_ledgers_merges_after_a_backup(tmp_path):
     kept.close()
 
 
-def test_a_v4_store_opens_unchanged(tmp_path):
+def test_a_v4_store_keeps_its_largest_draft_id_after_a_backup(tmp_path):
     path = _fixture(tmp_path, "v4.sqlite3")
+    with DraftStore(path, user="bob") as store:
+        [row] = store.list()
+        assert store.open(row.id).filing.remarks == "Saved again by the fixture's editor."
+        store.delete(row.id)
+        store.empty_trash()
+        assert store.create(draft()) == row.id + 1  # the emptied draft's id is not given again
+    [backup] = tmp_path.glob("v4.sqlite3.v4-*.bak")
+    with sqlite3.connect(backup) as kept:
+        assert kept.execute("PRAGMA user_version").fetchone()[0] == 4
+    kept.close()
+
+
+def test_a_v5_store_opens_unchanged(tmp_path):
+    path = _fixture(tmp_path, "v5.sqlite3")
     original = path.read_bytes()
     with DraftStore(path, user="bob") as store:
         [row] = store.list()
@@ -360,6 +374,25 @@ def test_a_v4_store_opens_unchanged(tmp_path):
         assert store.revision(row.id, 1).remarks is None
     assert list(tmp_path.glob("*.bak")) == []  # no migration, so no backup
     assert path.read_bytes() == original
+
+
+def test_a_draft_id_is_never_given_twice_so_a_stale_window_cannot_save_into_another_draft(tmp_path):
+    path = tmp_path / "drafts.sqlite3"
+    with DraftStore(path) as window, DraftStore(path) as other:
+        first = window.create(draft())
+        opened = window.open(first)  # a window keeps the draft open
+        other.delete(first)
+        other.empty_trash()
+        second = other.create(draft())  # someone else's new draft, at the same version as the stale one
+        assert second != first
+        opened.filing.remarks = "Typed in the stale window."
+        with pytest.raises(NotFoundError, match=f"There is no draft {first} in the store"):
+            window.save(first, opened.filing, opened.version)
+        assert other.open(second).filing.remarks is None  # the other draft is untouched
+    with DraftStore(path) as store:  # the largest id is kept in the file, not only by this connection
+        store.delete(second)
+        store.empty_trash()
+        assert store.create(draft()) == second + 1
 
 
 def test_each_revision_records_who_saved_it(tmp_path, monkeypatch):

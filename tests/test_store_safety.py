@@ -19,7 +19,7 @@ from form4_desktop.app import drafts
 from form4_desktop.app.files import OutputError
 from form4_desktop.app.rescue import REPORT_FILE, rescue_drafts
 from form4_desktop.edgar_xml.reader import read_file
-from form4_desktop.store import DraftStore, StoreError, TrashedError
+from form4_desktop.store import ConflictError, DraftStore, StoreError, TrashedError
 from form4_desktop.store import database
 from test_rules import draft
 from test_store_errors import as_unprivileged
@@ -106,13 +106,39 @@ def test_a_store_from_a_newer_version_is_refused_before_anything_is_written(path
 
 
 @pytest.mark.skipif(os.name != "posix", reason="POSIX permissions")
-def test_a_store_of_ours_that_others_could_read_is_made_private_when_opened(path):
+def test_a_store_others_can_read_is_left_as_it_is_with_a_warning(path):
     with DraftStore(path) as store:
         store.create(draft())
-    os.chmod(path, 0o644)
+        assert store.warning is None  # made by us: the owner's only
+    os.chmod(path, 0o660)  # a store shared with a group on a shared drive: making it private would lock them out
     with DraftStore(path) as store:
         assert store.read_only is None
-    assert stat.S_IMODE(os.stat(path).st_mode) == 0o600  # it holds CCCs
+        assert store.warning == (
+            f"The store {path} can be read by its group (permissions 0660), and it holds EDGAR access codes "
+            f"(CCCs); if it is not meant to be shared, make it private (chmod 600 {path})."
+        )
+        store.create(draft())
+    assert stat.S_IMODE(os.stat(path).st_mode) == 0o660
+    os.chmod(path, 0o644)
+    with DraftStore(path) as store:
+        assert "can be read by everyone on this computer (permissions 0644)" in store.warning
+    assert stat.S_IMODE(os.stat(path).st_mode) == 0o644
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX permissions")
+def test_a_store_made_read_only_is_not_written_even_by_an_administrator(path):
+    # As root os.access says every file is writable; the missing write bits say the user made it read-only.
+    with DraftStore(path) as store:
+        draft_id = store.create(draft())
+    os.chmod(path, 0o444)
+    before = _snapshot(path)
+    with DraftStore(path) as store:
+        assert store.read_only is not None and store.read_only.what.endswith("is a read-only file")
+        opened = store.open(draft_id)
+        opened.filing.remarks = "Changed."
+        with pytest.raises(StoreError, match="is a read-only file, so nothing was saved"):
+            store.save(draft_id, opened.filing, opened.version)
+    assert _snapshot(path) == before and not os.path.exists(path + "-wal")
 
 
 def test_an_empty_file_that_is_not_named_as_a_store_is_refused(tmp_path):
@@ -369,9 +395,28 @@ def test_forgetting_a_ccc_erases_it_from_every_record_and_the_file(path):
         assert store.revision(draft_id, 1).reporting_owners[0].ccc is None
         assert store.autosaves()[0].filing.reporting_owners[0].ccc is None
         assert store.open(draft_id).filing.remarks == "Second version."  # nothing else changed
-        store._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    raw = Path(path).read_bytes() + (Path(path + "-wal").read_bytes() if os.path.exists(path + "-wal") else b"")
-    assert b"qz#8wkp2" not in raw  # secure_delete: not left in a freed page either
+        # While the store is still open (the app running): neither the file nor its -wal keeps a copy, not
+        # even in a freed page (secure_delete) or an old page image in the -wal (emptied after forgetting).
+        wal = Path(path + "-wal")
+        raw = Path(path).read_bytes() + (wal.read_bytes() if wal.exists() else b"")
+        assert b"qz#8wkp2" not in raw
+
+
+def test_a_window_with_the_draft_open_cannot_put_a_forgotten_ccc_back_by_saving(path):
+    filing = draft()
+    filing.reporting_owners[0].ccc = "hh#2kkq7"
+    with DraftStore(path) as window, DraftStore(path) as address_book:
+        draft_id = window.create(filing)
+        opened = window.open(draft_id)
+        assert address_book.forget_ccc(filing.reporting_owners[0].cik) == 2  # the address book and the revision
+        opened.filing.remarks = "Typed after the CCC was forgotten elsewhere."
+        with pytest.raises(ConflictError) as refused:
+            window.save(draft_id, opened.filing, opened.version)
+        assert "CCC of draft 1's reporting owner was forgotten" in str(refused.value)
+        reopened = window.open(draft_id)
+        assert reopened.version == 2 and reopened.filing.reporting_owners[0].ccc is None
+        assert window.history(draft_id)[0].saved_by.endswith("(CCC forgotten)")
+        assert window.save(draft_id, reopened.filing, reopened.version) == 3  # reopened, it saves as usual
 
 
 def test_a_draft_emptied_from_the_trash_and_a_removed_owner_leave_no_ccc_in_the_file(path):
@@ -409,3 +454,42 @@ def test_an_owner_can_be_removed_from_the_address_book(path, capsys):
         assert store.known_owners() == []
         assert store.open(1).filing.reporting_owners[0].ccc is None
         assert len(store.list()) == 1  # the draft stays
+
+
+def test_forget_ccc_with_an_unknown_or_malformed_cik_says_so_and_changes_nothing(path, capsys):
+    with DraftStore(path) as store:
+        store.create(draft())
+    before = Path(path).read_bytes()
+    assert cli.main(["store", "forget-ccc", "9999999", "--store", path]) == 2
+    assert capsys.readouterr().err == (
+        f"No reporting owner with CIK 9999999 is in the store {path}; nothing was changed.\n"
+    )
+    assert cli.main(["store", "forget-ccc", "12x4", "--store", path]) == 2
+    assert capsys.readouterr().err == "form4 store forget-ccc: '12x4' is not a CIK; give up to 10 digits.\n"
+    assert Path(path).read_bytes() == before
+
+
+def test_a_backup_made_while_a_window_has_unfolded_saves_holds_every_draft(path, tmp_path, capsys):
+    with DraftStore(path) as window:  # stays open, as the app does: its saves are still in the -wal file
+        window._db.execute("PRAGMA wal_autocheckpoint = 0")
+        draft_id = window.create(draft())
+        assert os.path.getsize(path + "-wal") > 0
+        target = tmp_path / "copy.sqlite3"
+        assert cli.main(["store", "backup", str(target), "--store", path]) == 0
+        assert capsys.readouterr().out == f"The store {path} was copied into {target}.\n"
+        assert stat.S_IMODE(target.stat().st_mode) == 0o600
+        assert target.read_bytes()[18] == 1  # one self-contained file: not in WAL mode, which needs a -wal beside it
+        with DraftStore(target) as copy:
+            assert copy.open(draft_id).filing.reporting_owners[0].name == draft().reporting_owners[0].name
+        assert cli.main(["store", "backup", str(target), "--store", path]) == 2  # never over an existing file
+        assert "exists; give the name of a new file" in capsys.readouterr().err
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX permissions")
+def test_the_command_line_warns_about_a_store_others_can_read(path, capsys):
+    with DraftStore(path) as store:
+        store.create(draft())
+    os.chmod(path, 0o644)
+    assert cli.main(["list", "--store", path]) == 0
+    assert "can be read by everyone on this computer (permissions 0644)" in capsys.readouterr().err
+    assert stat.S_IMODE(os.stat(path).st_mode) == 0o644

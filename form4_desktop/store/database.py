@@ -207,8 +207,20 @@ def _v4(connection: sqlite3.Connection) -> None:
     )
 
 
+def _v5(connection: sqlite3.Connection) -> None:
+    _run(
+        connection,
+        """
+        -- The largest draft id ever given. SQLite gives a new row max(id) + 1, so after the trash was emptied a new
+        -- draft took the id of one deleted for good, and a window still showing that one saved into the new draft.
+        CREATE TABLE sequences (name TEXT PRIMARY KEY, last INTEGER NOT NULL) WITHOUT ROWID;
+        INSERT INTO sequences (name, last) SELECT 'drafts', coalesce(max(id), 0) FROM drafts
+        """,
+    )
+
+
 # MIGRATIONS[n] takes a store at version n to version n + 1.
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1, _v2, _v3, _v4]
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1, _v2, _v3, _v4, _v5]
 
 
 # How long a save waits for another process's write to finish before it says the store is locked (seconds).
@@ -256,17 +268,23 @@ def _backup(connection: sqlite3.Connection, path: str, version: int) -> str:
     return target
 
 
-def _make_private(path: str) -> None:
-    """Take away others' access to an existing store (it holds access codes), keeping the owner's own bits: a
-    store its owner made read-only stays read-only. Only called once the file is known to be a store of ours."""
+def exposure(path: str) -> str | None:
+    """A warning when other users of this computer may read the store (it holds access codes), or None. A store
+    is never made private behind its owner's back: a store kept on a shared drive for a group must stay readable
+    by that group."""
     if os.name != "posix":
-        return
-    mode = stat.S_IMODE(os.stat(path).st_mode)
-    if mode & 0o077:
-        try:
-            os.chmod(path, mode & 0o700)
-        except PermissionError:  # someone else's store on a shared drive: using it is still allowed
-            log.warning("cannot make the store %s private (it belongs to another user)", path)
+        return None
+    try:
+        mode = stat.S_IMODE(os.stat(path).st_mode)
+    except OSError:
+        return None
+    if not mode & 0o077:
+        return None
+    who = "everyone on this computer" if mode & 0o007 else "its group"
+    return (
+        f"The store {path} can be read by {who} (permissions {mode:04o}), and it holds EDGAR access codes "
+        f"(CCCs); if it is not meant to be shared, make it private (chmod 600 {path})."
+    )
 
 
 OUR_TABLES = frozenset({"drafts", "revisions", "autosaves", "known_owners", "known_issuers"})
@@ -290,10 +308,12 @@ class ReadOnly(NamedTuple):
 
 
 class Opened(NamedTuple):
-    """An open store: the connection, and why it may only be read (None when it may be written)."""
+    """An open store: the connection, why it may only be read (None when it may be written), and a warning
+    for the user about the file (others may read it), or None."""
 
     connection: sqlite3.Connection
     read_only: ReadOnly | None
+    warning: str | None = None
 
 
 def connect(
@@ -342,11 +362,14 @@ def open_database(
             f"The file {path} is not a Form 4 Desktop store, or is damaged beyond reading (it does not "
             "begin as a SQLite database does); nothing was changed in it."
         )
-    damage = _inspect(path, migrations)
-    read_only = damage or _why_read_only(path)
+    why_read_only = _why_read_only(path)
+    beside = {suffix: os.path.exists(path + suffix) for suffix in ("-wal", "-shm")}
+    damage = _inspect(path, migrations, leave_no_files=why_read_only is not None)
+    read_only = damage or why_read_only
     if read_only is not None:
-        return Opened(_open_read_only(path), read_only)
-    _make_private(path)
+        if damage is not None:
+            _remove_new_empty_wal(path, beside)
+        return Opened(_open_read_only(path, leave_no_files=True), read_only, exposure(path))
     connection = _open(path)
     try:
         _configure(connection)
@@ -357,7 +380,7 @@ def open_database(
     except BaseException:
         connection.close()
         raise
-    return Opened(connection, None)
+    return Opened(connection, None, exposure(path))
 
 
 def _open(path: str, uri: str | None = None) -> sqlite3.Connection:
@@ -384,22 +407,47 @@ def _uri(path: str, **options: str) -> str:
     return f"file:{urllib.parse.quote(os.path.abspath(path))}?{query}"
 
 
-def _open_read_only(path: str) -> sqlite3.Connection:
+def _open_read_only(path: str, *, leave_no_files: bool = False) -> sqlite3.Connection:
     """A connection that cannot write. In a read-only folder SQLite cannot make the -shm file a WAL store needs
-    even to be read; there the file is read as immutable (nobody can write it there either)."""
-    try:
-        connection = _open(path, _uri(path, mode="ro"))
-        connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
-    except (sqlite3.Error, StoreError):
-        connection = _open(path, _uri(path, mode="ro", immutable="1"))
+    even to be read; there the file is read as immutable (nobody can write it there either).
+
+    `leave_no_files`: the store is not to be written by anyone (read-only, or damaged), so no -wal and -shm
+    files are made beside it: SQLite makes them even to read a WAL store. Unless a -wal file holds committed
+    changes (a program stopped before it could fold them in), which must be read too, the file is then read as
+    immutable."""
+    wal = path + "-wal"
+    holds_changes = os.path.exists(wal) and os.path.getsize(wal) > 0
+    if not (leave_no_files and not holds_changes):
+        try:
+            connection = _open(path, _uri(path, mode="ro"))
+            connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            connection.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT * 1000)}")
+            return connection
+        except (sqlite3.Error, StoreError):
+            pass
+    connection = _open(path, _uri(path, mode="ro", immutable="1"))
     connection.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT * 1000)}")
     return connection
 
 
-def _inspect(path: str, migrations: list) -> ReadOnly | None:
+def _remove_new_empty_wal(path: str, existed: dict[str, bool]) -> None:
+    """Remove the empty -wal and the -shm files that looking into a damaged store made beside it (it will not
+    be written, so they serve nothing, and they would be copied along with it)."""
+    wal = path + "-wal"
+    if existed["-wal"] or (os.path.exists(wal) and os.path.getsize(wal) > 0):
+        return
+    for suffix in ("-wal", "-shm"):
+        if not existed[suffix]:
+            try:
+                os.unlink(path + suffix)
+            except OSError:
+                pass
+
+
+def _inspect(path: str, migrations: list, *, leave_no_files: bool = False) -> ReadOnly | None:
     """Look at an existing SQLite file without writing to it: refuse another program's file or a newer store;
     return why a damaged store may only be read (None when it is sound)."""
-    probe = _open_read_only(path)
+    probe = _open_read_only(path, leave_no_files=leave_no_files)
     try:
         version = probe.execute("PRAGMA user_version").fetchone()[0]
         application = probe.execute("PRAGMA application_id").fetchone()[0]
@@ -436,8 +484,19 @@ def _damaged(path: str, what: str) -> ReadOnly:
     )
 
 
+def _may_write(path: str) -> bool:
+    """Whether the user may write `path`, and means to: a file or folder without any write permission bit was
+    made read-only on purpose, and stays so even for an administrator (root), whom os.access always allows."""
+    if not os.access(path, os.W_OK):
+        return False
+    try:
+        return os.name != "posix" or bool(os.stat(path).st_mode & 0o222)
+    except OSError:
+        return False
+
+
 def _writable(path: str) -> bool:
-    return os.access(path, os.W_OK) and os.access(_folder_of(path), os.W_OK)
+    return _may_write(path) and _may_write(_folder_of(path))
 
 
 def _on_read_only_mount(path: str) -> bool:
@@ -455,10 +514,10 @@ def _why_read_only(path: str) -> ReadOnly | None:
             f"The store {path} is on a read-only disk or mount",
             "copy it to a folder you can write in, or open another store",
         )
-    if not os.access(path, os.W_OK):
+    if not _may_write(path):
         return ReadOnly(f"The store {path} is a read-only file", "make it writable, or open another store")
     folder = _folder_of(path)
-    if not os.access(folder, os.W_OK):
+    if not _may_write(folder):
         return ReadOnly(
             f"The store {path} is in the read-only folder {folder}", "the store needs a folder it may write in"
         )

@@ -32,6 +32,10 @@ APP_NAME = "form4-desktop"
 STORE_FILE = "drafts.sqlite3"
 
 
+# Ends the `saved_by` of the version that forgetting a CCC makes ("alice (CCC forgotten)").
+CCC_FORGOTTEN = " (CCC forgotten)"
+
+
 class ConflictError(StoreError):
     """The draft was changed elsewhere since it was opened."""
 
@@ -160,7 +164,8 @@ class DraftStore:
     def __init__(self, path: str | os.PathLike[str] | None = None, user: str | None = None, *, create: bool = True):
         self.path = os.fspath(path) if path is not None else default_store_path()
         self.user = current_user() if user is None else user
-        self._db, self.read_only = open_database(self.path, create=create)
+        # `warning`: something the user should know about the file (other users may read it), or None.
+        self._db, self.read_only, self.warning = open_database(self.path, create=create)
         self._decoded: dict[tuple[int, int], Filing] = {}  # (draft, version) -> filing, for ledger_filings
         # Names this opened store among others in the process: what is kept by draft id and revision (the
         # ledger's rows) is kept per store, since another store has other drafts under the same ids.
@@ -215,14 +220,27 @@ class DraftStore:
         content = filing_to_json(filing)
         with self._transaction() as db:
             columns = _columns(filing)
-            cursor = db.execute(
-                "INSERT INTO drafts (created_at, updated_at, version, status, filed_on, accession_number, amends_id, "
-                "document_type, period_of_report, issuer_cik, issuer_name, issuer_ticker, owner_names, "
-                "owner_ciks) VALUES (:now, :now, 1, :status, :filed_on, :accession, :amends_id, "
+            # An id is never given twice, not even after the trash was emptied: a window or a note that still
+            # names a draft deleted for good must never reach another draft under its id.
+            (last,) = db.execute(
+                "SELECT max(coalesce((SELECT max(id) FROM drafts), 0), "
+                "coalesce((SELECT last FROM sequences WHERE name = 'drafts'), 0))"
+            ).fetchone()
+            draft_id = last + 1
+            db.execute(
+                "INSERT INTO sequences (name, last) VALUES ('drafts', ?) "
+                "ON CONFLICT(name) DO UPDATE SET last = excluded.last",
+                (draft_id,),
+            )
+            db.execute(
+                "INSERT INTO drafts (id, created_at, updated_at, version, status, filed_on, accession_number, "
+                "amends_id, document_type, period_of_report, issuer_cik, issuer_name, issuer_ticker, owner_names, "
+                "owner_ciks) VALUES (:id, :now, :now, 1, :status, :filed_on, :accession, :amends_id, "
                 ":document_type, :period_of_report, :issuer_cik, :issuer_name, :issuer_ticker, :owner_names, "
                 ":owner_ciks)",
                 {
                     **columns,
+                    "id": draft_id,
                     "now": now,
                     "status": status,
                     "filed_on": filed_on,
@@ -230,8 +248,6 @@ class DraftStore:
                     "amends_id": amends_id,
                 },
             )
-            draft_id = cursor.lastrowid
-            assert draft_id is not None  # an INSERT into a rowid table always gives one
             db.execute(
                 "INSERT INTO revisions (draft_id, version, saved_at, saved_by, content) VALUES (?, 1, ?, ?, ?)",
                 (draft_id, now, self.user, content),
@@ -275,6 +291,15 @@ class DraftStore:
             if status == "filed":
                 raise FrozenError(f"Draft {draft_id} was filed, so it cannot be changed; amend it instead.")
             if version != expected_version:
+                (saved_by,) = db.execute(
+                    "SELECT saved_by FROM revisions WHERE draft_id = ? AND version = ?", (draft_id, version)
+                ).fetchone() or ("",)
+                if saved_by.endswith(CCC_FORGOTTEN):
+                    raise ConflictError(
+                        f"The CCC of draft {draft_id}'s reporting owner was forgotten (erased from the store) since "
+                        "you opened it, so your changes were not saved over it, which would have kept the CCC "
+                        "again; reopen the draft, or save yours as a copy to keep the CCC on purpose."
+                    )
                 raise ConflictError(
                     f"Draft {draft_id} was changed in another window or program since you opened it (it is now at "
                     f"version {version}, you opened version {expected_version}); your changes were not saved over "
@@ -639,10 +664,16 @@ class DraftStore:
     def forget_ccc(self, cik: str) -> int:
         """Erase a reporting owner's CCC everywhere the store keeps it: the address book, every revision and
         every autosave of every draft (the filed ones included: EDGAR has them). Returns how many records
-        held it. Drafts keep everything else; the CCC must be typed again before a submission copy is made."""
+        held it. Drafts keep everything else; the CCC must be typed again before a submission copy is made.
+
+        A draft not filed whose current version held the CCC gets a new version without it, so that a window
+        that has the draft open (with the CCC on screen) cannot put it back by saving: its save is refused as
+        a change made elsewhere. The -wal file is emptied afterwards, so that no copy of the CCC stays there."""
         key = cik.lstrip("0") or "0"
         changed = 0
+        now = now_text()
         with self._transaction() as db:
+            current = dict(db.execute("SELECT id, version FROM drafts WHERE status != 'filed'").fetchall())
             for table, keys in (
                 ("known_owners", ("cik",)),
                 ("revisions", ("draft_id", "version")),
@@ -654,13 +685,69 @@ class DraftStore:
                     f"SELECT {', '.join(keys)}, content FROM {table} WHERE {where}", arguments
                 ).fetchall():
                     content = _without_ccc(row[-1], key)
-                    if content is not None:
+                    if content is None:
+                        continue
+                    db.execute(
+                        f"UPDATE {table} SET content = ? WHERE " + " AND ".join(f"{name} = ?" for name in keys),
+                        (content, *row[:-1]),
+                    )
+                    changed += 1
+                    if table == "revisions" and current.get(row[0]) == row[1]:
+                        draft_id, version = row[0], row[1] + 1
                         db.execute(
-                            f"UPDATE {table} SET content = ? WHERE " + " AND ".join(f"{name} = ?" for name in keys),
-                            (content, *row[:-1]),
+                            "INSERT INTO revisions (draft_id, version, saved_at, saved_by, content) "
+                            "VALUES (?, ?, ?, ?, ?)",
+                            (draft_id, version, now, f"{self.user}{CCC_FORGOTTEN}", content),
                         )
-                        changed += 1
+                        db.execute(
+                            "UPDATE drafts SET version = ?, updated_at = ? WHERE id = ?", (version, now, draft_id)
+                        )
+        if changed:
+            busy = self._db.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0]
+            if busy:
+                log.warning("store %s: the -wal file could not be emptied (another program is reading)", self.path)
         return changed
+
+    @guarded(saving=False)
+    def has_owner(self, cik: str) -> bool:
+        """Whether a reporting owner with this CIK is in the address book or any draft (the trash's included)."""
+        key = cik.lstrip("0") or "0"
+        if self._db.execute("SELECT 1 FROM known_owners WHERE cik = ?", (key,)).fetchone():
+            return True
+        return any(
+            key in {c.lstrip("0") or "0" for c in owners.split()}
+            for (owners,) in self._db.execute("SELECT owner_ciks FROM drafts WHERE owner_ciks LIKE ?", (f"%{key}%",))
+        )
+
+    @guarded(saving=False)
+    def backup(self, target: str | os.PathLike[str]) -> None:
+        """Copy the whole store, as of now and with every committed save (those still in its -wal file too),
+        into the new file `target`, readable by its owner only. Safe while windows have the store open: a
+        plain copy of the store file alone may miss the latest saves. `target` must not exist."""
+        target = os.fspath(target)
+        if os.path.exists(target):
+            raise StoreError(f"The file {target} exists; give the name of a new file for the copy of the store.")
+        folder = os.path.dirname(os.path.abspath(target))
+        temporary = os.path.join(folder, f".{os.path.basename(target)}.{uuid.uuid4().hex[:8]}.part")
+        try:
+            os.close(os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600))
+        except OSError as error:
+            raise StoreError(f"The copy {target} cannot be written: {error.strerror or error}.") from None
+        try:
+            copy_ = sqlite3.connect(temporary)
+            try:
+                self._db.backup(copy_)
+                # One self-contained file: a copy in WAL mode would need its -wal beside it.
+                copy_.execute("PRAGMA journal_mode = DELETE")
+            finally:
+                copy_.close()
+            os.replace(temporary, target)
+        except BaseException:
+            try:
+                os.unlink(temporary)
+            except OSError:
+                pass
+            raise
 
     @guarded(saving=False)
     def known_owners(self, search: str = "") -> builtins.list[ReportingOwner]:
