@@ -227,7 +227,7 @@ _BOXES_4 = {
 FORM4 = FormDescription(
     "4",
     "FORM 4",
-    "STATEMENT OF CHANGES IN BENEFICIAL OWNERSHIP",
+    "STATEMENT OF CHANGES IN BENEFICIAL OWNERSHIP OF SECURITIES",
     "SEC 1474 (9-02)",
     _BOXES_4,
     FORM4_TABLE_I,
@@ -244,7 +244,12 @@ def _form5_table(table: TableDescription, owned_box: str, owned_heading: str) ->
         if column.attribute == "coding.form_type":  # no V on a Form 5: every item on it is a Form 5 item
             continue
         if column.attribute == "shares_owned_following":
-            column = replace(column, tip=owned_heading, label=column.label.replace("following", "at fiscal year end"))
+            column = replace(
+                column,
+                tip=owned_heading,
+                header=column.header.replace("Owned Following", "Owned at Fiscal Year End"),
+                label=column.label.replace("following", "at fiscal year end"),
+            )
         columns.append(column)
         if column.attribute == "coding.equity_swap_involved":
             columns.append(Column(column.number, "", "timeliness", "timeliness", "E/L",
@@ -258,7 +263,7 @@ def _form5_table(table: TableDescription, owned_box: str, owned_heading: str) ->
 FORM5 = FormDescription(
     "5",
     "FORM 5",
-    "ANNUAL STATEMENT OF CHANGES IN BENEFICIAL OWNERSHIP",
+    "ANNUAL STATEMENT OF CHANGES IN BENEFICIAL OWNERSHIP OF SECURITIES",
     "SEC 2270 (9-02)",
     {**_BOXES_4, "period_of_report": "Box 3, statement for issuer's fiscal year ended"},
     _form5_table(FORM4_TABLE_I, "5", "Amount of Securities Beneficially Owned at end of Issuer's Fiscal Year "

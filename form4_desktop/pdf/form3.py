@@ -47,7 +47,6 @@ def boxes(filing: Filing):
 
 FORM = PrintedForm(
     description=FORM3,
-    statement="INITIAL STATEMENT OF BENEFICIAL OWNERSHIP OF SECURITIES",
     omb_number="3235-0104",
     burden_hours="0.5",
     footer_number="SEC 1473 (03-26)",  # 3_X07.xsl's foot; the line under Table I keeps "SEC 1473 (7-02)"

@@ -57,7 +57,6 @@ def boxes(filing: Filing):
 
 FORM = PrintedForm(
     description=FORM4,
-    statement="STATEMENT OF CHANGES IN BENEFICIAL OWNERSHIP OF SECURITIES",
     omb_number="3235-0287",
     burden_hours="0.5",
     footer_number="SEC 1474 (03-26)",

@@ -85,7 +85,6 @@ def boxes(filing: Filing):
 
 FORM = PrintedForm(
     description=FORM5,
-    statement="ANNUAL STATEMENT OF CHANGES IN BENEFICIAL OWNERSHIP OF SECURITIES",
     omb_number="3235-0362",
     burden_hours="1.0",
     footer_number=FORM5.sec_number,

@@ -467,7 +467,7 @@ def top(form: PrintedForm, filing: Filing) -> Table:
         _s("UNITED STATES SECURITIES AND EXCHANGE COMMISSION", TITLE),
         _s("Washington, D.C. 20549", _style("c2", 8.5, align=TA_CENTER)),
         Spacer(1, 6),
-        _s(form.statement, TITLE),
+        _s(form.description.statement, TITLE),
         Spacer(1, 3),
         _s(
             "Filed pursuant to Section 16(a) of the Securities Exchange Act of 1934 or Section 30(h) of the "
@@ -1058,7 +1058,6 @@ class PrintedForm:
     """Everything one form prints differently: see form3.py, form4.py and form5.py."""
 
     description: FormDescription
-    statement: str  # the title under the SEC's name, as the stylesheet prints it
     omb_number: str
     burden_hours: str
     footer_number: str  # the form's number at the foot of each page ("SEC 1474 (03-26)")
