@@ -28,7 +28,7 @@ import threading
 from dataclasses import dataclass, field
 from decimal import Decimal
 from importlib import resources
-from typing import Callable, Sequence
+from typing import Callable, Mapping, Sequence
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
@@ -624,7 +624,7 @@ def relationship_box(filing: Filing, number: str, width: float) -> Table:
     more = f"<br/>(and {len(owners) - 1} more: see Reporting Owners)" if len(owners) > 1 else ""
     mark = _style("mark", 7, leading=8.4)
     half = (width - 4) / 2
-    lines = [
+    lines: list[list[Paragraph | str]] = [
         [
             _p(f"{check(bool(r.is_director))} Director", mark),
             _p(f"{check(bool(r.is_ten_percent_owner))} 10% Owner", mark),
@@ -709,7 +709,7 @@ class PrintedColumn:
     columns: tuple[Column, ...]
 
 
-def printed_columns(table: TableDescription, parts: dict[str, tuple[str, ...]]) -> list[PrintedColumn]:
+def printed_columns(table: TableDescription, parts: Mapping[str, tuple[str, ...]]) -> list[PrintedColumn]:
     """The printed columns of `table`, in the description's order: one per part of a box (a part-less column
     joins its box's first part), one per box that has a single part or none. `parts` names the printed parts of
     a box that the paper divides otherwise than the description ("5": ("(A)", "(D)"))."""
@@ -795,7 +795,7 @@ class TableLayout:
     the parts the paper divides a box into where the description does not."""
 
     widths: tuple[float, ...]
-    parts: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    parts: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 def table(form: PrintedForm, filing: Filing, name: str) -> Table:
@@ -857,7 +857,7 @@ def cell(form: PrintedForm, filing: Filing, row: object, column: PrintedColumn, 
             markup = value_markup(row, amount) + refs(direction.footnote_ids if direction else [])
         return Cell(markup, CELL_RIGHT, whole=True)
     shown = [one for one in column.columns if transaction or one.holding]
-    markup = _joined(value_markup(row, one) for one in shown)
+    markup = _joined([value_markup(row, one) for one in shown])
     coding = getattr(row, "coding", None)
     if not transaction and coding is not None and coding.footnote_ids:
         has_code = any(one.kind == "code" for one in (c for p in columns for c in p.columns))

@@ -129,7 +129,9 @@ def _shares(
     for _, row in rows:
         for box in (row.shares, row.underlying.shares):
             notes += [note for note in (box.footnote_ids if box else []) if note not in notes]
-    for _, got_row in (*table_i, *table_ii):
+    got_rows: list[NonDerivativeTransaction | DerivativeTransaction] = [row for _, row in table_i]
+    got_rows += [row for _, row in table_ii]
+    for got_row in got_rows:
         notes += [note for note in (got_row.shares.footnote_ids if got_row.shares else []) if note not in notes]
     where = " and ".join(
         f"Table {name} {_rows([index for index, _ in side])}"
