@@ -42,6 +42,11 @@ def _one_line(text: object) -> str:
 
 WATERMARKS = ("auto", "always", "never")
 WATERMARK_HELP = "'DRAFT - NOT FOR FILING' across each page: auto (while the filing has errors), always or never"
+SIGNATURES = ("manual", "conformed")
+SIGNATURE_HELP = (
+    "manual (default): a blank line to sign by hand, as the form asks of a paper copy; conformed: '/s/ name' on "
+    "the line, as EDGAR shows a filed form (for the files, after filing)"
+)
 
 
 def _positive(text: str) -> int:
@@ -90,12 +95,13 @@ def build_parser() -> argparse.ArgumentParser:
     render = commands.add_parser(
         "render",
         help="print an ownership document to PDF",
-        description="Write IN.xml as the printable Form 4 (landscape US Letter, fonts embedded).",
+        description="Write IN.xml as its printable form, Form 3, 4 or 5 (landscape US Letter, fonts embedded).",
     )
     render.add_argument("input", metavar="IN.xml")
     render.add_argument("output", metavar="OUT.pdf")
     render.add_argument("--copies", type=_positive, default=1, help="complete copies in the PDF (default 1)")
     render.add_argument("--watermark", choices=WATERMARKS, default="auto", help=WATERMARK_HELP)
+    render.add_argument("--signature", choices=SIGNATURES, default="manual", help=SIGNATURE_HELP)
     render.add_argument("--today", default=None, help=argparse.SUPPRESS)
 
     store_help = "the draft store file (default: $FORM4_STORE, or drafts.sqlite3 in the user's data folder)"
@@ -128,6 +134,7 @@ def build_parser() -> argparse.ArgumentParser:
     exporter.add_argument("--pdf", metavar="OUT", help="the printable form to write")
     exporter.add_argument("--copies", type=_positive, default=1, help="copies in the PDF (default 1)")
     exporter.add_argument("--watermark", choices=WATERMARKS, default="auto", help=WATERMARK_HELP)
+    exporter.add_argument("--signature", choices=SIGNATURES, default="manual", help=SIGNATURE_HELP)
     exporter.add_argument("--copy", choices=[c.value for c in Copy], default=Copy.RECORD.value)
     exporter.add_argument("--store", metavar="PATH", help=store_help)
 
@@ -358,10 +365,10 @@ def _list(store_path: str | None, search: str, trash: bool) -> int:
     return EXIT_OK
 
 
-def _render(source: str, target: str, copies: int, watermark: str, today: date | None) -> int:
+def _render(source: str, target: str, copies: int, watermark: str, today: date | None, signature: str) -> int:
     return _produce(
         lambda: documents.export_pdf(
-            documents.open_xml(source), target, copies=copies, watermark=watermark, today=today
+            documents.open_xml(source), target, copies=copies, watermark=watermark, today=today, signature=signature
         ),
         source,
     )
@@ -381,7 +388,12 @@ def _export(arguments: argparse.Namespace) -> int:
         if arguments.pdf:
             return _produce(
                 lambda: drafts.export_draft_pdf(
-                    store, arguments.id, arguments.pdf, copies=arguments.copies, watermark=arguments.watermark
+                    store,
+                    arguments.id,
+                    arguments.pdf,
+                    copies=arguments.copies,
+                    watermark=arguments.watermark,
+                    signature=arguments.signature,
                 ),
                 f"draft {arguments.id}",
             )
@@ -487,7 +499,14 @@ def _run_command(arguments: argparse.Namespace) -> int:
     if arguments.command == "store":
         return _store(arguments)
     if arguments.command == "render":
-        return _render(arguments.input, arguments.output, arguments.copies, arguments.watermark, arguments.today)
+        return _render(
+            arguments.input,
+            arguments.output,
+            arguments.copies,
+            arguments.watermark,
+            arguments.today,
+            arguments.signature,
+        )
     raise AssertionError(f"unknown command {arguments.command}")  # pragma: no cover - argparse refuses first
 
 

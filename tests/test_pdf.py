@@ -447,3 +447,28 @@ def test_a_form_without_a_layout_is_refused_in_one_sentence():
     filing.document_type = "6"
     with pytest.raises(UnsupportedForm, match="Forms 3, 4 and 5"):
         render_pdf(filing)
+
+
+def test_render_and_export_print_a_conformed_copy_only_when_asked(tmp_path):
+    from form4_desktop import cli
+    from form4_desktop.store import DraftStore
+    from test_pdf_places import read_pages
+
+    def signed_line(path) -> str:
+        return read_pages(path.read_bytes())[-1].text
+
+    manual, conformed = tmp_path / "manual.pdf", tmp_path / "conformed.pdf"
+    assert cli.main(["render", str(REFERENCE), str(manual)]) == 0
+    assert cli.main(["render", str(REFERENCE), str(conformed), "--signature", "conformed"]) == 0
+    assert "/s/" not in signed_line(manual) and "/s/ Kenneth S. Cragun" in signed_line(conformed)
+    store = tmp_path / "drafts.sqlite3"
+    with DraftStore(store) as drafts:
+        draft_id = drafts.create(read_file(REFERENCE))
+    exported = tmp_path / "exported.pdf"
+    assert (
+        cli.main(["export", str(draft_id), "--pdf", str(exported), "--signature", "conformed", "--store", str(store)])
+        == 0
+    )
+    assert "/s/ Kenneth S. Cragun" in signed_line(exported)
+    assert cli.main(["export", str(draft_id), "--pdf", str(exported), "--store", str(store)]) == 0
+    assert "/s/" not in signed_line(exported)

@@ -63,14 +63,21 @@ def convert(source: str | os.PathLike[str], target: str | os.PathLike[str], copy
 
 
 def export_pdf(
-    filing: Filing, path: str | os.PathLike[str], *, copies: int = 1, watermark: str = "auto", today: date | None = None
+    filing: Filing,
+    path: str | os.PathLike[str],
+    *,
+    copies: int = 1,
+    watermark: str = "auto",
+    today: date | None = None,
+    signature: str = "manual",
 ) -> bool:
     """Write the printable form; returns whether it carries the draft watermark. `watermark`: "auto" (while
-    the filing has errors), "always" or "never"."""
+    the filing has errors), "always" or "never". `signature`: "manual" (a line to sign by hand) or "conformed"
+    ("/s/ name" on it, as EDGAR shows a filed form)."""
     from form4_desktop.pdf import render_pdf
 
     draft = watermark == "always" or (watermark == "auto" and _has_errors(check_filing(filing, today)))
-    write_atomically(path, render_pdf(filing, copies=copies, draft=draft))
+    write_atomically(path, render_pdf(filing, copies=copies, draft=draft, signature=signature))
     return draft
 
 

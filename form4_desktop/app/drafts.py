@@ -48,6 +48,12 @@ def export_draft_xml(store: DraftStore, draft_id: int, path: str | os.PathLike[s
 
 
 def export_draft_pdf(
-    store: DraftStore, draft_id: int, path: str | os.PathLike[str], *, copies: int = 1, watermark: str = "auto"
+    store: DraftStore,
+    draft_id: int,
+    path: str | os.PathLike[str],
+    *,
+    copies: int = 1,
+    watermark: str = "auto",
+    signature: str = "manual",
 ) -> bool:
-    return export_pdf(store.open(draft_id).filing, path, copies=copies, watermark=watermark)
+    return export_pdf(store.open(draft_id).filing, path, copies=copies, watermark=watermark, signature=signature)
