@@ -317,6 +317,14 @@ def test_a_v1_store_migrates_to_the_current_version_after_a_backup_with_its_draf
     kept.close()
 
 
+def _backed_up_at(folder: Path, version: int) -> None:
+    """The migration left one backup of the fixture, at the version it had."""
+    [backup] = folder.glob(f"v{version}.sqlite3.v{version}-*.bak")
+    with sqlite3.connect(backup) as kept:
+        assert kept.execute("PRAGMA user_version").fetchone()[0] == version
+    kept.close()
+
+
 def test_a_v2_store_is_marked_as_ours_after_a_backup(tmp_path):
     path = _fixture(tmp_path, "v2.sqlite3")
     with DraftStore(path, user="bob") as store:
@@ -327,10 +335,7 @@ def test_a_v2_store_is_marked_as_ours_after_a_backup(tmp_path):
             (2, "fixture-editor"),
             (1, "fixture-author"),
         ]
-    [backup] = tmp_path.glob("v2.sqlite3.v2-*.bak")
-    with sqlite3.connect(backup) as kept:
-        assert kept.execute("PRAGMA user_version").fetchone()[0] == 2
-    kept.close()
+    _backed_up_at(tmp_path, 2)
 
 
 def test_a_v3_store_gains_the_ledgers_merges_after_a_backup(tmp_path):
@@ -341,10 +346,7 @@ def test_a_v3_store_gains_the_ledgers_merges_after_a_backup(tmp_path):
         store.merge_titles("1", "2", "common stock par value", "common stock")
         assert store.title_merges("0001", "2") == {"common stock par value": "common stock"}
         assert store.open(row.id).filing.remarks == "Saved again by the fixture's editor."
-    [backup] = tmp_path.glob("v3.sqlite3.v3-*.bak")
-    with sqlite3.connect(backup) as kept:
-        assert kept.execute("PRAGMA user_version").fetchone()[0] == 3
-    kept.close()
+    _backed_up_at(tmp_path, 3)
 
 
 def test_a_v4_store_keeps_its_largest_draft_id_after_a_backup(tmp_path):
@@ -355,10 +357,7 @@ def test_a_v4_store_keeps_its_largest_draft_id_after_a_backup(tmp_path):
         store.delete(row.id)
         store.empty_trash()
         assert store.create(draft()) == row.id + 1  # the emptied draft's id is not given again
-    [backup] = tmp_path.glob("v4.sqlite3.v4-*.bak")
-    with sqlite3.connect(backup) as kept:
-        assert kept.execute("PRAGMA user_version").fetchone()[0] == 4
-    kept.close()
+    _backed_up_at(tmp_path, 4)
 
 
 def test_a_v5_store_opens_unchanged(tmp_path):
