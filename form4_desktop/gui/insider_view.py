@@ -4,10 +4,11 @@ position over time. Double-click a filing (or a point of the chart's position in
 
 from __future__ import annotations
 
-from datetime import date, datetime, time
+import math
+from datetime import date, datetime, time, timedelta
 from typing import Callable
 
-from PySide6.QtCharts import QChart, QChartView, QDateTimeAxis, QLineSeries, QValueAxis
+from PySide6.QtCharts import QCategoryAxis, QChart, QChartView, QDateTimeAxis, QLineSeries
 from PySide6.QtCore import QDateTime, Qt
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import (
@@ -35,6 +36,32 @@ from form4_desktop.store import DraftStore
 
 def _amount(value) -> str:
     return "" if value is None else f"{value:,f}" if value == value.to_integral_value() else f"{value:,}"
+
+
+def _nice_step(span: float) -> float:
+    """A round step (1, 2 or 5 times a power of ten) giving about five ticks over `span`."""
+    raw = max(span, 1.0) / 5
+    power = 10 ** math.floor(math.log10(raw))
+    return next(power * factor for factor in (1, 2, 5, 10) if power * factor >= raw)
+
+
+def _amount_axis(amounts: list[float]) -> QCategoryAxis:
+    """The amount axis from 0 (or below, for a negative amount) to above the largest amount, its labels with
+    thousands separators as the form writes amounts ("250,000", not "250000")."""
+    low = min([0.0, *amounts])
+    high = max([1.0, *amounts])
+    step = _nice_step(high - low)
+    bottom = math.floor(low / step) * step
+    top = math.ceil(high * 1.1 / step) * step
+    axis = QCategoryAxis()
+    axis.setTitleText("Shares owned")
+    axis.setLabelsPosition(QCategoryAxis.AxisLabelsPosition.AxisLabelsPositionOnValue)
+    axis.setRange(bottom, top)
+    value = bottom
+    while value <= top + step / 2:
+        axis.append(f"{value:,.0f}", value)
+        value += step
+    return axis
 
 
 class InsiderView(QDialog):
@@ -71,13 +98,16 @@ class InsiderView(QDialog):
         self.positions.setObjectName("insider_positions")
         self.positions.setHorizontalHeaderLabels(["Table", "Security", "D or I", "Nature", "Amount owned", "As of"])
         self.positions.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        for column, width in ((0, 44), (2, 56), (3, 110), (4, 104), (5, 84)):
+            self.positions.setColumnWidth(column, width)
+        self.positions.verticalHeader().hide()
         self.positions.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.positions.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.timeline = QTableWidget(0, 6)
         self.timeline.setObjectName("insider_timeline")
         self.timeline.setHorizontalHeaderLabels(["Form", "Period", "Filed", "Status", "Rows", "Chain"])
         self.timeline.horizontalHeader().setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
-        for column, width in enumerate((64, 86, 86, 100, 44)):
+        for column, width in enumerate((64, 80, 80, 96, 40)):
             self.timeline.setColumnWidth(column, width)
         self.timeline.verticalHeader().hide()
         self.timeline.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
@@ -95,7 +125,7 @@ class InsiderView(QDialog):
         body = QSplitter(Qt.Orientation.Horizontal)
         body.addWidget(left)
         body.addWidget(self.timeline)
-        body.setSizes([700, 460])
+        body.setSizes([660, 580])
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -113,8 +143,10 @@ class InsiderView(QDialog):
             found = [
                 i for i in range(self.owner.count()) if self.owner.itemData(i).lstrip("0") == owner_cik.lstrip("0")
             ]
-            if found:
-                self.owner.setCurrentIndex(found[0])
+            if not found:  # the open draft's owner, not yet in the address book: still theirs, not someone else's
+                self.owner.insertItem(0, f"(not yet saved) — CIK {owner_cik}", owner_cik)
+                found = [0]
+            self.owner.setCurrentIndex(found[0])
         self._fill_issuers(issuer_cik)
 
     def _fill_issuers(self, wanted: str | None = None) -> None:
@@ -130,8 +162,12 @@ class InsiderView(QDialog):
         for key, label in sorted(seen.items(), key=lambda item: item[1]):
             self.issuer.addItem(label, key)
         if wanted:
-            position = self.issuer.findData(wanted.lstrip("0") or "0")
-            self.issuer.setCurrentIndex(max(position, 0))
+            key = wanted.lstrip("0") or "0"
+            if self.issuer.findData(key) < 0:
+                # Asked for an issuer this person has no forms with yet (the open draft's): show that issuer,
+                # empty, rather than another issuer's holdings under the draft's name.
+                self.issuer.insertItem(0, f"CIK {wanted} (no filed or imported forms yet)", key)
+            self.issuer.setCurrentIndex(self.issuer.findData(key))
         self.issuer.blockSignals(False)
         self.reload()
 
@@ -154,12 +190,18 @@ class InsiderView(QDialog):
         self._fill_positions(self.ledger.positions(as_of))
         self._fill_timeline(owner, issuer)
         breaks = self.ledger.breaks()
-        self.note.setText(
-            f"{len(breaks)} row{'s' if len(breaks) != 1 else ''} where the amount owned does not follow from the "
-            "filing before (marked in the timeline); drafts not yet filed are not counted."
-            if breaks
-            else "Every filing's amount owned follows from the one before."
-        )
+        if not self.store.ledger_filings(owner, issuer):
+            self.note.setText(
+                "This person has no filed or imported forms with this issuer yet: mark a draft filed, or import "
+                "their past forms (File ▸ Import Folder)."
+            )
+        else:
+            self.note.setText(
+                f"{len(breaks)} row{'s' if len(breaks) != 1 else ''} where the amount owned does not follow from "
+                "the filing before (marked in the timeline, with the amount the chain gives)."
+                if breaks
+                else "Every filing's amount owned follows from the one before."
+            )
         self._chart()
 
     def _fill_positions(self, positions: list[Position]) -> None:
@@ -188,7 +230,13 @@ class InsiderView(QDialog):
         rows = sorted(
             self.store.ledger_filings(owner, issuer), key=lambda row: (row.filing.period_of_report or date.min, row.id)
         )
-        broken = {entry.ref for entry in (self.ledger.breaks() if self.ledger else [])}
+        broken: dict[object, list[str]] = {}
+        for entry in self.ledger.breaks() if self.ledger else []:
+            table = "I" if entry.table == "table_i" else "II"
+            broken.setdefault(entry.ref, []).append(
+                f"Table {table} row {entry.row + 1} says {_amount(entry.reported)}; "
+                f"the filing before gives {_amount(entry.expected)}"
+            )
         self.timeline.setRowCount(len(rows))
         for number, row in enumerate(rows):
             filing = row.filing
@@ -198,10 +246,11 @@ class InsiderView(QDialog):
                 format_date(row.filed_on) if row.filed_on else "",
                 "filed" if row.status == "filed" else "draft (pending)",
                 str(len(filing.table_i) + len(filing.table_ii)),
-                "does not follow the filing before" if row.id in broken else "",
+                "; ".join(broken.get(row.id, [])),
             )
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
+                item.setToolTip(text)  # the chain's sentence may be longer than its column
                 item.setData(Qt.ItemDataRole.UserRole, row.id)
                 if row.id in broken:
                     item.setForeground(Qt.GlobalColor.darkRed)
@@ -217,21 +266,29 @@ class InsiderView(QDialog):
             self.chart.setTitle("")
             return
         position = positions[row]
-        series = QLineSeries()
         points = [(entry.when, entry.after) for entry in position.entries if entry.when and entry.after is not None]
+        series = QLineSeries()
+        # A holding stays what it is until the next transaction: a step, not a slope between two dates.
+        previous = None
         for when, amount in points:
-            series.append(QDateTime(datetime.combine(when, time(12))).toMSecsSinceEpoch(), float(amount))
+            at = QDateTime(datetime.combine(when, time(12))).toMSecsSinceEpoch()
+            if previous is not None:
+                series.append(at, previous)
+            series.append(at, float(amount))
+            previous = float(amount)
         self.chart.addSeries(series)
         self.chart.setTitle(f"{position.title} ({'direct' if position.key.ownership == 'D' else position.nature})")
         dates = QDateTimeAxis()
         dates.setFormat("MM/dd/yyyy")
         dates.setTitleText("Date")
-        amounts = QValueAxis()
-        amounts.setLabelFormat("%.0f")
-        amounts.setTitleText("Amount owned (shares)")
         if points:
-            low, high = min(p[1] for p in points), max(p[1] for p in points)
-            amounts.setRange(0 if low >= 0 else float(low) * 1.1, float(high) * 1.1 or 1)
+            # One date alone would be an axis of no length, and the chart would draw nothing: a month each side.
+            first, last = points[0][0], points[-1][0]
+            dates.setRange(
+                QDateTime(datetime.combine(first - timedelta(days=30), time(0))),
+                QDateTime(datetime.combine(last + timedelta(days=30), time(0))),
+            )
+        amounts = _amount_axis([float(amount) for _, amount in points])
         self.chart.addAxis(dates, Qt.AlignmentFlag.AlignBottom)
         self.chart.addAxis(amounts, Qt.AlignmentFlag.AlignLeft)
         series.attachAxis(dates)
