@@ -209,6 +209,25 @@ def build_parser() -> argparse.ArgumentParser:
     )
     backup.add_argument("copy", metavar="COPY")
     backup.add_argument("--store", metavar="PATH", help=store_help)
+    init = store_commands.add_parser(
+        "init",
+        help="create (or upgrade) a team store on PostgreSQL, with its filer and reviewer roles",
+        description="Create the draft store's tables in the PostgreSQL database at URL "
+        "(postgresql://user@host:port/dbname, as its owner), or upgrade them, each schema version in one "
+        "transaction; create the roles form4_filer (reads and writes drafts, reads CCCs) and form4_reviewer "
+        "(reads drafts, never CCCs). Grant them to people with GRANT form4_filer TO name. The password comes "
+        "from your PostgreSQL password file (~/.pgpass or $PGPASSFILE) or a service file, never from URL.",
+    )
+    init.add_argument("url", metavar="URL")
+    copier = store_commands.add_parser(
+        "copy",
+        help="copy a whole store into a new one, between a file and a team store (either way)",
+        description="Copy every draft (ids, history, trash, filed drafts), autosave and address book entry of "
+        "SOURCE into TARGET, a new store file or an empty team store (made by form4 store init); progress on "
+        "stderr. The copy is read back and compared with SOURCE before it is said to be done.",
+    )
+    copier.add_argument("source", metavar="SOURCE")
+    copier.add_argument("target", metavar="TARGET")
     return parser
 
 
@@ -401,6 +420,48 @@ def _export(arguments: argparse.Namespace) -> int:
 
 
 def _store(arguments: argparse.Namespace) -> int:
+    from form4_desktop.store import is_url as store_is_url
+
+    if arguments.store_command == "init":
+        from form4_desktop.store.postgres import display_url, init_store
+
+        if not store_is_url(arguments.url):
+            print(_one_line(f"form4 store init: give a postgresql://user@host:port/dbname address, not "
+                            f"'{arguments.url}'."), file=sys.stderr)
+            return EXIT_UNREADABLE
+        before, now = init_store(arguments.url)
+        state = "is ready" if before == 0 else ("was upgraded" if before < now else "was already up to date")
+        print(_one_line(f"The team store {display_url(arguments.url)} {state} (schema version {now}); grant people "
+                        "its roles: GRANT form4_filer TO name; or GRANT form4_reviewer TO name."))
+        return EXIT_OK
+    if arguments.store_command == "copy":
+        from form4_desktop.store.copying import copy_store
+
+        if not store_is_url(arguments.target) and os.path.exists(arguments.target):
+            print(_one_line(f"The file {arguments.target} exists; give the name of a new store file for the copy."),
+                  file=sys.stderr)
+            return EXIT_UNREADABLE
+        with drafts.open_store(arguments.source, create=False) as source, drafts.open_store(arguments.target) as target:
+            def progress(done: int, total: int) -> None:
+                width = 30
+                filled = width * done // total if total else width
+                end = "\n" if done == total else ""
+                print(f"\rform4 store copy: [{'#' * filled}{'.' * (width - filled)}] {done}/{total} rows",
+                      end=end, file=sys.stderr, flush=True)
+
+            try:
+                counts = copy_store(source, target, progress)
+            except BaseException:
+                if not store_is_url(arguments.target):  # no half-made store file is left behind
+                    target.close()
+                    for leftover in ("", "-wal", "-shm"):
+                        if os.path.exists(arguments.target + leftover):
+                            os.unlink(arguments.target + leftover)
+                raise
+            print(_one_line(f"The store {source.path} was copied into {target.path} and checked: "
+                            f"{counts['drafts']} drafts, {counts['revisions']} versions, "
+                            f"{counts['known_owners']} owners, {counts['known_issuers']} issuers."))
+        return EXIT_OK
     with drafts.open_store(arguments.store, create=False) as store:
         if arguments.store_command == "rescue":
             _say_read_only(store)

@@ -7,7 +7,6 @@ import sqlite3
 import stat
 import subprocess
 import sys
-from datetime import date
 from pathlib import Path
 
 import pytest
@@ -16,7 +15,7 @@ from conftest import CORPUS, DATA, REFERENCE
 from form4_desktop.app.autosave import Autosaver
 from form4_desktop.app.drafts import export_draft_xml, import_xml
 from form4_desktop.edgar_xml import Copy, read_file
-from form4_desktop.store import ConflictError, DraftStore, FrozenError, NotFoundError, StoreError
+from form4_desktop.store import ConflictError, DraftStore, NotFoundError, StoreError
 from form4_desktop.store import database
 from test_rules import draft
 
@@ -29,23 +28,8 @@ def store(tmp_path):
         yield opened
 
 
-def test_create_open_save_and_list(store):
-    filing = draft()
-    draft_id = store.create(filing)
-    opened = store.open(draft_id)
-    assert opened.filing == filing and opened.version == 1 and opened.status == "draft"
-    opened.filing.remarks = "Changed."
-    assert store.save(draft_id, opened.filing, opened.version) == 2
-    assert store.open(draft_id).filing.remarks == "Changed."
-    [row] = store.list()
-    assert (row.id, row.reporting_owner, row.issuer, row.document_type, row.period_of_report, row.status) == (
-        draft_id,
-        "CRAGUN KENNETH S",
-        "Ault Alliance, Inc. [AULT]",
-        "4",
-        "2023-01-09",
-        "draft",
-    )
+# Creating, saving, listing, the trash, history, filing and amending are tested on both backends (SQLite and the
+# team store on PostgreSQL) in tests/test_store_contract.py.
 
 
 def test_search_by_owner_issuer_ticker_or_cik(store):
@@ -77,48 +61,7 @@ def test_the_list_never_shows_the_ccc(store, capsys, tmp_path):
     assert CCC.replace("#", "&#35;") in out.read_text() or CCC in out.read_text()
 
 
-def test_duplicate_trash_restore_and_empty(store):
-    original = store.create(draft())
-    copy = store.duplicate(original)
-    assert copy != original and store.open(copy).filing == store.open(original).filing
-    store.delete(original)
-    assert [row.id for row in store.list()] == [copy]
-    assert [row.id for row in store.list(trash=True)] == [original]
-    store.restore(original)
-    assert {row.id for row in store.list()} == {original, copy}
-    store.delete(copy)
-    assert store.empty_trash() == 1
-    with pytest.raises(NotFoundError):
-        store.open(copy)
-    assert [row.id for row in store.list()] == [original]
 
-
-def test_history_keeps_every_save_and_restores_an_older_one(store):
-    draft_id = store.create(draft())
-    version = 1
-    for text in ("first change", "second change"):
-        filing = store.open(draft_id).filing
-        filing.remarks = text
-        version = store.save(draft_id, filing, version)
-    assert [revision.version for revision in store.history(draft_id)] == [3, 2, 1]
-    assert store.revision(draft_id, 2).remarks == "first change"
-    restored = store.restore_revision(draft_id, 1, expected_version=3)
-    assert restored == 4 and store.open(draft_id).filing.remarks is None
-
-
-def test_filed_drafts_are_frozen_and_amended_as_linked_4a(store):
-    draft_id = store.create(draft())
-    store.mark_filed(draft_id, date(2023, 1, 11), "0001767258-23-000001")
-    with pytest.raises(FrozenError, match="amend it instead"):
-        store.save(draft_id, draft(), 1)
-    amendment_id = store.amend(draft_id)
-    amendment = store.open(amendment_id)
-    assert amendment.filing.document_type == "4/A"
-    assert amendment.filing.date_of_original_submission == date(2023, 1, 11)
-    assert amendment.amends_id == draft_id and amendment.status == "draft"
-    filed = store.open(draft_id)
-    assert (filed.status, filed.filed_on, filed.accession_number) == ("filed", "2023-01-11", "0001767258-23-000001")
-    assert store.summary(draft_id).status == "filed"
 
 
 def test_an_edgar_xml_file_imports_as_a_filed_original_to_amend(store):

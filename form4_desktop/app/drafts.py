@@ -7,13 +7,19 @@ from typing import NamedTuple
 
 from form4_desktop.app.documents import export_pdf, export_xml
 from form4_desktop.edgar_xml import Copy
-from form4_desktop.store import DraftStore, StoreError
+from form4_desktop.store import DraftStore, StoreError, default_store_path, is_url
 
 
 def open_store(path: str | os.PathLike[str] | None = None, *, create: bool = True) -> DraftStore:
     """The store at `path`, or `$FORM4_STORE`, or the default one in the user's data folder; created if missing
-    unless `create` is False (StoreError "There is no draft store at PATH.")."""
-    return DraftStore(path, create=create)
+    unless `create` is False (StoreError "There is no draft store at PATH."). A postgresql://user@host:port/dbname
+    address opens the team store there (made by `form4 store init`, never here), which behaves the same."""
+    where = os.fspath(path) if path is not None else default_store_path()
+    if is_url(where):
+        from form4_desktop.store.postgres import PostgresStore  # psycopg is loaded only for a team store
+
+        return PostgresStore(where, create=create)
+    return DraftStore(where, create=create)
 
 
 class Imported(NamedTuple):

@@ -1,4 +1,5 @@
-"""The draft store (SQLite): drafts, history, filed originals and amendments, trash, autosave, address book."""
+"""The draft store (a SQLite file, or a team store on PostgreSQL: store/postgres.py): drafts, history, filed
+originals and amendments, trash, autosave, address book."""
 
 from form4_desktop.store.database import StoreError
 from form4_desktop.store.drafts import (
@@ -12,6 +13,7 @@ from form4_desktop.store.drafts import (
     Revision,
     TrashedError,
     default_store_path,
+    is_url,
 )
 
 __all__ = [
@@ -26,4 +28,5 @@ __all__ = [
     "StoreError",
     "TrashedError",
     "default_store_path",
+    "is_url",
 ]

@@ -8,6 +8,7 @@ in the meantime is never overwritten silently. A filed draft is frozen.
 from __future__ import annotations
 
 import builtins
+import functools
 import uuid
 import copy
 import getpass
@@ -18,13 +19,14 @@ import sqlite3
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
-from typing import Iterator, NamedTuple
+from typing import Any, Callable, Iterator, NamedTuple, TypeVar
 
 import platformdirs
 
 from form4_desktop.model import Filing, Issuer, ReportingOwner
 from form4_desktop.store.codec import CodecError, filing_from_json, filing_to_json
-from form4_desktop.store.database import ReadOnly, StoreError, guarded, now_text, open_database, rollback
+from form4_desktop.store import database
+from form4_desktop.store.database import ReadOnly, StoreError, now_text, open_database, rollback
 
 log = logging.getLogger("form4_desktop.store")
 
@@ -34,6 +36,35 @@ STORE_FILE = "drafts.sqlite3"
 
 # Ends the `saved_by` of the version that forgetting a CCC makes ("alice (CCC forgotten)").
 CCC_FORGOTTEN = " (CCC forgotten)"
+
+
+_Method = TypeVar("_Method", bound=Callable)
+
+
+def guarded(*, saving: bool) -> Callable[[_Method], _Method]:
+    """Decorate a public store method so that no database error escapes it, only a StoreError of one sentence:
+    SQLite's as `database.guarded` says them; another backend's (PostgreSQL) through the store's own
+    `_backend_errors` and `_store_error(error, saving=...)`."""
+
+    def decorate(method: _Method) -> _Method:
+        inner = database.guarded(saving=saving)(method)
+
+        @functools.wraps(method)
+        def wrapper(self, *args, **kwargs):
+            try:
+                return inner(self, *args, **kwargs)
+            except self._backend_errors as error:
+                raise self._store_error(error, saving=saving) from error
+
+        wrapper.guarded = True  # type: ignore[attr-defined]  # a test checks every public method has it
+        return wrapper  # type: ignore[return-value]
+
+    return decorate
+
+
+def when_text(saved_at: str) -> str:
+    """A revision's `saved_at` (ISO, UTC) as a sentence says it: "2026-11-25 07:40 UTC"."""
+    return f"{saved_at[:10]} {saved_at[11:16]} UTC" if len(saved_at) >= 16 else saved_at
 
 
 class ConflictError(StoreError):
@@ -59,6 +90,11 @@ def current_user() -> str:
         return getpass.getuser()
     except Exception:  # no USER/LOGNAME and no account entry (a container, a service): still tell users apart
         return f"uid {os.getuid()}" if hasattr(os, "getuid") else ""
+
+
+def is_url(text: object) -> bool:
+    """Whether a store given as `text` is a team store's address (postgresql://…) rather than a file."""
+    return isinstance(text, str) and text.lower().startswith(("postgresql://", "postgres://"))
 
 
 def default_store_path() -> str:
@@ -160,6 +196,9 @@ class DraftStore:
     damaged store): every method that would change it then refuses with that reason, before touching it."""
 
     read_only: ReadOnly | None
+    # Errors of a backend other than SQLite that `guarded` turns into a StoreError (none for SQLite).
+    _backend_errors: tuple[type[BaseException], ...] = ()
+    reads_cccs = True  # whether this store may read the CCCs it holds (a team store's reviewer may not)
 
     def __init__(self, path: str | os.PathLike[str] | None = None, user: str | None = None, *, create: bool = True):
         self.path = os.fspath(path) if path is not None else default_store_path()
@@ -174,6 +213,15 @@ class DraftStore:
     @guarded(saving=False)
     def close(self) -> None:
         self._db.close()
+
+    def _store_error(self, error: BaseException, *, saving: bool) -> StoreError:
+        """The one sentence for an error of `_backend_errors` (SQLite's own errors are said by `guarded`)."""
+        return StoreError(str(error))
+
+    def _content(self, alias: str = "") -> str:
+        """The SQL expression that reads a stored filing's JSON (column `content` of revisions, autosaves and
+        known_owners), CCCs included where this store may read them. A table alias, if given, prefixes it."""
+        return f"{alias}.content" if alias else "content"
 
     @guarded(saving=False)
     def data_version(self) -> int:
@@ -195,7 +243,7 @@ class DraftStore:
         self.close()
 
     @contextmanager
-    def _transaction(self) -> Iterator[sqlite3.Connection]:
+    def _transaction(self) -> Iterator[Any]:
         # IMMEDIATE takes the write lock at once, so two processes' version checks cannot interleave.
         self._db.execute("BEGIN IMMEDIATE")
         try:
@@ -222,11 +270,11 @@ class DraftStore:
             columns = _columns(filing)
             # An id is never given twice, not even after the trash was emptied: a window or a note that still
             # names a draft deleted for good must never reach another draft under its id.
-            (last,) = db.execute(
-                "SELECT max(coalesce((SELECT max(id) FROM drafts), 0), "
-                "coalesce((SELECT last FROM sequences WHERE name = 'drafts'), 0))"
+            largest, last = db.execute(
+                "SELECT coalesce((SELECT max(id) FROM drafts), 0), "
+                "coalesce((SELECT last FROM sequences WHERE name = 'drafts'), 0)"
             ).fetchone()
-            draft_id = last + 1
+            draft_id = max(largest, last) + 1
             db.execute(
                 "INSERT INTO sequences (name, last) VALUES ('drafts', ?) "
                 "ON CONFLICT(name) DO UPDATE SET last = excluded.last",
@@ -258,7 +306,7 @@ class DraftStore:
     @guarded(saving=False)
     def open(self, draft_id: int) -> Draft:
         row = self._db.execute(
-            "SELECT d.id, r.content, d.version, d.status, d.filed_on, d.accession_number, d.amends_id, d.updated_at "
+            f"SELECT d.id, {self._content('r')}, d.version, d.status, d.filed_on, d.accession_number, d.amends_id, d.updated_at "
             "FROM drafts d JOIN revisions r ON r.draft_id = d.id AND r.version = d.version WHERE d.id = ?",
             (draft_id,),
         ).fetchone()
@@ -291,19 +339,20 @@ class DraftStore:
             if status == "filed":
                 raise FrozenError(f"Draft {draft_id} was filed, so it cannot be changed; amend it instead.")
             if version != expected_version:
-                (saved_by,) = db.execute(
-                    "SELECT saved_by FROM revisions WHERE draft_id = ? AND version = ?", (draft_id, version)
-                ).fetchone() or ("",)
+                saved_by, saved_at = db.execute(
+                    "SELECT saved_by, saved_at FROM revisions WHERE draft_id = ? AND version = ?", (draft_id, version)
+                ).fetchone() or ("", "")
                 if saved_by.endswith(CCC_FORGOTTEN):
                     raise ConflictError(
                         f"The CCC of draft {draft_id}'s reporting owner was forgotten (erased from the store) since "
                         "you opened it, so your changes were not saved over it, which would have kept the CCC "
                         "again; reopen the draft, or save yours as a copy to keep the CCC on purpose."
                     )
+                who = f" by {saved_by}" if saved_by else ""
                 raise ConflictError(
-                    f"Draft {draft_id} was changed in another window or program since you opened it (it is now at "
-                    f"version {version}, you opened version {expected_version}); your changes were not saved over "
-                    "it. Save yours as a copy, or reopen the draft."
+                    f"Draft {draft_id} was changed in another window or program{who} at {when_text(saved_at)} "
+                    f"since you opened it (it is now at version {version}, you opened version {expected_version}); "
+                    "your changes were not saved over it. Save yours as a copy, or reopen the draft."
                 )
             new_version = version + 1
             db.execute(
@@ -350,7 +399,7 @@ class DraftStore:
         # candidates are few; they are sorted here, newest first.
         candidates = sorted(
             self._db.execute(
-                "SELECT d.updated_at, d.id, r.content FROM drafts d "
+                f"SELECT d.updated_at, d.id, {self._content('r')} FROM drafts d "
                 "JOIN revisions r ON r.draft_id = d.id AND r.version = d.version "
                 "WHERE d.issuer_cik = ? AND d.period_of_report IS ? AND d.owner_ciks = ? AND d.document_type = ? "
                 "AND d.deleted_at IS NULL",
@@ -410,7 +459,7 @@ class DraftStore:
             return db.execute("DELETE FROM drafts WHERE deleted_at IS NOT NULL").rowcount
 
     @staticmethod
-    def _require(db: sqlite3.Connection, draft_id: int) -> None:
+    def _require(db: Any, draft_id: int) -> None:
         if db.execute("SELECT 1 FROM drafts WHERE id = ?", (draft_id,)).fetchone() is None:
             raise NotFoundError(f"There is no draft {draft_id} in the store.")
 
@@ -430,7 +479,7 @@ class DraftStore:
     @guarded(saving=False)
     def revision(self, draft_id: int, version: int) -> Filing:
         row = self._db.execute(
-            "SELECT content FROM revisions WHERE draft_id = ? AND version = ?", (draft_id, version)
+            f"SELECT {self._content()} FROM revisions WHERE draft_id = ? AND version = ?", (draft_id, version)
         ).fetchone()
         if row is None:
             raise NotFoundError(f"Draft {draft_id} has no version {version}.")
@@ -509,7 +558,7 @@ class DraftStore:
             filing = self._decoded.get((draft_id, version))
             if filing is None:
                 (content,) = self._db.execute(
-                    "SELECT content FROM revisions WHERE draft_id = ? AND version = ?", (draft_id, version)
+                    f"SELECT {self._content()} FROM revisions WHERE draft_id = ? AND version = ?", (draft_id, version)
                 ).fetchone() or ("",)
                 try:
                     filing = filing_from_json(content)
@@ -618,7 +667,7 @@ class DraftStore:
         """Unsaved work left behind (after a crash), newest first."""
         result = []
         for slot, draft_id, base, saved_at, content in self._db.execute(
-            "SELECT slot, draft_id, base_version, saved_at, content FROM autosaves ORDER BY saved_at DESC"
+            f"SELECT slot, draft_id, base_version, saved_at, {self._content()} FROM autosaves ORDER BY saved_at DESC"
         ):
             try:
                 result.append(Autosave(slot, draft_id, base, saved_at, filing_from_json(content)))
@@ -628,7 +677,7 @@ class DraftStore:
         return result
 
     # -- address book ------------------------------------------------------------------------------------
-    def _remember(self, db: sqlite3.Connection, filing: Filing, now: str) -> None:
+    def _remember(self, db: Any, filing: Filing, now: str) -> None:
         """Keep the latest details of every reporting owner and issuer met, by CIK, for reuse."""
         for owner in filing.reporting_owners:
             if owner.cik:
@@ -679,10 +728,10 @@ class DraftStore:
                 ("revisions", ("draft_id", "version")),
                 ("autosaves", ("slot",)),
             ):
-                where = "cik = ?" if table == "known_owners" else "instr(content, '\"ccc\"') > 0"
+                where = "cik = ?" if table == "known_owners" else f"instr({self._content()}, '\"ccc\"') > 0"
                 arguments = (key,) if table == "known_owners" else ()
                 for row in db.execute(
-                    f"SELECT {', '.join(keys)}, content FROM {table} WHERE {where}", arguments
+                    f"SELECT {', '.join(keys)}, {self._content()} FROM {table} WHERE {where}", arguments
                 ).fetchall():
                     content = _without_ccc(row[-1], key)
                     if content is None:
@@ -703,10 +752,14 @@ class DraftStore:
                             "UPDATE drafts SET version = ?, updated_at = ? WHERE id = ?", (version, now, draft_id)
                         )
         if changed:
-            busy = self._db.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0]
-            if busy:
-                log.warning("store %s: the -wal file could not be emptied (another program is reading)", self.path)
+            self._after_forgetting()
         return changed
+
+    def _after_forgetting(self) -> None:
+        """Leave no copy of a forgotten CCC behind: here, in the -wal file."""
+        busy = self._db.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0]
+        if busy:
+            log.warning("store %s: the -wal file could not be emptied (another program is reading)", self.path)
 
     @guarded(saving=False)
     def has_owner(self, cik: str) -> bool:
@@ -755,7 +808,8 @@ class DraftStore:
         return [
             _owner_from_json(content)
             for (content,) in self._db.execute(
-                "SELECT content FROM known_owners WHERE name LIKE ? OR cik LIKE ? ORDER BY name", (pattern, pattern)
+                f"SELECT {self._content()} FROM known_owners WHERE name LIKE ? OR cik LIKE ? ORDER BY name",
+                (pattern, pattern),
             )
         ]
 

@@ -1,0 +1,452 @@
+"""The team store: the same drafts on a PostgreSQL server (psycopg 3), shared by an office.
+
+`PostgresStore` is a `DraftStore` whose SQL runs on PostgreSQL: every rule (version-checked saves, the trash,
+history, filed and amended drafts, autosaves, the address book, forgetting a CCC) is DraftStore's own code;
+this module gives it a connection that speaks PostgreSQL, a write lock, LISTEN/NOTIFY for `data_version()`,
+and the sentences for a server that cannot be reached.
+
+CCCs are fenced: a trigger moves each reporting owner's CCC out of the stored JSON (`content`) into the column
+`cccs` of revisions, autosaves and known_owners, which the reviewer role may not read (column privileges).
+A filer's store reads them back with `form4_with_cccs(content, cccs)`; a reviewer's reads `content` alone.
+
+Passwords come only from libpq's own places (the password file ~/.pgpass or $PGPASSFILE, a service file):
+an address with a password in it is refused, and only the address without one is ever logged or shown.
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+import re
+import urllib.parse
+from contextlib import contextmanager
+from typing import Any, Iterator
+
+import psycopg
+from psycopg import errors as pg_errors
+
+from form4_desktop.store.database import ReadOnly, StoreError
+from form4_desktop.store.drafts import DraftStore, current_user, guarded, is_url  # noqa: F401
+
+log = logging.getLogger("form4_desktop.store")
+
+CHANNEL = "form4_store"  # NOTIFY channel: every committed change says so on it
+WRITE_LOCK = 0x46344453  # pg_advisory_xact_lock key ("F4DS"): one writer at a time, as SQLite's BEGIN IMMEDIATE
+FILER, REVIEWER = "form4_filer", "form4_reviewer"
+CONNECT_TIMEOUT = 10  # seconds, unless the address says otherwise
+
+
+def display_url(url: str) -> str:
+    """The address as it may be shown and logged: never a password."""
+    parts = urllib.parse.urlsplit(url)
+    netloc = parts.netloc
+    if "@" in netloc:
+        credentials, host = netloc.rsplit("@", 1)
+        netloc = f"{credentials.split(':', 1)[0]}@{host}"
+    query = urllib.parse.urlencode(
+        [(k, v) for k, v in urllib.parse.parse_qsl(parts.query, keep_blank_values=True) if k != "password"]
+    )
+    return urllib.parse.urlunsplit((parts.scheme, netloc, parts.path, query, ""))
+
+
+def _has_password(url: str) -> bool:
+    parts = urllib.parse.urlsplit(url)
+    credentials = parts.netloc.rsplit("@", 1)[0] if "@" in parts.netloc else ""
+    return ":" in credentials or "password" in dict(urllib.parse.parse_qsl(parts.query))
+
+
+def connect(url: str) -> psycopg.Connection:
+    """A connection (autocommit: each transaction is opened explicitly) to the team store at `url`; StoreError
+    when it cannot be made."""
+    try:
+        return _connect(url)
+    except psycopg.Error as error:
+        raise _unreachable(display_url(url), error, saving=False) from None
+
+
+def _connect(url: str) -> psycopg.Connection:
+    """As `connect`, but a failure of the server is psycopg's error (for the caller to say in context)."""
+    shown = display_url(url)
+    if _has_password(url):
+        raise StoreError(
+            f"The address of the team store {shown} holds a password; leave it out and keep the password in "
+            "your PostgreSQL password file (~/.pgpass, or the file $PGPASSFILE names) or a service file."
+        )
+    options: dict[str, Any] = {"autocommit": True, "application_name": "form4-desktop"}
+    if "connect_timeout" not in url:
+        options["connect_timeout"] = CONNECT_TIMEOUT
+    connection = psycopg.connect(url, **options)
+    log.info("team store %s: connected", shown)
+    return connection
+
+
+def _reason(error: BaseException) -> str:
+    lines = str(error).strip().splitlines()
+    text = " ".join(lines[0].split()) if lines else ""
+    return text.rstrip(".") or type(error).__name__
+
+
+def _unreachable(shown: str, error: BaseException, *, saving: bool) -> StoreError:
+    log.error("team store %s: %s", shown, _reason(error))
+    reason = _reason(error)
+    if "password" in reason.lower() and ("no password" in reason.lower() or "authentication" in reason.lower()):
+        return StoreError(
+            f"The team store {shown} refused the connection ({reason}); put your password in your PostgreSQL "
+            "password file (~/.pgpass, or the file $PGPASSFILE names) or a service file, never on the command line."
+        )
+    if saving:
+        return StoreError(
+            f"The team store {shown} cannot be reached ({reason}), so your changes were not saved; they are "
+            "still in your window: save again once the server is back."
+        )
+    return StoreError(f"The team store {shown} cannot be reached ({reason}); try again once the server is back.")
+
+
+@functools.lru_cache(maxsize=512)
+def translate(sql: str) -> str:
+    """DraftStore's SQL (SQLite's dialect, `?` and `:name` parameters) as PostgreSQL says it."""
+    sql = sql.replace("%", "%%")
+    sql = re.sub(r"\bIS \?", "IS NOT DISTINCT FROM ?", sql)
+    sql = re.sub(r"\bLIKE\b", "ILIKE", sql)  # SQLite's LIKE ignores case
+    sql = re.sub(r"\binstr\(", "strpos(", sql)
+    sql = re.sub(r"(?<![:\w]):([A-Za-z_]\w*)", r"%(\1)s", sql)
+    return sql.replace("?", "%s")
+
+
+class _Connection:
+    """What DraftStore asks of its connection (`execute`, `executemany`), on PostgreSQL. A connection the
+    server dropped is opened again at the next call (the server may be back)."""
+
+    def __init__(self, url: str, shown: str) -> None:
+        self.url, self.shown = url, shown
+        self.reconnected = 0  # how many times the connection was opened again
+        self._connection = self._open()
+
+    def _open(self) -> psycopg.Connection:
+        connection = _connect(self.url)
+        connection.execute(f"LISTEN {CHANNEL}")
+        return connection
+
+    @property
+    def connection(self) -> psycopg.Connection:
+        if self._connection.closed or self._connection.broken:
+            self._connection = self._open()
+            self.reconnected += 1
+            log.info("team store %s: connected again", self.shown)
+        return self._connection
+
+    def execute(self, sql: str, parameters: Any = ()) -> psycopg.Cursor:
+        return self.connection.execute(translate(sql), parameters or None)
+
+    def executemany(self, sql: str, rows: Any) -> None:
+        with self.connection.cursor() as cursor:
+            cursor.executemany(translate(sql), rows)
+
+    def close(self) -> None:
+        self._connection.close()
+
+
+class PostgresStore(DraftStore):
+    """The team store at `url` (postgresql://user@host:port/dbname, libpq's options such as sslmode allowed).
+    Its schema is made by `init_store` (form4 store init); opening never creates it."""
+
+    _backend_errors = (psycopg.Error,)
+
+    def __init__(self, url: str, user: str | None = None, *, create: bool = True):
+        self.url = url
+        self.path = display_url(url)
+        self.user = current_user() if user is None else user
+        self.warning = None
+        self.read_only: ReadOnly | None = None
+        self._decoded = {}
+        self._notified = 0  # notifications of other connections' commits seen: data_version()
+        try:
+            self._pg = _Connection(url, self.path)
+        except psycopg.Error as error:
+            raise _unreachable(self.path, error, saving=False) from None
+        self._db = self._pg  # type: ignore[assignment]  # DraftStore's SQL runs on it
+        import uuid
+
+        self.token = uuid.uuid4().hex
+        try:
+            self._check_schema()
+            privileges = self._db.execute(
+                "SELECT has_column_privilege('revisions', 'cccs', 'SELECT'), has_table_privilege('drafts', 'UPDATE')"
+            ).fetchone()
+        except psycopg.Error as error:
+            self._db.close()
+            raise self._store_error(error, saving=False) from error
+        except BaseException:
+            self._db.close()
+            raise
+        self.reads_cccs, writable = bool(privileges[0]), bool(privileges[1])
+        if not writable:
+            self.read_only = ReadOnly(
+                f"Your role may only read the team store {self.path}",
+                f"ask its administrator to grant you the {FILER} role to change drafts",
+            )
+        log.info("team store %s opened (%s)", self.path, "filer" if writable else "reviewer")
+
+    def _check_schema(self) -> None:
+        version = _schema_version(self._pg.connection)
+        if version == 0:
+            raise StoreError(
+                f"The database {self.path} holds no Form 4 Desktop store yet; its administrator creates one with "
+                f"form4 store init {self.path}."
+            )
+        if version > len(MIGRATIONS):
+            raise StoreError(
+                f"The team store {self.path} was written by a newer Form 4 Desktop (schema version {version}); "
+                "use that version."
+            )
+        if version < len(MIGRATIONS):
+            raise StoreError(
+                f"The team store {self.path} is at schema version {version}; its administrator upgrades it with "
+                f"form4 store init {self.path}."
+            )
+
+    def _store_error(self, error: BaseException, *, saving: bool) -> StoreError:
+        if isinstance(error, StoreError):
+            return error
+        if isinstance(error, (psycopg.OperationalError, psycopg.InterfaceError)) and not isinstance(
+            error, pg_errors.InsufficientPrivilege
+        ):
+            return _unreachable(self.path, error, saving=saving)
+        log.error("team store %s: %s", self.path, _reason(error), exc_info=error)
+        not_saved = ", so nothing was saved" if saving else ""
+        if isinstance(error, pg_errors.InsufficientPrivilege):
+            return StoreError(
+                f"Your role may not do this in the team store {self.path} ({_reason(error)}){not_saved}; ask its "
+                f"administrator for the {FILER} role."
+            )
+        return StoreError(f"The team store {self.path} could not be used ({_reason(error)}){not_saved}.")
+
+    def _content(self, alias: str = "") -> str:
+        prefix = f"{alias}." if alias else ""
+        if self.reads_cccs:
+            return f"form4_with_cccs({prefix}content, {prefix}cccs)"
+        return f"{prefix}content"
+
+    @contextmanager
+    def _transaction(self) -> Iterator[Any]:
+        connection = self._pg.connection
+        with connection.transaction():
+            connection.execute("SELECT pg_advisory_xact_lock(%s)", (WRITE_LOCK,))
+            yield self._db
+            connection.execute(f"NOTIFY {CHANNEL}")
+
+    @guarded(saving=False)
+    def close(self) -> None:
+        self._db.close()
+
+    @guarded(saving=False)
+    def data_version(self) -> int:
+        """A number that changes when another connection commits a change to the store (LISTEN/NOTIFY: each
+        commit notifies, and this connection counts the notifications it did not send itself). A connection
+        opened again after the server was gone counts as a change too: what happened meanwhile is unknown."""
+        connection = self._pg.connection
+        own = connection.info.backend_pid
+        for notify in connection.notifies(timeout=0):
+            if notify.pid != own:
+                self._notified += 1
+        return self._notified + self._pg.reconnected
+
+    @guarded(saving=False)
+    def checkpoint(self) -> None:
+        """Nothing to do: the server keeps what is committed."""
+
+    def _after_forgetting(self) -> None:
+        """The old row versions holding a forgotten CCC go when the server vacuums the tables."""
+
+    @guarded(saving=False)
+    def backup(self, target: Any) -> None:
+        raise StoreError(
+            f"The team store {self.path} is backed up by its database server (pg_dump); to copy it into a store "
+            f"file, use form4 store copy {self.path} FILE."
+        )
+
+
+# -- the schema -------------------------------------------------------------------------------------------------
+# Text columns that are sorted or compared as SQLite does (byte by byte) use the "C" collation.
+_V1 = """
+CREATE TABLE form4_schema (version integer NOT NULL);
+INSERT INTO form4_schema (version) VALUES (0);
+CREATE TABLE drafts (
+    id bigint PRIMARY KEY,
+    created_at text NOT NULL,
+    updated_at text COLLATE "C" NOT NULL,
+    version integer NOT NULL,
+    status text NOT NULL DEFAULT 'draft' CHECK (status IN ('draft', 'filed')),
+    document_type text NOT NULL,
+    period_of_report text COLLATE "C",
+    issuer_cik text COLLATE "C" NOT NULL DEFAULT '',
+    issuer_name text COLLATE "C" NOT NULL DEFAULT '',
+    issuer_ticker text COLLATE "C" NOT NULL DEFAULT '',
+    owner_names text COLLATE "C" NOT NULL DEFAULT '',
+    owner_ciks text COLLATE "C" NOT NULL DEFAULT '',
+    filed_on text,
+    accession_number text,
+    amends_id bigint REFERENCES drafts(id) ON DELETE SET NULL,
+    deleted_at text COLLATE "C"
+);
+CREATE INDEX drafts_by_change ON drafts (deleted_at, updated_at DESC, id DESC);
+CREATE INDEX drafts_by_issuer_period ON drafts (issuer_cik, period_of_report);
+CREATE TABLE revisions (
+    draft_id bigint NOT NULL REFERENCES drafts(id) ON DELETE CASCADE,
+    version integer NOT NULL,
+    saved_at text COLLATE "C" NOT NULL,
+    saved_by text NOT NULL DEFAULT '',
+    content text NOT NULL,
+    cccs jsonb,
+    PRIMARY KEY (draft_id, version)
+);
+CREATE TABLE autosaves (
+    slot text PRIMARY KEY,
+    draft_id bigint REFERENCES drafts(id) ON DELETE CASCADE,
+    base_version integer,
+    saved_at text COLLATE "C" NOT NULL,
+    content text NOT NULL,
+    cccs jsonb
+);
+CREATE TABLE known_owners (
+    cik text COLLATE "C" PRIMARY KEY,
+    name text COLLATE "C" NOT NULL DEFAULT '',
+    updated_at text NOT NULL,
+    content text NOT NULL,
+    cccs jsonb
+);
+CREATE TABLE known_issuers (
+    cik text COLLATE "C" PRIMARY KEY,
+    name text COLLATE "C" NOT NULL DEFAULT '',
+    trading_symbol text COLLATE "C" NOT NULL DEFAULT '',
+    updated_at text NOT NULL,
+    content text NOT NULL
+);
+CREATE TABLE title_merges (
+    owner_cik text NOT NULL,
+    issuer_cik text NOT NULL,
+    title text NOT NULL,
+    same_as text NOT NULL,
+    PRIMARY KEY (owner_cik, issuer_cik, title)
+);
+CREATE TABLE sequences (name text PRIMARY KEY, last bigint NOT NULL);
+INSERT INTO sequences (name, last) VALUES ('drafts', 0);
+-- Moves each reporting owner's CCC out of a stored filing into `cccs` (one entry per owner, in order), where
+-- column privileges fence it from the reviewer role.
+CREATE FUNCTION form4_fence_cccs() RETURNS trigger LANGUAGE plpgsql AS $fence$
+DECLARE
+    document jsonb := NEW.content::jsonb;
+    owners jsonb := document #> '{filing,reporting_owners}';
+    owner jsonb;
+    kept jsonb := '[]';
+    codes jsonb := '[]';
+BEGIN
+    IF owners IS NULL OR jsonb_typeof(owners) <> 'array' THEN
+        NEW.cccs := NULL;
+        RETURN NEW;
+    END IF;
+    FOR owner IN SELECT value FROM jsonb_array_elements(owners) LOOP
+        codes := codes || jsonb_build_array(owner -> 'ccc');
+        kept := kept || jsonb_build_array(owner - 'ccc');
+    END LOOP;
+    NEW.content := jsonb_set(document, '{filing,reporting_owners}', kept)::text;
+    NEW.cccs := codes;
+    RETURN NEW;
+END
+$fence$;
+-- A stored filing with its CCCs put back (for the filer role).
+CREATE FUNCTION form4_with_cccs(content text, cccs jsonb) RETURNS text LANGUAGE sql STABLE AS $merge$
+    SELECT CASE WHEN cccs IS NULL THEN content ELSE jsonb_set(
+        content::jsonb, '{filing,reporting_owners}',
+        coalesce((SELECT jsonb_agg(owner.value || jsonb_build_object('ccc', cccs -> (owner.n - 1)::int)
+                                   ORDER BY owner.n)
+                  FROM jsonb_array_elements(content::jsonb #> '{filing,reporting_owners}')
+                       WITH ORDINALITY AS owner(value, n)), '[]'::jsonb))::text END
+$merge$;
+CREATE TRIGGER revisions_fence_cccs BEFORE INSERT OR UPDATE OF content ON revisions
+    FOR EACH ROW EXECUTE FUNCTION form4_fence_cccs();
+CREATE TRIGGER autosaves_fence_cccs BEFORE INSERT OR UPDATE OF content ON autosaves
+    FOR EACH ROW EXECUTE FUNCTION form4_fence_cccs();
+CREATE TRIGGER known_owners_fence_cccs BEFORE INSERT OR UPDATE OF content ON known_owners
+    FOR EACH ROW EXECUTE FUNCTION form4_fence_cccs()
+"""
+
+# MIGRATIONS[n] takes a team store at schema version n to n + 1 (each in one transaction).
+MIGRATIONS: list[str] = [_V1]
+
+_ROLES = f"""
+DO $roles$ BEGIN
+    IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '{FILER}') THEN CREATE ROLE {FILER} NOLOGIN; END IF;
+    IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '{REVIEWER}') THEN CREATE ROLE {REVIEWER} NOLOGIN; END IF;
+END $roles$;
+GRANT SELECT ON form4_schema TO {FILER}, {REVIEWER};
+GRANT SELECT, INSERT, UPDATE, DELETE ON drafts, revisions, autosaves, known_owners, known_issuers, title_merges,
+    sequences TO {FILER};
+GRANT SELECT ON drafts, known_issuers, title_merges, sequences TO {REVIEWER};
+GRANT SELECT (draft_id, version, saved_at, saved_by, content) ON revisions TO {REVIEWER};
+GRANT SELECT (slot, draft_id, base_version, saved_at, content) ON autosaves TO {REVIEWER};
+GRANT SELECT (cik, name, updated_at, content) ON known_owners TO {REVIEWER}
+"""
+
+
+def _schema_version(connection: psycopg.Connection) -> int:
+    """The team store's schema version; 0 when the database holds none."""
+    (exists,) = connection.execute("SELECT to_regclass('form4_schema') IS NOT NULL").fetchone() or (False,)
+    if not exists:
+        return 0
+    (version,) = connection.execute("SELECT version FROM form4_schema").fetchone() or (0,)
+    return int(version)
+
+
+def _statements(script: str) -> list[str]:
+    """The statements of a script, split on the semicolons that end a line outside a $tag$ body."""
+    statements, current, body = [], [], None
+    for line in script.splitlines():
+        current.append(line)
+        for tag in re.findall(r"\$\w*\$", line):
+            body = None if body == tag else (tag if body is None else body)
+        if body is None and line.rstrip().endswith(";"):
+            statements.append("\n".join(current).rstrip().rstrip(";"))
+            current = []
+    if "\n".join(current).strip():
+        statements.append("\n".join(current))
+    return statements
+
+
+def init_store(url: str) -> tuple[int, int]:
+    """Create or upgrade the team store's schema at `url` (each migration in one transaction, with the schema
+    version), and the roles form4_filer and form4_reviewer with their privileges. Returns (version before,
+    version now). The user of `url` must own the database (or the schema) and may create roles."""
+    shown = display_url(url)
+    connection = connect(url)
+    try:
+        with connection.transaction():
+            connection.execute("SELECT pg_advisory_xact_lock(%s)", (WRITE_LOCK,))
+            before = _schema_version(connection)
+        if before > len(MIGRATIONS):
+            raise StoreError(
+                f"The team store {shown} was written by a newer Form 4 Desktop (schema version {before}); "
+                "use that version."
+            )
+        for target in range(before, len(MIGRATIONS)):
+            with connection.transaction():
+                connection.execute("SELECT pg_advisory_xact_lock(%s)", (WRITE_LOCK,))
+                for statement in _statements(MIGRATIONS[target]):
+                    connection.execute(statement)
+                connection.execute("UPDATE form4_schema SET version = %s", (target + 1,))
+            log.info("team store %s: migrated to schema version %d", shown, target + 1)
+        with connection.transaction():
+            for statement in _statements(_ROLES):
+                connection.execute(statement)
+        return before, len(MIGRATIONS)
+    except psycopg.Error as error:
+        if isinstance(error, pg_errors.InsufficientPrivilege):
+            raise StoreError(
+                f"The team store {shown} cannot be created by this user ({_reason(error)}); run form4 store init "
+                "as the database's owner, who may also create roles. Nothing was changed."
+            ) from error
+        if isinstance(error, psycopg.OperationalError):
+            raise _unreachable(shown, error, saving=True) from error
+        raise StoreError(f"The team store {shown} could not be created ({_reason(error)}).") from error
+    finally:
+        connection.close()

@@ -1,0 +1,338 @@
+"""The team store on a real PostgreSQL server (started by the tests): who may read a CCC, several processes on
+one store, a server gone mid-save, `form4 store init` and `form4 store copy`, passwords kept out of sight."""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import psycopg
+import pytest
+
+from conftest import CORPUS
+from form4_desktop.app.drafts import export_draft_xml, import_xml, open_store
+from form4_desktop.cli import main
+from form4_desktop.edgar_xml import Copy
+from form4_desktop.edgar_xml.canonical import compare_bytes
+from form4_desktop.store import ConflictError, StoreError
+from form4_desktop.store.copying import copy_store
+from form4_desktop.store.postgres import PostgresStore, display_url, init_store, translate
+import team_store_server
+from team_store_server import team_store_url
+from test_rules import draft
+
+CCC = "ab#45678"
+pg_server = team_store_server.pg_server  # the session's PostgreSQL server (a fixture)
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture
+def url(pg_server):
+    return team_store_url(pg_server)
+
+
+def as_user(url: str, user: str) -> str:
+    return url.replace("alice@", f"{user}@")
+
+
+def test_a_reviewer_reads_drafts_but_never_a_ccc(url):
+    with open_store(url) as filer:
+        draft_id = filer.create(draft())
+    with open_store(as_user(url, "rita")) as reviewer:
+        assert reviewer.read_only is not None and not reviewer.reads_cccs
+        opened = reviewer.open(draft_id)
+        assert opened.filing.reporting_owners[0].name == "CRAGUN KENNETH S"
+        assert opened.filing.reporting_owners[0].ccc is None
+        assert reviewer.known_owners("cragun")[0].ccc is None
+        with pytest.raises(StoreError, match="Your role may only read the team store .* nothing was saved"):
+            reviewer.save(draft_id, opened.filing, opened.version)
+        with pytest.raises(StoreError, match="a copy would lose them"):
+            copy_store(reviewer, reviewer)
+    with psycopg.connect(as_user(url, "rita")) as connection:
+        for table in ("revisions", "autosaves", "known_owners"):
+            with pytest.raises(psycopg.errors.InsufficientPrivilege, match=f"permission denied for table {table}"):
+                connection.execute(f"SELECT cccs FROM {table}")
+            connection.rollback()
+        with pytest.raises(psycopg.errors.InsufficientPrivilege):
+            connection.execute("SELECT form4_with_cccs(content, cccs) FROM revisions")
+        connection.rollback()
+        (content,) = connection.execute("SELECT content FROM revisions").fetchone()
+        assert CCC not in content and "CRAGUN" in content  # the CCC is not in the JSON a reviewer may read
+
+
+def test_the_ccc_is_kept_only_in_the_fenced_column(url, pg_server):
+    with open_store(url) as store:
+        store.create(draft())
+        store.write_autosave("w", draft(), None, None)
+    database = url.rsplit("/", 1)[1]
+    with psycopg.connect(pg_server.url(database)) as connection:
+        for table in ("revisions", "autosaves", "known_owners"):
+            content, cccs = connection.execute(f"SELECT content, cccs FROM {table}").fetchone()
+            assert CCC not in content and cccs == [CCC], table
+
+
+def test_store_init_is_versioned_and_idempotent_and_an_uninitialised_database_is_refused(pg_server, capsys):
+    database = pg_server.new_database()
+    with pytest.raises(StoreError, match="holds no Form 4 Desktop store yet; .* form4 store init"):
+        open_store(pg_server.url(database))
+    assert main(["store", "init", pg_server.url(database)]) == 0
+    assert "is ready (schema version 1)" in capsys.readouterr().out
+    assert main(["store", "init", pg_server.url(database)]) == 0
+    assert "was already up to date" in capsys.readouterr().out
+    assert init_store(pg_server.url(database)) == (1, 1)
+    pg_server.sql(database, "UPDATE form4_schema SET version = 99")
+    with pytest.raises(StoreError, match="newer Form 4 Desktop \\(schema version 99\\)"):
+        open_store(pg_server.url(database))
+
+
+def test_a_password_is_never_taken_from_the_address_nor_shown(pg_server, caplog):
+    secret = "s3cret-word"
+    with pytest.raises(StoreError, match="holds a password; .*~/.pgpass") as refused:
+        open_store(f"postgresql://alice:{secret}@localhost:{pg_server.port}/x")
+    assert secret not in str(refused.value)
+    with pytest.raises(StoreError) as refused:
+        open_store(f"postgresql://alice@localhost:{pg_server.port}/x?password={secret}&sslmode=disable")
+    assert secret not in str(refused.value) and "sslmode=disable" in str(refused.value)
+    assert display_url(f"postgresql://a:{secret}@h:5/d") == "postgresql://a@h:5/d"
+    assert secret not in caplog.text
+
+
+def test_a_password_comes_from_the_password_file(pg_server, tmp_path, monkeypatch):
+    database = pg_server.new_database()
+    init_store(pg_server.url(database))
+    pg_server.sql(database, "DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'paula') THEN "
+                            "CREATE ROLE paula LOGIN PASSWORD 'from-the-file'; END IF; END $$")
+    pg_server.sql(database, "GRANT form4_filer TO paula")
+    passfile = tmp_path / "pgpass"
+    passfile.write_text(f"localhost:{pg_server.port}:{database}:paula:from-the-file\n")
+    passfile.chmod(0o600)
+    monkeypatch.setenv("PGPASSFILE", str(passfile))
+    # trust authentication would accept any password: ask the server whether the password was sent
+    with open_store(pg_server.url(database, "paula")) as store:
+        assert store._pg.connection.info.password == "from-the-file"
+        assert store.create(draft()) == 1
+
+
+def test_server_gone_mid_save_is_one_sentence_and_the_store_connects_again(url, pg_server):
+    with open_store(url) as store:
+        draft_id = store.create(draft())
+        opened = store.open(draft_id)
+        opened.filing.remarks = "Typed while the server went away."
+        pid = store._pg.connection.info.backend_pid
+        database = url.rsplit("/", 1)[1]
+        failure: list[BaseException] = []
+        with psycopg.connect(pg_server.url(database), autocommit=True) as admin:
+            admin.execute("SELECT pg_advisory_lock(%s)", (0x46344453,))  # the save waits inside its transaction
+
+            def save() -> None:
+                try:
+                    store.save(draft_id, opened.filing, opened.version)
+                except BaseException as error:  # noqa: BLE001 - the test looks at it
+                    failure.append(error)
+
+            saver = threading.Thread(target=save)
+            saver.start()
+            deadline = time.monotonic() + 10
+            while time.monotonic() < deadline and not admin.execute(
+                "SELECT 1 FROM pg_locks WHERE pid = %s AND NOT granted", (pid,)
+            ).fetchone():
+                time.sleep(0.02)
+            admin.execute("SELECT pg_terminate_backend(%s)", (pid,))
+            saver.join(10)
+        [error] = failure
+        assert type(error) is StoreError
+        sentence = str(error)
+        assert sentence.startswith(f"The team store {url} cannot be reached (")
+        assert sentence.endswith("so your changes were not saved; they are still in your window: save again once "
+                                 "the server is back.")
+        assert sentence.count(". ") == 0 and "\n" not in sentence
+        # the whole server goes and comes back: one sentence, then the store connects again by itself
+        pg_server.pg_ctl("-m", "immediate", "-w", "stop")
+        try:
+            with pytest.raises(StoreError, match="cannot be reached .* so your changes were not saved"):
+                store.save(draft_id, opened.filing, opened.version)
+            with pytest.raises(StoreError, match="cannot be reached"):
+                store.list()
+        finally:
+            pg_server.start()
+        assert store.open(draft_id).version == 1  # nothing was half saved
+        assert store.save(draft_id, opened.filing, opened.version) == 2
+
+
+WORKER = """
+import json, random, sys, time
+from form4_desktop.app.drafts import open_store
+from form4_desktop.store import ConflictError
+url, name, seconds, shared = sys.argv[1], sys.argv[2], float(sys.argv[3]), json.loads(sys.argv[4])
+random.seed(name)
+saved, refused, reads = [], [], 0
+with open_store(url) as store:
+    store.user = name
+    own = store.create(store.open(shared[0]).filing)
+    deadline = time.monotonic() + seconds
+    n = 0
+    while time.monotonic() < deadline:
+        draft_id = random.choice(shared + [own])
+        opened = store.open(draft_id)
+        reads += len(store.list())
+        n += 1
+        token = f"{name}-{n}"
+        opened.filing.remarks = token
+        time.sleep(random.random() * 0.005)  # others may save meanwhile
+        try:
+            version = store.save(draft_id, opened.filing, opened.version)
+            saved.append([draft_id, version, token])
+        except ConflictError as error:
+            refused.append([draft_id, opened.version, str(error)])
+print(json.dumps({"saved": saved, "refused": refused, "reads": reads, "own": own}))
+"""
+
+
+def test_several_processes_saving_the_same_and_different_drafts_lose_nothing(url):
+    with open_store(url) as store:
+        shared = [store.create(draft()) for _ in range(2)]
+    workers = [
+        subprocess.Popen(
+            [sys.executable, "-c", WORKER, url, f"worker{n}", "4", json.dumps(shared)],
+            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT,
+        )
+        for n in range(4)
+    ]
+    results = []
+    for worker in workers:
+        out, err = worker.communicate(timeout=120)
+        assert worker.returncode == 0, err
+        results.append(json.loads(out))
+    saved = [tuple(entry) for result in results for entry in result["saved"]]
+    refused = [entry for result in results for entry in result["refused"]]
+    assert len(saved) > 20 and refused, (len(saved), len(refused))  # the same drafts were really fought over
+    assert all("changed in another window or program by worker" in sentence for _, _, sentence in refused)
+    with open_store(url) as store:
+        for draft_id in {entry[0] for entry in saved}:
+            history = store.history(draft_id)
+            # every save reported as done is there, at the version it was given, with what it saved ...
+            mine = {version: token for d, version, token in saved if d == draft_id}
+            assert [r.version for r in history] == list(range(len(mine) + 1, 0, -1))
+            for version, token in mine.items():
+                assert store.revision(draft_id, version).remarks == token
+            # ... and each was made from the version before it: no save went over another's unseen
+            assert len(mine) == len(history) - 1
+    print(f"{len(saved)} saves, {len(refused)} refused, {sum(r['reads'] for r in results)} rows listed")
+
+
+def test_the_corpus_imported_into_a_team_store_exports_back_equal(url, tmp_path):
+    assert len(CORPUS) == 307
+    started = time.monotonic()
+    with open_store(url) as store:
+        ids = {path: import_xml(store, path).draft_id for path in CORPUS}
+        for path, draft_id in ids.items():
+            out = tmp_path / "out.xml"
+            export_draft_xml(store, draft_id, out, Copy.RECORD)
+            assert compare_bytes(path.read_bytes(), out.read_bytes()) == [], path.name
+    assert time.monotonic() - started < 60
+
+
+def test_store_copy_both_ways_is_checked_and_equal(url, tmp_path, capsys):
+    source = tmp_path / "drafts.sqlite3"
+    with open_store(source) as store:
+        first = import_xml(store, CORPUS[0]).draft_id
+        store.amend(first)
+        edited = store.create(draft())
+        opened = store.open(edited)
+        opened.filing.remarks = "second version"
+        store.save(edited, opened.filing, 1)
+        store.write_autosave("w", draft(), edited, 2)
+        store.merge_titles("1", "2", "a", "b")
+        gone = store.create(draft())
+        store.delete(gone)
+        store.empty_trash()
+        trashed = store.create(draft())
+        store.delete(trashed)
+    assert main(["store", "copy", str(source), url]) == 0
+    captured = capsys.readouterr()
+    assert "was copied into" in captured.out and "and checked: 4 drafts, 5 versions" in captured.out
+    assert "[##############################] " in captured.err
+    back = tmp_path / "back.sqlite3"
+    assert main(["store", "copy", url, str(back)]) == 0
+    capsys.readouterr()
+    with open_store(source) as one, open_store(url) as team, open_store(back) as other:
+        assert one.list() == team.list() == other.list()
+        assert one.list(trash=True) == team.list(trash=True) == other.list(trash=True)
+        assert team.open(edited).filing.reporting_owners[0].ccc == CCC
+        assert [a.filing for a in team.autosaves()] == [a.filing for a in other.autosaves()]
+        assert one.history(edited) == team.history(edited) == other.history(edited)
+        assert team.create(draft()) == other.create(draft()) == trashed + 1  # ids are never given twice
+
+
+def test_store_copy_refuses_a_store_that_is_not_empty_and_leaves_no_file(url, tmp_path, capsys):
+    with open_store(url) as store:
+        store.create(draft())
+    source = tmp_path / "drafts.sqlite3"
+    with open_store(source) as store:
+        store.create(draft())
+    with pytest.raises(StoreError, match="is not empty \\(1 drafts.*Nothing was copied"):
+        with open_store(source) as one, open_store(url) as team:
+            copy_store(one, team)
+    assert main(["store", "copy", url, str(source)]) == 2
+    assert "exists" in capsys.readouterr().err
+
+
+def test_a_copy_that_differs_is_not_said_to_be_done(url, tmp_path, monkeypatch):
+    from form4_desktop.store import copying
+
+    source = tmp_path / "drafts.sqlite3"
+    with open_store(source) as store:
+        store.create(draft())
+    original = copying._normal
+
+    def damaged(columns, row):  # the copy's reading of one revision differs from the source's
+        normal = original(columns, row)
+        if "saved_by" in columns and row[0] == 1 and isinstance(row[-1], str) and '"filing": {' in row[-1]:
+            return normal[:-1] + ({"changed": True},)
+        return normal
+
+    monkeypatch.setattr(copying, "_normal", damaged)
+    with open_store(source) as one, open_store(url) as team:
+        with pytest.raises(StoreError, match="differs from the store .* in revisions 1, 1; do not use the copy"):
+            copy_store(one, team)
+
+
+def test_the_dialect_is_translated_once():
+    assert translate("SELECT a FROM t WHERE b IS ? AND c LIKE ? AND instr(d, 'x') > 0 AND e = :name") == (
+        "SELECT a FROM t WHERE b IS NOT DISTINCT FROM %s AND c ILIKE %s AND strpos(d, 'x') > 0 AND e = %(name)s"
+    )
+
+
+def test_the_url_is_logged_without_a_password(url, caplog):
+    caplog.set_level(logging.INFO, logger="form4_desktop.store")
+    with open_store(url):
+        pass
+    assert f"team store {url} opened (filer)" in caplog.text
+
+
+def test_form4_commands_work_the_same_on_a_team_store(url, tmp_path, capsys, monkeypatch):
+    from conftest import REFERENCE
+
+    assert main(["import", str(REFERENCE), "--store", url]) == 0
+    assert capsys.readouterr().out.startswith("1\t")
+    monkeypatch.setenv("FORM4_STORE", url)
+    assert main(["list"]) == 0
+    assert "CRAGUN KENNETH S" in capsys.readouterr().out
+    assert main(["export", "1", "--xml", str(tmp_path / "out.xml")]) == 0
+    assert compare_bytes(REFERENCE.read_bytes(), (tmp_path / "out.xml").read_bytes()) == []
+    assert main(["holdings", "--owner", "1767258"]) == 0
+    assert "Common Stock" in capsys.readouterr().out
+    assert main(["store", "backup", str(tmp_path / "copy.sqlite3")]) == 2
+    assert "form4 store copy" in capsys.readouterr().err
+    assert isinstance(open_store(url), PostgresStore)
+    assert os.environ["FORM4_STORE"] == url
+    with open_store(url) as store:
+        draft_id = store.create(draft())
+        with pytest.raises(ConflictError):
+            store.save(draft_id, store.open(draft_id).filing, 0)
