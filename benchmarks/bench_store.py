@@ -19,6 +19,28 @@ ROOT = Path(__file__).resolve().parent.parent
 DRAFTS = 10_000
 
 
+def timings(store) -> dict[str, float]:
+    """The medians (ms) of listing all drafts, searching, opening and saving a draft, in `store`."""
+    ids = [row.id for row in store.list()]
+    picks = random.Random(1).sample(ids, 200)
+    figures = {
+        "list": median_ms(lambda: store.list(), 30),
+        "search": median_ms(lambda: store.list("smith"), 30),
+        "open": median_ms(lambda: store.open(random.choice(picks)), 200),
+    }
+    opened = {draft_id: store.open(draft_id) for draft_id in picks}
+
+    def save() -> None:
+        draft_id = random.choice(picks)
+        current = opened[draft_id]
+        filing = copy.deepcopy(current.filing)
+        filing.remarks = "benchmark"
+        current.version = store.save(draft_id, filing, current.version)
+
+    figures["save"] = median_ms(save, 200)
+    return figures
+
+
 def main() -> None:
     templates = [read_file(path) for path in sorted((ROOT / "tests" / "data" / "corpus").glob("*.xml"))]
     for template in templates:
@@ -31,22 +53,8 @@ def main() -> None:
                 store.create(templates[n % len(templates)])
             store._db.execute("PRAGMA synchronous = FULL")
             fill = time.perf_counter() - start
-            ids = [row.id for row in store.list()]
-            picks = random.Random(1).sample(ids, 200)
             rows = len(store.list())
-            list_ms = median_ms(lambda: store.list(), 30)
-            search_ms = median_ms(lambda: store.list("smith"), 30)
-            open_ms = median_ms(lambda: store.open(random.choice(picks)), 200)
-            opened = {draft_id: store.open(draft_id) for draft_id in picks}
-
-            def save() -> None:
-                draft_id = random.choice(picks)
-                current = opened[draft_id]
-                filing = copy.deepcopy(current.filing)
-                filing.remarks = "benchmark"
-                current.version = store.save(draft_id, filing, current.version)
-
-            save_ms = median_ms(save, 200)
+            list_ms, search_ms, open_ms, save_ms = timings(store).values()
             # Each template was stored about 30 times (DRAFTS / templates): the look-up reads only those.
             find_ms = median_ms(lambda: store.find_same(random.choice(templates)), 200)
     print(f"store with {DRAFTS:,} drafts (filled in {fill:.1f} s)")

@@ -215,10 +215,15 @@ def build_parser() -> argparse.ArgumentParser:
         description="Create the draft store's tables in the PostgreSQL database at URL "
         "(postgresql://user@host:port/dbname, as its owner), or upgrade them, each schema version in one "
         "transaction; create the roles form4_filer (reads and writes drafts, reads CCCs) and form4_reviewer "
-        "(reads drafts, never CCCs). Grant them to people with GRANT form4_filer TO name. The password comes "
+        "(reads drafts, never CCCs), granted to the logins given with --filer and --reviewer; the database is "
+        "created if it does not exist. The password comes "
         "from your PostgreSQL password file (~/.pgpass or $PGPASSFILE) or a service file, never from URL.",
     )
     init.add_argument("url", metavar="URL")
+    init.add_argument("--filer", action="append", default=[], metavar="NAME", help="grant form4_filer to this login")
+    init.add_argument(
+        "--reviewer", action="append", default=[], metavar="NAME", help="grant form4_reviewer to this login"
+    )
     copier = store_commands.add_parser(
         "copy",
         help="copy a whole store into a new one, between a file and a team store (either way)",
@@ -429,10 +434,15 @@ def _store(arguments: argparse.Namespace) -> int:
             print(_one_line(f"form4 store init: give a postgresql://user@host:port/dbname address, not "
                             f"'{arguments.url}'."), file=sys.stderr)
             return EXIT_UNREADABLE
-        before, now = init_store(arguments.url)
+        before, now = init_store(arguments.url, arguments.filer, arguments.reviewer)
         state = "is ready" if before == 0 else ("was upgraded" if before < now else "was already up to date")
-        print(_one_line(f"The team store {display_url(arguments.url)} {state} (schema version {now}); grant people "
-                        "its roles: GRANT form4_filer TO name; or GRANT form4_reviewer TO name."))
+        granted = "; ".join(
+            f"{role}: {', '.join(names)}"
+            for role, names in (("form4_filer", arguments.filer), ("form4_reviewer", arguments.reviewer))
+            if names
+        )
+        print(_one_line(f"The team store {display_url(arguments.url)} {state} (schema version {now}); "
+                        + (f"{granted}." if granted else "give people its roles with --filer NAME or --reviewer NAME.")))
         return EXIT_OK
     if arguments.store_command == "copy":
         from form4_desktop.store.copying import copy_store

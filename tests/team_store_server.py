@@ -60,9 +60,13 @@ class Server:
             timeout=60,
         )
 
+    durable: bool = False  # fsync on, as a real server (the benchmarks); the tests need no crash safety
+
     def start(self) -> None:
         log = os.path.join(self.folder, "server.log")
-        options = f"-p {self.port} -k {self.folder} -c listen_addresses=localhost -c fsync=off -c max_connections=60"
+        options = f"-p {self.port} -k {self.folder} -c listen_addresses=localhost -c max_connections=60"
+        if not self.durable:
+            options += " -c fsync=off"
         self.pg_ctl("-w", "-t", "30", "-l", log, "-o", options, "start")
 
     def stop(self) -> None:
@@ -90,7 +94,7 @@ class Server:
 _server: Server | None = None
 
 
-def server() -> Server:
+def server(*, durable: bool = False) -> Server:
     """The session's server, started at the first call. Skips (loudly) only when no PostgreSQL is installed."""
     global _server
     if _server is not None:
@@ -121,7 +125,7 @@ def server() -> Server:
         check=True,
         timeout=120,
     )
-    _server = Server(folder, _free_port(), binaries, run_as)
+    _server = Server(folder, _free_port(), binaries, run_as, durable=durable)
     _server.start()
     atexit.register(_server.stop)
     return _server

@@ -82,13 +82,27 @@ def test_store_init_is_versioned_and_idempotent_and_an_uninitialised_database_is
     with pytest.raises(StoreError, match="holds no Form 4 Desktop store yet; .* form4 store init"):
         open_store(pg_server.url(database))
     assert main(["store", "init", pg_server.url(database)]) == 0
-    assert "is ready (schema version 1)" in capsys.readouterr().out
+    assert "is ready (schema version 1); give people its roles with --filer" in capsys.readouterr().out
     assert main(["store", "init", pg_server.url(database)]) == 0
     assert "was already up to date" in capsys.readouterr().out
     assert init_store(pg_server.url(database)) == (1, 1)
     pg_server.sql(database, "UPDATE form4_schema SET version = 99")
     with pytest.raises(StoreError, match="newer Form 4 Desktop \\(schema version 99\\)"):
         open_store(pg_server.url(database))
+
+
+def test_store_init_creates_the_database_and_grants_the_roles(pg_server, capsys):
+    pg_server.sql("postgres", "DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'vera') THEN "
+                              "CREATE ROLE vera LOGIN; END IF; END $$")
+    pg_server.sql("postgres", "DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'fred') THEN "
+                              "CREATE ROLE fred LOGIN; END IF; END $$")
+    url = pg_server.url("office_new_db")
+    assert main(["store", "init", url, "--filer", "fred", "--reviewer", "vera"]) == 0
+    assert "is ready (schema version 1); form4_filer: fred; form4_reviewer: vera." in capsys.readouterr().out
+    with open_store(url.replace("postgres@", "fred@")) as filer:
+        draft_id = filer.create(draft())
+    with open_store(url.replace("postgres@", "vera@")) as reviewer:
+        assert reviewer.read_only is not None and reviewer.open(draft_id).filing.reporting_owners[0].ccc is None
 
 
 def test_a_password_is_never_taken_from_the_address_nor_shown(pg_server, caplog):
@@ -336,3 +350,36 @@ def test_form4_commands_work_the_same_on_a_team_store(url, tmp_path, capsys, mon
         draft_id = store.create(draft())
         with pytest.raises(ConflictError):
             store.save(draft_id, store.open(draft_id).filing, 0)
+
+
+def test_a_sqlite_store_on_a_network_share_is_refused_pointing_to_the_team_store(tmp_path, monkeypatch):
+    from form4_desktop.store import database
+
+    share = tmp_path / "office share"
+    share.mkdir()
+    mounts = tmp_path / "mounts"
+    mounts.write_text(
+        "proc /proc proc rw 0 0\n/dev/sda1 / ext4 rw 0 0\n"
+        f"fileserver:/export/drafts {str(share).replace(' ', chr(92) + '040')} nfs4 rw,relatime 0 0\n"
+    )
+    monkeypatch.setattr(database, "MOUNTS", str(mounts))
+    with pytest.raises(StoreError) as refused:
+        open_store(share / "drafts.sqlite3")
+    sentence = str(refused.value)
+    assert sentence == (
+        f"The store {share / 'drafts.sqlite3'} is on a network share (nfs4 at {share}), where SQLite's locking fails "
+        "and saves can be lost or the store damaged; keep it on this computer's own disk, or share drafts through a "
+        "team store on PostgreSQL (form4 store init, then --store postgresql://…)."
+    )
+    assert not (share / "drafts.sqlite3").exists()  # refused before anything was made
+    with open_store(tmp_path / "drafts.sqlite3") as local:  # beside it, on a local disk: fine
+        assert local.read_only is None
+    mounts.write_text(mounts.read_text().replace("nfs4", "cifs"))
+    with pytest.raises(StoreError, match="on a network share \\(cifs at "):
+        open_store(share / "sub" / "drafts.sqlite3")
+    # Windows: a UNC path, however it is spelt; a local long path is not one
+    for path in ("\\\\server\\share\\drafts.sqlite3", "//server/share/drafts.sqlite3",
+                 "\\\\?\\UNC\\server\\share\\d.sqlite3"):
+        assert database.network_share(path, windows=True) == "a Windows network path", path
+    for path in ("C:\\Users\\me\\drafts.sqlite3", "\\\\?\\C:\\Users\\me\\drafts.sqlite3"):
+        assert database.network_share(path, windows=True) is None, path

@@ -323,6 +323,35 @@ def connect(
     return open_database(path, migrations, create=create).connection
 
 
+# The mount table read on Linux, and the file systems in it that are network shares.
+MOUNTS = "/proc/mounts"
+NETWORK_FILE_SYSTEMS = frozenset({"nfs", "nfs4", "cifs", "smb3", "smbfs", "ncpfs", "afs", "9p", "fuse.sshfs"})
+
+
+def network_share(path: str, *, windows: bool = os.name == "nt") -> str | None:
+    """What network share `path` is on ("a network share (nfs4 at /mnt/office)", "a Windows network path"), or
+    None: a UNC path on Windows; on Linux the file system of the deepest mount holding it, from the mount table."""
+    if windows:
+        unc = path.replace("/", "\\")
+        local = unc.startswith(("\\\\?\\", "\\\\.\\")) and not unc.upper().startswith("\\\\?\\UNC\\")
+        return "a Windows network path" if unc.startswith("\\\\") and not local else None
+    try:
+        with open(MOUNTS, encoding="utf-8", errors="replace") as table:
+            mounts = [line.split()[1:3] for line in table if len(line.split()) >= 3]
+    except OSError:
+        return None
+    where = os.path.realpath(path)
+    best = ("", "")
+    for point, kind in mounts:
+        point = point.replace("\\040", " ")
+        if (where == point or where.startswith(point.rstrip("/") + "/")) and len(point) >= len(best[0]):
+            best = (point, kind)
+    kind = best[1]
+    if kind not in NETWORK_FILE_SYSTEMS:
+        return None
+    return f"a network share ({kind} at {best[0]})"
+
+
 def open_database(
     path: str, migrations: list[Callable[[sqlite3.Connection], None]] | None = None, *, create: bool = True
 ) -> Opened:
@@ -334,6 +363,13 @@ def open_database(
     read-only-folder store is opened for reading only (`Opened.read_only` says why) so that what it holds can
     be read and rescued; a newer store, or another program's file, is refused."""
     migrations = MIGRATIONS if migrations is None else migrations
+    share = network_share(path)
+    if share is not None:
+        raise StoreError(
+            f"The store {path} is on {share}, where SQLite's locking fails and saves can be lost or the store "
+            "damaged; keep it on this computer's own disk, or share drafts through a team store on PostgreSQL "
+            "(form4 store init, then --store postgresql://…)."
+        )
     if os.path.isdir(path):
         raise StoreError(f"The store {path} is a folder; give the path of a store file.")
     if not os.path.exists(path):

@@ -20,10 +20,11 @@ import logging
 import re
 import urllib.parse
 from contextlib import contextmanager
-from typing import Any, Iterator
+from typing import Any, Iterator, Sequence
 
 import psycopg
 from psycopg import errors as pg_errors
+from psycopg import sql
 
 from form4_desktop.store.database import ReadOnly, StoreError
 from form4_desktop.store.drafts import DraftStore, current_user, guarded, is_url  # noqa: F401
@@ -49,7 +50,8 @@ def display_url(url: str) -> str:
     return urllib.parse.urlunsplit((parts.scheme, netloc, parts.path, query, ""))
 
 
-def _has_password(url: str) -> bool:
+def has_password(url: str) -> bool:
+    """Whether the address holds a password (which is refused: libpq's password file or service file keep it)."""
     parts = urllib.parse.urlsplit(url)
     credentials = parts.netloc.rsplit("@", 1)[0] if "@" in parts.netloc else ""
     return ":" in credentials or "password" in dict(urllib.parse.parse_qsl(parts.query))
@@ -67,7 +69,7 @@ def connect(url: str) -> psycopg.Connection:
 def _connect(url: str) -> psycopg.Connection:
     """As `connect`, but a failure of the server is psycopg's error (for the caller to say in context)."""
     shown = display_url(url)
-    if _has_password(url):
+    if has_password(url):
         raise StoreError(
             f"The address of the team store {shown} holds a password; leave it out and keep the password in "
             "your PostgreSQL password file (~/.pgpass, or the file $PGPASSFILE names) or a service file."
@@ -113,6 +115,27 @@ def translate(sql: str) -> str:
     return sql.replace("?", "%s")
 
 
+class _Result:
+    """A statement's result as DraftStore reads sqlite3's cursor; iterating fetches all rows at once (a cursor
+    iterated row by row costs half the time of listing 10,000 drafts)."""
+
+    def __init__(self, cursor: psycopg.Cursor) -> None:
+        self._cursor = cursor
+        self.rowcount = cursor.rowcount
+
+    def __iter__(self) -> Iterator[Any]:
+        return iter(self._cursor.fetchall() if self._cursor.description is not None else ())
+
+    def fetchone(self) -> Any:
+        return self._cursor.fetchone()
+
+    def fetchall(self) -> list[Any]:
+        return self._cursor.fetchall()
+
+    def fetchmany(self, size: int) -> list[Any]:
+        return self._cursor.fetchmany(size)
+
+
 class _Connection:
     """What DraftStore asks of its connection (`execute`, `executemany`), on PostgreSQL. A connection the
     server dropped is opened again at the next call (the server may be back)."""
@@ -135,8 +158,8 @@ class _Connection:
             log.info("team store %s: connected again", self.shown)
         return self._connection
 
-    def execute(self, sql: str, parameters: Any = ()) -> psycopg.Cursor:
-        return self.connection.execute(translate(sql), parameters or None)
+    def execute(self, sql: str, parameters: Any = ()) -> _Result:
+        return _Result(self.connection.execute(translate(sql), parameters or None))
 
     def executemany(self, sql: str, rows: Any) -> None:
         with self.connection.cursor() as cursor:
@@ -413,12 +436,31 @@ def _statements(script: str) -> list[str]:
     return statements
 
 
-def init_store(url: str) -> tuple[int, int]:
-    """Create or upgrade the team store's schema at `url` (each migration in one transaction, with the schema
-    version), and the roles form4_filer and form4_reviewer with their privileges. Returns (version before,
-    version now). The user of `url` must own the database (or the schema) and may create roles."""
+def _create_database(url: str) -> None:
+    """Create the database `url` names, connecting to the server's `postgres` database to do so."""
+    parts = urllib.parse.urlsplit(url)
+    name = urllib.parse.unquote(parts.path.lstrip("/"))
+    with _connect(urllib.parse.urlunsplit(parts._replace(path="/postgres"))) as admin:
+        admin.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
+    log.info("team store %s: database created", display_url(url))
+
+
+def init_store(url: str, filers: Sequence[str] = (), reviewers: Sequence[str] = ()) -> tuple[int, int]:
+    """Create or upgrade the team store at `url`: the database if it does not exist yet, the schema (each
+    migration in one transaction, with the schema version), the roles form4_filer and form4_reviewer with their
+    privileges, granted to the login roles `filers` and `reviewers`. Returns (version before, version now). The
+    user of `url` must own the database (or may create one) and may create roles."""
     shown = display_url(url)
-    connection = connect(url)
+    try:
+        connection = _connect(url)
+    except psycopg.OperationalError as error:
+        if "does not exist" not in str(error):
+            raise _unreachable(shown, error, saving=False) from None
+        try:
+            _create_database(url)
+            connection = _connect(url)
+        except psycopg.Error as again:
+            raise StoreError(f"The database of the team store {shown} cannot be created ({_reason(again)}).") from None
     try:
         with connection.transaction():
             connection.execute("SELECT pg_advisory_xact_lock(%s)", (WRITE_LOCK,))
@@ -438,6 +480,9 @@ def init_store(url: str) -> tuple[int, int]:
         with connection.transaction():
             for statement in _statements(_ROLES):
                 connection.execute(statement)
+            for role, people in ((FILER, filers), (REVIEWER, reviewers)):
+                for person in people:
+                    connection.execute(sql.SQL("GRANT {} TO {}").format(sql.Identifier(role), sql.Identifier(person)))
         return before, len(MIGRATIONS)
     except psycopg.Error as error:
         if isinstance(error, pg_errors.InsufficientPrivilege):

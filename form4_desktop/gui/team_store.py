@@ -1,0 +1,97 @@
+"""File ▸ Connect to Team Store…: the address of a team store on PostgreSQL, remembered for next time (never
+with a password: that stays in the user's PostgreSQL password file or service file), and the team store's
+drafts in a new window."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QLineEdit, QVBoxLayout, QWidget
+
+from form4_desktop.app.drafts import open_store
+from form4_desktop.gui import dialogs
+from form4_desktop.store import DraftStore, StoreError, is_url
+
+SETTING = "team_store/url"  # the last address connected to, without a password
+
+
+class TeamStoreDialog(QDialog):
+    """Asks for a team store's address and connects to it; `store` is the open store once accepted."""
+
+    def __init__(self, settings: QSettings, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.settings = settings
+        self.store: DraftStore | None = None
+        self.setWindowTitle("Connect to team store")
+        self.url = QLineEdit(str(settings.value(SETTING, "") or ""))
+        self.url.setObjectName("team_store_url")
+        self.url.setPlaceholderText("postgresql://you@server:5432/form4")
+        self.url.setMinimumWidth(420)
+        explanation = QLabel(
+            "The address of the team store your office keeps on its PostgreSQL server. Leave the password out: "
+            "it is read from your PostgreSQL password file (~/.pgpass, or the file PGPASSFILE names) or a "
+            "service file."
+        )
+        explanation.setWordWrap(True)
+        self.problem = QLabel("")
+        self.problem.setObjectName("team_store_problem")
+        self.problem.setWordWrap(True)
+        self.problem.setStyleSheet("color: #b00020")
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.connect_button = buttons.addButton("Connect", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.connect_button.setObjectName("team_store_connect")
+        buttons.accepted.connect(self.try_connect)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(explanation)
+        layout.addWidget(self.url)
+        layout.addWidget(self.problem)
+        layout.addWidget(buttons)
+
+    def try_connect(self) -> None:
+        """Connect to the address typed; on success remember it (without a password) and accept; else say why in
+        one sentence and stay open."""
+        url = self.url.text().strip()
+        if not is_url(url):
+            self.problem.setText("Give the team store's address as postgresql://you@server:5432/database.")
+            return
+        from form4_desktop.store.postgres import display_url, has_password
+
+        shown = display_url(url)
+        if has_password(url):  # a password typed here is neither used nor kept
+            self.url.setText(shown)
+            self.problem.setText(
+                "Leave the password out of the address: put it in your PostgreSQL password file (~/.pgpass) "
+                "or a service file, then connect again."
+            )
+            return
+        try:
+            self.store = open_store(url, create=False)
+        except StoreError as error:
+            self.problem.setText(str(error))
+            return
+        self.settings.setValue(SETTING, shown)
+        self.settings.sync()
+        self.accept()
+
+
+def connect_to_team_store(parent: QWidget | None, settings: QSettings) -> DraftStore | None:
+    """Ask for a team store and connect to it; None when the user cancelled."""
+    dialog = TeamStoreDialog(settings, parent)
+    if dialogs.run(dialog) != QDialog.DialogCode.Accepted:
+        return None
+    return dialog.store
+
+
+def open_team_store_window(parent: QWidget | None, settings: QSettings):
+    """File ▸ Connect to Team Store…: the team store's drafts in a new main window (the store is closed with
+    it). Returns the window, or None when the user cancelled."""
+    from form4_desktop.gui.main_window import MainWindow
+
+    store = connect_to_team_store(parent, settings)
+    if store is None:
+        return None
+    window = MainWindow(store, settings=settings)
+    window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    window.destroyed.connect(lambda *_: store.close())
+    window.show()
+    return window
