@@ -323,6 +323,14 @@ def test_the_dialect_is_translated_once():
     )
 
 
+def test_a_team_store_revision_names_the_database_login_that_saved_it(url):
+    with open_store(url) as alice, open_store(as_user(url, "bob")) as bob:
+        draft_id = alice.create(draft())
+        opened = bob.open(draft_id)
+        bob.save(draft_id, opened.filing, opened.version)
+        assert [r.saved_by for r in alice.history(draft_id)] == ["bob", "alice"]
+
+
 def test_the_url_is_logged_without_a_password(url, caplog):
     caplog.set_level(logging.INFO, logger="form4_desktop.store")
     with open_store(url):

@@ -178,7 +178,6 @@ class PostgresStore(DraftStore):
     def __init__(self, url: str, user: str | None = None, *, create: bool = True):
         self.url = url
         self.path = display_url(url)
-        self.user = current_user() if user is None else user
         self.warning = None
         self.read_only: ReadOnly | None = None
         self._decoded = {}
@@ -202,6 +201,8 @@ class PostgresStore(DraftStore):
         except BaseException:
             self._db.close()
             raise
+        # Who saved each revision: the PostgreSQL login, which the server vouches for (alice on any computer).
+        self.user = (self._pg.connection.info.user or current_user()) if user is None else user
         self.reads_cccs, writable = bool(privileges[0]), bool(privileges[1])
         if not writable:
             self.read_only = ReadOnly(
