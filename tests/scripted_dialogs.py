@@ -16,7 +16,7 @@ from form4_desktop.gui import dialogs
 
 @dataclass
 class Expected:
-    kind: str  # ask, tell, text, choose, save_file, open_file, folder, run
+    kind: str  # ask, pick, tell, text, choose, save_file, open_file, folder, run
     title: str  # a part of the dialog's title (or, for run, of its window title)
     answer: Any  # the answer, or a callable given what the dialog showed
     text: str = ""  # a part of its text that must be there
@@ -60,6 +60,13 @@ def install(monkeypatch) -> Script:
         "ask",
         lambda parent, title, text, buttons=None, default=None: script._answer(
             "ask", title, text, dialogs.Button.Cancel
+        ),
+    )
+    monkeypatch.setattr(
+        dialogs,
+        "pick",
+        lambda parent, title, text, labels, default=0: script._answer(
+            "pick", title, text + " [" + " | ".join(labels) + "]", None, labels
         ),
     )
     monkeypatch.setattr(

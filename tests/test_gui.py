@@ -323,21 +323,47 @@ def test_restore_after_a_crash(qtbot, store, script, settings):
     qtbot.addWidget(second)
     assert second.offer_restore()
     assert second.document.filing.remarks == "Typed, never saved."
-    assert second.document.modified and second.windowTitle().endswith("* — Form 4 Desktop")
+    assert second.document.modified and second.windowTitle().endswith("* — Form 4 Desktop — drafts.sqlite3")
     second.save_action.trigger()
     assert store.open(draft_id).filing.remarks == "Typed, never saved."
     assert [a.slot for a in store.autosaves()] == []
 
 
-def test_a_conflicting_save_is_refused_with_a_message(window, store, script):
+@pytest.mark.parametrize("answer", ["copy", "reopen", "cancel"])
+def test_a_conflicting_save_is_refused_and_offers_a_copy_or_the_stores_version(window, store, script, answer):
     draft_id = store.create(draft())
     window.open_draft(draft_id)
     other = store.open(draft_id)
+    other.filing.remarks = "Theirs."
     store.save(draft_id, other.filing, other.version)
     window.document.set("remarks", "Mine.")
-    script.expect("tell", "Not saved", None, text="changed in another window or program")
+    choice = {"copy": 0, "reopen": 1, "cancel": None}[answer]
+    script.expect("pick", "Not saved", choice, text="changed in another window or program")
+    if answer == "cancel":
+        script.expect("tell", "Not saved", None, text="your changes are still here (File ▸ Save as Copy")
     window.save_action.trigger()
-    assert window.document.modified and store.open(draft_id).filing.remarks != "Mine."
+    assert store.open(draft_id).filing.remarks == "Theirs."  # never saved over
+    if answer == "copy":
+        assert window.document.draft_id != draft_id and not window.document.modified
+        assert store.open(window.document.draft_id).filing.remarks == "Mine."
+        assert window.drafts_model.rowCount() == 2
+    elif answer == "reopen":
+        assert window.document.draft_id == draft_id and window.document.filing.remarks == "Theirs."
+        assert not window.document.modified
+    else:
+        assert window.document.modified and window.document.filing.remarks == "Mine."
+
+
+def test_save_as_copy_keeps_the_typing_in_a_new_draft_and_leaves_the_first_as_it_was(window, qtbot, store, script):
+    draft_id = store.create(draft())
+    window.open_draft(draft_id)
+    type_into(qtbot, window.editor.filing_tab.ticker, "COPY")  # still being typed: taken first
+    window.findChild(type(window.save_action), "save_copy").trigger()
+    copy_id = window.document.draft_id
+    assert copy_id != draft_id and not window.document.modified
+    assert store.open(copy_id).filing.issuer.trading_symbol == "COPY"
+    assert store.open(draft_id).filing.issuer.trading_symbol == "AULT" and store.open(draft_id).version == 1
+    assert f"(draft {copy_id})" in window._draft_name()
 
 
 def test_every_model_passes_the_model_tester(qtmodeltester, store):

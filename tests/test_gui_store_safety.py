@@ -28,7 +28,7 @@ def test_a_save_on_a_full_disk_keeps_everything_typed(window, qtbot, script):
     script.expect("tell", "Not saved", None, text=f"The disk holding the store {window.store.path} is full")
     window.save_action.trigger()
     assert window.document.modified and window.editor.filing_tab.ticker.text() == "FULL"
-    assert window.windowTitle().endswith(" * — Form 4 Desktop")
+    assert window.windowTitle().endswith(" * — Form 4 Desktop — drafts.sqlite3")
     window.store._db.execute("PRAGMA max_page_count = 1073741823")  # room again: the same work saves
     window.save_action.trigger()
     assert not window.document.modified and window.store.open(draft_id).filing.issuer.trading_symbol == "FULL"
@@ -70,7 +70,7 @@ def test_a_damaged_store_opens_read_only_and_offers_to_rescue_its_drafts(qtbot, 
         window = MainWindow(store, today=date(2023, 1, 11), settings=settings)
         qtbot.addWidget(window)
         window.show()
-        assert window.windowTitle().endswith("— Form 4 Desktop [store open for reading only]")
+        assert window.windowTitle().endswith("— Form 4 Desktop — drafts.sqlite3 (read-only)")
         Button = __import__("form4_desktop.gui.dialogs", fromlist=["Button"]).Button
         script.expect("ask", "Damaged store", Button.Yes, text=f"The store {path} is damaged (")
         script.expect("folder", "Rescue drafts", str(target))
@@ -78,18 +78,23 @@ def test_a_damaged_store_opens_read_only_and_offers_to_rescue_its_drafts(qtbot, 
         window.tell_read_only()
         script.check()
         assert len(list(target.glob("*.xml"))) == len(ids) - 1
-        # Typing in a new draft writes no autosave (and logs no failure every half second).
+        # Nothing can be typed that could not be saved: the boxes are read-only, and nothing that would write
+        # the store is offered (each would only be refused); closing then asks nothing.
         caplog.clear()
         with caplog.at_level(logging.ERROR, logger="form4_desktop"):
             type_into(qtbot, window.editor.filing_tab.ticker, "TYPED")
             window.autosaver.flush()
         assert not [r for r in caplog.records if r.levelno >= logging.ERROR]
+        assert window.editor.filing_tab.ticker.text() == "" and not window.document.modified
+        window.validate()
+        assert window.findings == [] and window.status_label.text().startswith("Store open for reading only")
         assert window.offer_restore() is False
-        script.expect("tell", "Not saved", None, text="so nothing was saved; rescue its drafts")
-        window.save_action.trigger()
-        assert window.document.modified and window.editor.filing_tab.ticker.text() == "TYPED"
-        window.document.load(window.document.filing, None, None)
-        window.close()
+        for name in ("save", "save_copy", "new", "delete", "mark_filed", "amend", "import_folder"):
+            assert not window.findChild(type(window.save_action), name).isEnabled(), name
+        assert window.findChild(type(window.save_action), "export_record").isEnabled()
+        window.open_draft(ids[0])
+        assert window.editor.filing_tab.ticker.isReadOnly()
+        window.close()  # no "Unsaved changes" question: the script fails on one
     assert Path(path).read_bytes() == before
 
 

@@ -70,7 +70,7 @@ def test_a_refused_date_is_an_error_and_nothing_is_saved_printed_or_closed_as_if
         )
     ]
     assert window.status_label.text().startswith("1 error")
-    assert window.windowTitle().endswith("* — Form 4 Desktop")
+    assert window.windowTitle().endswith("* — Form 4 Desktop — drafts.sqlite3")
     script.expect("tell", "Not saved", None, text="February 2023 has 28 days")
     window.save_action.trigger()
     assert window.store.open(draft_id).version == 1  # nothing was saved

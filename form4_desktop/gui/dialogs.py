@@ -15,6 +15,19 @@ def ask(
     return QMessageBox.question(parent, title, text, buttons, default)
 
 
+def pick(parent: QWidget | None, title: str, text: str, labels: list[str], default: int = 0) -> int | None:
+    """A question answered by one of the named buttons `labels` (the last one cancels); returns the index of
+    the one pressed, None for Escape or the last."""
+    box = QMessageBox(QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.NoButton, parent)
+    buttons = [box.addButton(label, QMessageBox.ButtonRole.ActionRole) for label in labels[:-1]]
+    cancel = box.addButton(labels[-1], QMessageBox.ButtonRole.RejectRole)
+    box.setEscapeButton(cancel)
+    box.setDefaultButton(buttons[default] if 0 <= default < len(buttons) else cancel)
+    box.exec()
+    clicked = box.clickedButton()
+    return buttons.index(clicked) if clicked in buttons else None
+
+
 def tell(parent: QWidget | None, title: str, text: str, level: str = "warning") -> None:
     """A message to read and close: level "information", "warning" or "critical"."""
     {"information": QMessageBox.information, "warning": QMessageBox.warning, "critical": QMessageBox.critical}[level](

@@ -175,6 +175,8 @@ class FilingDocument(QObject):
         self.status = "draft"
         self.filed_on: str | None = None
         self.inputs: dict[str, TypedInput] = {}
+        # Why every draft is read-only in this window (the store can only be read), or None.
+        self.locked: str | None = None
 
     def load(
         self,
@@ -193,7 +195,8 @@ class FilingDocument(QObject):
 
     @property
     def read_only(self) -> bool:
-        return self.status == "filed"
+        """Nothing may be changed: the form was filed, or the store it is in can only be read."""
+        return self.status == "filed" or self.locked is not None
 
     def get(self, path: str) -> Any:
         return paths.get(self.filing, path)

@@ -7,13 +7,14 @@ typed into a box that cannot be taken is an error finding and stops a save, a pr
 
 from __future__ import annotations
 
+import copy
 import logging
 import os
 import re
 import tempfile
 from datetime import date, datetime, timezone
 
-from PySide6.QtCore import QByteArray, QModelIndex, QSettings, Qt, QTimer
+from PySide6.QtCore import QByteArray, QModelIndex, QSettings, QStandardPaths, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -60,10 +61,13 @@ from form4_desktop.rules import Finding, Severity, due_date
 from form4_desktop.rules.boxes import box_label
 from form4_desktop.rules.deadline import describe
 from form4_desktop.rules.typed import typed_findings
-from form4_desktop.store import DraftStore, StoreError, TrashedError
+from form4_desktop.store import ConflictError, DraftStore, NotFoundError, StoreError, TrashedError, is_url
 
 log = logging.getLogger("form4_desktop.gui")
 Button = dialogs.Button
+
+
+STORE_FILTER = "Draft stores (*.sqlite3 *.sqlite *.db);;All files (*)"
 
 
 class NotTaken(UserError):
@@ -93,6 +97,26 @@ def file_stem(filing: Filing) -> str:
     )
 
 
+# The actions that change the store: disabled in a window whose store can only be read.
+WRITING_ACTIONS = (
+    "new",
+    "new_form3",
+    "new_form5",
+    "open",
+    "import_folder",
+    "save",
+    "save_copy",
+    "duplicate",
+    "delete",
+    "restore",
+    "empty_trash",
+    "mark_filed",
+    "amend",
+)
+# The windows opened on other stores (File ▸ Open Store): kept here, or Python would close them at once.
+_STORE_WINDOWS: list[MainWindow] = []
+
+
 class MainWindow(QMainWindow):
     def __init__(self, store: DraftStore, *, today: date | None = None, settings: QSettings | None = None):
         super().__init__()
@@ -101,6 +125,8 @@ class MainWindow(QMainWindow):
         self.settings = settings if settings is not None else QSettings()
         self.setWindowTitle("Form 4 Desktop")
         self.document = FilingDocument(parent=self)
+        # A store that can only be read shows its drafts read-only: nothing can be typed that could not be saved.
+        self.document.locked = store.read_only.opened() if store.read_only is not None else None
         self.editor = Editor(self.document)
         self.setCentralWidget(self.editor)
         self.findings: list[Finding] = []
@@ -127,6 +153,19 @@ class MainWindow(QMainWindow):
         self.status_label.setObjectName("status_summary")
         self.status_label.setContentsMargins(16, 0, 4, 0)  # a long message never runs into the count
         self.statusBar().addPermanentWidget(self.status_label)
+        self.store_label = QLabel(self.store_name() + (" (read-only)" if store.read_only is not None else ""))
+        self.store_label.setObjectName("status_store")
+        self.store_label.setToolTip(f"The draft store: {store.path}")
+        self.statusBar().addPermanentWidget(self.store_label)
+        # Another window or program may change the store: its list is read again when it did (data_version).
+        self._seen_version = self._store_version()
+        self.refresh_timer = QTimer(self, interval=2000)
+        self.refresh_timer.timeout.connect(self._refresh_if_changed)
+        self.refresh_timer.start()
+        # A moment after a change, what is committed moves from the -wal file into the store file, so that a
+        # backup program copying the store file alone finds every saved draft.
+        self.checkpoint_timer = QTimer(self, singleShot=True, interval=1000)
+        self.checkpoint_timer.timeout.connect(self._checkpoint)
         self._restore_layout()
         self.document.load(new_filing(), None, None)
         self.refresh_browser()
@@ -143,7 +182,9 @@ class MainWindow(QMainWindow):
         self.browser.verticalHeader().hide()
         self.browser.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.browser.horizontalHeader().setStretchLastSection(False)
-        for column, width in ((1, 104), (2, 34), (3, 74), (4, 42)):
+        # The period is a whole date, never cut ("03/14/20…"): as wide as this font writes one, and a margin.
+        period = self.browser.fontMetrics().horizontalAdvance("00/00/0000") + 14
+        for column, width in ((1, 104), (2, 34), (3, period), (4, 42)):
             self.browser.setColumnWidth(column, width)
         self.browser.setColumnHidden(5, True)  # the last change is in each row's tooltip; the list is newest first
         self.browser.setWordWrap(False)
@@ -272,6 +313,34 @@ class MainWindow(QMainWindow):
         self.save_action = self._action(
             file, "&Save", self.save, QKeySequence.StandardKey.Save, "save", failure="Not saved"
         )
+        self._action(
+            file,
+            "Save as &Copy",
+            self.save_copy,
+            "Ctrl+Shift+S",
+            "save_copy",
+            "Save what this window shows as a new draft, leaving the draft it came from as it is in the store",
+            "Not saved",
+        )
+        file.addSeparator()
+        self._action(
+            file,
+            "New S&tore…",
+            lambda: self.open_store_window(new=True),
+            None,
+            "new_store",
+            "Start a new, empty draft store file, in a new window",
+            "No new store",
+        )
+        self._action(
+            file,
+            "Open Sto&re…",
+            lambda: self.open_store_window(new=False),
+            None,
+            "open_store",
+            "Open another draft store file (a colleague's copy, a backup), in a new window",
+            "Store not opened",
+        )
         file.addSeparator()
         self._action(
             file,
@@ -371,6 +440,13 @@ class MainWindow(QMainWindow):
             "See what changed in each version, and restore one",
             "No history",
         )
+        if self.store.read_only is not None:
+            # Nothing that would change the store is offered: each would only be refused.
+            for name in WRITING_ACTIONS:
+                found = self.findChild(QAction, name)
+                if found is not None:
+                    found.setEnabled(False)
+                    found.setToolTip(self.store.read_only.opened())
 
     # -- settings: the window's size, its docks and the folders last used -----------------------------------
     def _restore_layout(self) -> None:
@@ -397,8 +473,13 @@ class MainWindow(QMainWindow):
         self.settings.sync()
 
     def folder(self, kind: str) -> str:
+        """Where a file dialog of this kind starts: the folder last used for it, else the user's Documents
+        folder, else their home (never the folder the app happened to be started from)."""
         value = self.settings.value(f"folders/{kind}", "")
-        return value if isinstance(value, str) and value and os.path.isdir(value) else os.path.expanduser("~")
+        if isinstance(value, str) and value and os.path.isdir(value):
+            return value
+        documents_folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        return documents_folder if documents_folder and os.path.isdir(documents_folder) else os.path.expanduser("~")
 
     def remember_folder(self, kind: str, path: str) -> None:
         self.settings.setValue(f"folders/{kind}", os.path.dirname(os.path.abspath(path)))
@@ -460,9 +541,45 @@ class MainWindow(QMainWindow):
             + (f" — {who}" if who else "")
             + (f" — {filing.issuer.trading_symbol}" if filing.issuer.trading_symbol else "")
         )
-        state = f" [filed {self._filed_text()}, read-only]" if self.document.read_only else ""
-        store = " [store open for reading only]" if self.store.read_only is not None else ""
-        self.setWindowTitle(f"{what}{state}{' *' if self.document.modified else ''} — Form 4 Desktop{store}")
+        state = f" [filed {self._filed_text()}, read-only]" if self.document.status == "filed" else ""
+        store = " (read-only)" if self.store.read_only is not None else ""
+        self.setWindowTitle(
+            f"{what}{state}{' *' if self.document.modified else ''} — Form 4 Desktop — {self.store_name()}{store}"
+        )
+
+    def store_name(self) -> str:
+        """The store as the title bar names it: a file's name (the status bar's tip gives its whole path)."""
+        path = self.store.path
+        return path if is_url(path) else os.path.basename(path)
+
+    def _store_version(self) -> int | None:
+        try:
+            return self.store.data_version()
+        except StoreError:
+            return None
+
+    def _refresh_if_changed(self) -> None:
+        """Read the draft list again when another window or program changed the store since it was read."""
+        version = self._store_version()
+        if version is not None and version != self._seen_version:
+            self._seen_version = version
+            self.refresh_browser()
+
+    def store_changed(self) -> None:
+        """This window changed the store: its list is read again, the other windows of this program (which
+        may share its connection, so data_version does not tell them) are told, and a checkpoint follows."""
+        self.refresh_browser()
+        for other in QApplication.topLevelWidgets():
+            if isinstance(other, MainWindow) and other is not self and other.store is self.store:
+                other.refresh_browser()
+        if self.store.read_only is None:
+            self.checkpoint_timer.start()
+
+    def _checkpoint(self) -> None:
+        try:
+            self.store.checkpoint()
+        except StoreError as error:  # busy (a reader) or gone: the next change tries again; nothing is lost
+            log.info("checkpoint not done: %s", error)
 
     def _filed_text(self) -> str:
         filed = self.document.filed_on
@@ -503,6 +620,15 @@ class MainWindow(QMainWindow):
 
     def validate(self) -> None:
         self.validation_timer.stop()
+        if self.document.locked is not None and self.document.draft_id is None:
+            # No draft open in a store that can only be read: an empty form that cannot be typed in has nothing
+            # worth listing as errors.
+            self.findings = []
+            self.findings_model.set_findings([])
+            self.editor.show_findings([])
+            self.status_text = "Store open for reading only: open a draft from the list"
+            self.status_label.setText(self.status_text)
+            return
         filing = self.document.effective_filing()
         typed = typed_findings(self.document.refused_inputs())
         refused = {finding.field_path for finding in typed}
@@ -703,7 +829,9 @@ class MainWindow(QMainWindow):
             return False
         draft = self.store.open(draft_id)
         self.document.load(draft.filing, draft.id, draft.version, draft.status, draft.filed_on)
-        if draft.is_filed:
+        if self.document.locked is not None:
+            self.say(self.document.locked)
+        elif draft.is_filed:
             self.say(f"Filed {self._filed_text()}: read-only. Use Draft ▸ Amend to correct it.")
         return True
 
@@ -744,7 +872,7 @@ class MainWindow(QMainWindow):
                     break
         finally:
             progress.close()
-            self.refresh_browser()
+            self.store_changed()
         text = f"{new} file{'s' if new != 1 else ''} imported; {already} already in the store (skipped)"
         if unreadable:
             text += f"; {len(unreadable)} could not be read:\n" + "\n".join(unreadable[:10])
@@ -755,7 +883,7 @@ class MainWindow(QMainWindow):
 
     def import_file(self, path: str) -> int | None:
         result = import_xml(self.store, path)
-        self.refresh_browser()
+        self.store_changed()
         self.open_draft(result.draft_id)
         if not result.new:
             self.say(f"{os.path.basename(path)} is already in the store as draft {result.draft_id}: opened it.")
@@ -763,6 +891,8 @@ class MainWindow(QMainWindow):
 
     def save(self) -> bool:
         self.commit_typing()
+        if self.document.locked is not None:
+            raise UserError(f"Not saved: {self.store.read_only.refused() if self.store.read_only else ''}")
         if self.document.read_only:
             raise UserError(
                 f"Not saved: this form was filed {self._filed_text()}, so it is read-only; use Draft ▸ "
@@ -777,6 +907,34 @@ class MainWindow(QMainWindow):
                 self.document.version = self.store.save(
                     self.document.draft_id, self.document.filing, self.document.version
                 )
+            except (ConflictError, NotFoundError) as error:
+                # Changed, or deleted for good, elsewhere since it was opened: never saved over; the user keeps
+                # their work as a new draft, or takes the store's version (or stays as they are).
+                choice = dialogs.pick(
+                    self,
+                    "Not saved",
+                    f"{error}\n\nSave as Copy keeps your changes as a new draft; Reopen shows the draft as it is "
+                    "now in the store and drops your changes.",
+                    ["Save as Copy", "Reopen", "Cancel"],
+                )
+                if choice == 0:
+                    return self.save_copy()
+                if choice == 1 and isinstance(error, ConflictError):
+                    draft_id = self.document.draft_id
+                    self.document.load(new_filing(), None, None)  # the user chose to drop the changes
+                    self.autosaver.saved()
+                    self.open_draft(draft_id)
+                    self.store_changed()
+                    return False
+                if choice == 1:
+                    self.document.load(new_filing(), None, None)
+                    self.autosaver.saved()
+                    self.store_changed()
+                    return False
+                raise UserError(
+                    f"Not saved: {self._draft_name()} changed elsewhere; your changes are still here "
+                    "(File ▸ Save as Copy keeps them as a new draft)."
+                ) from None
             except TrashedError:
                 # Trashed in another window or program since it was opened: a save into it would vanish when
                 # the trash is emptied, so it is restored first, if the user agrees.
@@ -792,7 +950,7 @@ class MainWindow(QMainWindow):
                 if answer != Button.Yes:
                     raise UserError(
                         f"Not saved: {self._draft_name()} is in the trash. Your changes are still "
-                        "here; restore the draft, or save them as a copy (Draft ▸ Duplicate)."
+                        "here; restore the draft, or keep them as a new draft (File ▸ Save as Copy)."
                     ) from None
                 self.store.restore(self.document.draft_id)
                 self.document.version = self.store.save(
@@ -800,9 +958,27 @@ class MainWindow(QMainWindow):
                 )
         self.document.undo_stack.setClean()
         self.autosaver.saved()
-        self.refresh_browser()
+        self.store_changed()
         self._update_title()
         self.say("Saved.")
+        return True
+
+    def save_copy(self) -> bool:
+        """File ▸ Save as Copy: the window's draft, with whatever is being typed, saved as a new draft, which the
+        window then shows (the draft it came from is left as it is in the store)."""
+        self.commit_typing()
+        if self.document.locked is not None:
+            raise UserError(f"Not saved: {self.store.read_only.refused() if self.store.read_only else ''}")
+        self.require_taken("saved")
+        filing = copy.deepcopy(self.document.filing)
+        filing.schema_version = None  # a copy is a new draft, not EDGAR's record
+        draft_id = self.store.create(filing)
+        source = self.document.draft_id
+        self.document.load(filing, draft_id, 1)
+        self.autosaver.saved()
+        self.store_changed()
+        self._update_title()
+        self.say(f"Saved as a new draft (draft {draft_id})" + (f"; draft {source} is as it was." if source else "."))
         return True
 
     def _fill_recent(self) -> None:
@@ -820,6 +996,8 @@ class MainWindow(QMainWindow):
     def tell_read_only(self) -> None:
         """At start, when the store could only be opened for reading: say why, and for a damaged store offer
         to rescue its drafts."""
+        if self.store.warning is not None:
+            dialogs.tell(self, "Store others can read", self.store.warning, "warning")
         why = self.store.read_only
         if why is None:
             return
@@ -838,20 +1016,54 @@ class MainWindow(QMainWindow):
 
     def rescue(self) -> None:
         """Write every draft the store can read into a folder the user picks (File ▸ Rescue Drafts)."""
-        folder = dialogs.folder(self, "Rescue drafts into an empty folder", self.folder("rescue"))
-        if folder is None:
+        chosen = dialogs.folder(self, "Rescue drafts: choose where to put them", self.folder("rescue"))
+        if chosen is None:
             return
-        self.settings.setValue("folders/rescue", folder)
+        self.settings.setValue("folders/rescue", chosen)
+        folder = chosen
+        if os.path.isdir(chosen) and any(not name.startswith(".") for name in os.listdir(chosen)):
+            # The rescued drafts go into a folder of their own, made here, never among other files.
+            stamp = datetime.now().strftime("%Y-%m-%d %H.%M")
+            folder = os.path.join(chosen, f"Rescued drafts {stamp}")
         done = rescue_drafts(self.store, folder)
         level = "warning" if done.lost else "information"
         dialogs.tell(
             self,
             "Drafts rescued",
             f"{done.summary()} into {folder}. CCCs are not in the files; "
-            f"{REPORT_FILE} there says what was rescued. To go on working, start a new store and open the "
-            "files in it (File ▸ Open EDGAR XML).",
+            f"{REPORT_FILE} there says what was rescued. To go on working, start a new store (File ▸ New "
+            "Store) and bring the drafts into it with File ▸ Import Folder.",
             level,
         )
+
+    def open_store_window(self, *, new: bool) -> MainWindow | None:
+        """File ▸ New Store / Open Store: the store chosen, in a window of its own (this one stays on its store)."""
+        start = os.path.dirname(self.store.path) if not is_url(self.store.path) else self.folder("store")
+        if new:
+            path = dialogs.save_file(self, "New store", os.path.join(start, "drafts.sqlite3"), STORE_FILTER)
+            if path and os.path.exists(path):
+                raise UserError(
+                    f"No new store was made: {path} exists; give the name of a new file (to open it, use File ▸ "
+                    "Open Store)."
+                )
+        else:
+            path = dialogs.open_file(self, "Open store", start, STORE_FILTER)
+        if not path:
+            return None
+        self.settings.setValue("folders/store", os.path.dirname(os.path.abspath(path)))
+        for window in QApplication.topLevelWidgets():
+            if isinstance(window, MainWindow) and os.path.abspath(window.store.path) == os.path.abspath(path):
+                window.raise_()
+                window.activateWindow()
+                return window
+        store = DraftStore(path, create=new)
+        window = MainWindow(store, today=self.today, settings=self.settings)
+        window.owns_store = True
+        _STORE_WINDOWS.append(window)
+        window.show()
+        window.tell_read_only()
+        window.offer_restore()
+        return window
 
     def insider_view(self) -> None:
         from form4_desktop.gui.insider_view import InsiderView
@@ -914,7 +1126,7 @@ class MainWindow(QMainWindow):
             return  # the copy opens in place of the open draft: first save (or discard) its changes
         source = self.store.open(draft_id)
         copy_id = self.store.duplicate(draft_id)
-        self.refresh_browser()
+        self.store_changed()
         self.open_draft(copy_id)
         self.say(f"{self._draft_name(source.filing, draft_id)} duplicated as draft {copy_id}, now open.")
 
@@ -931,7 +1143,7 @@ class MainWindow(QMainWindow):
             self.document.load(new_filing(), None, None)
         else:
             self.store.delete(draft_id)  # another draft: the open one, and its unsaved typing, stay as they are
-        self.refresh_browser()
+        self.store_changed()
         self.say(
             f"{self._draft_name(deleted.filing, draft_id)} moved to the trash (Draft ▸ Restore from trash "
             "brings it back)."
@@ -941,13 +1153,13 @@ class MainWindow(QMainWindow):
         draft_id = self.selected_id()
         if draft_id is not None:
             self.store.restore(draft_id)
-            self.refresh_browser()
+            self.store_changed()
             self.say("Restored from the trash.")
 
     def empty_trash(self) -> None:
         if dialogs.ask(self, "Empty the trash", "Delete the drafts in the trash for good?") == Button.Yes:
             self.say(f"{self.store.empty_trash()} drafts deleted for good.")
-            self.refresh_browser()
+            self.store_changed()
 
     def mark_filed(self) -> None:
         self.commit_typing()
@@ -974,7 +1186,7 @@ class MainWindow(QMainWindow):
             return
         self.store.mark_filed(self.document.draft_id, filed_on, accession.strip() or None, self.document.version)
         self.open_draft(self.document.draft_id)
-        self.refresh_browser()
+        self.store_changed()
         late = due is not None and filed_on > due[0]
         self.say(f"Marked filed on {format_date(filed_on)}" + (" (after its due date)." if late else "."))
 
@@ -983,7 +1195,7 @@ class MainWindow(QMainWindow):
         if draft_id is None or not self.confirm_discard():
             return
         amendment = self.store.amend(draft_id)
-        self.refresh_browser()
+        self.store_changed()
         self.open_draft(amendment)
         today = self.today or date.today()
         signatures = self.document.filing.signatures
@@ -1155,9 +1367,14 @@ class MainWindow(QMainWindow):
             return
         if not self.document.modified:
             self.autosaver.saved()
-        self.autosave_timer.stop()
+        for timer in (self.autosave_timer, self.refresh_timer, self.checkpoint_timer, self.validation_timer):
+            timer.stop()
         self._save_layout()
         event.accept()
+        if getattr(self, "owns_store", False):  # a store this window opened (File ▸ Open Store) closes with it
+            if self in _STORE_WINDOWS:
+                _STORE_WINDOWS.remove(self)
+            self.store.close()
 
 
 class HistoryDialog(QDialog):
