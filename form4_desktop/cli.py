@@ -431,8 +431,12 @@ def _store(arguments: argparse.Namespace) -> int:
         from form4_desktop.store.postgres import display_url, init_store
 
         if not store_is_url(arguments.url):
-            print(_one_line(f"form4 store init: give a postgresql://user@host:port/dbname address, not "
-                            f"'{arguments.url}'."), file=sys.stderr)
+            print(
+                _one_line(
+                    f"form4 store init: give a postgresql://user@host:port/dbname address, not '{arguments.url}'."
+                ),
+                file=sys.stderr,
+            )
             return EXIT_UNREADABLE
         before, now = init_store(arguments.url, arguments.filer, arguments.reviewer)
         state = "is ready" if before == 0 else ("was upgraded" if before < now else "was already up to date")
@@ -441,23 +445,34 @@ def _store(arguments: argparse.Namespace) -> int:
             for role, names in (("form4_filer", arguments.filer), ("form4_reviewer", arguments.reviewer))
             if names
         )
-        print(_one_line(f"The team store {display_url(arguments.url)} {state} (schema version {now}); "
-                        + (f"{granted}." if granted else "give people its roles with --filer NAME or --reviewer NAME.")))
+        print(
+            _one_line(
+                f"The team store {display_url(arguments.url)} {state} (schema version {now}); "
+                + (f"{granted}." if granted else "give people its roles with --filer NAME or --reviewer NAME.")
+            )
+        )
         return EXIT_OK
     if arguments.store_command == "copy":
         from form4_desktop.store.copying import copy_store
 
         if not store_is_url(arguments.target) and os.path.exists(arguments.target):
-            print(_one_line(f"The file {arguments.target} exists; give the name of a new store file for the copy."),
-                  file=sys.stderr)
+            print(
+                _one_line(f"The file {arguments.target} exists; give the name of a new store file for the copy."),
+                file=sys.stderr,
+            )
             return EXIT_UNREADABLE
         with drafts.open_store(arguments.source, create=False) as source, drafts.open_store(arguments.target) as target:
+
             def progress(done: int, total: int) -> None:
                 width = 30
                 filled = width * done // total if total else width
                 end = "\n" if done == total else ""
-                print(f"\rform4 store copy: [{'#' * filled}{'.' * (width - filled)}] {done}/{total} rows",
-                      end=end, file=sys.stderr, flush=True)
+                print(
+                    f"\rform4 store copy: [{'#' * filled}{'.' * (width - filled)}] {done}/{total} rows",
+                    end=end,
+                    file=sys.stderr,
+                    flush=True,
+                )
 
             try:
                 counts = copy_store(source, target, progress)
@@ -468,15 +483,25 @@ def _store(arguments: argparse.Namespace) -> int:
                         if os.path.exists(arguments.target + leftover):
                             os.unlink(arguments.target + leftover)
                 raise
-            print(_one_line(f"The store {source.path} was copied into {target.path} and checked: "
-                            f"{counts['drafts']} drafts, {counts['revisions']} versions, "
-                            f"{counts['known_owners']} owners, {counts['known_issuers']} issuers."))
+            print(
+                _one_line(
+                    f"The store {source.path} was copied into {target.path} and checked: "
+                    f"{counts['drafts']} drafts, {counts['revisions']} versions, "
+                    f"{counts['known_owners']} owners, {counts['known_issuers']} issuers."
+                )
+            )
         return EXIT_OK
     with drafts.open_store(arguments.store, create=False) as store:
         if arguments.store_command == "rescue":
-            _say_read_only(store)
+            if store.read_only is not None:  # not its advice ("rescue its drafts"): that is being done
+                print(_one_line(f"{store.read_only.what}; rescuing what it holds."), file=sys.stderr)
             done = rescue.rescue_drafts(store, arguments.folder)
-            print(_one_line(f"{done.summary()} into {arguments.folder} (see {rescue.REPORT_FILE} there)."))
+            print(
+                _one_line(
+                    f"{done.summary()} into {arguments.folder} (see {rescue.REPORT_FILE} there); bring them into a "
+                    f"new store with: form4 import {arguments.folder} --store NEW_STORE"
+                )
+            )
             return EXIT_FINDINGS if done.lost else EXIT_OK
         if arguments.store_command == "backup":
             _say_read_only(store)

@@ -116,7 +116,8 @@ def test_a_store_overwritten_with_junk_after_opening_is_called_damaged(path):
             assert str(refused.value) == (
                 f"The store {path} is damaged (database disk image is malformed)"
                 f"{', so nothing was saved' if saving else ''}; rescue its drafts into a folder (File > Rescue "
-                "Drafts, or form4 store rescue) and start a new store, or restore one of its backup copies (.bak)."
+                "Drafts, or form4 store rescue) and bring them into a new store (File > Import Folder, or form4 "
+                "import)."
             )
 
 

@@ -213,9 +213,10 @@ def test_a_damaged_store_opens_for_reading_only_and_refuses_to_be_written(path, 
     with DraftStore(path) as store:
         assert store.read_only is not None
         assert store.read_only.opened().startswith(f"The store {path} is damaged (")
+        # No backup copy beside it, so none is suggested.
         assert store.read_only.opened().endswith(
             "so it is open for reading only; rescue its drafts into a folder (File > Rescue Drafts, or form4 store "
-            "rescue) and start a new store, or restore one of its backup copies (.bak)."
+            "rescue) and bring them into a new store (File > Import Folder, or form4 import)."
         )
         with pytest.raises(StoreError) as refused:
             drafts.import_xml(store, REFERENCE)
@@ -229,8 +230,12 @@ def test_a_damaged_store_is_rescued_draft_by_draft(path, tmp_path):
     with DraftStore(path) as store:
         done = rescue_drafts(store, folder)
     assert len(done.written) == len(ids) - 1 and [draft_id for draft_id, _ in done.lost] == [7]  # number 06
+    # The lost draft named as the list shows it, so the user knows which one to write again.
+    lost = "draft 7 (Form 4, 2023-01-09, CRAGUN KENNETH S, Ault Alliance, Inc. [AULT])"
+    assert done.summary() == f"{len(ids) - 1} drafts rescued; 1 could not be read: {lost}"
     report = (folder / REPORT_FILE).read_text()
     assert report.startswith(f"Rescued from {path}: {len(done.written)} of {len(ids)} drafts.")
+    assert f"not rescued: {lost}: " in report and "File > Import Folder" in report
     for written in done.written:
         filing = read_file(written)
         assert filing.remarks.startswith("Draft number ")
@@ -249,9 +254,12 @@ def test_form4_store_rescue_on_the_command_line(path, tmp_path, capsys):
     folder = tmp_path / "out"
     status = cli.main(["store", "rescue", str(folder), "--store", path])
     out, err = capsys.readouterr()
-    assert err.startswith(f"The store {path} is damaged (")
+    assert err.startswith(f"The store {path} is damaged (") and err.endswith("; rescuing what it holds.\n")
+    assert "form4 store rescue" not in err  # not the advice to do what is being done
     written = sorted(p.name for p in folder.iterdir() if p.suffix == ".xml")
     assert out.startswith(f"{len(written)} drafts rescued")
+    assert out.endswith(f"bring them into a new store with: form4 import {folder} --store NEW_STORE\n")
+    assert not os.path.exists(path + "-wal") and not os.path.exists(path + "-shm")  # nothing left beside it
     assert status == (1 if len(written) < len(ids) else 0)
     assert written[0] == "draft-00001-form-4-CRAGUN-KENNETH-S-AULT.xml"  # id, form, owner, ticker
 
@@ -493,3 +501,15 @@ def test_the_command_line_warns_about_a_store_others_can_read(path, capsys):
     assert cli.main(["list", "--store", path]) == 0
     assert "can be read by everyone on this computer (permissions 0644)" in capsys.readouterr().err
     assert stat.S_IMODE(os.stat(path).st_mode) == 0o644
+
+
+def test_a_damaged_store_with_a_backup_beside_it_names_the_newest_one(path):
+    _damaged_store(path)
+    older, newer = path + ".v3-20250101T000000.bak", path + ".v4-20260101T000000.bak"
+    for name, stamp in ((older, 1_700_000_000), (newer, 1_760_000_000)):
+        Path(name).write_bytes(b"")
+        os.utime(name, (stamp, stamp))
+    with DraftStore(path) as store:
+        assert store.read_only.opened().endswith(
+            f"(File > Import Folder, or form4 import); or use its backup copy {newer}, from before its last upgrade."
+        )

@@ -37,9 +37,21 @@ class Rescued(NamedTuple):
     def summary(self) -> str:
         text = f"{len(self.written)} draft{'s' if len(self.written) != 1 else ''} rescued"
         if self.lost:
-            text += f"; {len(self.lost)} could not be read (draft{'s' if len(self.lost) > 1 else ''} "
-            text += ", ".join(str(draft_id) for draft_id, _ in self.lost) + ")"
+            text += f"; {len(self.lost)} could not be read: " + "; ".join(why.split(": ", 1)[0] for _, why in self.lost)
         return text
+
+
+def _described(store: DraftStore, draft_id: int) -> str:
+    """A lost draft as the user knows it (its line in the list: form, period, owner, issuer), as far as the
+    damaged store still says."""
+    try:
+        row = store.summary(draft_id)
+    except (StoreError, Exception):  # a damaged page under the list too: the id is all there is
+        log.warning("draft %d: its line in the list cannot be read either", draft_id, exc_info=True)
+        return f"draft {draft_id}"
+    period = row.period_of_report or "no period"
+    parts = [f"Form {row.document_type}", period, row.reporting_owner or "no owner", row.issuer or "no issuer"]
+    return f"draft {draft_id} ({', '.join(parts)})"
 
 
 def _slug(text: str) -> str:
@@ -70,7 +82,7 @@ def rescue_drafts(store: DraftStore, folder: str | os.PathLike[str]) -> Rescued:
             draft, current = store.salvage(draft_id)
             root = build_tree(draft.filing, Copy.RECORD)
         except UserError as error:
-            lost.append((draft_id, str(error)))
+            lost.append((draft_id, f"{_described(store, draft_id)}: {error}"))
             continue
         if not draft.is_filed and root[0].tag == "schemaVersion":
             root.remove(root[0])  # so that importing it again gives a draft, not a filed original
@@ -98,10 +110,10 @@ def rescue_drafts(store: DraftStore, folder: str | os.PathLike[str]) -> Rescued:
     report = [
         f"Rescued from {store.path}: {len(written)} of {len(ids)} drafts.",
         "CCCs (EDGAR access codes) are not in these files: type them again.",
-        "Import the files into a new store with: form4 import --store NEW_STORE FILE...",
+        "Bring them into a new store with File > Import Folder in the app, or: form4 import FOLDER --store NEW_STORE",
         "",
     ]
-    report += notes + [f"draft {draft_id}: not rescued: {why}" for draft_id, why in lost]
+    report += notes + [f"not rescued: {why}" for _, why in lost]
     write_atomically(os.path.join(folder, REPORT_FILE), ("\n".join(report) + "\n").encode(), mode=0o600)
     log.info("rescued %d of %d drafts from %s into %s", len(written), len(ids), store.path, folder)
     return Rescued(written, notes, lost)

@@ -77,11 +77,7 @@ def store_error(path: str, error: sqlite3.Error, *, saving: bool, opening: bool 
     if primary in (_CORRUPT, _NOTADB) or "malformed" in lower or "not a database" in lower:
         if opening:
             return StoreError(f"The store {path} is damaged, or is not a Form 4 Desktop store ({text}).")
-        return StoreError(
-            f"The store {path} is damaged ({text}){not_saved}; rescue its drafts into a folder (File > "
-            "Rescue Drafts, or form4 store rescue) and start a new store, or restore one of its backup "
-            "copies (.bak)."
-        )
+        return StoreError(f"The store {path} is damaged ({text}){not_saved}; {_damaged_remedy(path)}.")
     if primary in (_IOERR, _CANTOPEN):
         return StoreError(f"The store {path} could not be read or written ({text}){not_saved}.")
     return StoreError(f"The store {path} could not be used ({text}){not_saved}.")
@@ -513,11 +509,27 @@ def _inspect(path: str, migrations: list, *, leave_no_files: bool = False) -> Re
 
 
 def _damaged(path: str, what: str) -> ReadOnly:
-    return ReadOnly(
-        f"The store {path} is damaged ({what})",
-        "rescue its drafts into a folder (File > Rescue Drafts, or form4 store rescue) and start a new "
-        "store, or restore one of its backup copies (.bak)",
+    return ReadOnly(f"The store {path} is damaged ({what})", _damaged_remedy(path))
+
+
+def _damaged_remedy(path: str) -> str:
+    """What to do with a damaged store: rescue its drafts; restore a backup copy only when there is one (a
+    migration leaves `<store>.vN-<time>.bak` beside it), named, newest first."""
+    rescue = (
+        "rescue its drafts into a folder (File > Rescue Drafts, or form4 store rescue) and bring them into a new "
+        "store (File > Import Folder, or form4 import)"
     )
+    folder, name = os.path.split(os.path.abspath(path))
+    try:
+        backups = sorted(
+            (entry for entry in os.listdir(folder) if entry.startswith(name + ".v") and entry.endswith(".bak")),
+            key=lambda entry: os.path.getmtime(os.path.join(folder, entry)),
+        )
+    except OSError:
+        backups = []
+    if backups:
+        return f"{rescue}; or use its backup copy {os.path.join(folder, backups[-1])}, from before its last upgrade"
+    return rescue
 
 
 def _may_write(path: str) -> bool:
