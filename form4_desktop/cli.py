@@ -237,10 +237,15 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _check(files: list[str], today: date | None, show_info: bool) -> int:
+    from form4_desktop.app import clock
+    from form4_desktop.app.closures import load_calendar
+
+    calendar = load_calendar()  # EDGAR's business days, with the user's edgar-closures.txt (read once)
+    today = today if today is not None else clock.filing_day_now(calendar)  # EDGAR's filing day, in New York
     status = EXIT_OK
     for name in files:
         try:
-            findings = documents.check_file(name, today or date.today())
+            findings = documents.check_file(name, today, calendar)
         except ReadError as error:
             print(_one_line(error), file=sys.stderr)
             status = EXIT_UNREADABLE

@@ -119,3 +119,47 @@ def test_the_2025_christmas_closures_count_once_the_user_adds_them(tmp_path):
         "; EDGAR closures skipped: 12/24/2025 (Christmas Eve (SEC notice)); 12/26/2025 (day after Christmas "
         "(SEC notice))"
     )
+
+
+def _write(filing, path) -> Path:
+    from form4_desktop.edgar_xml import Copy, write_bytes
+
+    path.write_bytes(write_bytes(filing, Copy.RECORD).replace(b"<schemaVersion>X0609</schemaVersion>", b""))
+    return path
+
+
+def test_form4_check_and_check_filing_count_the_users_closure_days(tmp_path, monkeypatch, capsys):
+    from form4_desktop import cli
+    from form4_desktop.app.documents import check_filing
+
+    closures_txt = tmp_path / "edgar-closures.txt"
+    closures_txt.write_text("2026-11-27  Day after Thanksgiving (SEC notice)\n")
+    monkeypatch.setattr(closures, "closures_file", lambda: closures_txt)
+    filing = one_sale(date(2026, 11, 24))  # Tuesday; Thanksgiving Thursday; the user's closure Friday
+    late = [f for f in check_filing(filing, date(2026, 11, 30)) if f.rule_id == "LATE"]
+    assert late == []  # due Monday 11/30 once Friday is closed: filed that day, on time
+    [due] = [f for f in check_filing(filing, date(2026, 11, 30)) if f.rule_id == "DUE-DATE"]
+    assert "11/30/2026" in due.message or "November 30, 2026" in due.message
+    draft_xml = _write(filing, tmp_path / "draft.xml")
+    cli.main(["check", str(draft_xml), "--today", "11/30/2026", "--info"])  # 1: the sample lacks a CCC
+    out = capsys.readouterr().out
+    assert " LATE " not in out and "EDGAR closure skipped: 11/27/2026 (Day after Thanksgiving (SEC notice))" in out
+
+
+def test_form4_check_after_10_pm_in_new_york_judges_the_next_business_day(tmp_path, monkeypatch, capsys):
+    from datetime import datetime
+
+    from form4_desktop import cli
+    from form4_desktop.app import clock
+    from form4_desktop.rules import deadline
+
+    monkeypatch.setattr(closures, "closures_file", lambda: tmp_path / "none.txt")
+    draft_xml = _write(one_sale(date(2026, 11, 19)), tmp_path / "draft.xml")  # Thursday: due Monday 11/23
+    at = {"moment": datetime(2026, 11, 23, 21, 59, tzinfo=deadline.new_york())}
+    monkeypatch.setattr(clock, "new_york_now", lambda: at["moment"])
+    cli.main(["check", str(draft_xml)])
+    assert " LATE " not in capsys.readouterr().out  # 9:59 p.m. on the due day: still on time
+    at["moment"] = datetime(2026, 11, 23, 22, 30, tzinfo=deadline.new_york())
+    cli.main(["check", str(draft_xml)])
+    out = capsys.readouterr().out
+    assert " WARNING LATE " in out or " ERROR LATE " in out  # after 10 p.m. EDGAR files it Tuesday: a day late

@@ -411,7 +411,7 @@ def test_the_schema_is_the_safety_net_when_the_rules_miss_something(monkeypatch)
 
     filing = draft()
     filing.table_i[0].security_title.value = "T" * 61
-    monkeypatch.setattr(documents, "validate", lambda filing, today: [])
+    monkeypatch.setattr(documents, "validate", lambda filing, today, calendar, filed_on=None: [])
     [finding] = documents.check_filing(filing, TODAY)
     assert finding.rule_id == "SCHEMA" and "securityTitle" in finding.field_path
 

@@ -10,7 +10,8 @@ from form4_desktop.app.files import write_atomically
 from form4_desktop.edgar_xml import Copy, WriteError
 from form4_desktop.model import Filing
 from form4_desktop.rules import RULES, Finding, Severity, validate
-from form4_desktop.rules.characters import character_findings
+from form4_desktop.rules.characters import character_findings, print_findings
+from form4_desktop.rules.closures import Calendar
 
 # The submission copy carries each owner's CCC, a secret access code: readable by the user only, whatever
 # the umask (the temporary file it is written through is created that way too).
@@ -118,19 +119,31 @@ def _ordered(findings: list[Finding]) -> list[Finding]:
     return sorted(findings, key=lambda finding: finding.severity.rank)
 
 
-def check_filing(filing: Filing, today: date | None = None) -> list[Finding]:
-    """Every finding for `filing` as of `today`, errors first.
+def check_filing(
+    filing: Filing, today: date | None = None, calendar: Calendar | None = None, *, filed_on: date | None = None
+) -> list[Finding]:
+    """Every finding for `filing` as of `today` (default: EDGAR's filing day now, on New York's clock), on
+    EDGAR's business days (`calendar`, default: the program's and the user's edgar-closures.txt), errors first;
+    a filed draft's lateness is judged on its filing date `filed_on`.
 
     The rules cover the schema's constraints with plain-English messages; the schema itself is the safety
     net, consulted when the rules find no error, so that nothing EDGAR's parser would refuse goes unsaid.
     """
-    findings = validate(filing, today or date.today()) + character_findings(filing)
+    from form4_desktop.app import clock
+    from form4_desktop.app.closures import load_calendar
+
+    calendar = calendar if calendar is not None else load_calendar()
+    today = today if today is not None else clock.filing_day_now(calendar)
+    findings = validate(filing, today, calendar, filed_on=filed_on) + character_findings(filing)
+    findings += print_findings(filing)  # what the signed paper copy could not show: a warning, not a refusal
     if not _has_errors(findings):
         findings.extend(schema_findings(filing))
     return _ordered(findings)
 
 
-def check_file(path: str | os.PathLike[str], today: date | None = None) -> list[Finding]:
+def check_file(
+    path: str | os.PathLike[str], today: date | None = None, calendar: Calendar | None = None
+) -> list[Finding]:
     """Every finding for an XML file as it stands: the filing's, and the file's own (values that cannot be
     read, repairs the reader made, and how the original breaks the v5.5 schema). Raises ReadError only
     when the file cannot be read as an ownership document at all."""
@@ -141,7 +154,7 @@ def check_file(path: str | os.PathLike[str], today: date | None = None) -> list[
     name = os.fspath(path)
     result = read_document(read_bytes(path), name, strict=False)
     findings = [_finding("XML-CONTENT", issue.path, issue.message) for issue in result.issues]
-    findings += check_filing(result.filing, today)
+    findings += check_filing(result.filing, today, calendar)
     if not _has_errors(findings):
         findings += [
             _finding("XML-SCHEMA", *problem.split(": ", 1))

@@ -41,7 +41,11 @@ from form4_desktop.app import documents, holdings
 from form4_desktop.model.holdings import propose_for_row
 from form4_desktop.rules.continuity import continuity_findings
 from form4_desktop.rules.short_swing import short_swing_findings
+from form4_desktop.app import clock
 from form4_desktop.app.autosave import Autosaver, is_orphan, new_slot
+from form4_desktop.app.closures import ClosuresFileError, load_calendar
+from form4_desktop.rules.closures import DEFAULT_CALENDAR
+from form4_desktop.rules.deadline import CUTOFF as deadline_cutoff
 from form4_desktop.app.rescue import REPORT_FILE, rescue_drafts
 from form4_desktop.app.drafts import import_xml
 from form4_desktop.edgar_xml import Copy
@@ -132,6 +136,13 @@ class MainWindow(QMainWindow):
         self.findings: list[Finding] = []
         self.status_text = ""
         self.autosaver = Autosaver(store, new_slot())
+        # EDGAR's business days, with the user's edgar-closures.txt; a bad file is said once, at start, and the
+        # program's own table is used meanwhile.
+        self.closures_problem: str | None = None
+        try:
+            self.calendar = load_calendar()
+        except ClosuresFileError as error:
+            self.calendar, self.closures_problem = DEFAULT_CALENDAR, str(error)
         self._ledgers: dict[tuple, tuple] = {}
         self._undoing = False
         self._build_browser()
@@ -153,6 +164,15 @@ class MainWindow(QMainWindow):
         self.status_label.setObjectName("status_summary")
         self.status_label.setContentsMargins(16, 0, 4, 0)  # a long message never runs into the count
         self.statusBar().addPermanentWidget(self.status_label)
+        self.clock_label = QLabel()
+        self.clock_label.setObjectName("status_clock")
+        self.clock_label.setToolTip(
+            "EDGAR's clock: a Form 3, 4 or 5 sent by 10 p.m. Eastern on a business day is filed that day"
+        )
+        self.statusBar().addPermanentWidget(self.clock_label)
+        self.clock_timer = QTimer(self, interval=60_000)
+        self.clock_timer.timeout.connect(self.update_clock)
+        self.clock_timer.start()
         self.store_label = QLabel(self.store_name() + (" (read-only)" if store.read_only is not None else ""))
         self.store_label.setObjectName("status_store")
         self.store_label.setToolTip(f"The draft store: {store.path}")
@@ -613,10 +633,27 @@ class MainWindow(QMainWindow):
         self._update_title()
 
     def as_of(self) -> date:
-        """The day the draft is judged on: a filed draft on its filing date, any other today."""
-        if self.document.read_only and self.document.filed_on:
+        """The day the draft is judged on: a filed draft on its filing date, any other on the day EDGAR would
+        file it if sent now (New York's clock: after 10 p.m. Eastern, the next business day)."""
+        if self.document.status == "filed" and self.document.filed_on:
             return date.fromisoformat(self.document.filed_on)
-        return self.today or date.today()
+        return self.today or clock.filing_day_now(self.calendar)
+
+    def update_clock(self) -> None:
+        """The status bar's New York time and, on the open draft's due day, the time left before 10 p.m.
+        Eastern; red when the draft is due within a day or is past due."""
+        due = None if self.document.status == "filed" else due_date(self.document.effective_filing(), self.calendar)
+        moment = clock.new_york_now()
+        text = clock.status(due[0] if due else None, self.calendar, moment)
+        urgent = False
+        if due is not None:
+            if " left" in text or "past the due date" in text:
+                urgent = True
+            else:  # an earlier day: urgent when less than 24 hours remain before the cut-off
+                cutoff = datetime.combine(due[0], deadline_cutoff, tzinfo=moment.tzinfo)
+                urgent = (cutoff - moment).total_seconds() < 24 * 3600
+        self.clock_label.setText(text)
+        self.clock_label.setStyleSheet("color: #b00020; font-weight: bold" if urgent else "")
 
     def validate(self) -> None:
         self.validation_timer.stop()
@@ -635,7 +672,7 @@ class MainWindow(QMainWindow):
         # A box holding text that cannot be taken gets that one finding, not also "is required" for the old value.
         self.findings = [
             finding
-            for finding in documents.check_filing(filing, self.as_of()) + self._continuity(filing)
+            for finding in documents.check_filing(filing, self.as_of(), self.calendar) + self._continuity(filing)
             if paths.box_path(finding.field_path) not in refused
         ] + typed
         self.findings.sort(key=self._position)
@@ -643,12 +680,13 @@ class MainWindow(QMainWindow):
         self.editor.show_findings(self.findings)
         errors = sum(1 for finding in self.findings if finding.severity is Severity.ERROR)
         warnings = sum(1 for finding in self.findings if finding.severity is Severity.WARNING)
-        due = due_date(filing)
+        due = due_date(filing, self.calendar)
         text = f"{errors} error{'s' if errors != 1 else ''}, {warnings} warning{'s' if warnings != 1 else ''}"
         if due is not None:
             text += f" — due {describe(due[0])}, 10 p.m. Eastern"
         self.status_text = text
         self.status_label.setText(text)  # a permanent part of the status bar: messages never hide it
+        self.update_clock()
 
     def _ledger(self, filing: Filing):
         """The holdings ledger of the draft's owner and issuer, built once and kept until the store changes (a
@@ -996,6 +1034,13 @@ class MainWindow(QMainWindow):
     def tell_read_only(self) -> None:
         """At start, when the store could only be opened for reading: say why, and for a damaged store offer
         to rescue its drafts."""
+        if self.closures_problem is not None:
+            dialogs.tell(
+                self,
+                "EDGAR closures file not read",
+                f"{self.closures_problem} Due dates count EDGAR's closures known to the program until it is corrected.",
+                "warning",
+            )
         if self.store.warning is not None:
             dialogs.tell(self, "Store others can read", self.store.warning, "warning")
         why = self.store.read_only
@@ -1166,8 +1211,9 @@ class MainWindow(QMainWindow):
         if self.document.draft_id is None or self.document.modified:
             if not self.save():
                 return
-        due = due_date(self.document.filing)
-        suggested = self.today or date.today()
+        due = due_date(self.document.filing, self.calendar)
+        # EDGAR's filing date of a form sent now: after 10 p.m. Eastern, or on a closed day, the next business day.
+        suggested = self.today or clock.filing_day_now(self.calendar)
         text: str | None = format_date(suggested)
         filed_on = None
         while filed_on is None:  # a date that is no date is said, and asked again with what was typed

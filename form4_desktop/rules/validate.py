@@ -29,6 +29,7 @@ from form4_desktop.rules.catalog import RULES
 from form4_desktop.rules.coding import FIXED_DIRECTION, USUAL_DIRECTION, code_of
 from form4_desktop.rules.diligence import diligence_findings
 from form4_desktop.rules.findings import Finding
+from form4_desktop.rules.closures import DEFAULT_CALENDAR, Calendar
 from form4_desktop.rules.matching import exercise_findings
 from form4_desktop.rules.notes import FOOTNOTE_ID as _FOOTNOTE_ID
 from form4_desktop.rules.notes import footnote_name
@@ -59,9 +60,10 @@ def _title(text: object) -> str:
 
 
 class _Checker:
-    def __init__(self, filing: Filing, today: date):
+    def __init__(self, filing: Filing, today: date, calendar: Calendar = DEFAULT_CALENDAR):
         self.filing = filing
         self.today = today
+        self.calendar = calendar
         self.form = filing.form
         self.findings: list[Finding] = []
         # footnote id -> how many boxes reference it
@@ -640,7 +642,7 @@ class _Checker:
                 self.add(
                     "DEEMED-DATE-SAME", deemed_path, f"{deemed_label} is the transaction date itself; leave it blank."
                 )
-            elif (cap := deadline.latest_deemed_date(traded)) is not None and deemed > cap:
+            elif (cap := deadline.latest_deemed_date(traded, self.calendar)) is not None and deemed > cap:
                 self.add(
                     "DEEMED-DATE-LATE",
                     deemed_path,
@@ -855,9 +857,13 @@ class _Checker:
         )
 
 
-def validate(filing: Filing, today: date) -> list[Finding]:
-    """Every finding for `filing` as of `today` (deadlines and future dates are judged against it)."""
-    checker = _Checker(filing, today)
+def validate(
+    filing: Filing, today: date, calendar: Calendar = DEFAULT_CALENDAR, *, filed_on: date | None = None
+) -> list[Finding]:
+    """Every finding for `filing` as of `today` (deadlines and future dates are judged against it): `today` is
+    EDGAR's filing day in New York (app.clock.filing_day_now()), `calendar` EDGAR's business days with the
+    user's closure days, `filed_on` the filing date of a filed draft (its lateness is judged on that day)."""
+    checker = _Checker(filing, today, calendar)
     checker.document()
     checker.period()
     checker.issuer()
@@ -868,5 +874,5 @@ def validate(filing: Filing, today: date) -> list[Finding]:
     checker.findings.extend(holdings_arithmetic(filing))
     checker.findings.extend(exercise_findings(filing))
     checker.findings.extend(diligence_findings(filing))
-    checker.findings.extend(deadline_findings(filing, today))
+    checker.findings.extend(deadline_findings(filing, today, calendar, filed_on=filed_on))
     return checker.findings

@@ -1,0 +1,79 @@
+"""The New York clock in the status bar, the filing day the app judges by, and a bad closures file (issue 12)."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import pytest
+
+pytest.importorskip("PySide6")
+
+from form4_desktop.app import closures, clock  # noqa: E402
+from form4_desktop.gui.main_window import MainWindow  # noqa: E402
+from form4_desktop.rules import deadline  # noqa: E402
+from test_deadline import one_sale  # noqa: E402
+
+
+def _at(monkeypatch, *moment) -> None:
+    monkeypatch.setattr(clock, "new_york_now", lambda: datetime(*moment, tzinfo=deadline.new_york()))
+
+
+def _window(qtbot, store, settings) -> MainWindow:
+    opened = MainWindow(store, settings=settings)  # no fixed "today": the app's own clock
+    qtbot.addWidget(opened)
+    opened.show()
+    return opened
+
+
+def test_the_status_bar_shows_new_york_time_and_the_hours_left_on_the_due_day(
+    qtbot, store, settings, monkeypatch, tmp_path
+):
+    monkeypatch.setattr(closures, "closures_file", lambda: tmp_path / "none.txt")
+    _at(monkeypatch, 2026, 11, 23, 17, 36)  # Monday 5:36 p.m.: the due day of Thursday's sale
+    window = _window(qtbot, store, settings)
+    window.document.load(one_sale(date(2026, 11, 19)), None, None)
+    window.validate()
+    label = window.clock_label
+    assert label.text() == "New York 5:36 p.m. · 4 h 24 min left"  # the summary beside it gives the date
+    assert "b00020" in label.styleSheet()  # red: due today
+    _at(monkeypatch, 2026, 11, 20, 9, 0)  # Friday morning: due Monday, more than a day away
+    window.update_clock()
+    assert label.text() == "New York 9:00 a.m." and label.styleSheet() == ""
+    _at(monkeypatch, 2026, 11, 23, 22, 30)  # after the cut-off: EDGAR would file it Tuesday, a day late
+    window.update_clock()
+    assert label.text().startswith("New York 10:30 p.m. · past the due date") and "b00020" in label.styleSheet()
+    window.validate()
+    assert [f.rule_id for f in window.findings if f.rule_id == "LATE"] == ["LATE"]
+    window.document.load(window.document.filing, None, None)
+
+
+def test_a_bad_closures_file_is_said_once_at_start_and_the_programs_table_is_used(
+    qtbot, store, settings, monkeypatch, tmp_path, script
+):
+    bad = tmp_path / "edgar-closures.txt"
+    bad.write_text("tomorrow  EDGAR closed\n")
+    monkeypatch.setattr(closures, "closures_file", lambda: bad)
+    window = _window(qtbot, store, settings)
+    script.expect("tell", "EDGAR closures file not read", None, text="line 1: 'tomorrow' is not a date")
+    window.tell_read_only()
+    script.check()
+    window.document.load(one_sale(date(2026, 11, 19)), None, None)
+    window.validate()  # no second message: the script fails on any
+    assert window.calendar is closures.DEFAULT_CALENDAR
+
+
+def test_mark_filed_proposes_edgars_filing_day_not_the_computers_date(qtbot, store, settings, monkeypatch, script):
+    _at(monkeypatch, 2026, 11, 25, 22, 15)  # Wednesday after 10 p.m.; Thursday is Thanksgiving: Friday 11/27
+    window = _window(qtbot, store, settings)
+    draft_id = store.create(one_sale(date(2026, 11, 24)))
+    window.open_draft(draft_id)
+    script.expect("text", "Mark filed", None, text="Date filed with EDGAR")
+    seen = {}
+
+    def answer(value):
+        seen["proposed"] = value
+        return None  # cancel
+
+    script.expected[-1].answer = answer
+    window.findChild(type(window.save_action), "mark_filed").trigger()
+    assert seen["proposed"] == "11/27/2026"
