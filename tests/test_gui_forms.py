@@ -33,6 +33,9 @@ def test_a_new_form_3_has_holdings_only_and_its_own_boxes(window, qtbot):
     assert form.labelForField(tab.period).text() == "2. Date of event requiring statement:"
     assert form.labelForField(tab.original).text() == "5. If amendment, date original filed:"
     assert tab.issuer_heading.text() == "<b>3. Issuer</b>"
+    owners = window.editor.owners_tab
+    assert owners.relationship_box.title() == "4. Relationship to issuer (check all applicable)"  # box 4 on Form 3
+    assert owners.fields["relationship.officer_title"].toolTip().startswith("Box 4. Officer")
     assert not form.isRowVisible(tab.exit_box) and not form.isRowVisible(tab.aff10b5)
     assert form.isRowVisible(tab.no_securities) and tab.no_securities.isChecked()  # nothing reported yet
     table_i = window.editor.table_i

@@ -402,6 +402,20 @@ class OwnersTab(ListFormTab):
         self.fields["relationship"] = box
         line("relationship.officer_title", "Officer title:", TIPS["officer_title"])
         line("relationship.other_text", "Other (specify):", TIPS["other_text"])
+        self.relationship_box = box
+        document.replaced.connect(self._number_boxes)
+        self._number_boxes()
+
+    def _number_boxes(self) -> None:
+        """The relationship box's number is the form's: box 4 on a Form 3, box 5 on Forms 4 and 5."""
+        number = describe(self.document.filing.form).relationship_box.split(",")[0].removeprefix("Box ")
+        self.relationship_box.setTitle(f"{number}. Relationship to issuer (check all applicable)")
+        self.relationship_box.setToolTip(TIPS["relationship"].replace("Box 5.", f"Box {number}."))
+        for attribute in ("officer_title", "other_text"):
+            widget = self.fields[f"relationship.{attribute}"]
+            tip = TIPS[attribute].replace("Box 5.", f"Box {number}.")
+            widget.setWhatsThis(tip)  # the tip a box shows when no finding is on it
+            widget.setToolTip(tip)
 
     def label(self, index: int, owner: ReportingOwner) -> str:
         return f"{index + 1}. {owner.name or (('CIK ' + owner.cik) if owner.cik else 'new reporting person')}"
