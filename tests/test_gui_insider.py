@@ -69,7 +69,6 @@ def test_importing_a_folder_of_past_filings_says_what_it_did(window, script, tmp
 
 
 def test_a_break_names_the_amount_the_chain_gives_and_the_chart_reads_as_the_form_writes(window, qtbot, script):
-    from datetime import date
 
     from form4_desktop.model import Footnoted
 
