@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 
 import team_store_server
-from form4_desktop.gui import dialogs
+from form4_desktop.gui import dialogs, team_store
 from form4_desktop.gui.team_store import SETTING, TeamStoreDialog, open_team_store_window
 from team_store_server import team_store_url
 from test_rules import draft
@@ -45,7 +45,7 @@ def test_the_dialog_connects_and_remembers_the_address_without_a_password(qtbot,
     assert again.url.text() == url
 
 
-def test_file_connect_opens_the_team_stores_drafts_in_a_new_window(qtbot, settings, pg_server, monkeypatch):
+def test_file_connect_opens_the_team_stores_drafts_in_a_new_window(qtbot, settings, pg_server, monkeypatch, script):
     url = team_store_url(pg_server)
     from form4_desktop.app.drafts import open_store
 
@@ -58,8 +58,12 @@ def test_file_connect_opens_the_team_stores_drafts_in_a_new_window(qtbot, settin
 
     monkeypatch.setattr(dialogs, "run", answer)
     window = open_team_store_window(None, settings)
-    qtbot.addWidget(window)
-    assert window.store.path == url
-    assert [row.reporting_owner for row in window.store.list()] == ["CRAGUN KENNETH S"]
+    store = window.store
+    assert store.path == url
+    assert [row.reporting_owner for row in store.list()] == ["CRAGUN KENNETH S"]
+    assert window in team_store._open_windows  # kept while it is open ...
+    window.close()
+    qtbot.waitUntil(lambda: not team_store._open_windows)  # ... and let go, its store closed, once closed
+    assert store._pg._connection.closed
     monkeypatch.setattr(dialogs, "run", lambda dialog: QDialog.DialogCode.Rejected)
     assert open_team_store_window(None, settings) is None
