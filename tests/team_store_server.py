@@ -101,8 +101,10 @@ def server(*, durable: bool = False) -> Server:
         return _server
     binaries = _binaries()
     if binaries is None:
-        pytest.skip("NO POSTGRESQL SERVER BINARIES: run scripts/setup-system (it installs the Debian postgresql "
-                    "package); the team store's tests did not run")
+        pytest.skip(
+            "NO POSTGRESQL SERVER BINARIES: run scripts/setup-system (it installs the Debian postgresql "
+            "package); the team store's tests did not run"
+        )
     run_as: list[str] = []
     folder = tempfile.mkdtemp(prefix="form4-pg-")
     if os.geteuid() == 0:  # postgres refuses root: run it as the postgres system user (or nobody)
@@ -118,8 +120,19 @@ def server(*, durable: bool = False) -> Server:
             pytest.fail("the tests run as root and there is no postgres or nobody user to run PostgreSQL as")
     os.chmod(folder, 0o700)
     subprocess.run(
-        [*run_as, os.path.join(binaries, "initdb"), "-D", os.path.join(folder, "data"), "-U", "postgres",
-         "--auth=trust", "-E", "UTF8", "--locale=C.UTF-8", "--no-sync"],
+        [
+            *run_as,
+            os.path.join(binaries, "initdb"),
+            "-D",
+            os.path.join(folder, "data"),
+            "-U",
+            "postgres",
+            "--auth=trust",
+            "-E",
+            "UTF8",
+            "--locale=C.UTF-8",
+            "--no-sync",
+        ],
         capture_output=True,
         text=True,
         check=True,
@@ -145,7 +158,10 @@ def team_store_url(pg: Server) -> str:
     database = pg.new_database()
     init_store(pg.url(database))
     for role, grant in (("alice", "form4_filer"), ("bob", "form4_filer"), ("rita", "form4_reviewer")):
-        pg.sql(database, f"DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '{role}') "
-                         f"THEN CREATE ROLE {role} LOGIN; END IF; END $$")
+        pg.sql(
+            database,
+            f"DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '{role}') "
+            f"THEN CREATE ROLE {role} LOGIN; END IF; END $$",
+        )
         pg.sql(database, f"GRANT {grant} TO {role}")
     return pg.url(database, "alice")

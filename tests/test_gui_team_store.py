@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 
 import team_store_server
-from form4_desktop.gui import dialogs, team_store
+from form4_desktop.gui import dialogs, main_window
 from form4_desktop.gui.team_store import SETTING, TeamStoreDialog, open_team_store_window
 from team_store_server import team_store_url
 from test_rules import draft
@@ -61,9 +61,11 @@ def test_file_connect_opens_the_team_stores_drafts_in_a_new_window(qtbot, settin
     store = window.store
     assert store.path == url
     assert [row.reporting_owner for row in store.list()] == ["CRAGUN KENNETH S"]
-    assert window in team_store._open_windows  # kept while it is open ...
+    assert window in main_window._STORE_WINDOWS  # kept while it is open ...
+    monkeypatch.setattr(dialogs, "run", answer)
+    assert open_team_store_window(None, settings) is window  # asked again: the same window comes forward
     window.close()
-    qtbot.waitUntil(lambda: not team_store._open_windows)  # ... and let go, its store closed, once closed
+    assert window not in main_window._STORE_WINDOWS  # ... and let go, its store closed, once closed
     assert store._pg._connection.closed
     monkeypatch.setattr(dialogs, "run", lambda dialog: QDialog.DialogCode.Rejected)
     assert open_team_store_window(None, settings) is None

@@ -61,9 +61,6 @@ def test_the_list_never_shows_the_ccc(store, capsys, tmp_path):
     assert CCC.replace("#", "&#35;") in out.read_text() or CCC in out.read_text()
 
 
-
-
-
 def test_an_edgar_xml_file_imports_as_a_filed_original_to_amend(store):
     draft_id, new = import_xml(store, REFERENCE)
     imported = store.open(draft_id)

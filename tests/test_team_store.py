@@ -92,10 +92,16 @@ def test_store_init_is_versioned_and_idempotent_and_an_uninitialised_database_is
 
 
 def test_store_init_creates_the_database_and_grants_the_roles(pg_server, capsys):
-    pg_server.sql("postgres", "DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'vera') THEN "
-                              "CREATE ROLE vera LOGIN; END IF; END $$")
-    pg_server.sql("postgres", "DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'fred') THEN "
-                              "CREATE ROLE fred LOGIN; END IF; END $$")
+    pg_server.sql(
+        "postgres",
+        "DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'vera') THEN "
+        "CREATE ROLE vera LOGIN; END IF; END $$",
+    )
+    pg_server.sql(
+        "postgres",
+        "DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'fred') THEN "
+        "CREATE ROLE fred LOGIN; END IF; END $$",
+    )
     url = pg_server.url("office_new_db")
     assert main(["store", "init", url, "--filer", "fred", "--reviewer", "vera"]) == 0
     assert "is ready (schema version 1); form4_filer: fred; form4_reviewer: vera." in capsys.readouterr().out
@@ -120,8 +126,11 @@ def test_a_password_is_never_taken_from_the_address_nor_shown(pg_server, caplog)
 def test_a_password_comes_from_the_password_file(pg_server, tmp_path, monkeypatch):
     database = pg_server.new_database()
     init_store(pg_server.url(database))
-    pg_server.sql(database, "DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'paula') THEN "
-                            "CREATE ROLE paula LOGIN PASSWORD 'from-the-file'; END IF; END $$")
+    pg_server.sql(
+        database,
+        "DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'paula') THEN "
+        "CREATE ROLE paula LOGIN PASSWORD 'from-the-file'; END IF; END $$",
+    )
     pg_server.sql(database, "GRANT form4_filer TO paula")
     passfile = tmp_path / "pgpass"
     passfile.write_text(f"localhost:{pg_server.port}:{database}:paula:from-the-file\n")
@@ -153,9 +162,10 @@ def test_server_gone_mid_save_is_one_sentence_and_the_store_connects_again(url, 
             saver = threading.Thread(target=save)
             saver.start()
             deadline = time.monotonic() + 10
-            while time.monotonic() < deadline and not admin.execute(
-                "SELECT 1 FROM pg_locks WHERE pid = %s AND NOT granted", (pid,)
-            ).fetchone():
+            while (
+                time.monotonic() < deadline
+                and not admin.execute("SELECT 1 FROM pg_locks WHERE pid = %s AND NOT granted", (pid,)).fetchone()
+            ):
                 time.sleep(0.02)
             admin.execute("SELECT pg_terminate_backend(%s)", (pid,))
             saver.join(10)
@@ -163,8 +173,9 @@ def test_server_gone_mid_save_is_one_sentence_and_the_store_connects_again(url, 
         assert type(error) is StoreError
         sentence = str(error)
         assert sentence.startswith(f"The team store {url} cannot be reached (")
-        assert sentence.endswith("so your changes were not saved; they are still in your window: save again once "
-                                 "the server is back.")
+        assert sentence.endswith(
+            "so your changes were not saved; they are still in your window: save again once the server is back."
+        )
         assert sentence.count(". ") == 0 and "\n" not in sentence
         # the whole server goes and comes back: one sentence, then the store connects again by itself
         pg_server.pg_ctl("-m", "immediate", "-w", "stop")
@@ -214,7 +225,10 @@ def test_several_processes_saving_the_same_and_different_drafts_lose_nothing(url
     workers = [
         subprocess.Popen(
             [sys.executable, "-c", WORKER, url, f"worker{n}", "4", json.dumps(shared)],
-            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            cwd=ROOT,
         )
         for n in range(4)
     ]
@@ -386,8 +400,11 @@ def test_a_sqlite_store_on_a_network_share_is_refused_pointing_to_the_team_store
     with pytest.raises(StoreError, match="on a network share \\(cifs at "):
         open_store(share / "sub" / "drafts.sqlite3")
     # Windows: a UNC path, however it is spelt; a local long path is not one
-    for path in ("\\\\server\\share\\drafts.sqlite3", "//server/share/drafts.sqlite3",
-                 "\\\\?\\UNC\\server\\share\\d.sqlite3"):
+    for path in (
+        "\\\\server\\share\\drafts.sqlite3",
+        "//server/share/drafts.sqlite3",
+        "\\\\?\\UNC\\server\\share\\d.sqlite3",
+    ):
         assert database.network_share(path, windows=True) == "a Windows network path", path
     for path in ("C:\\Users\\me\\drafts.sqlite3", "\\\\?\\C:\\Users\\me\\drafts.sqlite3"):
         assert database.network_share(path, windows=True) is None, path

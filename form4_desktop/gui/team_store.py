@@ -4,8 +4,8 @@ drafts in a new window."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from form4_desktop.app.drafts import open_store
 from form4_desktop.gui import dialogs
@@ -83,15 +83,24 @@ def connect_to_team_store(parent: QWidget | None, settings: QSettings) -> DraftS
 
 
 def open_team_store_window(parent: QWidget | None, settings: QSettings):
-    """File ▸ Connect to Team Store…: the team store's drafts in a new main window (the store is closed with
-    it). Returns the window, or None when the user cancelled."""
-    from form4_desktop.gui.main_window import MainWindow
+    """File ▸ Connect to Team Store…: the team store's drafts in a window of its own, as File ▸ Open Store opens
+    a store file (the store closes with its window; a window already on that team store is brought forward).
+    Returns the window, or None when the user cancelled."""
+    from form4_desktop.gui import main_window
 
     store = connect_to_team_store(parent, settings)
     if store is None:
         return None
-    window = MainWindow(store, settings=settings)
-    window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    window.destroyed.connect(lambda *_: store.close())
+    for window in QApplication.topLevelWidgets():
+        if isinstance(window, main_window.MainWindow) and window.store.path == store.path:
+            store.close()
+            window.raise_()
+            window.activateWindow()
+            return window
+    window = main_window.MainWindow(store, settings=settings)
+    window.owns_store = True
+    main_window._STORE_WINDOWS.append(window)  # kept while open, or Python would close it at once
     window.show()
+    window.tell_read_only()
+    window.offer_restore()
     return window
