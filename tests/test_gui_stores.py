@@ -137,3 +137,9 @@ def test_the_draft_list_shows_the_whole_period(window):
     assert text == "01/09/2023"
     needed = window.browser.fontMetrics().horizontalAdvance(text)
     assert window.browser.columnWidth(3) > needed + 6  # with the cell's margins: never "01/09/20…"
+
+
+def test_file_menu_connects_to_a_team_store(window, script):
+    script.expect("run", "Connect to team store", 0)  # the dialog, cancelled: no window, nothing said
+    _action(window, "connect_team_store").trigger()
+    assert [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()] == [window]

@@ -361,6 +361,15 @@ class MainWindow(QMainWindow):
             "Open another draft store file (a colleague's copy, a backup), in a new window",
             "Store not opened",
         )
+        self._action(
+            file,
+            "Connect to Tea&m Store…",
+            self.connect_team_store,
+            None,
+            "connect_team_store",
+            "Open your office's team store (PostgreSQL) in a new window",
+            "Not connected",
+        )
         file.addSeparator()
         self._action(
             file,
@@ -1080,6 +1089,12 @@ class MainWindow(QMainWindow):
             "Store) and bring the drafts into it with File ▸ Import Folder.",
             level,
         )
+
+    def connect_team_store(self) -> MainWindow | None:
+        """File ▸ Connect to Team Store: a team store on PostgreSQL, in a window of its own."""
+        from form4_desktop.gui.team_store import open_team_store_window
+
+        return open_team_store_window(self, self.settings)
 
     def open_store_window(self, *, new: bool) -> MainWindow | None:
         """File ▸ New Store / Open Store: the store chosen, in a window of its own (this one stays on its store)."""
