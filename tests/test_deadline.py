@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import copy
 from datetime import date
 
 import pytest
 
-from form4_desktop.model import Footnoted
+from form4_desktop.model import Footnoted, OwnershipNature
 from form4_desktop.rules import due_date, validate
 from form4_desktop.rules.deadline import add_business_days, business_days_after, form4_due_date
 from test_rules import draft
@@ -90,7 +91,7 @@ from form4_desktop.model import Filing, Footnote  # noqa: E402
 from form4_desktop.rules import Severity  # noqa: E402
 from form4_desktop.rules.closures import EDGAR_CLOSURES, Calendar, Closure  # noqa: E402
 from form4_desktop.rules.deadline import form3_due_date, form5_due_date, latest_deemed_date  # noqa: E402
-from form4_desktop.rules.timeliness import deadline_findings, deadline_of  # noqa: E402
+from form4_desktop.rules.timeliness import deadline_findings, deadline_of, paired_gifts_received  # noqa: E402
 
 DEADLINE_RULES = (
     "DUE-DATE",
@@ -445,3 +446,73 @@ def test_a_row_the_user_marks_as_rule_16a_2a_does_not_start_the_deadline():
     filing.table_i[0].pre_registration = True  # type: ignore[attr-defined]
     assert due_date(filing) is None
     assert deadline_found(filing, date(2023, 2, 1)) == []
+
+
+# 8. a gift moved between the reporting person's own holdings: given and received on the same Form 4
+def gift_between_holdings(traded: date = date(2026, 11, 16)) -> Filing:
+    """A gift of 1,000 shares from the direct holding to a family trust (indirect), both sides on one Form 4."""
+    filing = one_sale(traded, code="G")  # row 1: given (D), direct
+    received = copy.deepcopy(filing.table_i[0])
+    received.acquired_disposed = Footnoted("A")
+    received.ownership = OwnershipNature(Footnoted("I"), Footnoted("By family trust"))
+    filing.table_i.append(received)
+    return filing
+
+
+def test_a_gift_received_that_is_the_other_side_of_a_gift_given_is_not_a_form5_item():
+    filing = gift_between_holdings()
+    # Release 33-11138 / Rule 16a-3(g)(1): the gift given is due on Form 4 in two business days; its receiving side
+    # goes with it, unmarked (it is not a gift received from someone else, the Form 5 item).
+    assert due_date(filing)[:2] == (date(2026, 11, 18), "table_i[0].transaction_date")
+    assert deadline_found(filing, date(2026, 11, 18)) == [("DUE-DATE", Severity.INFO, "table_i[0].transaction_date")]
+    assert paired_gifts_received(filing) == {("table_i", 1)}
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        lambda row: setattr(row, "shares", Footnoted(row.shares.value + 1)),  # another amount: another gift
+        lambda row: setattr(row, "transaction_date", Footnoted(date(2026, 11, 17))),  # another day
+        lambda row: setattr(row, "security_title", Footnoted("Preferred Stock")),  # another security
+    ],
+)
+def test_a_gift_received_that_matches_no_gift_given_is_still_a_form5_item(change):
+    filing = gift_between_holdings()
+    change(filing.table_i[1])
+    assert ("FORM5-ITEM-ON-FORM4", Severity.WARNING, "table_i[1].coding.form_type") in deadline_found(
+        filing, date(2026, 11, 18)
+    )
+
+
+def test_one_gift_given_pairs_with_one_gift_received():
+    filing = gift_between_holdings()
+    filing.table_i.append(copy.deepcopy(filing.table_i[1]))  # a second, like gift received: from someone else
+    found = [f for f in deadline_found(filing, date(2026, 11, 18)) if f[0] == "FORM5-ITEM-ON-FORM4"]
+    assert found == [("FORM5-ITEM-ON-FORM4", Severity.WARNING, "table_i[2].coding.form_type")]
+
+
+def test_each_row_rule_names_its_box_as_the_form_does_and_says_what_to_do():
+    award = one_sale(date(2026, 11, 16), code="A", deemed=date(2026, 11, 17))  # no deemed date for an award
+    [ineligible] = [f for f in validate(award, date(2026, 11, 18)) if f.rule_id == "DEEMED-DATE-INELIGIBLE"]
+    assert ineligible.message == (
+        "Table I, row 1, column 2A, Deemed Execution Date: only a Rule 10b5-1(c) plan trade whose date the reporting "
+        "person did not choose, or a discretionary transaction (code I), has a deemed execution date (Rule "
+        "16a-3(g)(2)); leave it blank: this one is due two business days after the trade of 11/16/2026, or add the "
+        "footnote that names the plan."
+    )
+    received = one_sale(date(2026, 11, 16), code="G")
+    received.table_i[0].acquired_disposed = Footnoted("A")
+    [form5] = [f for f in validate(received, date(2026, 11, 18)) if f.rule_id == "FORM5-ITEM-ON-FORM4"]
+    assert form5.message == (
+        "Table I, row 1, column 3, Transaction Code: code G (acquired) is a Form 5 item (Rule 16a-3(f)); reported "
+        "early on a Form 4 it is marked V (form type 5) and has no two-day deadline."
+    )
+    gift = march_form5(date(2023, 12, 31))
+    gift.table_i[0].transaction_date = Footnoted(date(2023, 3, 1))
+    gift.table_i[0].coding.code, gift.table_i[0].acquired_disposed = "G", Footnoted("D")
+    [on_time] = [f for f in validate(gift, date(2024, 2, 14)) if f.rule_id == "FORM5-GIFT-ON-TIME"]
+    assert on_time.message.startswith("Table I, row 1, column ")
+    assert on_time.message.endswith(
+        ": a gift given on or after 02/27/2023 was due on Form 4 within two business days (Release 33-11138); on a "
+        "Form 5 it is a late Form 4 item: mark it L."
+    )

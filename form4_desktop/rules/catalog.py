@@ -60,8 +60,8 @@ _RULES = [
          "§3 Trading symbol (XSD; TS §4.3.1)"),
     Rule("ISSUER-NAME-LENGTH", E, "Issuer name at most 150 characters", "§3 Field lengths (XSD)"),
     Rule("OWNER-COUNT", E, "1 to 10 reporting owners; more go on further forms filed the same day",
-         "§2 Number of reporting owners (XSD maxOccurs=10; TS §5); Form 4 General Instruction 6 (as the issue "
-         "names it; instruction text not verified here)"),
+         "§2 Number of reporting owners (XSD maxOccurs=10; TS §5); EDGAR's limit, not the Form's: an eleventh "
+         "owner goes on another filing (Novaworks, '5 Tips for Section 16')"),
     Rule("OWNER-CIK", E, "Reporting owner CIK is 1 to 10 digits, not zero", "§3 CIK (XSD CIK; TS §4.3.2)"),
     Rule("OWNER-DUPLICATE", E, "No reporting owner CIK appears twice", "§2 Number of reporting owners (TS §4.3.2, §5)"),
     Rule("OWNER-CCC", E, "Each reporting owner's CCC is given and exactly 8 characters (not checked on a copy "
@@ -84,8 +84,9 @@ _RULES = [
     Rule("ADDRESS-NON-US-REGION", W, "Non-US state/territory at most 30 characters (the XSD allows 40)",
          "§3 Field lengths (TS 30 / XSD 40)"),
     Rule("TABLE-SIZE", E, "Table I and Table II at most 30 rows each, 60 in all; more go on further forms filed "
-         "the same day, each with its own box 3", "§2 Table size (TS §3.3; XSD); Form 4 General Instruction 6 (as the "
-         "issue names it; not verified); CORPUS: split filings say so in their remarks"),
+         "the same day, each with its own box 3", "§2 Table size (TS §3.3; XSD); EDGAR's limit, not the Form's: "
+         "more rows go on another filing with its own ownership document (Novaworks, '5 Tips for Section 16'); "
+         "CORPUS: split filings say so in their remarks"),
     Rule("FORM3-TRANSACTION", E, "A Form 3 reports holdings only", "§4 Coding rules (TS §4.3.8.1; XSD)"),
     Rule("HOLDING-CODING", E, "Only a Form 5 holding carries a transaction code (a late Form 3 holding)",
          "§4 Coding rules (TS §4.3.8)"),
@@ -234,8 +235,12 @@ _RULES = [
          "business days; judged on EDGAR's day in New York (after 10 p.m. Eastern, the next business day)",
          "§1 Form 4 deadline; EDGAR cut-off (Rule 16a-3(g); Reg. S-T Rule 13(a)(4); Regulation S-K Item 405)"),
     Rule("FORM5-ITEM-ON-FORM4", W, "A Form 5 item (L small acquisition; G or W acquired) on a Form 4 is marked V "
-         "(form type 5): it has no two-day deadline", "§1 Form 5 (Rule 16a-3(a), (f); Rule 16a-6 (L); Release "
-         "33-11138 via CCRCorp 12/2022: acquisitions by gift still may be reported on Form 5)"),
+         "(form type 5): it has no two-day deadline. A G acquired that is the other side of a G disposed on the same "
+         "form (same table, security, day and amount: a gift into the reporting person's own indirect holding, or "
+         "between joint filers) goes with that gift, unmarked",
+         "§1 Form 5 (Rule 16a-3(a): a Form 5 transaction may be reported on an earlier Form 4; (f); Rule 16a-6 (L); "
+         "Release 33-11138 via CCRCorp 12/2022: dispositions by gift on Form 4 within two business days (Rule "
+         "16a-3(g)(1)), acquisitions by gift still may be reported on Form 5)"),
     Rule("FORM5-GIFT-ON-TIME", E, "A gift given (G, disposed) on or after 02/27/2023 on a Form 5 is a late Form 4 "
          "item (timeliness L), not an on-time Form 5 item", "§1 Gifts (R10b5: Release 33-11138; BCLP 02/21/2023; "
          "CCRCorp 12/2022)"),

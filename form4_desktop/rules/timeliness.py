@@ -16,6 +16,12 @@ How the engine reads a row (the model has no flags for these; the footnotes say 
 - A Rule 16a-2(a) row (a director's or officer's transaction in the six months before the issuer registered
   under Section 12, reported on the first Form 4 required after it, as at an IPO): a footnote on the row
   names Rule 16a-2(a). It does not start the deadline; it still counts for box 3.
+- A gift received (G, A) is a Form 5 item (Rule 16a-3(a): "At the election of the reporting person, any
+  transaction required to be reported on Form 5 may be reported on an earlier filed Form 4"; Release 33-11138,
+  12/2022, as CCRCorp summarised it: dispositions by gift are on Form 4 within two business days, "Acquisitions by
+  gift still may be reported on Form 5"), unless it is the receiving side of a gift given on the same form: the same
+  security, day and amount in the same table (shares moved from the direct holding to a family trust, or between
+  joint filers). That row goes with the gift given and its Form 4 deadline (paired_gifts_received).
 """
 
 from __future__ import annotations
@@ -116,7 +122,8 @@ def is_pre_registration(filing: Filing, row: Transaction) -> bool:
 
 def is_form5_item(row: Transaction) -> bool:
     """A Form 5 item: a small acquisition (L, Rule 16a-6), a gift received (G, A) or an inheritance (W, A)
-    (Rule 16a-3(f); Release 33-11138: 'acquisitions by gift still may be reported on Form 5')."""
+    (Rule 16a-3(f); Release 33-11138: 'acquisitions by gift still may be reported on Form 5'). The receiving side
+    of a gift given on the same form is not one: see paired_gifts_received."""
     code = _code(row)
     return code == "L" or (code in ("G", "W") and row.acquired_disposed.value == "A")
 
@@ -224,9 +231,10 @@ def deadline_of(filing: Filing, calendar: Calendar = DEFAULT_CALENDAR) -> Deadli
     """The deadline of a filing, or why it has none.
 
     - Amendments (3/A, 4/A, 5/A) have none of their own: no rule sets one (Rule 16a-3 and the Forms' General
-      Instruction 1 set the originals' deadlines; Instruction 1(a) only says the Form "and any amendment" is
-      filed on the day EDGAR receives it). A mistake is corrected as soon as it is found, and whether the report
-      was late is judged by the original's deadline, for the issuer's Item 405 disclosure (NASPP, "Correcting
+      Instruction 1 set the originals' deadlines; Form 4 Instruction 1(a) only says "This Form and any amendment
+      is deemed filed with the Commission ... on the date it is received by the Commission": SEC 1475 (02-23),
+      omb.report/icr/202412-3235-003/doc/150156201). A mistake is corrected as soon as it is found, and whether
+      the report was late is judged by the original's deadline, for the issuer's Item 405 disclosure (NASPP, "Correcting
       Form 4 Mistakes", 02/23/2022; Perkins Coie, "The Tragic Story of the Form 4 Error That Required an
       Amendment": act fast; the amendment speaks as of the original filing's date).
     - Form 3: 10 days after the event; Form 5: 45 days after the fiscal year end; both rolled forward.
@@ -274,56 +282,95 @@ def due_date(filing: Filing, calendar: Calendar = DEFAULT_CALENDAR) -> tuple[dat
     return None if found.due is None else (found.due, found.path, found.why)
 
 
+def _amount(row: Transaction) -> object:
+    """A row's amount: the number of securities, or a Table II row's value where it has no number."""
+    shares = row.shares.value if row.shares is not None else None
+    if shares is None and isinstance(row, DerivativeTransaction) and row.total_value is not None:
+        return row.total_value.value
+    return shares
+
+
+def _gift_key(table: str, row: Transaction) -> tuple[object, ...]:
+    title = row.security_title.value
+    return (
+        table,
+        title.strip().casefold() if isinstance(title, str) else title,
+        row.transaction_date.value,
+        _amount(row),
+    )
+
+
+def paired_gifts_received(filing: Filing) -> set[tuple[str, int]]:
+    """The (table, index) of each gift received (G, A) that is the other side of a gift given (G, D) on the same
+    filing: the same security, day and amount, in the same table (shares moved by gift from the reporting person's
+    direct holding to an indirect one, a family trust or a spouse, or from one joint filer to another).
+
+    Such a row is not a gift received from someone else, the Form 5 item that "still may be reported on Form 5"
+    (Release 33-11138, as CCRCorp summarised it, 12/2022): it is the receiving side of the gift given, which Rule
+    16a-3(g)(1) as amended by that release requires on Form 4 within two business days. It is reported with it, on
+    the same Form 4, and is not marked V. Each gift given pairs with one gift received at most."""
+    given: dict[tuple[object, ...], int] = {}
+    for table, _index, row in _rows(filing):
+        if _code(row) == "G" and row.acquired_disposed.value == "D" and row.transaction_date.value is not None:
+            key = _gift_key(table, row)
+            given[key] = given.get(key, 0) + 1
+    paired = set()
+    for table, index, row in _rows(filing):
+        if _code(row) == "G" and row.acquired_disposed.value == "A":
+            key = _gift_key(table, row)
+            if given.get(key, 0) > 0 and _amount(row) is not None:
+                given[key] -= 1
+                paired.add((table, index))
+    return paired
+
+
+def _row_problems(filing: Filing, row: Transaction, calendar: Calendar, paired: bool) -> Iterator[tuple[str, str, str]]:
+    """What the row rules find on one row: (rule id, the attribute of the box they name, the message after the
+    box's label)."""
+    traded = row.transaction_date.value
+    deemed = row.deemed_execution_date.value if row.deemed_execution_date else None
+    if isinstance(traded, date) and isinstance(deemed, date) and deemed > traded:
+        cap = deadline.latest_deemed_date(traded, calendar)
+        # Beyond the cap DEEMED-DATE-LATE (rules.validate) speaks for the box, and the due date says the date does
+        # not count: one error on one box.
+        if (cap is None or deemed <= cap) and not deemed_date_allowed(filing, row):
+            yield (
+                "DEEMED-DATE-INELIGIBLE",
+                "deemed_execution_date",
+                "only a Rule 10b5-1(c) plan trade whose date the reporting person did not choose, or a discretionary "
+                "transaction (code I), has a deemed execution date (Rule 16a-3(g)(2)); leave it blank: this one is "
+                f"due two business days after the trade of {traded:%m/%d/%Y}, or add the footnote that names the plan.",
+            )
+    form_type = row.coding.form_type if row.coding is not None else "4"
+    if filing.form == "4" and form_type == "4" and is_form5_item(row) and not paired:
+        yield (
+            "FORM5-ITEM-ON-FORM4",
+            "coding",
+            f"code {_code(row)}{' (acquired)' if _code(row) != 'L' else ''} is a Form 5 item (Rule 16a-3(f)); "
+            "reported early on a Form 4 it is marked V (form type 5) and has no two-day deadline.",
+        )
+    timeliness = row.timeliness.value if row.timeliness else None
+    if filing.form == "5" and is_gift_given(row) and timeliness != "L":
+        yield (
+            "FORM5-GIFT-ON-TIME",
+            "timeliness",
+            "a gift given on or after 02/27/2023 was due on Form 4 within two business days (Release 33-11138); "
+            "on a Form 5 it is a late Form 4 item: mark it L.",
+        )
+
+
+# The box a row rule names, when it is a part of the column's value (the V of the code column).
+_PART = {"FORM5-ITEM-ON-FORM4": ".form_type"}
+
+
 def _row_findings(filing: Filing, calendar: Calendar) -> list[Finding]:
     findings = []
+    paired = paired_gifts_received(filing)
     for table, index, row in _rows(filing):
-        traded = row.transaction_date.value
-        deemed = row.deemed_execution_date.value if row.deemed_execution_date else None
-        if isinstance(traded, date) and isinstance(deemed, date) and deemed > traded:
-            cap = deadline.latest_deemed_date(traded, calendar)
-            # Beyond the cap DEEMED-DATE-LATE (rules.validate) speaks for the box, and the due date says the
-            # date does not count: one error on one box.
-            if (cap is None or deemed <= cap) and not deemed_date_allowed(filing, row):
-                rule = RULES["DEEMED-DATE-INELIGIBLE"]
-                path, label = cell(filing.form, table, index, "deemed_execution_date")
-                findings.append(
-                    Finding(
-                        rule.id,
-                        rule.severity,
-                        path,
-                        f"{label}: only a Rule 10b5-1(c) plan trade whose date the reporting person did not choose, "
-                        "or a discretionary transaction (code I), has a deemed execution date (Rule 16a-3(g)(2)); "
-                        f"leave it blank: this one is due two business days after the trade of {traded:%m/%d/%Y}, "
-                        "or add the footnote that names the plan.",
-                    )
-                )
-        form_type = row.coding.form_type if row.coding is not None else "4"
-        if filing.form == "4" and form_type == "4" and is_form5_item(row):
-            rule = RULES["FORM5-ITEM-ON-FORM4"]
-            path, label = cell(filing.form, table, index, "coding")
-            findings.append(
-                Finding(
-                    rule.id,
-                    rule.severity,
-                    f"{path}.form_type",
-                    f"{label}: code {_code(row)}{' (acquired)' if _code(row) != 'L' else ''} is a Form 5 item "
-                    "(Rule 16a-3(f)); reported early on a Form 4 it is marked V (form type 5) and has no two-day "
-                    "deadline.",
-                )
-            )
-        timeliness = row.timeliness.value if row.timeliness else None
-        if filing.form == "5" and is_gift_given(row) and timeliness != "L":
-            rule = RULES["FORM5-GIFT-ON-TIME"]
-            path, label = cell(filing.form, table, index, "timeliness")
-            findings.append(
-                Finding(
-                    rule.id,
-                    rule.severity,
-                    path,
-                    f"{label}: a gift given on or after 02/27/2023 was due on Form 4 within two business days "
-                    f"(Release 33-11138); on a Form 5 it is a late Form 4 item: mark it L.",
-                )
-            )
+        for rule_id, attribute, message in _row_problems(filing, row, calendar, (table, index) in paired):
+            rule = RULES[rule_id]
+            path, label = cell(filing.form, table, index, attribute)
+            findings.append(Finding(rule.id, rule.severity, path + _PART.get(rule_id, ""), f"{label}: {message}"))
     return findings
 
 
