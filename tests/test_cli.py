@@ -385,3 +385,18 @@ def test_form4_due_prints_one_line_per_file(tmp_path, capsys):
         "01/09/2023 (Table I, row 1))"
     )
     assert out[1].startswith(str(junk)) or len(out) == 1
+
+
+def test_check_with_a_bad_closures_file_is_its_sentence_and_exit_2(tmp_path, capsys, monkeypatch):
+    from form4_desktop.app import closures
+
+    bad = tmp_path / "edgar-closures.txt"
+    bad.write_text("2026-12-24  Christmas Eve\n12/26/2026  day after Christmas\n")
+    monkeypatch.setattr(closures, "closures_file", lambda: bad)
+    assert main(["check", str(REFERENCE), "--today", "2023-01-11"]) == 2  # deadlines it cannot count: none said
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert captured.err == (
+        f"{bad}, line 2: '12/26/2026' is not a date; write each EDGAR closure as YYYY-MM-DD and its reason, for "
+        "example '2026-12-24  Christmas Eve'.\n"
+    )

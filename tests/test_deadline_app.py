@@ -163,3 +163,61 @@ def test_form4_check_after_10_pm_in_new_york_judges_the_next_business_day(tmp_pa
     cli.main(["check", str(draft_xml)])
     out = capsys.readouterr().out
     assert " WARNING LATE " in out or " ERROR LATE " in out  # after 10 p.m. EDGAR files it Tuesday: a day late
+
+
+def test_a_trade_the_day_before_a_closure_in_the_programs_table_is_due_a_day_later_everywhere(
+    tmp_path, monkeypatch, capsys
+):
+    from form4_desktop import cli
+    from form4_desktop.app.documents import check_file, check_filing
+
+    # 01/09/2025, the national day of mourning for President Carter: EDGAR closed, not a federal holiday.
+    monkeypatch.setattr(closures, "closures_file", lambda: tmp_path / "none.txt")  # the program's table alone
+    filing = one_sale(date(2025, 1, 8))  # Wednesday: Friday 01/10 would be the second business day without it
+    for findings in (check_filing(filing, date(2025, 1, 13)), check_file(_write(filing, tmp_path / "draft.xml"))):
+        [due] = [f for f in findings if f.rule_id == "DUE-DATE"]
+        assert due.message.startswith("Due by 10 p.m. Eastern on Monday, January 13, 2025:")
+        assert "EDGAR closure skipped: 01/09/2025 (national day of mourning for President Jimmy Carter)" in due.message
+    assert [f for f in check_filing(filing, date(2025, 1, 13)) if f.rule_id == "LATE"] == []  # on time Monday
+    assert [f.rule_id for f in check_filing(filing, date(2025, 1, 14)) if f.rule_id == "LATE"] == ["LATE"]
+    cli.main(["check", str(tmp_path / "draft.xml"), "--today", "01/13/2025", "--info"])
+    out = capsys.readouterr().out
+    assert " LATE " not in out and "Due by 10 p.m. Eastern on Monday, January 13, 2025:" in out
+    cli.main(["check", str(tmp_path / "draft.xml"), "--today", "01/14/2025"])
+    assert "WARNING LATE table_i[0].transaction_date: Late by 1 business day" in capsys.readouterr().out
+
+
+def test_check_filing_without_a_day_judges_edgars_filing_day_in_new_york(tmp_path, monkeypatch):
+    from datetime import datetime
+
+    from form4_desktop.app import clock
+    from form4_desktop.app.documents import check_filing
+    from form4_desktop.rules import deadline
+
+    monkeypatch.setattr(closures, "closures_file", lambda: tmp_path / "none.txt")
+    filing = one_sale(date(2026, 11, 19))  # Thursday: due Monday 11/23, 10 p.m. Eastern
+    at = {"moment": datetime(2026, 11, 23, 21, 59, tzinfo=deadline.new_york())}
+    monkeypatch.setattr(clock, "new_york_now", lambda: at["moment"])
+    assert [f for f in check_filing(filing) if f.rule_id == "LATE"] == []
+    at["moment"] = datetime(2026, 11, 23, 22, 30, tzinfo=deadline.new_york())  # EDGAR would file it Tuesday
+    [late] = [f for f in check_filing(filing) if f.rule_id == "LATE"]
+    assert late.message.startswith("Late by 1 business day: it was due by 10 p.m. Eastern on Monday, November 23")
+
+
+def test_a_filed_draft_is_judged_on_its_filing_date_by_check_filing_and_check_file(tmp_path, monkeypatch):
+    from form4_desktop.app.documents import check_file, check_filing
+
+    monkeypatch.setattr(closures, "closures_file", lambda: tmp_path / "none.txt")
+    filing = one_sale(date(2026, 11, 19))  # due Monday 11/23
+    path = _write(filing, tmp_path / "draft.xml")
+    for findings in (
+        check_filing(filing, date(2027, 6, 1), filed_on=date(2026, 11, 23)),
+        check_file(path, date(2027, 6, 1), filed_on=date(2026, 11, 23)),
+    ):
+        assert [f for f in findings if f.rule_id == "LATE"] == []  # filed on the due day: on time, whatever today is
+    for findings in (
+        check_filing(filing, date(2026, 11, 23), filed_on=date(2026, 11, 25)),
+        check_file(path, date(2026, 11, 23), filed_on=date(2026, 11, 25)),
+    ):
+        [late] = [f for f in findings if f.rule_id == "LATE"]
+        assert late.message.startswith("Filed 2 business days late, on 11/25/2026: it was due by 10 p.m. Eastern")

@@ -124,7 +124,9 @@ def check_filing(
 ) -> list[Finding]:
     """Every finding for `filing` as of `today` (default: EDGAR's filing day now, on New York's clock), on
     EDGAR's business days (`calendar`, default: the program's and the user's edgar-closures.txt), errors first;
-    a filed draft's lateness is judged on its filing date `filed_on`.
+    a filed draft's lateness is judged on its filing date `filed_on` ("Filed N business days late"), whatever
+    `today` is. Raises ClosuresFileError (a UserError) when, no `calendar` given, the user's closures file has a
+    line that is not a closure: a caller that must go on (the editor) loads the calendar itself and passes it.
 
     The rules cover the schema's constraints with plain-English messages; the schema itself is the safety
     net, consulted when the rules find no error, so that nothing EDGAR's parser would refuse goes unsaid.
@@ -142,11 +144,16 @@ def check_filing(
 
 
 def check_file(
-    path: str | os.PathLike[str], today: date | None = None, calendar: Calendar | None = None
+    path: str | os.PathLike[str],
+    today: date | None = None,
+    calendar: Calendar | None = None,
+    *,
+    filed_on: date | None = None,
 ) -> list[Finding]:
     """Every finding for an XML file as it stands: the filing's, and the file's own (values that cannot be
-    read, repairs the reader made, and how the original breaks the v5.5 schema). Raises ReadError only
-    when the file cannot be read as an ownership document at all."""
+    read, repairs the reader made, and how the original breaks the v5.5 schema), judged as check_filing judges
+    (`today`, `calendar` and `filed_on` as there). Raises ReadError when the file cannot be read as an ownership
+    document at all (and only then), and ClosuresFileError as check_filing does."""
     from form4_desktop.edgar_xml.inspect import original_schema_problems
     from form4_desktop.edgar_xml.parsing import read_bytes
     from form4_desktop.edgar_xml.reader import read_document
@@ -154,7 +161,7 @@ def check_file(
     name = os.fspath(path)
     result = read_document(read_bytes(path), name, strict=False)
     findings = [_finding("XML-CONTENT", issue.path, issue.message) for issue in result.issues]
-    findings += check_filing(result.filing, today, calendar)
+    findings += check_filing(result.filing, today, calendar, filed_on=filed_on)
     if not _has_errors(findings):
         findings += [
             _finding("XML-SCHEMA", *problem.split(": ", 1))
