@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from datetime import date
 from typing import NamedTuple
 
 from form4_desktop.app.documents import export_pdf, export_xml
@@ -30,11 +31,15 @@ class Imported(NamedTuple):
     new: bool
 
 
-def import_xml(store: DraftStore, path: str | os.PathLike[str], *, again: bool = False) -> Imported:
+def import_xml(
+    store: DraftStore, path: str | os.PathLike[str], *, again: bool = False, filed_on: date | None = None
+) -> Imported:
     """Import an EDGAR XML file: a copy EDGAR disseminated becomes a filed original (to amend); any other
     ownership document becomes a draft. A file whose filing is already the current content of a draft outside
     the trash is not imported twice: that draft is given back, with new=False, unless `again` (ReadError if
-    the file is unreadable)."""
+    the file is unreadable). `filed_on` is the day EDGAR filed it (`form4 import --filed-on`): without it an
+    EDGAR copy is taken as filed on its latest signature date (the Item 405 register marks that "assumed");
+    with it, any other document is kept as filed on that day too."""
     from form4_desktop.edgar_xml.reader import read_file
 
     if store.read_only is not None:  # say why before reading the file, and before a damaged store is searched
@@ -45,8 +50,11 @@ def import_xml(store: DraftStore, path: str | os.PathLike[str], *, again: bool =
         if existing is not None:
             return Imported(existing, False)
     if filing.is_disseminated_copy:
-        return Imported(store.import_filed(filing), True)
-    return Imported(store.create(filing), True)
+        return Imported(store.import_filed(filing, filed_on), True)
+    draft_id = store.create(filing)
+    if filed_on is not None:
+        store.mark_filed(draft_id, filed_on)
+    return Imported(draft_id, True)
 
 
 def export_draft_xml(store: DraftStore, draft_id: int, path: str | os.PathLike[str], copy: Copy = Copy.RECORD) -> None:

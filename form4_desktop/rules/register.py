@@ -1,0 +1,267 @@
+"""The Item 405 register: per issuer and fiscal year, for each insider, the late reports, the transactions reported
+late and the known failures to file, from each report's filing date and the deadline engine (rules.timeliness).
+Pure: the caller gives the reports, the calendar and the filing day of today.
+
+The law (Regulation S-K Item 405(a), 17 CFR 229.405): under the caption "Delinquent Section 16(a) Reports" the
+issuer names each reporting person "that failed to file on a timely basis" reports required by Section 16(a)
+"during the most recent fiscal year or prior fiscal years" and, for each, sets forth "the number of late reports,
+the number of transactions that were not reported on a timely basis, and any known failure to file a required
+form"; a known failure to file includes a failure to file a Form 5 in the absence of the insider's written
+representation that none is required (Item 405(b)). The disclosure is based on the forms filed during (Forms 3
+and 4) and with respect to (Form 5) the fiscal year, so a late filing is disclosed once: in the fiscal year in
+which it was filed (the Note to Item 405 in its pre-2019 text, kept by practice).
+
+How the register counts, for one insider and one fiscal year:
+- A late report: a Form 3 or 4 filed during the fiscal year, or a Form 5 for it (box 3 in the year), after its due
+  date (rules.timeliness.deadline_of: Form 4 two business days after the transaction, Rule 16a-3(g)(1); Form 3
+  ten days after the event; Form 5 45 days after the fiscal year end, Rule 16a-3(f)). A filing made after
+  10 p.m. Eastern is filed on the next business day (Regulation S-T Rule 13(a)(4)): a filing moment given as a
+  datetime is turned into its filing day by rules.deadline.filing_day. Amendments have no deadline of their own
+  and are not counted.
+- A transaction reported late: a row of a late Form 4 filed after that row's own due date; every transaction
+  row of a late Form 5; a late Form 4 item on a Form 5 (coded form type 4, marked L, or a gift given on or after
+  02/27/2023, which Release 33-11138 moved to Form 4 within two business days); a row of a draft never filed
+  whose due date has passed.
+- A known failure to file: a Form 4 never filed for the late Form 4 items a Form 5 carries (one per transaction
+  date: the Form 4 that should have been filed); a draft (Form 3, 4 or 5) still unfiled after its due date, when
+  that date falls in the fiscal year; a Form 5 owed for the year (rules.sweep) and not filed by its due date.
+- A filing date that is not known (an imported copy without one) is taken as the latest signature date and
+  marked "assumed": the register says which insiders' counts rest on such dates.
+"""
+
+from __future__ import annotations
+
+import calendar as calendar_module
+from collections.abc import Hashable, Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+
+from form4_desktop.model import DerivativeTransaction, Filing, NonDerivativeTransaction
+from form4_desktop.rules import deadline
+from form4_desktop.rules.closures import DEFAULT_CALENDAR, Calendar
+from form4_desktop.rules.timeliness import (
+    _row_deadline,
+    deadline_of,
+    is_early_gift_given,
+    is_form5_item,
+    is_gift_given,
+    is_pre_registration,
+)
+
+Transaction = NonDerivativeTransaction | DerivativeTransaction
+
+
+@dataclass(frozen=True)
+class FiscalYear:
+    """Fiscal year `year` of an issuer: the twelve months ending on `end_month`/`end_day` of `year` (default
+    12/31; a 02/29 end is February's last day in other years)."""
+
+    year: int
+    end_month: int = 12
+    end_day: int = 31
+
+    def _end_of(self, year: int) -> date:
+        return date(year, self.end_month, min(self.end_day, calendar_module.monthrange(year, self.end_month)[1]))
+
+    @property
+    def end(self) -> date:
+        return self._end_of(self.year)
+
+    @property
+    def start(self) -> date:
+        return self._end_of(self.year - 1) + timedelta(days=1)
+
+    def __contains__(self, day: object) -> bool:
+        return isinstance(day, date) and self.start <= day <= self.end
+
+    def describe(self) -> str:
+        return f"the fiscal year {self.start:%m/%d/%Y} to {self.end:%m/%d/%Y}"
+
+
+@dataclass(frozen=True)
+class Report:
+    """One filing or draft of an insider for the issuer. `filed`: filed with EDGAR (or an imported EDGAR copy);
+    `filed_on`: its filing date, or the moment it was transmitted (a datetime: the filing day is computed on
+    EDGAR's clock), None when not known; `assumed`: the date was not known and was taken from the signature."""
+
+    ref: Hashable
+    filing: Filing
+    filed: bool
+    filed_on: date | datetime | None = None
+    assumed: bool = False
+
+
+@dataclass
+class RegisterLine:
+    """One insider's line of the register, with the items behind its counts (for the proxy drafter)."""
+
+    owner_cik: str
+    owner: str
+    late_reports: int = 0
+    late_transactions: int = 0
+    failures_to_file: int = 0
+    assumed_dates: bool = False
+    items: list[str] = field(default_factory=list)
+
+    @property
+    def delinquent(self) -> bool:
+        return bool(self.late_reports or self.late_transactions or self.failures_to_file)
+
+
+def transactions(filing: Filing) -> Iterator[tuple[str, int, Transaction]]:
+    for table, rows in (("table_i", filing.table_i), ("table_ii", filing.table_ii)):
+        for index, row in enumerate(rows):
+            if isinstance(row, (NonDerivativeTransaction, DerivativeTransaction)):
+                yield table, index, row
+
+
+def form4_row_dues(filing: Filing, calendar: Calendar = DEFAULT_CALENDAR) -> list[tuple[str, int, Transaction, date]]:
+    """The rows of a Form 4 that have a two-day deadline of their own, with it: the rows deadline_of() takes the
+    earliest of (Form 5 items, early gifts given and Rule 16a-2(a) rows have none)."""
+    found = []
+    for table, index, row in transactions(filing):
+        form5 = row.coding is not None and row.coding.form_type == "5"
+        if (form5 and not is_gift_given(row)) or (not form5 and is_form5_item(row)):
+            continue
+        if is_early_gift_given(row) or is_pre_registration(filing, row):
+            continue
+        own = _row_deadline(filing, table, index, row, calendar)
+        if own is not None and own.due is not None:
+            found.append((table, index, row, own.due))
+    return found
+
+
+def is_late_form4_item(row: Transaction) -> bool:
+    """A row of a Form 5 that should have been on a Form 4: coded form type 4, marked L (late), or a gift given on
+    or after 02/27/2023 (due on Form 4 within two business days since Release 33-11138, even if not marked L)."""
+    form_type = row.coding.form_type if row.coding is not None else "5"
+    timeliness = row.timeliness.value if row.timeliness is not None else None
+    return form_type == "4" or timeliness == "L" or is_gift_given(row)
+
+
+def filing_day_of(report: Report, calendar: Calendar = DEFAULT_CALENDAR) -> tuple[date | None, bool]:
+    """(filing day, assumed) of a filed report: the day given (a moment after 10 p.m. Eastern, or on a day EDGAR is
+    closed, is filed the next business day); else the latest signature date, assumed; (None, True) without one."""
+    given = report.filed_on
+    if isinstance(given, datetime):
+        return deadline.filing_day(given, calendar), report.assumed
+    if isinstance(given, date):
+        return given, report.assumed
+    signed = [signature.date for signature in report.filing.signatures if signature.date]
+    return (max(signed), True) if signed else (None, True)
+
+
+def owner_name(owner_cik: str, reports: Iterable[Report]) -> str:
+    """The insider's name as the latest report with one gives it (EDGAR's spelling on an imported copy)."""
+    wanted = owner_cik.lstrip("0") or "0"
+    for report in reversed(list(reports)):
+        for owner in report.filing.reporting_owners:
+            if (owner.cik.lstrip("0") or "0") == wanted and owner.name:
+                return owner.name
+    return ""
+
+
+def _row_said(row: Transaction) -> str:
+    code = row.coding.code if row.coding is not None else "?"
+    when = row.transaction_date.value
+    return f"code {code} of {when:%m/%d/%Y}" if isinstance(when, date) else f"code {code}"
+
+
+def _distinct(reports: Iterable[Report]) -> list[Report]:
+    """Each filing once: the same filing imported twice counts once (the copy with a known date, else the last)."""
+    kept: list[Report] = []
+    for report in reports:
+        twin = next(
+            (i for i, other in enumerate(kept) if other.filed and report.filed and other.filing == report.filing), None
+        )
+        if twin is None:
+            kept.append(report)
+        elif kept[twin].assumed or not report.assumed:
+            kept[twin] = report
+    return kept
+
+
+def insider_line(
+    owner_cik: str,
+    reports: Iterable[Report],
+    year: FiscalYear,
+    today: date,
+    calendar: Calendar = DEFAULT_CALENDAR,
+    owner: str = "",
+) -> RegisterLine:
+    """The register line of one insider for `year`. `today` is the filing day a filing made now would get (a draft
+    still unfiled after its due date, as of `today`, is a known failure to file)."""
+    from form4_desktop.rules.sweep import sweep_insider  # the sweep reads the register's helpers
+
+    reports = _distinct(reports)
+    line = RegisterLine(owner_cik, owner or owner_name(owner_cik, reports))
+    for report in reports:
+        filing = report.filing
+        if filing.is_amendment or filing.form not in ("3", "4", "5"):
+            continue
+        found = deadline_of(filing, calendar)
+        if not report.filed:
+            _unfiled(line, report, found.due, year, today, calendar)
+            continue
+        day, assumed = filing_day_of(report, calendar)
+        if day is None:
+            line.items.append(f"Form {filing.form} (draft {report.ref}): no filing date nor signature date to judge")
+            continue
+        in_year = filing.period_of_report in year if filing.form == "5" else day in year
+        if not in_year:
+            continue
+        line.assumed_dates |= assumed
+        when = f"{day:%m/%d/%Y}{' (assumed from the signature)' if assumed else ''}"
+        late = found.due is not None and day > found.due
+        if late and found.due is not None:
+            line.late_reports += 1
+            days = deadline.business_days_after(found.due, day, calendar)
+            line.items.append(
+                f"Form {filing.form} filed {when}, {days} business day{'s' if days != 1 else ''} late: due "
+                f"{found.due:%m/%d/%Y} (draft {report.ref})"
+            )
+        if filing.form == "4" and late:
+            line.late_transactions += sum(1 for *_, due in form4_row_dues(filing, calendar) if day > due)
+        elif filing.form == "5":
+            dates: set[object] = set()
+            for _, _, row in transactions(filing):
+                if is_late_form4_item(row):
+                    dates.add(row.transaction_date.value)
+                    line.late_transactions += 1
+                    line.items.append(
+                        f"Form 5 filed {when} reports a late Form 4 item, {_row_said(row)} (draft {report.ref})"
+                    )
+                elif late:
+                    line.late_transactions += 1
+            line.failures_to_file += len(dates)
+    owed = sweep_insider(owner_cik, reports, year, today, calendar, owner=line.owner)
+    if owed.owed and not owed.form5_filed and owed.due is not None and today > owed.due:
+        line.failures_to_file += 1
+        line.items.append(f"Form 5 for {year.describe()} owed and not filed: due {owed.due:%m/%d/%Y}")
+    return line
+
+
+def _unfiled(
+    line: RegisterLine, report: Report, due: date | None, year: FiscalYear, today: date, calendar: Calendar
+) -> None:
+    """A draft never filed: a known failure to file once its due date (in the fiscal year) has passed."""
+    if due is None or due not in year or today <= due:
+        return
+    filing = report.filing
+    line.failures_to_file += 1
+    if filing.form == "4":
+        line.late_transactions += sum(1 for *_, row_due in form4_row_dues(filing, calendar) if today > row_due)
+    elif filing.form == "5":
+        line.late_transactions += sum(1 for _ in transactions(filing))
+    line.items.append(f"Form {filing.form} due {due:%m/%d/%Y} never filed (draft {report.ref})")
+
+
+def register(
+    reports_by_owner: dict[str, list[Report]],
+    year: FiscalYear,
+    today: date,
+    calendar: Calendar = DEFAULT_CALENDAR,
+) -> list[RegisterLine]:
+    """Every insider's line (delinquent or not), by owner name then CIK."""
+    lines = [insider_line(cik, reports, year, today, calendar) for cik, reports in reports_by_owner.items()]
+    return sorted(lines, key=lambda line: (line.owner.lower(), line.owner_cik))

@@ -1,0 +1,155 @@
+"""The Form 5 sweep: per issuer and fiscal year, for each insider, whether a Form 5 is owed and the rows it should
+carry, or that none is owed (the issuer may then rely on the insider's written representation that no Form 5 is
+required, Regulation S-K Item 405(b)). Pure: the caller gives the reports (rules.register.Report).
+
+A Form 5 is owed for a fiscal year only when something is left to report (Rule 16a-3(f); CCRCorp, "Tips for
+Form 5 filing and the proxy statement": a Form 5 is "not an annual disclosure form required of all insiders"):
+- a deferred Form 5 item of the year not reported earlier on a Form 4: a small acquisition (L, Rule 16a-6), a
+  gift or inheritance received (G or W, acquired), a gift given before 02/27/2023 (Release 33-11138 moved later
+  ones to Form 4) — carried as form type 5;
+- a transaction that should have been reported on a Form 4 and was not (its two-day deadline has passed, this
+  year or before) — carried as a late Form 4 item (form type 4, timeliness L).
+No Form 5 re-reports what a filed form already reported. What is "not yet reported" is read from the store:
+transaction rows of drafts not filed that no filed form of the insider reports (same security, date, code,
+shares and (A)/(D)). A draft Form 4 whose deadline has not passed is not for the Form 5: file the Form 4.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Hashable, Iterable
+from dataclasses import dataclass, field
+from datetime import date
+
+from form4_desktop.model.holdings import normalized
+from form4_desktop.rules import deadline
+from form4_desktop.rules.closures import DEFAULT_CALENDAR, Calendar
+from form4_desktop.rules.register import (
+    FiscalYear,
+    Report,
+    Transaction,
+    filing_day_of,
+    owner_name,
+    form4_row_dues,
+    is_late_form4_item,
+    transactions,
+)
+from form4_desktop.rules.timeliness import is_early_gift_given, is_form5_item
+
+DEFERRED, LATE = "deferred Form 5 item", "late Form 4 item"
+
+
+@dataclass(frozen=True)
+class Carried:
+    """A row the Form 5 should carry: where it is (draft, table, row), what it is and why."""
+
+    ref: Hashable
+    table: str
+    index: int
+    row: Transaction
+    kind: str  # DEFERRED (form type 5) or LATE (form type 4, L)
+
+    @property
+    def form_type(self) -> str:
+        return "5" if self.kind == DEFERRED else "4"
+
+    def describe(self) -> str:
+        code = self.row.coding.code if self.row.coding is not None else "?"
+        when = self.row.transaction_date.value
+        shares = self.row.shares.value if self.row.shares is not None else None
+        said = f"{self.row.security_title.value or '?'}, code {code}"
+        if isinstance(when, date):
+            said += f", {when:%m/%d/%Y}"
+        if shares is not None:
+            said += f", {shares:,} ({self.row.acquired_disposed.value or '?'})"
+        return f"{said}: {self.kind} (draft {self.ref}, {self.table}[{self.index}])"
+
+
+@dataclass
+class SweepLine:
+    owner_cik: str
+    owner: str
+    owed: bool
+    due: date | None
+    rows: list[Carried] = field(default_factory=list)
+    form5_filed: Hashable | None = None  # the Form 5 already filed for the year (a draft id)
+    why: str = ""
+
+
+def _key(row: Transaction) -> tuple:
+    shares = row.shares.value if row.shares is not None else None
+    code = row.coding.code if row.coding is not None else ""
+    return (normalized(row.security_title.value), row.transaction_date.value, code, shares, row.acquired_disposed.value)
+
+
+def _is_deferred(row: Transaction) -> bool:
+    return is_form5_item(row) or is_early_gift_given(row)
+
+
+def sweep_insider(
+    owner_cik: str,
+    reports: Iterable[Report],
+    year: FiscalYear,
+    today: date,
+    calendar: Calendar = DEFAULT_CALENDAR,
+    owner: str = "",
+) -> SweepLine:
+    """Whether `owner_cik` owes a Form 5 for `year`, as of the filing day `today`, and the rows it should carry."""
+    reports = list(reports)
+    due = deadline.form5_due_date(year.end, calendar)
+    reported = {_key(row) for report in reports if report.filed for _, _, row in transactions(report.filing)}
+    form5 = next(
+        (
+            report
+            for report in reports
+            if report.filed and report.filing.document_type == "5" and report.filing.period_of_report in year
+        ),
+        None,
+    )
+    carried: list[Carried] = []
+    for report in reports:
+        filing = report.filing
+        if report.filed or filing.form not in ("4", "5"):
+            continue
+        late_rows = {(table, index) for table, index, _, row_due in form4_row_dues(filing, calendar) if today > row_due}
+        for table, index, row in transactions(filing):
+            when = row.transaction_date.value
+            if not isinstance(when, date) or when > year.end or _key(row) in reported:
+                continue
+            # A deferred item of an earlier year never reported is owed too (CCRCorp, circumstance (ii)).
+            if filing.form == "5":
+                kind = LATE if is_late_form4_item(row) else DEFERRED
+            elif _is_deferred(row) or (row.coding is not None and row.coding.form_type == "5"):
+                kind = DEFERRED
+            elif (table, index) in late_rows:
+                kind = LATE
+            else:
+                continue  # a Form 4 still in time: file the Form 4
+            carried.append(Carried(report.ref, table, index, row, kind))
+    owner = owner or owner_name(owner_cik, reports)
+    line = SweepLine(owner_cik, owner, bool(carried), due, carried, form5.ref if form5 is not None else None)
+    if carried:
+        deferred = sum(1 for c in carried if c.kind == DEFERRED)
+        late = len(carried) - deferred
+        parts = [f"{n} {what}{'s' if n != 1 else ''}" for n, what in ((deferred, DEFERRED), (late, LATE)) if n]
+        line.why = f"Form 5 owed for {year.describe()}, due {due:%m/%d/%Y}: " if due else "Form 5 owed: "
+        line.why += " and ".join(parts) + " not yet reported"
+    elif form5 is not None:
+        day, _ = filing_day_of(form5, calendar)
+        line.why = f"Form 5 for the year filed{f' on {day:%m/%d/%Y}' if day else ''} (draft {form5.ref}); nothing left"
+    else:
+        line.why = (
+            "No Form 5 owed: nothing deferred or late is left unreported; the issuer may rely on the insider's "
+            "written representation that no Form 5 is required (Regulation S-K Item 405(b))"
+        )
+    return line
+
+
+def sweep(
+    reports_by_owner: dict[str, list[Report]],
+    year: FiscalYear,
+    today: date,
+    calendar: Calendar = DEFAULT_CALENDAR,
+) -> list[SweepLine]:
+    """Every insider's line, by owner name then CIK."""
+    lines = [sweep_insider(cik, reports, year, today, calendar) for cik, reports in reports_by_owner.items()]
+    return sorted(lines, key=lambda line: (line.owner.lower(), line.owner_cik))

@@ -1,0 +1,359 @@
+"""The compliance desk (issue 15): the Item 405 register, the Form 5 sweep, `form4 due --store` and the
+pre-clearance what-if, on hand-worked cases (the answer worked by hand in each comment) and on real insiders of the
+corpus (tests/data/corpus). Dates are judged on EDGAR's calendar (rules.closures): July 4, 2024 was a Thursday.
+
+Law behind the expected answers:
+- Form 4: before the end of the second business day after the transaction (Rule 16a-3(g)(1)); Form 5: within 45
+  days after the fiscal year end (Rule 16a-3(f)); after 10 p.m. Eastern a filing is filed the next business day
+  (Regulation S-T Rule 13(a)(4)).
+- Item 405(a) of Regulation S-K (17 CFR 229.405): per delinquent insider, "the number of late reports, the number
+  of transactions that were not reported on a timely basis, and any known failure to file a required form".
+- A gift given on or after 02/27/2023 is due on Form 4 within two business days (Release 33-11138); on a Form 5 it
+  is a late Form 4 item.
+"""
+
+from __future__ import annotations
+
+import copy
+from datetime import date, datetime, timezone
+from decimal import Decimal
+from pathlib import Path
+
+
+from form4_desktop.app import compliance
+from form4_desktop.model import Footnote, Footnoted, Signature, TransactionCoding
+from form4_desktop.rules import deadline
+from form4_desktop.rules.register import FiscalYear, Report, form4_row_dues, insider_line
+from form4_desktop.rules.sweep import DEFERRED, LATE, sweep_insider
+from form4_desktop.rules.timeliness import deadline_of
+from form4_desktop.store import DraftStore
+from test_holdings import _filing
+
+D = Decimal
+CORPUS = Path(__file__).parent / "data" / "corpus"
+ISSUER = "896493"  # the reference filing's issuer (Ault Alliance)
+FY2024 = FiscalYear(2024)
+NY = deadline.new_york()
+
+
+def form4(owner: str, traded: date, code: str = "P", shares: int = 100, ad: str = "A", *, filed: bool = True):
+    """A one-row Form 4 of `owner` for the issuer: an EDGAR copy when `filed`, else a draft (with a CCC)."""
+    filing = _filing(traded, shares, code, 1000 + shares)
+    row = filing.table_i[0]
+    row.acquired_disposed = Footnoted(ad)
+    row.coding.footnote_ids = []
+    row.price_per_share = Footnoted(D("10.00"))
+    filing.footnotes = []
+    filing.reporting_owners[0].cik = owner
+    filing.reporting_owners[0].name = f"OWNER {owner}"
+    filing.signatures = [Signature("/s/ Owner", traded)]
+    if not filed:
+        filing.schema_version = None
+        filing.reporting_owners[0].ccc = "ab#45678"
+    return filing
+
+
+def form5(owner: str, rows: list, fiscal_year_end: date = date(2024, 12, 31)):
+    """A Form 5 for the fiscal year carrying `rows` (taken from one-row Form 4s)."""
+    filing = form4(owner, fiscal_year_end)
+    filing.document_type = "5"
+    filing.period_of_report = fiscal_year_end
+    filing.table_i = rows
+    return filing
+
+
+def line_of(owner: str, reports: list[Report], today: date = date(2024, 11, 25)):
+    return insider_line(owner, reports, FY2024, today)
+
+
+def counts(line) -> tuple[int, int, int, bool]:
+    return (line.late_reports, line.late_transactions, line.failures_to_file, line.assumed_dates)
+
+
+# -- the Item 405 register ----------------------------------------------------------------------------------------
+def test_a_form4_filed_on_its_due_date_is_on_time():
+    # bought Wed 03/06/2024; due two business days later, Fri 03/08/2024; filed that day: nothing late
+    reports = [Report(1, form4("11", date(2024, 3, 6)), True, date(2024, 3, 8))]
+    assert counts(line_of("11", reports)) == (0, 0, 0, False)
+    # filed on Monday 03/11/2024 instead: one business day late, one late report of one transaction
+    reports = [Report(1, form4("11", date(2024, 3, 6)), True, date(2024, 3, 11))]
+    assert counts(line_of("11", reports)) == (1, 1, 0, False)
+
+
+def test_one_business_day_late_across_the_july_4_holiday():
+    # traded Wed 07/03/2024; Thu 07/04 is Independence Day: business days Fri 07/05 (1), Mon 07/08 (2): due
+    # Mon 07/08/2024. Filed Tue 07/09: one business day late. Filed Mon 07/08: on time (a register that did not
+    # skip the holiday would have it due Fri 07/05 and call both late).
+    late = line_of("12", [Report(1, form4("12", date(2024, 7, 3)), True, date(2024, 7, 9))])
+    assert counts(late) == (1, 1, 0, False)
+    assert late.items == ["Form 4 filed 07/09/2024, 1 business day late: due 07/08/2024 (draft 1)"]
+    assert counts(line_of("12", [Report(1, form4("12", date(2024, 7, 3)), True, date(2024, 7, 8))])) == (0, 0, 0, False)
+
+
+def test_a_filing_sent_after_10_pm_eastern_is_filed_the_next_business_day():
+    # traded Mon 09/09/2024, due Wed 09/11/2024. Sent Wed 09/11 at 22:05 New York time: filed Thu 09/12, one
+    # business day late; sent at 21:59 (or 22:00 sharp): filed Wed 09/11, on time.
+    filing = form4("13", date(2024, 9, 9))
+    after = Report(1, filing, True, datetime(2024, 9, 11, 22, 5, tzinfo=NY))
+    assert counts(line_of("13", [after])) == (1, 1, 0, False)
+    before = Report(1, filing, True, datetime(2024, 9, 11, 21, 59, tzinfo=NY))
+    assert counts(line_of("13", [before])) == (0, 0, 0, False)
+    # the same moment given in UTC (02:05 on 09/12 is 22:05 on 09/11 in New York, daylight time)
+    utc = Report(1, filing, True, datetime(2024, 9, 12, 2, 5, tzinfo=timezone.utc))
+    assert counts(line_of("13", [utc])) == (1, 1, 0, False)
+
+
+def test_a_draft_never_filed_is_a_known_failure_to_file():
+    # sold Tue 10/01/2024, due Thu 10/03/2024; still a draft on 11/25/2024: one failure to file, its one
+    # transaction not reported in time; no late report (nothing was filed). The Form 5 for 2024 is not yet due
+    # (02/14/2025), so it is no failure yet.
+    never = Report(5, form4("14", date(2024, 10, 1), "S", ad="D", filed=False), False)
+    line = line_of("14", [never])
+    assert counts(line) == (0, 1, 1, False)
+    assert line.items == ["Form 4 due 10/03/2024 never filed (draft 5)"]
+    # before its due date it is only a draft in time
+    assert counts(line_of("14", [never], today=date(2024, 10, 3))) == (0, 0, 0, False)
+    # on 02/18/2025, past the Form 5's due date (Fri 02/14/2025), the Form 5 that should have carried it as a late
+    # Form 4 item was not filed either: a second failure to file
+    assert counts(line_of("14", [never], today=date(2025, 2, 18))) == (0, 1, 2, False)
+
+
+def test_a_late_gift_on_a_form5_is_a_late_transaction_and_a_failure_to_file_a_form4():
+    # a gift given Mon 05/06/2024 was due on Form 4 by Wed 05/08/2024 (Release 33-11138); it was reported on the
+    # Form 5 for 2024, filed on time (Mon 02/10/2025, due Fri 02/14/2025), marked L: no late report, one
+    # transaction reported late, one Form 4 never filed.
+    gift = form4("15", date(2024, 5, 6), "G", 500, "D").table_i[0]
+    gift.price_per_share = Footnoted(D("0"))
+    gift.coding = TransactionCoding("5", "G", False)
+    gift.timeliness = Footnoted("L")
+    filed = form5("15", [gift])
+    line = line_of("15", [Report(7, filed, True, date(2025, 2, 10))], today=date(2025, 3, 1))
+    assert counts(line) == (0, 1, 1, False)
+    assert "late Form 4 item, code G of 05/06/2024" in line.items[0]
+    # not marked L, it is still a late Form 4 item (FORM5-GIFT-ON-TIME says to mark it)
+    unmarked = copy.deepcopy(filed)
+    unmarked.table_i[0].timeliness = None
+    assert counts(line_of("15", [Report(7, unmarked, True, date(2025, 2, 10))], today=date(2025, 3, 1))) == (
+        0,
+        1,
+        1,
+        False,
+    )
+    # a Form 5 item properly deferred (a gift received, G (A), form type 5) is no late transaction at all
+    received = copy.deepcopy(filed)
+    received.table_i[0].acquired_disposed = Footnoted("A")
+    received.table_i[0].timeliness = None
+    assert counts(line_of("15", [Report(7, received, True, date(2025, 2, 10))], today=date(2025, 3, 1))) == (
+        0,
+        0,
+        0,
+        False,
+    )
+
+
+def test_a_late_form5_counts_its_transactions_and_two_late_items_on_one_day_are_one_form4():
+    # two late Form 4 items of the same day (code P, form type 4, Tue 04/02/2024) on a Form 5 filed Tue 02/18/2025,
+    # after its due date Fri 02/14/2025 (Mon 02/17 is Presidents' Day): one late report (the Form 5), two late
+    # transactions, one Form 4 never filed (one per day of transactions)
+    rows = [form4("16", date(2024, 4, 2)).table_i[0] for _ in range(2)]
+    rows[1].shares = Footnoted(D(50))
+    filed = form5("16", rows)
+    assert counts(line_of("16", [Report(8, filed, True, date(2025, 2, 18))], today=date(2025, 3, 1))) == (
+        1,
+        2,
+        1,
+        False,
+    )
+
+
+def test_the_fiscal_year_decides_which_filings_count():
+    # a late Form 4 for a trade of 12/20/2023 (due 12/22/2023) filed 01/03/2024 is disclosed for fiscal 2024, the
+    # year it was filed in; with a June 30 fiscal year end it falls in fiscal 2024 (07/01/2023-06/30/2024) too,
+    # but a late Form 4 filed 07/15/2024 belongs to fiscal 2025 then
+    late = Report(1, form4("17", date(2023, 12, 20)), True, date(2024, 1, 3))
+    assert counts(insider_line("17", [late], FiscalYear(2024), date(2025, 1, 1))) == (1, 1, 0, False)
+    assert counts(insider_line("17", [late], FiscalYear(2023), date(2025, 1, 1))) == (0, 0, 0, False)
+    july = Report(2, form4("17", date(2024, 7, 1)), True, date(2024, 7, 15))
+    june = FiscalYear(2024, 6, 30)
+    assert (june.start, june.end) == (date(2023, 7, 1), date(2024, 6, 30))
+    assert counts(insider_line("17", [july], june, date(2025, 1, 1))) == (0, 0, 0, False)
+    assert counts(insider_line("17", [july], FiscalYear(2025, 6, 30), date(2025, 1, 1))) == (1, 1, 0, False)
+
+
+def test_an_unknown_filing_date_is_taken_from_the_signature_and_marked_assumed():
+    # traded 03/06/2024 (due 03/08), signed 03/12/2024 and imported without a filing date: taken as filed
+    # 03/12/2024 (two business days late), and the line says its dates are assumed
+    filing = form4("18", date(2024, 3, 6))
+    filing.signatures = [Signature("/s/ Owner", date(2024, 3, 11)), Signature("/s/ Owner", date(2024, 3, 12))]
+    line = line_of("18", [Report(1, filing, True, None)])
+    assert counts(line) == (1, 1, 0, True)
+    assert "filed 03/12/2024 (assumed from the signature), 2 business days late" in line.items[0]
+
+
+def test_only_the_rows_past_their_own_deadline_are_late_transactions():
+    # a Form 4 with a purchase of Mon 03/04/2024 (due Wed 03/06) and one of Wed 03/06/2024 (due Fri 03/08),
+    # filed Thu 03/07: one late report, one late transaction (the second row was still in time)
+    filing = form4("19", date(2024, 3, 4))
+    second = copy.deepcopy(filing.table_i[0])
+    second.transaction_date = Footnoted(date(2024, 3, 6))
+    filing.table_i.append(second)
+    assert counts(line_of("19", [Report(1, filing, True, date(2024, 3, 7))])) == (1, 1, 0, False)
+
+
+def test_the_rows_with_a_deadline_give_the_filing_its_deadline_on_every_corpus_form4():
+    """form4_row_dues keeps to deadline_of: on each corpus Form 4 the earliest row due date is the filing's."""
+    from form4_desktop.edgar_xml.reader import read_file
+
+    checked = 0
+    for path in sorted(CORPUS.glob("*.xml")):
+        try:
+            filing = read_file(path)
+        except Exception:
+            continue
+        if filing.document_type != "4":
+            continue
+        dues = [due for *_, due in form4_row_dues(filing)]
+        assert (min(dues) if dues else None) == deadline_of(filing).due, path.name
+        checked += 1
+    assert checked > 250
+    # and on rows the corpus lacks: a Rule 16a-2(a) row (Tue 01/02/2024, no deadline of its own: an IPO's earlier
+    # trade), a V row and an L coded 4 (Form 5 items), an early gift given (01/10/2023, before 02/27/2023), beside
+    # a purchase of Mon 03/04/2024 (due Wed 03/06/2024), which alone gives the deadline
+    filing = form4("20", date(2024, 3, 4))
+    base = filing.table_i[0]
+    odd = [copy.deepcopy(base) for _ in range(4)]
+    for row, (when, code, form_type, ad) in zip(
+        odd,
+        [
+            (date(2024, 1, 2), "P", "4", "A"),
+            (date(2024, 1, 3), "P", "5", "A"),
+            (date(2024, 1, 4), "L", "4", "A"),
+            (date(2023, 1, 10), "G", "4", "D"),
+        ],
+    ):
+        row.transaction_date = Footnoted(when)
+        row.coding = TransactionCoding(form_type, code, False)
+        row.acquired_disposed = Footnoted(ad)
+    odd[0].coding.footnote_ids = ["F1"]
+    filing.footnotes = [Footnote("F1", "Reported under Rule 16a-2(a): acquired before the issuer's registration.")]
+    filing.table_i = [*odd, base]
+    assert deadline_of(filing).due == date(2024, 3, 6)
+    assert [due for *_, due in form4_row_dues(filing)] == [date(2024, 3, 6)]
+
+
+# -- the Form 5 sweep ---------------------------------------------------------------------------------------------
+def test_the_sweep_owes_a_form5_for_a_deferred_item_and_for_a_late_form4_item():
+    # owner 21: a gift received (G, A) on 06/03/2024 kept in a draft Form 5: a deferred item, owed (form type 5).
+    # owner 22: a draft Form 4 of a purchase of Tue 10/01/2024, overdue since Thu 10/03/2024: owed as a late Form 4
+    # item (form type 4). owner 23: only an on-time filed Form 4: no Form 5 owed, written representation possible.
+    gift = form4("21", date(2024, 6, 3), "G", 40, "A").table_i[0]
+    gift.coding = TransactionCoding("5", "G", False)
+    draft5 = form5("21", [gift])
+    draft5.schema_version = None
+    owed = sweep_insider("21", [Report(3, draft5, False)], FY2024, date(2024, 12, 2))
+    assert (owed.owed, [(c.ref, c.kind, c.form_type) for c in owed.rows]) == (True, [(3, DEFERRED, "5")])
+    assert owed.due == date(2025, 2, 14)  # 45 days after 12/31/2024 is Fri 02/14/2025
+    late = sweep_insider(
+        "22", [Report(4, form4("22", date(2024, 10, 1), filed=False), False)], FY2024, date(2024, 12, 2)
+    )
+    assert (late.owed, [(c.kind, c.form_type) for c in late.rows]) == (True, [(LATE, "4")])
+    fine = sweep_insider(
+        "23", [Report(5, form4("23", date(2024, 3, 6)), True, date(2024, 3, 8))], FY2024, date(2024, 12, 2)
+    )
+    assert not fine.owed and "Item 405(b)" in fine.why and "written representation" in fine.why
+
+
+def test_the_sweep_does_not_owe_what_a_filed_form_reported_or_a_form4_still_in_time():
+    # the gift received was reported early on a filed Form 4 (V): the draft's copy of the row is no longer owed;
+    # a draft Form 4 of Fri 11/29/2024 is still in time on Mon 12/02/2024 (due Tue 12/03): file the Form 4
+    gift = form4("24", date(2024, 6, 3), "G", 40, "A").table_i[0]
+    gift.coding = TransactionCoding("5", "G", False)
+    early = form4("24", date(2024, 6, 3))
+    early.table_i = [copy.deepcopy(gift)]
+    draft5 = form5("24", [gift])
+    draft5.schema_version = None
+    in_time = form4("24", date(2024, 11, 29), filed=False)
+    reports = [Report(1, early, True, date(2024, 6, 4)), Report(2, draft5, False), Report(3, in_time, False)]
+    assert not sweep_insider("24", reports, FY2024, date(2024, 12, 2)).owed
+
+
+# -- the store: use cases ------------------------------------------------------------------------------------------
+def _fill(path) -> DraftStore:
+    store = DraftStore(path)
+    store.import_filed(form4("31", date(2024, 7, 3)), date(2024, 7, 9))  # one business day late (see above)
+    store.import_filed(form4("32", date(2024, 7, 3)), date(2024, 7, 8))  # on time
+    store.create(form4("33", date(2024, 10, 1), "S", ad="D", filed=False))  # never filed
+    return store
+
+
+def test_the_deadlines_put_overdue_drafts_first_and_judge_filed_ones(tmp_path):
+    # at 7 p.m. New York time on Fri 11/22/2024: draft 3 (due Thu 10/03) is overdue by the business days from Fri
+    # 10/04 to Fri 11/22: 1 + 5 + 4 (Columbus Day 10/14) + 5 + 5 + 5 + 4 (Veterans Day 11/11) + 5 = 34; draft 4
+    # (due 11/22) has 3 h left until 10 p.m.
+    with _fill(tmp_path / "s.sqlite3") as store:
+        store.create(form4("34", date(2024, 11, 20), filed=False))
+        rows = compliance.deadlines(store, datetime(2024, 11, 22, 19, 0, tzinfo=NY))
+    unfiled = [(r.draft_id, r.overdue, r.time_left) for r in rows if not r.filed]
+    assert unfiled == [(3, True, "late by 34 business days"), (4, False, "3 h 0 min left")]
+    assert [(r.draft_id, r.filed_on, r.on_time) for r in rows if r.filed] == [
+        (1, date(2024, 7, 9), False),  # the latest filed first
+        (2, date(2024, 7, 8), True),
+    ]
+    assert [r.draft_id for r in compliance.due_soon(rows)] == [3, 4]
+
+
+def test_what_if_displacing_a_pair_adds_only_the_difference(tmp_path):
+    # filed: bought 100 at $10 on 01/10/2024, sold 100 at $12 on 02/01/2024 ($200). Proposed: buy 100 at $8 on
+    # 02/15/2024. Lowest in, highest out now pairs $8 with $12 ($400): the proposed trade is in a $400 pair but the
+    # recoverable profit grows by $200 only (from $200 to $400)
+    with DraftStore(tmp_path / "s.sqlite3") as store:
+        store.import_filed(form4("52", date(2024, 1, 10)), date(2024, 1, 11))
+        sold = form4("52", date(2024, 2, 1), "S", 100, "D")
+        sold.table_i[0].price_per_share = Footnoted(D("12"))
+        store.import_filed(sold, date(2024, 2, 2))
+        found = compliance.what_if(store, "52", ISSUER, buy=True, shares=D(100), price=D(8), when=date(2024, 2, 15))
+    assert (found.profit, found.added, found.due) == (D(400), D(200), date(2024, 2, 20))  # Mon 02/19 is a holiday
+
+
+# -- real insiders of the corpus, through the use cases -------------------------------------------------------------
+NATERA, BOTHA = "1604821", "1222287"
+BOTHA_2019 = [  # Roelof Botha's Natera Forms 4 of 2019 (tests/data/corpus)
+    "john-friedman__datamule-python__000117911019001192__edgar.xml",  # option grant Fri 01/25, signed 02/01
+    "john-friedman__datamule-python__000117911019006815__edgar.xml",  # 05/24
+    "john-friedman__datamule-python__000117911019008760__edgar.xml",  # 07/12, signed 07/23
+    "john-friedman__datamule-python__000117911019010998__edgar.xml",  # 10/11
+    "john-friedman__datamule-python__000117911019012126__edgar.xml",  # two M rows of 05/16, signed 11/27
+]
+MUSK_2009_GRANT = "john-friedman__datamule-python__000149473011000002__edgardoc.xml"
+
+
+def test_a_real_insiders_late_forms4_in_the_register_and_the_sweep(tmp_path):
+    # imported without a filing date, each is taken as filed on its signature date (assumed):
+    # - grant of Fri 01/25/2019, due Tue 01/29, signed Fri 02/01: late (1 transaction)
+    # - M and M of Thu 05/16/2019, due Mon 05/20, signed 11/27: late (2 transactions)
+    # - Fri 07/12/2019, due Tue 07/16, signed Tue 07/23: late (1 transaction)
+    # - Fri 05/24 (due Wed 05/29, Memorial Day 05/27) and Fri 10/11 (due Tue 10/15, Columbus Day 10/14): on time
+    # 3 late reports, 4 late transactions, no failure, dates assumed; nothing owed on a Form 5
+    from form4_desktop.app.drafts import import_xml
+
+    with DraftStore(tmp_path / "s.sqlite3") as store:
+        for name in BOTHA_2019:
+            import_xml(store, CORPUS / name)
+        [line] = compliance.late_register(store, NATERA, 2019, today=date(2026, 11, 25))
+        assert (line.owner_cik, line.owner, *counts(line)) == ("0001222287", "BOTHA ROELOF", 3, 4, 0, True)
+        assert not any(
+            line.delinquent for line in compliance.late_register(store, NATERA, 2020, today=date(2026, 11, 25))
+        )
+        [swept] = compliance.form5_sweep(store, NATERA, 2019, today=date(2026, 11, 25))
+        assert not swept.owed and "written representation" in swept.why
+
+
+def test_a_real_insiders_filing_date_given_at_import_is_not_assumed(tmp_path):
+    # Musk's Form 4 of an option granted Fri 12/04/2009 (due Tue 12/08/2009), imported as filed 01/26/2011: one
+    # late report of one transaction in fiscal 2011, the date known
+    from form4_desktop.app.drafts import import_xml
+
+    with DraftStore(tmp_path / "s.sqlite3") as store:
+        import_xml(store, CORPUS / MUSK_2009_GRANT, filed_on=date(2011, 1, 26))
+        [line] = compliance.late_register(store, "1318605", 2011, today=date(2026, 11, 25))
+    assert (line.owner_cik, line.owner, *counts(line)) == ("0001494730", "Musk Elon", 1, 1, 0, False)
