@@ -1,0 +1,106 @@
+"""The compliance desk's views: the deadline dashboard (overdue first and red, filters, sorting, a draft opened by
+double-click) and the Item 405 register view with its Form 5 sweep and CSV export. The cases are those of
+tests/test_compliance.py (worked by hand there)."""
+
+from __future__ import annotations
+
+import csv
+from datetime import date, datetime
+
+import pytest
+
+pytest.importorskip("PySide6")
+
+from PySide6.QtCore import Qt  # noqa: E402
+
+from form4_desktop.gui.dashboard import RED, DeadlineDashboard  # noqa: E402
+from form4_desktop.gui.register_view import RegisterView  # noqa: E402
+from form4_desktop.rules import deadline  # noqa: E402
+from test_compliance import ISSUER, form4  # noqa: E402
+
+NY = deadline.new_york()
+FRIDAY_7PM = datetime(2024, 11, 22, 19, 0, tzinfo=NY)
+
+
+def _fill(store):
+    store.import_filed(form4("31", date(2024, 7, 3)), date(2024, 7, 9))  # 1: one business day late
+    store.import_filed(form4("32", date(2024, 7, 3)), date(2024, 7, 8))  # 2: on time
+    store.create(form4("33", date(2024, 10, 1), "S", ad="D", filed=False))  # 3: due 10/03, never filed
+    store.create(form4("34", date(2024, 11, 20), filed=False))  # 4: due Fri 11/22/2024
+
+
+def _texts(table, row):
+    return [table.item(row, column).text() for column in range(table.columnCount())]
+
+
+def test_the_dashboard_puts_overdue_drafts_first_in_red_and_opens_one(qtbot, store):
+    _fill(store)
+    opened = []
+    view = DeadlineDashboard(store, opened.append, moment=FRIDAY_7PM)
+    qtbot.addWidget(view)
+    table = view.table
+    assert table.rowCount() == 4
+    assert _texts(table, 0)[:6] == [
+        "OVERDUE",
+        "4",
+        "OWNER 33",
+        "Ault Alliance, Inc. [AULT]",
+        "10/03/2024",
+        "late by 34 business days",
+    ]
+    assert table.item(0, 0).foreground().color() == RED
+    assert _texts(table, 1)[0] == "Draft" and _texts(table, 1)[4:6] == ["11/22/2024", "3 h 0 min left"]
+    assert table.item(1, 0).foreground().color() != RED
+    # imported EDGAR copies whose filing date was given (not the signature date): not assumed
+    assert _texts(table, 2)[5:] == ["filed 07/09/2024", "late by 1 business day"]
+    assert _texts(table, 3)[6] == "on time"
+    assert "1 overdue" in view.summary.text() and "1 due within two business days" in view.summary.text()
+    # filter by insider, then by issuer
+    view.owner_filter.setCurrentText("OWNER 34")
+    assert [_texts(table, r)[2] for r in range(table.rowCount())] == ["OWNER 34"]
+    view.owner_filter.setCurrentIndex(0)
+    view.show_filed.setCurrentIndex(1)
+    assert table.rowCount() == 2
+    # sort by owner (a click on the heading), descending
+    table.sortItems(2, Qt.SortOrder.DescendingOrder)
+    assert [_texts(table, r)[2] for r in range(table.rowCount())] == ["OWNER 34", "OWNER 33"]
+    # a double-click opens the draft through the callback
+    table.doubleClicked.emit(table.model().index(1, 3))
+    assert opened == [3]
+
+
+def test_the_register_view_shows_the_register_and_the_sweep_and_exports_csv(qtbot, store, script, tmp_path):
+    _fill(store)
+    view = RegisterView(store, issuer_cik=ISSUER, year=2024, today=date(2024, 11, 22))
+    qtbot.addWidget(view)
+    table = view.table
+    assert [_texts(table, r)[:6] for r in range(table.rowCount())] == [
+        ["0000000031", "OWNER 31", "1", "1", "0", "no"],
+        ["0000000033", "OWNER 33", "0", "1", "1", "no"],
+    ]
+    assert table.item(0, 2).foreground().color() == RED
+    assert "due 07/08/2024" in _texts(table, 0)[6]
+    view.all_insiders.setChecked(True)
+    assert table.rowCount() == 4
+    sweep = {
+        view.sweep_table.item(r, 0).text(): _texts(view.sweep_table, r) for r in range(view.sweep_table.rowCount())
+    }
+    assert sweep["0000000033"][2:5] == ["owed", "02/14/2025", "1"]  # the overdue draft: a late Form 4 item
+    assert sweep["0000000034"][2] == "not owed"  # its Form 4 is due today, 11/22: still in time
+    out = tmp_path / "register.csv"
+    script.expect("save_file", "Export the Item 405 register", str(out))
+    script.expect("tell", "Item 405 register", None, "written to")
+    view.export_button.click()
+    with open(out, newline="", encoding="utf-8") as handle:
+        rows = list(csv.reader(handle))
+    assert [row[:6] for row in rows[1:]] == [
+        ["0000000031", "OWNER 31", "1", "1", "0", "no"],
+        ["0000000033", "OWNER 33", "0", "1", "1", "no"],
+    ]
+
+
+def test_the_register_view_says_when_no_issuer_is_chosen(qtbot, store, script):
+    view = RegisterView(store, today=date(2024, 12, 2))
+    qtbot.addWidget(view)
+    script.expect("tell", "Item 405 register", None, "Choose an issuer")
+    view.findChild(type(view.export_button), "show").click()
