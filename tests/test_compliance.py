@@ -282,7 +282,10 @@ def _fill(path) -> DraftStore:
     store = DraftStore(path)
     store.import_filed(form4("31", date(2024, 7, 3)), date(2024, 7, 9))  # one business day late (see above)
     store.import_filed(form4("32", date(2024, 7, 3)), date(2024, 7, 8))  # on time
-    store.create(form4("33", date(2024, 10, 1), "S", ad="D", filed=False))  # never filed
+    sale = form4("33", date(2024, 10, 1), "S", ad="D", filed=False)  # never filed
+    sale.footnotes = [Footnote("F7", "The price reported is a weighted average price.")]
+    sale.table_i[0].price_per_share.footnote_ids = ["F7"]
+    store.create(sale)
     return store
 
 
@@ -313,6 +316,60 @@ def test_what_if_displacing_a_pair_adds_only_the_difference(tmp_path):
         store.import_filed(sold, date(2024, 2, 2))
         found = compliance.what_if(store, "52", ISSUER, buy=True, shares=D(100), price=D(8), when=date(2024, 2, 15))
     assert (found.profit, found.added, found.due) == (D(400), D(200), date(2024, 2, 20))  # Mon 02/19 is a holiday
+
+
+def test_a_form5_started_from_the_sweep_carries_the_rows_and_once_filed_nothing_is_owed(tmp_path):
+    # owner 33's sale of Tue 10/01/2024 was never filed (due Thu 10/03): on 12/02/2024 the sweep owes a Form 5 for
+    # 2024 with that row as a late Form 4 item; the Form 5 started from it carries the row as form type 4, marked
+    # L, box 3 = 12/31/2024; the sweep then carries the row once (from the Form 5 draft, not twice); filed on
+    # 01/15/2025, nothing is owed any more
+    from form4_desktop.rules.validate import validate
+
+    with _fill(tmp_path / "s.sqlite3") as store:
+        [line] = [
+            x
+            for x in compliance.form5_sweep(store, ISSUER, 2024, today=date(2024, 12, 2))
+            if x.owner_cik.endswith("33")
+        ]
+        assert line.owed and len(line.rows) == 1
+        started = compliance.start_form5(store, line, ISSUER, date(2024, 12, 31))
+        filing = store.open(started).filing
+        row = filing.table_i[0]
+        assert (filing.document_type, filing.period_of_report, filing.reporting_owners[0].cik) == (
+            "5",
+            date(2024, 12, 31),
+            "33",
+        )
+        assert (row.coding.code, row.coding.form_type, row.timeliness.value) == ("S", "4", "L")
+        # the row's footnote comes with it, numbered for the new form
+        assert filing.footnotes == [Footnote("F1", "The price reported is a weighted average price.")]
+        assert row.price_per_share.footnote_ids == ["F1"]
+        rules = {finding.rule_id for finding in validate(filing, date(2025, 1, 10))}
+        assert not rules & {"FOOTNOTE-REF", "FORM5-GIFT-ON-TIME", "DOC-TYPE", "PERIOD-REQUIRED"}, rules
+        [again] = [
+            x
+            for x in compliance.form5_sweep(store, ISSUER, 2024, today=date(2024, 12, 2))
+            if x.owner_cik.endswith("33")
+        ]
+        assert [(carried.ref, carried.kind) for carried in again.rows] == [(started, LATE)]
+        # a gift received (G, A) of 06/03/2024 left coded form type 4 in a draft Form 4 is a deferred item: the Form 5
+        # carries it as form type 5, not marked L
+        gift = form4("36", date(2024, 6, 3), "G", 40, "A", filed=False)
+        store.create(gift)
+        [owed] = [
+            x
+            for x in compliance.form5_sweep(store, ISSUER, 2024, today=date(2024, 12, 2))
+            if x.owner_cik.endswith("36")
+        ]
+        received = store.open(compliance.start_form5(store, owed, ISSUER, date(2024, 12, 31))).filing.table_i[0]
+        assert (received.coding.code, received.coding.form_type, received.timeliness) == ("G", "5", None)
+        store.mark_filed(started, date(2025, 1, 15))
+        [done] = [
+            x
+            for x in compliance.form5_sweep(store, ISSUER, 2024, today=date(2025, 1, 16))
+            if x.owner_cik.endswith("33")
+        ]
+        assert (done.owed, done.form5_filed) == (False, started)
 
 
 # -- real insiders of the corpus, through the use cases -------------------------------------------------------------

@@ -104,3 +104,25 @@ def test_the_register_view_says_when_no_issuer_is_chosen(qtbot, store, script):
     qtbot.addWidget(view)
     script.expect("tell", "Item 405 register", None, "Choose an issuer")
     view.findChild(type(view.export_button), "show").click()
+
+
+def test_the_sweep_starts_a_form5_with_the_rows_and_opens_it(qtbot, store):
+    _fill(store)
+    opened = []
+    view = RegisterView(store, open_draft=opened.append, issuer_cik=ISSUER, year=2024, today=date(2024, 12, 2))
+    qtbot.addWidget(view)
+    view.tabs.setCurrentIndex(1)
+    owners = [view.sweep_table.item(r, 0).text() for r in range(view.sweep_table.rowCount())]
+    assert not view.form5_button.isEnabled()
+    view.sweep_table.selectRow(owners.index("0000000031"))  # not owed: nothing to start
+    assert not view.form5_button.isEnabled()
+    view.sweep_table.selectRow(owners.index("0000000033"))  # owed: the overdue sale as a late Form 4 item
+    assert view.form5_button.isEnabled()
+    view.form5_button.click()
+    [draft_id] = opened
+    filing = store.open(draft_id).filing
+    assert (filing.document_type, filing.period_of_report, filing.table_i[0].coding.form_type) == (
+        "5",
+        date(2024, 12, 31),
+        "4",
+    )

@@ -24,7 +24,7 @@ from form4_desktop.rules import deadline
 from form4_desktop.rules.closures import Calendar
 from form4_desktop.rules.register import FiscalYear, RegisterLine, Report, filing_day_of, register
 from form4_desktop.rules.short_swing import Match, Trade, match, total_profit
-from form4_desktop.rules.sweep import SweepLine, sweep
+from form4_desktop.rules.sweep import DEFERRED, SweepLine, sweep
 from form4_desktop.rules.timeliness import deadline_of
 from form4_desktop.store import DraftStore
 
@@ -162,6 +162,67 @@ def form5_sweep(
     for line in kept:
         line.owner_cik = padded(line.owner_cik)
     return kept
+
+
+def _renumber_notes(value: object, source: dict[str, str], target: Filing) -> None:
+    """Give every footnote a row refers to (in its source filing) a place in `target`, by text, and point the row's
+    boxes at it: F1, F2, ... in the order met."""
+    import dataclasses
+
+    from form4_desktop.model import Footnote
+
+    ids = getattr(value, "footnote_ids", None)
+    if isinstance(ids, list):
+        renumbered = []
+        for old in ids:
+            text = source.get(old)
+            if text is None:
+                continue
+            note = next((n for n in target.footnotes if n.text == text), None)
+            if note is None:
+                note = Footnote(f"F{len(target.footnotes) + 1}", text)
+                target.footnotes.append(note)
+            renumbered.append(note.id)
+        ids[:] = renumbered
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        for item in dataclasses.fields(value):
+            child = getattr(value, item.name)
+            if child is not None and dataclasses.is_dataclass(child):
+                _renumber_notes(child, source, target)
+
+
+def start_form5(store: DraftStore, line: SweepLine, issuer_cik: str, fiscal_year_end: date) -> int:
+    """A new draft Form 5 for the insider of a sweep line, carrying its rows (deferred items as form type 5, late
+    Form 4 items as form type 4 marked L) with their footnotes, its box 3 the fiscal year end, the issuer and the
+    reporting person as their latest filing gives them; the CCC, the signature and the amounts owned at the year's
+    end are left to fill in (the editor's findings say so). Returns the draft's id."""
+    import copy
+
+    from form4_desktop.model import DerivativeTransaction, Footnoted
+    from form4_desktop.model.operations import new_filing
+
+    filing = new_filing("5")
+    filing.period_of_report = fiscal_year_end
+    filings = store.ledger_filings(line.owner_cik, issuer_cik)
+    if filings:
+        latest = filings[-1].filing
+        filing.issuer = copy.deepcopy(latest.issuer)
+        wanted = _cik(line.owner_cik)
+        owner = next((o for o in latest.reporting_owners if _cik(o.cik) == wanted), None)
+        if owner is not None:
+            filing.reporting_owners = [copy.deepcopy(owner)]
+    for carried in line.rows:
+        source = store.open(int(carried.ref)).filing  # type: ignore[call-overload]
+        row = copy.deepcopy(carried.row)
+        if row.coding is not None:
+            row.coding.form_type = carried.form_type
+        row.timeliness = None if carried.kind == DEFERRED else Footnoted("L")
+        _renumber_notes(row, {note.id: note.text for note in source.footnotes}, filing)
+        if isinstance(row, DerivativeTransaction):
+            filing.table_ii.append(row)
+        else:
+            filing.table_i.append(row)
+    return store.create(filing)
 
 
 # -- deadlines across the store -----------------------------------------------------------------------------------

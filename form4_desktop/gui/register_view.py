@@ -7,6 +7,7 @@ drafter. The numbers come from app.compliance (late_register, form5_sweep), as `
 from __future__ import annotations
 
 from datetime import date
+from typing import Callable
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
@@ -33,7 +34,7 @@ from form4_desktop.app import compliance
 from form4_desktop.gui import dialogs
 from form4_desktop.gui.actions import run_action
 from form4_desktop.rules.closures import Calendar
-from form4_desktop.rules.register import RegisterLine
+from form4_desktop.rules.register import FiscalYear, RegisterLine
 from form4_desktop.rules.sweep import SweepLine
 from form4_desktop.store import DraftStore
 
@@ -66,13 +67,14 @@ class RegisterView(QDialog):
         store: DraftStore,
         parent: QWidget | None = None,
         *,
+        open_draft: Callable[[int], object] | None = None,
         issuer_cik: str | None = None,
         year: int | None = None,
         today: date | None = None,
         calendar: Calendar | None = None,
     ):
         super().__init__(parent)
-        self.store, self.today, self.calendar = store, today, calendar
+        self.store, self.today, self.calendar, self.open_draft = store, today, calendar, open_draft
         self.lines: list[RegisterLine] = []
         self.sweep: list[SweepLine] = []
         self.setWindowTitle("Item 405 register")
@@ -118,6 +120,11 @@ class RegisterView(QDialog):
         self.export_button = QPushButton("Export CSV…")
         self.export_button.setObjectName("export_csv")
         self.export_button.clicked.connect(self.export_csv)
+        self.form5_button = QPushButton("Start Form 5…")
+        self.form5_button.setObjectName("start_form5")
+        self.form5_button.setToolTip("A new draft Form 5 for the chosen insider, with the rows the sweep found")
+        self.form5_button.setEnabled(False)
+        self.form5_button.clicked.connect(self.start_form5)
         top = QHBoxLayout()
         for label, widget, stretch in (
             ("Issuer:", self.issuer, 1),
@@ -140,6 +147,8 @@ class RegisterView(QDialog):
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.addButton(self.export_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.addButton(self.form5_button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.sweep_table.itemSelectionChanged.connect(self._sweep_chosen)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -259,6 +268,32 @@ class RegisterView(QDialog):
                 self.sweep_table.setItem(number, column, item)
         self.sweep_table.resizeRowsToContents()
         self.export_button.setEnabled(bool(self.lines))
+
+    def chosen_sweep(self) -> SweepLine | None:
+        rows = {index.row() for index in self.sweep_table.selectedIndexes()}
+        return self.sweep[rows.pop()] if len(rows) == 1 else None
+
+    def _sweep_chosen(self) -> None:
+        line = self.chosen_sweep()
+        self.form5_button.setEnabled(line is not None and line.owed and not self.store.read_only)
+
+    def start_form5(self) -> None:
+        """A draft Form 5 for the chosen insider with the sweep's rows, opened in the editor (or named)."""
+        line, end = self.chosen_sweep(), self._fiscal_year_end()
+        if line is None or not line.owed or end is None:
+            return
+        year = self.year.value()
+        fiscal_end = FiscalYear(year, *end).end
+        draft_id = run_action(
+            self, "No Form 5 started", lambda: compliance.start_form5(self.store, line, self.issuer_cik(), fiscal_end)
+        )
+        if draft_id is None:
+            return
+        if self.open_draft is not None:
+            self.open_draft(draft_id)
+            self.accept()
+        else:
+            dialogs.tell(self, "Form 5 sweep", f"Draft {draft_id} is the Form 5 of {line.owner}.", "information")
 
     def export_csv(self) -> None:
         if not self.lines:

@@ -106,14 +106,16 @@ def sweep_insider(
         None,
     )
     carried: list[Carried] = []
-    for report in reports:
+    seen: set[tuple] = set()
+    # A row in a draft Form 5 and again in the draft Form 4 it came from is carried once, from the Form 5.
+    for report in sorted(reports, key=lambda report: report.filing.form != "5"):
         filing = report.filing
         if report.filed or filing.form not in ("4", "5"):
             continue
         late_rows = {(table, index) for table, index, _, row_due in form4_row_dues(filing, calendar) if today > row_due}
         for table, index, row in transactions(filing):
             when = row.transaction_date.value
-            if not isinstance(when, date) or when > year.end or _key(row) in reported:
+            if not isinstance(when, date) or when > year.end or _key(row) in reported or _key(row) in seen:
                 continue
             # A deferred item of an earlier year never reported is owed too (CCRCorp, circumstance (ii)).
             if filing.form == "5":
@@ -124,6 +126,7 @@ def sweep_insider(
                 kind = LATE
             else:
                 continue  # a Form 4 still in time: file the Form 4
+            seen.add(_key(row))
             carried.append(Carried(report.ref, table, index, row, kind))
     owner = owner or owner_name(owner_cik, reports)
     line = SweepLine(owner_cik, owner, bool(carried), due, carried, form5.ref if form5 is not None else None)
