@@ -34,19 +34,18 @@ def test_a_save_on_a_full_disk_keeps_everything_typed(window, qtbot, script):
     assert not window.document.modified and window.store.open(draft_id).filing.issuer.trading_symbol == "FULL"
 
 
-@pytest.mark.parametrize("answer", ["restore", "cancel"])
-def test_saving_a_draft_trashed_in_another_window_asks_to_restore_it(window, qtbot, script, answer):
+@pytest.mark.parametrize("answer", ["restore", "copy", "cancel"])
+def test_saving_a_draft_trashed_in_another_window_offers_restore_or_a_copy(window, qtbot, script, answer):
     draft_id = window.store.create(draft())
     window.open_draft(draft_id)
     type_into(qtbot, window.editor.filing_tab.ticker, "KEPT")
     with DraftStore(window.store.path) as other:  # another process moves it to the trash
         other.delete(draft_id)
-    Button = __import__("form4_desktop.gui.dialogs", fromlist=["Button"]).Button
     script.expect(
-        "ask",
+        "pick",
         "Draft in the trash",
-        Button.Yes if answer == "restore" else Button.Cancel,
-        text="was moved to the trash (in another window or program)",
+        {"restore": 0, "copy": 1, "cancel": None}[answer],
+        text="as a new draft and leaves it in the trash. [Restore and Save | Save as Copy | Cancel]",
     )
     if answer == "cancel":
         script.expect("tell", "Not saved", None, text="is in the trash. Your changes are still here")
@@ -55,10 +54,46 @@ def test_saving_a_draft_trashed_in_another_window_asks_to_restore_it(window, qtb
         assert not window.document.modified
         assert [row.id for row in window.store.list()] == [draft_id]  # out of the trash, with the change
         assert window.store.open(draft_id).filing.issuer.trading_symbol == "KEPT"
+    elif answer == "copy":
+        copy_id = window.document.draft_id
+        assert copy_id != draft_id and not window.document.modified
+        assert window.store.open(copy_id).filing.issuer.trading_symbol == "KEPT"  # the typing, in a new draft
+        assert [row.id for row in window.store.list(trash=True)] == [draft_id]  # the trashed one as it was
+        assert window.store.open(draft_id).filing.issuer.trading_symbol == "AULT"
     else:
         assert window.document.modified and window.editor.filing_tab.ticker.text() == "KEPT"
         assert [row.id for row in window.store.list(trash=True)] == [draft_id]
         assert window.store.open(draft_id).version == 1
+
+
+@pytest.mark.parametrize("answer", ["copy", "discard", "cancel"])
+def test_saving_a_draft_deleted_for_good_elsewhere_offers_a_copy(window, qtbot, script, answer):
+    draft_id = window.store.create(draft())
+    window.open_draft(draft_id)
+    type_into(qtbot, window.editor.filing_tab.ticker, "KEPT")
+    with DraftStore(window.store.path) as other:  # another process trashes it and empties the trash
+        other.delete(draft_id)
+        other.empty_trash()
+    script.expect(
+        "pick",
+        "Not saved",
+        {"copy": 0, "discard": 1, "cancel": None}[answer],
+        text="is no longer in the store: it was deleted for good",
+    )
+    if answer == "cancel":
+        script.expect("tell", "Not saved", None, text="is no longer in the store; your changes are still here")
+    window.save_action.trigger()
+    if answer == "copy":
+        [row] = window.store.list()
+        assert row.id == window.document.draft_id != draft_id and not window.document.modified
+        assert window.store.open(row.id).filing.issuer.trading_symbol == "KEPT"
+        assert window.drafts_model.rowCount() == 1
+    elif answer == "discard":
+        assert window.document.draft_id is None and not window.document.modified
+        assert window.store.list() == [] and window.store.autosaves() == []
+    else:
+        assert window.document.modified and window.editor.filing_tab.ticker.text() == "KEPT"
+        assert window.document.draft_id == draft_id
 
 
 def test_a_damaged_store_opens_read_only_and_offers_to_rescue_its_drafts(qtbot, script, settings, tmp_path, caplog):

@@ -957,44 +957,50 @@ class MainWindow(QMainWindow):
             except (ConflictError, NotFoundError) as error:
                 # Changed, or deleted for good, elsewhere since it was opened: never saved over; the user keeps
                 # their work as a new draft, or takes the store's version (or stays as they are).
+                gone = isinstance(error, NotFoundError)
+                if gone:
+                    text = (
+                        f"{self._draft_name()} is no longer in the store: it was deleted for good (the trash "
+                        "emptied in another window or program) since you opened it.\n\nSave as Copy keeps your "
+                        "changes as a new draft; Discard drops them."
+                    )
+                else:
+                    text = (
+                        f"{error}\n\nSave as Copy keeps your changes as a new draft; Reopen shows the draft as it "
+                        "is now in the store and drops your changes."
+                    )
                 choice = dialogs.pick(
-                    self,
-                    "Not saved",
-                    f"{error}\n\nSave as Copy keeps your changes as a new draft; Reopen shows the draft as it is "
-                    "now in the store and drops your changes.",
-                    ["Save as Copy", "Reopen", "Cancel"],
+                    self, "Not saved", text, ["Save as Copy", "Discard" if gone else "Reopen", "Cancel"]
                 )
                 if choice == 0:
                     return self.save_copy()
-                if choice == 1 and isinstance(error, ConflictError):
+                if choice == 1:
                     draft_id = self.document.draft_id
                     self.document.load(new_filing(), None, None)  # the user chose to drop the changes
                     self.autosaver.saved()
-                    self.open_draft(draft_id)
-                    self.store_changed()
-                    return False
-                if choice == 1:
-                    self.document.load(new_filing(), None, None)
-                    self.autosaver.saved()
+                    if not gone:
+                        self.open_draft(draft_id)
                     self.store_changed()
                     return False
                 raise UserError(
-                    f"Not saved: {self._draft_name()} changed elsewhere; your changes are still here "
-                    "(File ▸ Save as Copy keeps them as a new draft)."
+                    f"Not saved: {self._draft_name()} "
+                    + ("is no longer in the store" if gone else "changed elsewhere")
+                    + "; your changes are still here (File ▸ Save as Copy keeps them as a new draft)."
                 ) from None
             except TrashedError:
                 # Trashed in another window or program since it was opened: a save into it would vanish when
-                # the trash is emptied, so it is restored first, if the user agrees.
-                answer = dialogs.ask(
+                # the trash is emptied, so it is restored first if the user agrees, or the work becomes a new draft.
+                choice = dialogs.pick(
                     self,
                     "Draft in the trash",
-                    f"{self._draft_name()} was moved to the trash "
-                    "(in another window or program) since you opened it. Restore it from the trash "
-                    "and save your changes into it?",
-                    Button.Yes | Button.Cancel,
-                    Button.Yes,
+                    f"{self._draft_name()} was moved to the trash (in another window or program) since you "
+                    "opened it.\n\nRestore and Save takes it out of the trash and saves your changes into it; Save "
+                    "as Copy keeps your changes as a new draft and leaves it in the trash.",
+                    ["Restore and Save", "Save as Copy", "Cancel"],
                 )
-                if answer != Button.Yes:
+                if choice == 1:
+                    return self.save_copy()
+                if choice != 0:
                     raise UserError(
                         f"Not saved: {self._draft_name()} is in the trash. Your changes are still "
                         "here; restore the draft, or keep them as a new draft (File ▸ Save as Copy)."
