@@ -115,7 +115,7 @@ def test_a_store_others_can_read_is_left_as_it_is_with_a_warning(path):
         assert store.read_only is None
         assert store.warning == (
             f"The store {path} can be read by its group (permissions 0660), and it holds EDGAR access codes "
-            f"(CCCs); if it is not meant to be shared, make it private (chmod 600 {path})."
+            f"(CCCs); if it is not meant to be shared, make it private (chmod go-rwx {path})."
         )
         store.create(draft())
     assert stat.S_IMODE(os.stat(path).st_mode) == 0o660

@@ -279,7 +279,7 @@ def exposure(path: str) -> str | None:
     who = "everyone on this computer" if mode & 0o007 else "its group"
     return (
         f"The store {path} can be read by {who} (permissions {mode:04o}), and it holds EDGAR access codes "
-        f"(CCCs); if it is not meant to be shared, make it private (chmod 600 {path})."
+        f"(CCCs); if it is not meant to be shared, make it private (chmod go-rwx {path})."
     )
 
 
