@@ -108,7 +108,7 @@ def test_a_damaged_store_opens_read_only_and_offers_to_rescue_its_drafts(qtbot, 
         assert window.windowTitle().endswith("— Form 4 Desktop — drafts.sqlite3 (read-only)")
         Button = __import__("form4_desktop.gui.dialogs", fromlist=["Button"]).Button
         script.expect("ask", "Damaged store", Button.Yes, text=f"The store {path} is damaged (")
-        script.expect("folder", "Rescue drafts", str(target))
+        script.expect("save_file", "Rescue drafts", str(target))
         script.expect("tell", "Drafts rescued", None, text=f"{len(ids) - 1} drafts rescued; 1 could not be read")
         window.tell_read_only()
         script.check()

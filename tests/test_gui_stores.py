@@ -121,7 +121,7 @@ def test_rescue_into_a_folder_with_files_makes_a_folder_of_its_own(window, scrip
     chosen = tmp_path / "Desktop"
     chosen.mkdir()
     (chosen / "notes.txt").write_text("mine")
-    script.expect("folder", "Rescue drafts", str(chosen))
+    script.expect("save_file", "Rescue drafts", str(chosen))
     script.expect("tell", "Drafts rescued", None, text="File ▸ Import Folder")
     _action(window, "rescue").trigger()
     [made] = [p for p in chosen.iterdir() if p.is_dir()]

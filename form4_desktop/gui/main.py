@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 import time
 from typing import Sequence
 
 START = time.perf_counter()
 
-from PySide6.QtCore import QEvent, QObject, QTimer  # noqa: E402
+from PySide6.QtCore import QEvent, QObject, QSettings, QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication, QMessageBox  # noqa: E402
 
 from form4_desktop import __version__  # noqa: E402
@@ -115,6 +116,17 @@ def self_check() -> int:
     return 1 if failures else 0
 
 
+def last_store(settings: QSettings) -> tuple[str | None, str | None]:
+    """The store file the user last worked in (None: the usual one), and, when it is gone, the sentence saying
+    that the usual store opens instead (a store moved or deleted is never made again, empty, where it was)."""
+    path = settings.value("stores/last", "")
+    if not isinstance(path, str) or not path:
+        return None, None
+    if os.path.isfile(path):
+        return path, None
+    return None, f"The store you last worked in, {path}, is not there any more; the usual store is open instead."
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     arguments = build_parser().parse_args(argv)
     configure_logging()
@@ -133,17 +145,30 @@ def main(argv: Sequence[str] | None = None) -> int:
     from form4_desktop.gui.actions import install_excepthook
 
     install_excepthook()  # whatever escapes an action is logged and shown, never lost on a terminal
+    # The store: --store or $FORM4_STORE for this run only (never remembered), else the store the user last worked
+    # in (File ▸ Open Store, New Store, Recent Stores), else the usual one in the user's data folder.
+    override = bool(arguments.store or os.environ.get("FORM4_STORE"))
+    path, not_reopened = arguments.store, None
+    if not override and not arguments.smoke_test:
+        path, not_reopened = last_store(QSettings())
     try:
-        store = open_store(arguments.store)
+        try:
+            store = open_store(path)
+        except StoreError as error:
+            if path is None or path == arguments.store:
+                raise
+            store, not_reopened = open_store(None), f"{error} The usual store is open instead."
     except StoreError as error:
         if arguments.smoke_test:
             print(f"form4-desktop: {error}", file=sys.stderr)
             return 2
         QMessageBox.critical(None, "Form 4 Desktop", str(error))
         return 2
+    from form4_desktop.gui import dialogs
     from form4_desktop.gui.main_window import MainWindow
 
     window = MainWindow(store)
+    window.remembers_store = not override and not arguments.smoke_test
     if arguments.smoke_test:
         watcher = _FirstPaint(app)
         window.installEventFilter(watcher)
@@ -157,10 +182,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"shown in {watcher.painted_after * 1000:.0f} ms")
         return 0
     window.show()
+    if not_reopened:
+        dialogs.tell(window, "Store not reopened", not_reopened, "information")
     window.tell_read_only()
     window.offer_restore()
-    for path in arguments.files[:1]:
-        window.import_file(path)
+    for file in arguments.files[:1]:
+        window.import_file(file)
     status = app.exec()
     store.close()
     return status

@@ -14,7 +14,7 @@ import re
 import tempfile
 from datetime import date, datetime, timezone
 
-from PySide6.QtCore import QByteArray, QModelIndex, QSettings, QStandardPaths, Qt, QTimer
+from PySide6.QtCore import QByteArray, QEvent, QItemSelectionModel, QModelIndex, QSettings, QStandardPaths, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -65,7 +65,15 @@ from form4_desktop.rules import Finding, Severity, due_date
 from form4_desktop.rules.boxes import box_label
 from form4_desktop.rules.deadline import describe
 from form4_desktop.rules.typed import typed_findings
-from form4_desktop.store import ConflictError, DraftStore, NotFoundError, StoreError, TrashedError, is_url
+from form4_desktop.store import (
+    ConflictError,
+    DraftStore,
+    NotFoundError,
+    StoreError,
+    TrashedError,
+    default_store_path,
+    is_url,
+)
 
 log = logging.getLogger("form4_desktop.gui")
 Button = dialogs.Button
@@ -122,6 +130,10 @@ _STORE_WINDOWS: list[MainWindow] = []
 
 
 class MainWindow(QMainWindow):
+    # Whether this window's store is the one the next start opens, once the user works in it: a store opened from
+    # the File menu, or the usual one; never a --store or $FORM4_STORE given for one run, nor a team store.
+    remembers_store = False
+
     def __init__(self, store: DraftStore, *, today: date | None = None, settings: QSettings | None = None):
         super().__init__()
         self.store = store
@@ -360,6 +372,11 @@ class MainWindow(QMainWindow):
             "open_store",
             "Open another draft store file (a colleague's copy, a backup), in a new window",
             "Store not opened",
+        )
+        self.recent_stores_menu = file.addMenu("Recent S&tores")
+        self.recent_stores_menu.setObjectName("recent_stores")
+        self.recent_stores_menu.aboutToShow.connect(
+            lambda: self.act("Cannot list the stores", self._fill_recent_stores)
         )
         self._action(
             file,
@@ -800,7 +817,20 @@ class MainWindow(QMainWindow):
             log.warning("listing drafts failed: %s", error)
             self.say(str(error))
             return
+        if rows == self.drafts_model.rows:
+            return  # nothing changed in the list: the view is left exactly as it is
+        # The list is read again under the user's eyes: the draft selected stays selected, the scroll where it was.
+        selected = self.selected_id()
+        scroll = self.browser.verticalScrollBar().value()
         self.drafts_model.set_rows(rows)
+        for number, row in enumerate(rows):
+            if row.id == selected:
+                self.browser.selectionModel().setCurrentIndex(
+                    self.drafts_model.index(number, 0),
+                    QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
+                )
+                break
+        self.browser.verticalScrollBar().setValue(scroll)
 
     def find(self) -> None:
         self.search.setFocus()
@@ -1076,14 +1106,23 @@ class MainWindow(QMainWindow):
 
     def rescue(self) -> None:
         """Write every draft the store can read into a folder the user picks (File ▸ Rescue Drafts)."""
-        chosen = dialogs.folder(self, "Rescue drafts: choose where to put them", self.folder("rescue"))
-        if chosen is None:
+        # A new folder's name is proposed, in the folder last used: the user may keep it, type another (which need
+        # not exist: it is made, with any folder above it) or make one with the dialog's New Folder button.
+        stamp = datetime.now().strftime("%Y-%m-%d %H.%M")
+        chosen = dialogs.save_file(
+            self,
+            "Rescue drafts: name a new folder to put them in",
+            os.path.join(self.folder("rescue"), f"Rescued drafts {stamp}"),
+            "Folders (*)",
+        )
+        if not chosen:
             return
-        self.settings.setValue("folders/rescue", chosen)
+        if os.path.isfile(chosen):
+            raise UserError(f"Nothing was rescued: {chosen} is a file; name a new folder for the rescued drafts.")
+        self.remember_folder("rescue", chosen)
         folder = chosen
         if os.path.isdir(chosen) and any(not name.startswith(".") for name in os.listdir(chosen)):
             # The rescued drafts go into a folder of their own, made here, never among other files.
-            stamp = datetime.now().strftime("%Y-%m-%d %H.%M")
             folder = os.path.join(chosen, f"Rescued drafts {stamp}")
         done = rescue_drafts(self.store, folder)
         level = "warning" if done.lost else "information"
@@ -1104,7 +1143,7 @@ class MainWindow(QMainWindow):
 
     def open_store_window(self, *, new: bool) -> MainWindow | None:
         """File ▸ New Store / Open Store: the store chosen, in a window of its own (this one stays on its store)."""
-        start = os.path.dirname(self.store.path) if not is_url(self.store.path) else self.folder("store")
+        start = self.folder("store")
         if new:
             path = dialogs.save_file(self, "New store", os.path.join(start, "drafts.sqlite3"), STORE_FILTER)
             if path and os.path.exists(path):
@@ -1117,16 +1156,58 @@ class MainWindow(QMainWindow):
         if not path:
             return None
         self.settings.setValue("folders/store", os.path.dirname(os.path.abspath(path)))
+        return self.show_store(path, new=new)
+
+    def _recent_stores(self) -> list[str]:
+        value = self.settings.value("stores/recent", [])
+        paths = [value] if isinstance(value, str) else list(value or [])
+        return [path for path in paths if isinstance(path, str) and path]
+
+    def remember_store(self) -> None:
+        """The user works in this window: its store is the one the next start opens, and first in Recent Stores."""
+        if not self.remembers_store or is_url(self.store.path):
+            return
+        path = os.path.abspath(self.store.path)
+        if self.settings.value("stores/last", "") != path:
+            self.settings.setValue("stores/last", path)
+        recent = [path] + [other for other in self._recent_stores() if other != path]
+        if recent != self._recent_stores():
+            self.settings.setValue("stores/recent", recent[:6])
+
+    def _fill_recent_stores(self) -> None:
+        """File ▸ Recent Stores: the stores last worked in, and always the usual one (the way back to it)."""
+        self.recent_stores_menu.clear()
+        usual = os.path.abspath(default_store_path())
+        paths = [path for path in self._recent_stores() if os.path.exists(path)]
+        if usual not in paths and not is_url(usual):
+            paths.append(usual)
+        for path in paths:
+            name = os.path.basename(path) + (" (the usual store)" if path == usual else "")
+            action = self.recent_stores_menu.addAction(name)
+            action.setToolTip(path)
+            action.setStatusTip(path)
+            action.triggered.connect(
+                lambda checked=False, path=path: self.act("Store not opened", lambda: self.show_store(path))
+            )
+
+    def show_store(self, path: str, *, new: bool = False) -> MainWindow:
+        """The store at `path` in a window of its own: the window already showing it if there is one."""
         for window in QApplication.topLevelWidgets():
-            if isinstance(window, MainWindow) and os.path.abspath(window.store.path) == os.path.abspath(path):
+            if (
+                isinstance(window, MainWindow)
+                and window.isVisible()  # a window closed a moment ago has closed its store too
+                and os.path.abspath(window.store.path) == os.path.abspath(path)
+            ):
                 window.raise_()
                 window.activateWindow()
                 return window
         store = DraftStore(path, create=new)
         window = MainWindow(store, today=self.today, settings=self.settings)
         window.owns_store = True
+        window.remembers_store = True
         _STORE_WINDOWS.append(window)
         window.show()
+        window.remember_store()  # the store just chosen is the one worked in, even before its window is active
         window.tell_read_only()
         window.offer_restore()
         return window
@@ -1411,6 +1492,12 @@ class MainWindow(QMainWindow):
         job.cancelled.connect(lambda: self.say("Printing cancelled."))
         self.print_job = job
         return job
+
+    def changeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.ActivationChange and self.isActiveWindow():
+            self._refresh_if_changed()  # coming back to the window: the list as the store is now, at once
+            self.remember_store()
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
         super().showEvent(event)

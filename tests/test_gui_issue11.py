@@ -1,0 +1,156 @@
+"""Issue 11, as new users met it: a list that follows the store without losing the user's place, the store the
+next start opens, the folders dialogs start in, and a rescue into a folder that does not exist yet."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+pytest.importorskip("PySide6")
+
+from PySide6.QtCore import QStandardPaths, Qt  # noqa: E402
+from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
+
+from form4_desktop.gui.main import last_store  # noqa: E402
+from form4_desktop.gui.main_window import MainWindow  # noqa: E402
+from form4_desktop.store import DraftStore  # noqa: E402
+from test_gui import draft  # noqa: E402
+
+
+def _action(window, name):
+    return window.findChild(type(window.save_action), name)
+
+
+def _click_row(qtbot, window, row: int) -> None:
+    """Scroll the row into view and click it, as a person picks a draft in the list."""
+    index = window.drafts_model.index(row, 0)
+    window.browser.scrollTo(index)
+    rect = window.browser.visualRect(index)
+    qtbot.mouseClick(window.browser.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+
+
+def test_the_list_keeps_the_selected_draft_and_its_scroll_when_another_program_saves(window, qtbot):
+    for number in range(60):
+        filing = draft()
+        filing.remarks = f"Draft {number}"
+        window.store.create(filing)
+    window.refresh_browser()
+    window.resize(1000, 500)
+    _click_row(qtbot, window, 45)
+    chosen = window.selected_id()
+    scroll = window.browser.verticalScrollBar().value()
+    assert chosen is not None and scroll > 0
+    with DraftStore(window.store.path) as other:  # another program saves a new draft: it comes first in the list
+        other.create(draft())
+    qtbot.waitUntil(lambda: window.drafts_model.rowCount() == 61, timeout=5000)
+    assert window.selected_id() == chosen  # the same draft, now one row lower, is still the one selected
+    assert window.browser.selectionModel().isRowSelected(46)
+    assert window.browser.verticalScrollBar().value() == scroll  # the list did not jump to its top
+
+
+def test_coming_back_to_the_window_shows_the_list_as_the_store_is_now(window, qtbot):
+    window.refresh_timer.stop()  # not the poll: the activation itself
+    elsewhere = QWidget()  # the user works in another window meanwhile
+    qtbot.addWidget(elsewhere)
+    elsewhere.show()
+    elsewhere.activateWindow()
+    qtbot.waitUntil(elsewhere.isActiveWindow, timeout=3000)
+    with DraftStore(window.store.path) as other:
+        other.create(draft())
+    assert window.drafts_model.rowCount() == 0
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=3000)
+    assert window.drafts_model.rowCount() == 1
+
+
+def test_the_store_last_worked_in_is_the_one_the_next_start_opens(window, qtbot, script, tmp_path):
+    window.remembers_store = True  # started without --store or $FORM4_STORE
+    first = os.path.abspath(window.store.path)
+    window.remember_store()
+    assert last_store(window.settings) == (first, None)
+    new = tmp_path / "client-b.sqlite3"
+    script.expect("save_file", "New store", str(new))
+    _action(window, "new_store").trigger()
+    [other] = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.store.path == str(new)]
+    assert last_store(window.settings) == (str(new), None)  # the store just opened is the one worked in
+    other.activateWindow()
+    qtbot.waitUntil(other.isActiveWindow, timeout=3000)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=3000)
+    assert last_store(window.settings) == (first, None)  # back in the first window: its store
+    # File ▸ Recent Stores lists both, and the usual store (the way back to it); an entry opens its store.
+    window._fill_recent_stores()
+    entries = window.recent_stores_menu.actions()
+    assert [entry.toolTip() for entry in entries[:2]] == [first, str(new)]
+    assert entries[-1].text().endswith("(the usual store)")
+    other.close()
+    entries[1].trigger()
+    [again] = [
+        w
+        for w in QApplication.topLevelWidgets()
+        if isinstance(w, MainWindow) and w.isVisible() and w.store.path == str(new)
+    ]
+    assert again is not other and again.windowTitle().endswith("— client-b.sqlite3")
+    again.close()
+    # A store moved away since: the usual store opens, and a sentence says so (none is made where it was).
+    window.settings.setValue("stores/last", str(new))
+    os.remove(new)
+    path, said = last_store(window.settings)
+    assert path is None and f"The store you last worked in, {new}, is not there any more" in said
+    assert not new.exists()
+
+
+def test_a_store_given_for_one_run_is_never_remembered(window, qtbot):
+    assert window.remembers_store is False  # what --store or $FORM4_STORE opens (and the tests' windows)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=3000)
+    window.remember_store()
+    assert last_store(window.settings) == (None, None)
+
+
+def test_store_dialogs_start_in_the_folder_last_used_else_documents(window, script, tmp_path, monkeypatch):
+    documents = tmp_path / "Documents"
+    documents.mkdir()
+    monkeypatch.setattr(QStandardPaths, "writableLocation", lambda location: str(documents))
+    monkeypatch.chdir(tmp_path)
+    script.expect("open_file", "Open store", None, text=str(documents))  # not the app's hidden data folder
+    _action(window, "open_store").trigger()
+    stores = tmp_path / "stores"
+    stores.mkdir()
+    DraftStore(stores / "old.sqlite3").close()
+    script.expect("open_file", "Open store", str(stores / "old.sqlite3"), text=str(documents))
+    _action(window, "open_store").trigger()
+    script.expect("save_file", "New store", None, text=str(stores / "drafts.sqlite3"))
+    _action(window, "new_store").trigger()
+    for other in QApplication.topLevelWidgets():
+        if isinstance(other, MainWindow) and other is not window:
+            other.close()
+
+
+def test_rescue_into_a_folder_that_does_not_exist_yet(window, script, tmp_path, monkeypatch):
+    window.store.create(draft())
+    documents = tmp_path / "Documents"
+    documents.mkdir()
+    monkeypatch.setattr(QStandardPaths, "writableLocation", lambda location: str(documents))
+    target = documents / "Rescue" / "Smith drafts"  # neither folder exists yet
+
+    def typed_a_new_name(start: str) -> str:
+        assert start.startswith(str(documents / "Rescued drafts "))  # a new folder's name is proposed
+        return str(target)
+
+    script.expect("save_file", "Rescue drafts", typed_a_new_name)
+    script.expect("tell", "Drafts rescued", None, text="bring the drafts into it with File ▸ Import Folder")
+    _action(window, "rescue").trigger()
+    assert len(list(target.glob("*.xml"))) == 1
+    assert window.folder("rescue") == str(target.parent)
+
+
+def test_rescue_refuses_a_file_as_its_folder(window, script, tmp_path):
+    window.store.create(draft())
+    taken = tmp_path / "notes.txt"
+    taken.write_text("mine")
+    script.expect("save_file", "Rescue drafts", str(taken))
+    script.expect("tell", "Nothing rescued", None, text=f"{taken} is a file")
+    _action(window, "rescue").trigger()
+    assert taken.read_text() == "mine"
