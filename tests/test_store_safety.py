@@ -19,7 +19,7 @@ from form4_desktop.app import drafts
 from form4_desktop.app.files import OutputError
 from form4_desktop.app.rescue import REPORT_FILE, rescue_drafts
 from form4_desktop.edgar_xml.reader import read_file
-from form4_desktop.store import ConflictError, DraftStore, StoreError, TrashedError
+from form4_desktop.store import CccForgottenError, ConflictError, DraftStore, StoreError, TrashedError
 from form4_desktop.store import database
 from test_rules import draft
 from test_store_errors import as_unprivileged
@@ -421,6 +421,8 @@ def test_a_window_with_the_draft_open_cannot_put_a_forgotten_ccc_back_by_saving(
         with pytest.raises(ConflictError) as refused:
             window.save(draft_id, opened.filing, opened.version)
         assert "CCC of draft 1's reporting owner was forgotten" in str(refused.value)
+        assert isinstance(refused.value, CccForgottenError) and "also changed" not in str(refused.value)
+        assert window.forgotten_cccs(opened.filing) == [filing.reporting_owners[0].cik]  # what a copy must drop
         reopened = window.open(draft_id)
         assert reopened.version == 2 and reopened.filing.reporting_owners[0].ccc is None
         assert window.history(draft_id)[0].saved_by.endswith("(CCC forgotten)")
@@ -513,3 +515,21 @@ def test_a_damaged_store_with_a_backup_beside_it_names_the_newest_one(path):
         assert store.read_only.opened().endswith(
             f"(File > Import Folder, or form4 import); or use its backup copy {newer}, from before its last upgrade."
         )
+
+
+def test_a_forgotten_ccc_and_another_change_are_both_said(path):
+    filing = draft()
+    filing.reporting_owners[0].ccc = "jj#5ttq1"
+    with DraftStore(path) as window, DraftStore(path) as colleague:
+        draft_id = window.create(filing)
+        opened = window.open(draft_id)
+        theirs = colleague.open(draft_id)
+        theirs.filing.remarks = "Their remark."
+        colleague.save(draft_id, theirs.filing, theirs.version)  # version 2
+        colleague.forget_ccc(filing.reporting_owners[0].cik)  # version 3
+        with pytest.raises(
+            CccForgottenError,
+            match="was also changed in another window or program .it is now at version 3, you opened version 1.",
+        ):
+            window.save(draft_id, opened.filing, opened.version)
+        assert window.open(draft_id).filing.remarks == "Their remark."

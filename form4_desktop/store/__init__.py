@@ -4,6 +4,7 @@ originals and amendments, trash, autosave, address book."""
 from form4_desktop.store.database import StoreError
 from form4_desktop.store.drafts import (
     Autosave,
+    CccForgottenError,
     ConflictError,
     Draft,
     DraftStore,
@@ -18,6 +19,7 @@ from form4_desktop.store.drafts import (
 
 __all__ = [
     "Autosave",
+    "CccForgottenError",
     "ConflictError",
     "Draft",
     "DraftStore",

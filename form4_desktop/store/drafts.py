@@ -71,6 +71,11 @@ class ConflictError(StoreError):
     """The draft was changed elsewhere since it was opened."""
 
 
+class CccForgottenError(ConflictError):
+    """The draft's reporting owner's CCC was forgotten since it was opened: a copy of the window's draft must
+    leave out the CCCs the store no longer holds (see `DraftStore.forgotten_cccs`)."""
+
+
 class FrozenError(StoreError):
     """The draft was filed: it can be amended, not changed."""
 
@@ -342,11 +347,25 @@ class DraftStore:
                 saved_by, saved_at = db.execute(
                     "SELECT saved_by, saved_at FROM revisions WHERE draft_id = ? AND version = ?", (draft_id, version)
                 ).fetchone() or ("", "")
-                if saved_by.endswith(CCC_FORGOTTEN):
-                    raise ConflictError(
+                forgotten = [
+                    v
+                    for (v,) in db.execute(
+                        "SELECT version FROM revisions WHERE draft_id = ? AND version > ? AND saved_by LIKE ?",
+                        (draft_id, expected_version, f"%{CCC_FORGOTTEN}"),
+                    )
+                ]
+                if forgotten:
+                    # Forgetting the CCC made a version; others may have been saved too, which the user must hear.
+                    also = (
+                        f", and the draft was also changed in another window or program (it is now at version "
+                        f"{version}, you opened version {expected_version})"
+                        if version - expected_version > len(forgotten)
+                        else ""
+                    )
+                    raise CccForgottenError(
                         f"The CCC of draft {draft_id}'s reporting owner was forgotten (erased from the store) since "
-                        "you opened it, so your changes were not saved over it, which would have kept the CCC "
-                        "again; reopen the draft, or save yours as a copy to keep the CCC on purpose."
+                        f"you opened it{also}, so your changes were not saved over it, which would have put the CCC "
+                        "back; reopen the draft, or save yours as a copy (without the forgotten CCC)."
                     )
                 who = f" by {saved_by}" if saved_by else ""
                 raise ConflictError(
@@ -760,6 +779,23 @@ class DraftStore:
         busy = self._db.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0]
         if busy:
             log.warning("store %s: the -wal file could not be emptied (another program is reading)", self.path)
+
+    @guarded(saving=False)
+    def forgotten_cccs(self, filing: Filing) -> builtins.list[str]:
+        """The CIKs of `filing`'s reporting owners whose CCC it holds but the store has forgotten (the address
+        book keeps no CCC for them): what a copy of a window's draft must leave out after forget_ccc."""
+        found = []
+        for owner in filing.reporting_owners:
+            if not owner.ccc or not owner.cik:
+                continue
+            row = self._db.execute(
+                f"SELECT {self._content()} FROM known_owners WHERE cik = ?", (owner.cik.lstrip("0") or "0",)
+            ).fetchone()
+            # Called after CccForgottenError, for a draft that was saved (so its owners were in the address book):
+            # no row means the person was removed with their CCC.
+            if row is None or _owner_from_json(row[0]).ccc is None:
+                found.append(owner.cik)
+        return found
 
     @guarded(saving=False)
     def has_owner(self, cik: str) -> bool:
