@@ -154,3 +154,30 @@ def test_rescue_refuses_a_file_as_its_folder(window, script, tmp_path):
     script.expect("tell", "Nothing rescued", None, text=f"{taken} is a file")
     _action(window, "rescue").trigger()
     assert taken.read_text() == "mine"
+
+
+def test_a_dialog_given_only_a_file_name_starts_in_documents(qtbot, tmp_path, monkeypatch):
+    """A dialog opened with a bare name (the Item 405 register's CSV) starts in Documents, not where the app was
+    started; one given a whole path starts there."""
+    from PySide6.QtWidgets import QFileDialog
+
+    import form4_desktop.gui.dialogs as real  # the functions themselves, not the tests' script
+
+    documents = tmp_path / "Documents"
+    documents.mkdir()
+    monkeypatch.setattr(QStandardPaths, "writableLocation", lambda location: str(documents))
+    monkeypatch.chdir(tmp_path)
+    seen = []
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", lambda parent, title, start, filter_: (seen.append(start), ("", ""))[1]
+    )
+    monkeypatch.setattr(
+        QFileDialog, "getOpenFileName", lambda parent, title, start, filter_: (seen.append(start), ("", ""))[1]
+    )
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda parent, title, start: (seen.append(start), "")[1])
+    assert real.save_file(None, "Export", "item405-0000320193-2025.csv", "CSV (*.csv)") is None
+    assert real.open_file(None, "Open", "", "XML (*.xml)") is None
+    assert real.folder(None, "Import", str(tmp_path / "mine")) is None
+    assert seen == [str(documents / "item405-0000320193-2025.csv"), str(documents) + os.sep, str(tmp_path / "mine")]
+    monkeypatch.setattr(QStandardPaths, "writableLocation", lambda location: str(tmp_path / "none"))
+    assert real.documents_folder() == os.path.expanduser("~")  # no Documents folder: home

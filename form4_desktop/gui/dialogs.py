@@ -3,6 +3,9 @@ decides how they look and the tests can answer each one explicitly (and fail on 
 
 from __future__ import annotations
 
+import os
+
+from PySide6.QtCore import QStandardPaths
 from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QMessageBox, QWidget
 
 Button = QMessageBox.StandardButton
@@ -47,19 +50,32 @@ def choose(parent: QWidget | None, title: str, label: str, items: list[str], cur
     return items.index(answer) if ok and answer in items else None
 
 
+def documents_folder() -> str:
+    """Where a file dialog starts when nothing better is known: the user's Documents folder, else their home
+    (never the folder the app happened to be started from)."""
+    found = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    return found if found and os.path.isdir(found) else os.path.expanduser("~")
+
+
+def _placed(start: str) -> str:
+    """A dialog's start as given, or, when it is a bare name ("item405-….csv") or empty, that name in the
+    Documents folder: a relative start would open in the working folder."""
+    return start if os.path.isabs(start) else os.path.join(documents_folder(), start)
+
+
 def save_file(parent: QWidget | None, title: str, start: str, filter_: str) -> str | None:
-    path, _ = QFileDialog.getSaveFileName(parent, title, start, filter_)
+    path, _ = QFileDialog.getSaveFileName(parent, title, _placed(start), filter_)
     return path or None
 
 
 def open_file(parent: QWidget | None, title: str, start: str, filter_: str) -> str | None:
-    path, _ = QFileDialog.getOpenFileName(parent, title, start, filter_)
+    path, _ = QFileDialog.getOpenFileName(parent, title, _placed(start), filter_)
     return path or None
 
 
 def folder(parent: QWidget | None, title: str, start: str) -> str | None:
     """A folder (which the dialog may also make); None when cancelled."""
-    path = QFileDialog.getExistingDirectory(parent, title, start)
+    path = QFileDialog.getExistingDirectory(parent, title, _placed(start))
     return path or None
 
 

@@ -14,7 +14,7 @@ import re
 import tempfile
 from datetime import date, datetime, timezone
 
-from PySide6.QtCore import QByteArray, QEvent, QItemSelectionModel, QModelIndex, QSettings, QStandardPaths, Qt, QTimer
+from PySide6.QtCore import QByteArray, QEvent, QItemSelectionModel, QModelIndex, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -524,8 +524,7 @@ class MainWindow(QMainWindow):
         value = self.settings.value(f"folders/{kind}", "")
         if isinstance(value, str) and value and os.path.isdir(value):
             return value
-        documents_folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-        return documents_folder if documents_folder and os.path.isdir(documents_folder) else os.path.expanduser("~")
+        return dialogs.documents_folder()
 
     def remember_folder(self, kind: str, path: str) -> None:
         self.settings.setValue(f"folders/{kind}", os.path.dirname(os.path.abspath(path)))
