@@ -4,6 +4,7 @@ next start opens, the folders dialogs start in, and a rescue into a folder that 
 from __future__ import annotations
 
 import os
+from datetime import date
 
 import pytest
 
@@ -181,3 +182,16 @@ def test_a_dialog_given_only_a_file_name_starts_in_documents(qtbot, tmp_path, mo
     assert seen == [str(documents / "item405-0000320193-2025.csv"), str(documents) + os.sep, str(tmp_path / "mine")]
     monkeypatch.setattr(QStandardPaths, "writableLocation", lambda location: str(tmp_path / "none"))
     assert real.documents_folder() == os.path.expanduser("~")  # no Documents folder: home
+
+
+def test_a_filed_draft_says_above_the_form_why_it_cannot_be_changed(window, script):
+    assert not window.banner.isVisible()  # a draft that can be typed in: no strip
+    draft_id = window.store.create(draft())
+    window.store.mark_filed(draft_id, date(2023, 1, 10), None, 1)
+    window.open_draft(draft_id)
+    assert window.banner.isVisible()
+    assert window.banner.text() == "Filed on 01/10/2023: read-only. To correct it, use Draft ▸ Amend."
+    script.expect("choose", "New Form 4", 0, text="Issuer:")  # File ▸ New Form 4: a new issuer and person
+    script.expect("choose", "New Form 4", 0, text="Reporting person:")
+    _action(window, "new").trigger()
+    assert not window.banner.isVisible()

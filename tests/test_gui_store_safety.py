@@ -106,6 +106,9 @@ def test_a_damaged_store_opens_read_only_and_offers_to_rescue_its_drafts(qtbot, 
         qtbot.addWidget(window)
         window.show()
         assert window.windowTitle().endswith("— Form 4 Desktop — drafts.sqlite3 (read-only)")
+        # Above the form, for as long as the window shows this store, the whole sentence of why (the status bar's
+        # message would go by, and be cut).
+        assert window.banner.isVisible() and window.banner.text().startswith(store.read_only.opened())
         Button = __import__("form4_desktop.gui.dialogs", fromlist=["Button"]).Button
         script.expect("ask", "Damaged store", Button.Yes, text=f"The store {path} is damaged (")
         script.expect("save_file", "Rescue drafts", str(target))
@@ -123,12 +126,14 @@ def test_a_damaged_store_opens_read_only_and_offers_to_rescue_its_drafts(qtbot, 
         assert window.editor.filing_tab.ticker.text() == "" and not window.document.modified
         window.validate()
         assert window.findings == [] and window.status_label.text().startswith("Store open for reading only")
+        assert window.clock_label.text().startswith("New York ")  # the clock, with no draft open too
         assert window.offer_restore() is False
         for name in ("save", "save_copy", "new", "delete", "mark_filed", "amend", "import_folder"):
             assert not window.findChild(type(window.save_action), name).isEnabled(), name
         assert window.findChild(type(window.save_action), "export_record").isEnabled()
         window.open_draft(ids[0])
         assert window.editor.filing_tab.ticker.isReadOnly()
+        assert window.banner.isVisible() and window.banner.text().startswith(store.read_only.opened())
         window.close()  # no "Unsaved changes" question: the script fails on one
     assert Path(path).read_bytes() == before
 

@@ -144,7 +144,23 @@ class MainWindow(QMainWindow):
         # A store that can only be read shows its drafts read-only: nothing can be typed that could not be saved.
         self.document.locked = store.read_only.opened() if store.read_only is not None else None
         self.editor = Editor(self.document)
-        self.setCentralWidget(self.editor)
+        # Above the form, a strip that says why it cannot be changed (a store that can only be read, a filed form):
+        # the status bar's messages go by, and a long one is cut.
+        self.banner = QLabel()
+        self.banner.setObjectName("read_only_banner")
+        self.banner.setWordWrap(True)
+        self.banner.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.banner.setStyleSheet(
+            "QLabel { background: #fff4ce; color: #3d2f00; border: 1px solid #d9b44a; padding: 6px; }"
+        )
+        self.banner.hide()
+        central = QWidget()
+        central_layout = QVBoxLayout(central)
+        central_layout.setContentsMargins(0, 0, 0, 0)
+        central_layout.setSpacing(4)
+        central_layout.addWidget(self.banner)
+        central_layout.addWidget(self.editor, 1)
+        self.setCentralWidget(central)
         self.findings: list[Finding] = []
         self.status_text = ""
         self.autosaver = Autosaver(store, new_slot())
@@ -656,6 +672,18 @@ class MainWindow(QMainWindow):
     def _document_replaced(self) -> None:
         self.validate()
         self._update_title()
+        self._update_banner()
+
+    def _update_banner(self) -> None:
+        """The strip above the form: why what it shows cannot be changed, if it cannot."""
+        if self.document.locked is not None:
+            text = f"{self.document.locked} Export and print still work."
+        elif self.document.status == "filed":
+            text = f"Filed {self._filed_text()}: read-only. To correct it, use Draft ▸ Amend."
+        else:
+            text = ""
+        self.banner.setText(text)
+        self.banner.setVisible(bool(text))
 
     def as_of(self) -> date:
         """The day the draft is judged on: a filed draft on its filing date, any other on the day EDGAR would
@@ -690,6 +718,7 @@ class MainWindow(QMainWindow):
             self.editor.show_findings([])
             self.status_text = "Store open for reading only: open a draft from the list"
             self.status_label.setText(self.status_text)
+            self.update_clock()
             return
         filing = self.document.effective_filing()
         typed = typed_findings(self.document.refused_inputs())
