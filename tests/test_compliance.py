@@ -190,6 +190,16 @@ def test_an_unknown_filing_date_is_taken_from_the_signature_and_marked_assumed()
     assert "filed 03/12/2024 (assumed from the signature), 2 business days late" in line.items[0]
 
 
+def test_the_same_filing_imported_twice_counts_once_with_its_known_date():
+    # the July 3 purchase (due Mon 07/08/2024) imported twice: once without a date (taken from its signature of
+    # Tue 07/09, assumed) and again with its filing date 07/09 given: one late report, one late transaction, the
+    # date known (the copy with the given date wins)
+    filing = form4("21", date(2024, 7, 3))
+    filing.signatures = [Signature("/s/ Owner", date(2024, 7, 9))]
+    twice = [Report(1, filing, True, None), Report(2, copy.deepcopy(filing), True, date(2024, 7, 9))]
+    assert counts(line_of("21", twice)) == (1, 1, 0, False)
+
+
 def test_only_the_rows_past_their_own_deadline_are_late_transactions():
     # a Form 4 with a purchase of Mon 03/04/2024 (due Wed 03/06) and one of Wed 03/06/2024 (due Fri 03/08),
     # filed Thu 03/07: one late report, one late transaction (the second row was still in time)

@@ -170,11 +170,13 @@ def _row_said(row: Transaction) -> str:
 def _distinct(reports: Iterable[Report]) -> list[Report]:
     """Each filing once: the same filing imported twice counts once (the copy with a known date, else the last)."""
     kept: list[Report] = []
+    where: dict[tuple, list[int]] = {}  # (form, box 3) -> places in `kept`: only those can be equal
     for report in reports:
-        twin = next(
-            (i for i, other in enumerate(kept) if other.filed and report.filed and other.filing == report.filing), None
-        )
+        key = (report.filed, report.filing.document_type, report.filing.period_of_report)
+        places = where.setdefault(key, [])
+        twin = next((i for i in places if report.filed and kept[i].filing == report.filing), None)
         if twin is None:
+            places.append(len(kept))
             kept.append(report)
         elif kept[twin].assumed or not report.assumed:
             kept[twin] = report
