@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 from form4_desktop.gui.main import last_store  # noqa: E402
 from form4_desktop.gui.main_window import MainWindow  # noqa: E402
 from form4_desktop.store import DraftStore  # noqa: E402
-from test_gui import draft  # noqa: E402
+from test_gui import draft, type_into  # noqa: E402
 
 
 def _action(window, name):
@@ -195,3 +195,21 @@ def test_a_filed_draft_says_above_the_form_why_it_cannot_be_changed(window, scri
     script.expect("choose", "New Form 4", 0, text="Reporting person:")
     _action(window, "new").trigger()
     assert not window.banner.isVisible()
+
+
+def test_the_list_selects_the_draft_the_window_comes_to_show(window, qtbot, script):
+    for _ in range(3):
+        window.store.create(draft())
+    window.refresh_browser()
+    _click_row(qtbot, window, 2)
+    opened = window.selected_id()
+    index = window.browser.currentIndex()
+    qtbot.mouseDClick(
+        window.browser.viewport(), Qt.MouseButton.LeftButton, pos=window.browser.visualRect(index).center()
+    )
+    assert window.document.draft_id == opened
+    type_into(qtbot, window.editor.filing_tab.ticker, "MINE")
+    _action(window, "save_copy").trigger()
+    assert window.document.draft_id != opened
+    assert window.selected_id() == window.document.draft_id  # the copy, now shown, is the row selected
+    assert window.browser.currentIndex().row() == 0  # the newest, at the top

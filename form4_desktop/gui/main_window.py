@@ -172,6 +172,7 @@ class MainWindow(QMainWindow):
         except ClosuresFileError as error:
             self.calendar, self.closures_problem = DEFAULT_CALENDAR, str(error)
         self._ledgers: dict[tuple, tuple] = {}
+        self._selected_open: int | None = None  # the open draft the list last selected for the user
         self._undoing = False
         self._build_browser()
         self._build_findings()
@@ -673,6 +674,10 @@ class MainWindow(QMainWindow):
         self.validate()
         self._update_title()
         self._update_banner()
+        if self.document.draft_id is None:
+            self._selected_open = None
+        elif self.document.draft_id != self._selected_open:
+            self._select_open_draft()
 
     def _update_banner(self) -> None:
         """The strip above the form: why what it shows cannot be changed, if it cannot."""
@@ -847,18 +852,32 @@ class MainWindow(QMainWindow):
             return
         if rows == self.drafts_model.rows:
             return  # nothing changed in the list: the view is left exactly as it is
-        # The list is read again under the user's eyes: the draft selected stays selected, the scroll where it was.
+        # The list is read again under the user's eyes: the draft selected stays selected, the scroll where it was
+        # (a draft the window has just come to show, a new one or a copy, is selected instead).
         selected = self.selected_id()
         scroll = self.browser.verticalScrollBar().value()
         self.drafts_model.set_rows(rows)
-        for number, row in enumerate(rows):
-            if row.id == selected:
+        if self.document.draft_id == self._selected_open or not self._select_open_draft():
+            self._select_row_of(selected)
+            self.browser.verticalScrollBar().setValue(scroll)
+
+    def _select_row_of(self, draft_id: int | None) -> bool:
+        for number, row in enumerate(self.drafts_model.rows):
+            if row.id == draft_id:
                 self.browser.selectionModel().setCurrentIndex(
                     self.drafts_model.index(number, 0),
                     QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
                 )
-                break
-        self.browser.verticalScrollBar().setValue(scroll)
+                return True
+        return False
+
+    def _select_open_draft(self) -> bool:
+        """Select (and show) the open draft in the list, once each time the window comes to show another."""
+        if self.document.draft_id is None or not self._select_row_of(self.document.draft_id):
+            return False
+        self._selected_open = self.document.draft_id
+        self.browser.scrollTo(self.browser.currentIndex())
+        return True
 
     def find(self) -> None:
         self.search.setFocus()
