@@ -15,6 +15,16 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # tests never need a scre
 os.environ.setdefault("FORM4_LOG_DIR", str(Path(__file__).parent / ".." / ".pytest_cache" / "logs"))
 
 
+@pytest.fixture(autouse=True)
+def no_users_closures_file(monkeypatch, tmp_path_factory):
+    """The developer's own edgar-closures.txt never changes a test's due dates: each test sees none, unless it
+    puts its own in place (monkeypatching closures_file again)."""
+    from form4_desktop.app import closures
+
+    missing = tmp_path_factory.getbasetemp() / "no-edgar-closures.txt"
+    monkeypatch.setattr(closures, "closures_file", lambda: missing)
+
+
 @pytest.fixture
 def reference_path() -> Path:
     return REFERENCE
