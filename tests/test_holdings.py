@@ -15,8 +15,8 @@ import pytest
 from form4_desktop import cli
 from form4_desktop.app import holdings
 from form4_desktop.edgar_xml.reader import read_file
-from form4_desktop.model import Footnoted, NonDerivativeTransaction
-from form4_desktop.model.holdings import LedgerFiling, build, corrections, normalized
+from form4_desktop.model import Footnote, Footnoted, NonDerivativeTransaction
+from form4_desktop.model.holdings import LedgerFiling, build, corrections, holder_sentence, normalized, position_key
 from form4_desktop.rules.findings import Severity
 from form4_desktop.store import DraftStore
 from test_rules import draft
@@ -72,7 +72,7 @@ def test_positions_are_what_the_latest_filings_report(corpus_store):
                     latest[key] = (order, following)
     with DraftStore(corpus_store) as store:
         found = {}
-        for issuer, position in holdings.positions(store, MUSK, TESLA):
+        for issuer, position in holdings.positions(store, MUSK, TESLA, expired=True):
             key = position.key
             as_tuple = (key.table, key.security, key.ownership, key.nature)
             if key.table == "II":
@@ -237,3 +237,161 @@ def test_a_direct_holding_is_one_position_whatever_nature_text_it_carries():
     history[1].filing.table_i[0].ownership.nature_of_ownership = Footnoted("Direct")
     [position] = build(history).positions()
     assert position.amount == Decimal(250000) and position.key.nature == ""
+
+
+# -- how positions are matched ----------------------------------------------------------------------------------
+def test_titles_and_natures_differing_only_in_periods_are_one_position():
+    assert normalized("By Sequoia Capital U.S. Growth Fund IV, L.P.") == normalized(
+        "By Sequoia Capital US Growth Fund IV, LP"
+    )
+    assert normalized("By XYZ Holdings, Inc.") == normalized("by XYZ Holdings Inc") == "by xyz holdings inc"
+    assert normalized("Class A-1 Common") == normalized("Class A 1 Common")  # other marks still separate words
+    history = _history()[:2]
+    for item, nature in zip(history, ("By Fund IV, L.P.", "By Fund IV LP")):
+        row = item.filing.table_i[0]
+        row.ownership.direct_or_indirect = Footnoted("I")
+        row.ownership.nature_of_ownership = Footnoted(nature)
+    ledger = build(history)
+    [position] = ledger.positions()
+    assert position.amount == Decimal(250000) and ledger.breaks() == []
+
+
+def _held_by(item: LedgerFiling, nature: str, footnote: str, fid: str = "F1") -> None:
+    row = item.filing.table_i[0]
+    row.ownership.direct_or_indirect = Footnoted("I")
+    row.ownership.nature_of_ownership = Footnoted(nature, [fid])
+    item.filing.footnotes = [Footnote(fid, footnote)]
+
+
+def test_a_see_footnote_nature_is_the_holder_its_footnote_names():
+    history = _history()
+    # one holder, its footnote reworded and renumbered from filing to filing (short name, disclaimer, boilerplate)
+    _held_by(history[0], "See Footnote", 'Held of record by Rivendell 7 LLC ("R7"). Mr. Doe disclaims ownership.')
+    _held_by(history[1], "See footnote (3)", "Held of record by Rivendell 7 LLC. Mr. Doe disclaims it.", "F3")
+    # another holder, the same nature text
+    _held_by(history[2], "See Footnote", "Mr. Doe disclaims beneficial ownership. Held by STS Holdings II LLC.")
+    # a nature that says who holds stays that nature, whatever its footnote says
+    _held_by(history[3], "By Trust", "Held of record by Rivendell 7 LLC.")
+    ledger = build(history)
+    positions = {p.key.nature: p for p in ledger.positions()}
+    assert sorted(positions) == ["by trust", "held by sts holdings ii llc", "held of record by rivendell 7 llc"]
+    rivendell = positions["held of record by rivendell 7 llc"]
+    assert [e.ref for e in rivendell.entries] == [1, 2] and rivendell.amount == Decimal(250000)
+    assert rivendell.nature == "See footnote (3): Held of record by Rivendell 7 LLC."
+    assert ledger.breaks() == []  # (one position, its amount jumped between holders: two false breaks)
+    assert holder_sentence('By the Smith Jr. Trust ("Trust"). Mr. Smith is trustee.') == "By the Smith Jr. Trust."
+    # natures that only point: "(2)", "Indirect", "See footnotes (2) and (3)", none at all
+    for nature in ("(2)", "Indirect", "See footnotes (2) and (3)", ""):
+        _held_by(history[3], nature, "Held of record by Rivendell 7 LLC.", "F2")
+        assert build(history[3:]).positions()[0].key.nature == "held of record by rivendell 7 llc", nature
+    # position_key() of a row gives the same key when told the row's filing
+    row = history[0].filing.table_i[0]
+    assert position_key(row, "table_i", filing=history[0].filing) == rivendell.key
+
+
+# -- order ------------------------------------------------------------------------------------------------------
+def test_an_amendments_rows_keep_the_place_of_the_rows_they_restate():
+    """Two Forms 4 of trades on one day, filed on 01/10 and 01/12; the first is amended on 02/01 (a footnote
+    added, the numbers the same). The amendment's row keeps the first filing's place: the day still ends at the
+    second filing's 150, and nothing breaks (it took the 02/01 filing date, after the second filing)."""
+    first = LedgerFiling(1, _filing(date(2023, 1, 5), 100, "P", 100), date(2023, 1, 10))
+    second = LedgerFiling(2, _filing(date(2023, 1, 5), 50, "P", 150), date(2023, 1, 12))
+    amendment = _filing(date(2023, 1, 5), 100, "P", 100)
+    amendment.document_type = "4/A"
+    amendment.date_of_original_submission = date(2023, 1, 10)
+    ledger = build([first, second, LedgerFiling(3, amendment, date(2023, 2, 1))])
+    [position] = ledger.positions()
+    assert [(e.ref, e.reported) for e in position.entries] == [(3, 100), (2, 150)]
+    assert position.amount == Decimal(150) and ledger.breaks() == [] and corrections(ledger, 3) == []
+    # An amendment whose original is not in the store goes where its box 4 says the original was filed.
+    other = _filing(date(2023, 1, 5), 50, "P", 150)
+    other.period_of_report = date(2023, 1, 6)  # (not a candidate original: another period)
+    alone = build([LedgerFiling(2, other, date(2023, 1, 12)), LedgerFiling(3, amendment, date(2023, 2, 1))])
+    assert [e.ref for e in alone.positions()[0].entries] == [3, 2]
+
+
+def test_filings_of_one_day_are_ordered_by_filing_date_then_accession_then_row():
+    rows = []
+    for ref, filed, accession, owned in ((20, 4, "", 130), (3, 3, "0002", 120), (9, 3, "0001", 110)):
+        rows.append(
+            LedgerFiling(ref, _filing(date(2023, 1, 2), 10, "P", owned), date(2023, 1, filed), None, None, accession)
+        )
+    second_row = copy.deepcopy(rows[2].filing.table_i[0])
+    second_row.shares_owned_following = Footnoted(Decimal(115))
+    rows[2].filing.table_i.append(second_row)
+    [position] = build(rows).positions()
+    assert [(e.ref, e.row, e.reported) for e in position.entries] == [
+        (9, 0, 110),
+        (9, 1, 115),
+        (3, 0, 120),
+        (20, 0, 130),
+    ]
+
+
+# -- drafts -----------------------------------------------------------------------------------------------------
+def test_a_draft_amendment_is_judged_from_before_the_row_it_restates(tmp_path):
+    with _store_with_history(tmp_path / "s.sqlite3") as store:
+        amendment = store.amend(2)  # March's purchase was 60,000 shares, not 50,000
+        draft_filing = store.open(amendment).filing
+        draft_filing.table_i[0].shares = Footnoted(Decimal(60000))
+        draft_filing.table_i[0].shares_owned_following = Footnoted(Decimal(260000))
+        store.save(amendment, draft_filing, store.open(amendment).version)
+        assert holdings.check_draft(store, draft_filing, amendment) == []  # 200,000 + 60,000, not 250,000 + ...
+        assert holdings.propose(store, draft_filing, amendment, "table_i", 0) == Decimal(260000)
+        # the filed positions stay as filed; with drafts, the amendment stands for the row it restates
+        owner, issuer = draft_filing.reporting_owners[0].cik, draft_filing.issuer.cik
+        ledger = holdings.ledger_of(store, owner, issuer)
+        assert [p.amount for p in ledger.positions(date(2023, 3, 1))] == [Decimal(250000)]
+        assert [p.amount for p in ledger.positions(date(2023, 3, 1), pending=True)] == [Decimal(260000)]
+        assert ledger.breaks() == ledger.breaks(pending=False) == []  # the filed rows chain as filed
+        assert [(ref, should) for ref, _, _, should in holdings.after_amendment(store, amendment)] == [
+            (3, Decimal(240000)),
+            (4, Decimal(235000)),
+        ]
+
+
+# -- expired options --------------------------------------------------------------------------------------------
+def test_options_past_their_expiration_are_not_current_positions(corpus_store, capsys):
+    """Musk's option at $6.63 expired on 12/03/2016: held that day, gone the next (its lapse is not reported)."""
+
+    def options(as_of, **kwargs):
+        with DraftStore(corpus_store) as store:
+            found = holdings.positions(store, MUSK, TESLA, as_of, **kwargs)
+        return [p for _, p in found if p.key.exercise_price == Decimal("6.63") and p.amount is not None]
+
+    assert [p.amount for p in options(date(2016, 12, 3))] == [Decimal(838996)]
+    assert options(date(2016, 12, 4)) == []
+    assert [p.amount for p in options(date(2016, 12, 4), expired=True)] == [Decimal(838996)]
+    with DraftStore(corpus_store) as store:
+        current = holdings.positions(store, MUSK, TESLA, today=date(2025, 1, 1))
+    assert all(p.key.expiration is None or p.key.expiration >= date(2025, 1, 1) for _, p in current)
+    assert {p.key.exercise_price for _, p in current if p.key.table == "II" and p.amount} == {Decimal("350.02")}
+    assert (
+        cli.main(
+            ["holdings", "--store", str(corpus_store), "--owner", MUSK, "--issuer", TESLA, "--as-of", "12/04/2016"]
+        )
+        == 0
+    )
+    assert "\t6.63\t" not in capsys.readouterr().out
+
+
+def test_an_amendment_moves_later_rows_by_what_it_changed_keeping_their_own_jumps():
+    """A later row that did not chain before (June's 231,000 counts 1,000 ESPP shares bought in between, as its
+    footnote says) keeps its jump: the amendment's 10,000 more shares are added to what each row said, not
+    chained over it (which would drop the ESPP shares from what the filer swears to)."""
+    history = _history()
+    history[2].filing.table_i[0].shares_owned_following = Footnoted(Decimal(231000), ["F1"])
+    history[3].filing.table_i[0].shares_owned_following = Footnoted(Decimal(226000))
+    amendment = _filing(date(2023, 3, 1), 60000, "P", 260000)
+    amendment.document_type = "4/A"
+    amendment.date_of_original_submission = date(2023, 3, 2)
+    ledger = build(history + [LedgerFiling(5, amendment, date(2023, 3, 20))])
+    assert [(entry.ref, should) for entry, should in corrections(ledger, 5)] == [
+        (3, Decimal(241000)),
+        (4, Decimal(236000)),
+    ]
+    # an amendment that restates the same amounts changes nothing later, even where the history has breaks
+    same = _filing(date(2023, 3, 1), 50000, "P", 250000)
+    same.document_type = "4/A"
+    same.date_of_original_submission = date(2023, 3, 2)
+    assert corrections(build(history + [LedgerFiling(5, same, date(2023, 3, 20))]), 5) == []

@@ -2,9 +2,10 @@
 with more than one filing (Forms 3, 4 and 5, holdings rows, natures spelt differently, Sequoia's and Founders
 Fund's many indirect holders, Thiel's "See Footnote" holders, a Microsoft director's RSUs with fractions).
 
-Tests marked xfail(strict=True) are defects found on these histories in model/holdings.py and app/holdings.py
-(which this file does not own): each says what is wrong and flips to a failure once the defect is fixed, so the
-mark is then removed."""
+Defects found on these histories were first kept here as strict xfails; each is fixed and its test now says the
+behaviour: natures spelt with and without periods, "See Footnote" holders told apart by their footnotes, a draft
+amendment that leaves the filed ledger alone, exactly the later rows an amendment breaks, a late row proposed from
+its own date, ties of one day in a stable order, two stores in one process."""
 
 from __future__ import annotations
 
@@ -84,8 +85,8 @@ def _filings_of(owner: str, issuer: str) -> list[tuple[Path, Filing]]:
 
 @pytest.fixture(autouse=True)
 def _no_rows_kept_from_another_store():
-    """model.holdings keeps rows by (draft id, revision) across stores (see the xfail below): each test starts
-    without them, so that these tests do not depend on their order."""
+    """model.holdings keeps rows by (store, draft id, revision) across stores: each test starts without them, so
+    that these tests do not depend on their order."""
     model_holdings._ENTRIES.clear()
 
 
@@ -120,7 +121,7 @@ def _last_reported(owner: str, issuer: str) -> dict:
                 traded = getattr(row, "transaction_date", None)
                 when = traded.value if traded is not None and traded.value else filing.period_of_report
                 order = (when, signed, path.name, table, number)
-                key = position_key(row, table)
+                key = position_key(row, table, filing=filing)
                 if key not in latest or order >= latest[key][0]:
                     latest[key] = (order, following)
     return {key: amount for key, (_, amount) in latest.items()}
@@ -137,7 +138,9 @@ def test_every_real_history_ends_at_what_its_filings_last_reported(corpus_store,
     assert len(_filings_of(owner, issuer)) == HISTORIES[pair]
     expected = _last_reported(owner, issuer)
     with DraftStore(corpus_store) as store:
-        found = {p.key: p.amount for _, p in holdings.positions(store, owner, issuer) if p.amount is not None}
+        found = {
+            p.key: p.amount for _, p in holdings.positions(store, owner, issuer, expired=True) if p.amount is not None
+        }
     assert found == expected
 
 
@@ -212,26 +215,17 @@ def test_an_amendment_of_a_real_middle_filing_flags_the_later_rows_of_its_positi
         estate = [e for e in ledger.entries if e.key.nature == ESTATE]
         assert [e.filed_on.isoformat() for e in estate if e.is_break] == ["2022-06-30"]
         fixes = _said(store, holdings.after_amendment(store, amendment))
-        assert [fix for fix in fixes if fix[1:] in [later[1:] for later in LATER] + [RESTATED[1:]]] == LATER
+        assert [fix for fix in fixes if fix[1:] in [later[1:] for later in LATER] + [RESTATED[1:]]] == LATER + [
+            RESTATED
+        ]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="corrections() carries every position the 4/A restates, changed or not, so an old break of another "
-    "position (the direct holding's 715 of 07/11/2023) is listed; and a holding row that restated the old amount "
-    "resets the chain instead of being listed",
-)
 def test_an_amendment_lists_exactly_the_filings_it_breaks(tmp_path):
     with _store_of(tmp_path / "s.sqlite3", OWNER, ISSUER) as store:
         amendment = _amend_the_gift(store, file_it=True)
         assert _said(store, holdings.after_amendment(store, amendment)) == LATER + [RESTATED]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="an open 4/A draft (Draft > Amend) takes its original's rows out of the filed ledger (they are replaced "
-    "by pending rows, which positions() leaves out), and after_amendment() lists nothing before it is filed",
-)
 def test_an_open_amendment_draft_leaves_the_filed_positions_alone_and_lists_what_it_will_break(tmp_path):
     with _store_of(tmp_path / "s.sqlite3", OWNER, ISSUER) as store:
         then = date(2021, 7, 1)  # the day the original was filed: its rows are the last of their positions
@@ -281,11 +275,6 @@ def test_a_new_draft_starts_each_position_from_the_real_ledger(tmp_path):
         assert [p.amount for p in estate] == [Decimal(217513)]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="draft_chain() starts every draft row from the position at the end of the ledger, not from the position "
-    "before the row's date: a late Form 4 for a 2023 gift is proposed from 2024's 217,513",
-)
 def test_a_late_row_is_proposed_from_the_position_on_its_own_date(tmp_path):
     with _store_of(tmp_path / "s.sqlite3", OWNER, ISSUER) as store:
         late = _new_draft(store, date(2023, 1, 9), 100, 243472)  # after 06/30/2022's 243,572, before 07/07/2023
@@ -294,11 +283,6 @@ def test_a_late_row_is_proposed_from_the_position_on_its_own_date(tmp_path):
 
 
 # -- how positions are told apart -------------------------------------------------------------------------------
-@pytest.mark.xfail(
-    strict=True,
-    reason="normalized() turns punctuation into a space, so 'L.P.' ('l p') and 'LP' ('lp') are two natures; the "
-    "issue asks for titles and natures matched without regard to punctuation",
-)
 def test_natures_differing_only_in_punctuation_are_one_position(corpus_store):
     with DraftStore(corpus_store) as store:
         growth = [
@@ -310,20 +294,31 @@ def test_natures_differing_only_in_punctuation_are_one_position(corpus_store):
     assert len(growth) == 1 and growth[0].amount == Decimal(846819)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="an indirect holding whose nature is only 'See Footnote' is keyed by that text alone: Thiel's four "
-    "holders (Rivendell 7, STS Holdings II, PLTR Holdings, Rivendell 25; footnotes F3, F9, F10, F11) are one "
-    "position, whose amount jumps between theirs (61 false breaks in 11 filings)",
-)
 def test_see_footnote_natures_of_different_holders_are_different_positions(corpus_store):
+    """Thiel's indirect holders of Palantir's Class A stock are all "See Footnote": each is the holder its footnote
+    names (F3, F9, F10, F11 in his last filing; other numbers, and reworded footnotes, in earlier ones), so each
+    holder's position chains on its own and ends at what the last filing says (it was one position whose amount
+    jumped between theirs: 61 false breaks in 11 filings)."""
+    last = {"rivendell 7": 34260451, "sts holdings ii": 15733625, "pltr holdings": 20823993, "rivendell 25": 53487}
     with DraftStore(corpus_store) as store:
         held = [
-            p.amount
+            p
             for _, p in holdings.positions(store, "1211060", "1321655")
-            if p.key.table == "I" and p.key.ownership == "I"
+            if (p.key.table, p.key.ownership) == ("I", "I")
         ]
-    assert sorted(held) == [Decimal(53487), Decimal(15733625), Decimal(20823993), Decimal(34260451)]
+    named = {
+        holder: [p for p in held if p.key.nature.startswith(f"these shares are held of record by {holder} llc")]
+        for holder in last
+    }
+    assert {holder: [p.amount for p in found] for holder, found in named.items()} == {
+        holder: [Decimal(amount)] for holder, amount in last.items()
+    }
+    assert [e for found in named.values() for e in found[0].entries if e.is_break] == []
+    assert all(len(found[0].entries) >= 10 for found in named.values())  # every filing's row of the holder
+    assert named["rivendell 7"][0].nature == (
+        "See Footnote: These shares are held of record by Rivendell 7 LLC, of which the Reporting Person is the sole "
+        "beneficial owner."
+    )
 
 
 def test_a_kept_merge_makes_two_titles_of_one_option_one_position(corpus_store, tmp_path):
@@ -334,31 +329,35 @@ def test_a_kept_merge_makes_two_titles_of_one_option_one_position(corpus_store, 
     path = tmp_path / "s.sqlite3"
     shutil.copy(corpus_store, path)
     with DraftStore(path) as store:
-        unmerged = [p for _, p in holdings.positions(store, musk, tesla) if p.key.exercise_price == Decimal("6.63")]
+        unmerged = [
+            p
+            for _, p in holdings.positions(store, musk, tesla, expired=True)
+            if p.key.exercise_price == Decimal("6.63")
+        ]
         assert sorted(p.key.security for p in unmerged) == [NQSO, normalized("Option to Buy (Common Stock)")]
         store.merge_titles(musk, tesla, "Option to Buy (Common Stock)", "Non-Qualified Stock Option (right to buy)")
     with DraftStore(path) as store:
-        [merged] = [p for _, p in holdings.positions(store, musk, tesla) if p.key.exercise_price == Decimal("6.63")]
+        [merged] = [
+            p
+            for _, p in holdings.positions(store, musk, tesla, expired=True)
+            if p.key.exercise_price == Decimal("6.63")
+        ]
     assert merged.key.security == NQSO
     assert merged.amount == Decimal(838996)
     assert len(merged.entries) == sum(len(p.entries) for p in unmerged)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="model.holdings keeps each filing's entries in a process-wide cache keyed by (draft id, revision) "
-    "only: a second store in the same process (another --store, File > Open) gets the first store's rows",
-)
 def test_two_stores_in_one_process_do_not_share_their_ledgers(tmp_path):
     with _store_of(tmp_path / "botha.sqlite3", OWNER, ISSUER) as store:
-        botha = {p.key for _, p in holdings.positions(store, OWNER, ISSUER)}
+        botha = {p.key for _, p in holdings.positions(store, OWNER, ISSUER, expired=True)}
     with _store_of(tmp_path / "musk.sqlite3", "1494730", "1318605") as store:
-        musk = {p.key for _, p in holdings.positions(store, "1494730", "1318605")}
+        musk = {p.key for _, p in holdings.positions(store, "1494730", "1318605", expired=True)}
         assert store.ledger_filings("1494730", "1318605")[0].id == 1  # the same draft ids as Botha's store
-    assert len(musk) == 12 and not musk & botha
+        # the same filings read afresh, without anything kept
+        alone = build(LedgerFiling(r.id, r.filing, r.filed_on) for r in store.ledger_filings("1494730", "1318605"))
+    assert musk == {p.key for p in alone.positions()} and len(musk) == 14 and not musk & botha
 
 
-@pytest.mark.xfail(strict=True, reason="ties are broken by str(ref): draft 10 sorts before draft 9")
 def test_filings_of_one_day_keep_their_order_past_nine():
     base = next(f for _, f in _filings_of(OWNER, ISSUER) if any(hasattr(r, "transaction_date") for r in f.table_i))
     items = []

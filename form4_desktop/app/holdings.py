@@ -64,18 +64,31 @@ def propose(store: DraftStore, filing: Filing, draft_id: int | None, table: str,
 
 
 def positions(
-    store: DraftStore, owner_cik: str, issuer_cik: str | None = None, as_of: date | None = None
+    store: DraftStore,
+    owner_cik: str,
+    issuer_cik: str | None = None,
+    as_of: date | None = None,
+    *,
+    expired: bool = False,
+    today: date | None = None,
 ) -> list[tuple[str, Position]]:
-    """(issuer CIK, position) of every position of an owner, by issuer; filed and imported forms only."""
+    """(issuer CIK, position) of every position of an owner, by issuer; filed and imported forms only. A Table II
+    position past its expiration date on `as_of` (else `today`, else the computer's date) is no longer held and
+    is left out, unless `expired`."""
     issuers = sorted({_cik(row.filing.issuer.cik) for row in store.ledger_filings(owner_cik, issuer_cik)})
+    on = as_of or today or date.today()
     return [
-        (issuer, position) for issuer in issuers for position in ledger_of(store, owner_cik, issuer).positions(as_of)
+        (issuer, position)
+        for issuer in issuers
+        for position in ledger_of(store, owner_cik, issuer).positions(as_of)
+        if expired or not position.expired(on)
     ]
 
 
 def after_amendment(store: DraftStore, amendment_id: int) -> list[tuple[int, str, object, object]]:
-    """After an amendment: (draft id, box path, what it says, what it should say) of every later filing or draft
-    of the same positions whose "owned following" no longer follows."""
+    """After an amendment, filed or a draft (as it will be once filed): (draft id, box path, what it says, what
+    it should say) of every later filing or draft of a position it changed whose "owned following" should now
+    say another amount."""
     filing = store.open(amendment_id).filing
     who = _owner_and_issuer(filing)
     if who is None:

@@ -3,23 +3,32 @@ across their filings (a pure function of the filings: no store, no Qt).
 
 A position is one security held one way: Table I by title, direct or indirect, and the nature of an indirect
 holding; Table II also by exercise price, expiration date and underlying security. Titles and natures are matched
-without regard to case, spacing and punctuation ("By Trust", "by trust", "By  Trust." are one nature), and a
-user's merges ("Common Stock, par value $0.001" is "Common Stock") are applied first.
+without regard to case, spacing and punctuation ("By Trust", "by trust", "By  Trust." are one nature; "Fund IV,
+L.P." and "Fund IV, LP" one holder), and a user's merges ("Common Stock, par value $0.001" is "Common Stock") are
+applied first. An indirect holding whose nature only points to a footnote ("See Footnote", "(3)") is known by
+what the footnote says: its sentence naming the holder (the first one that is not a disclaimer), without its
+parenthesized short names, since filers reword the rest from filing to filing.
 
 Each row of each filing is an entry. A holding row (and a Form 3 row) *sets* its position; a transaction *moves*
 it by its shares, (A) up and (D) down. The filer's own "amount owned following" is what the position then is:
 the ledger follows what was reported, and where that differs from the position before ± the shares, the entry is
 a *break* (`Entry.expected` says what the chain would have given), which is what the user must look at. Entries
 are ordered by transaction date (holdings by the period of report), then by the date the filing was filed, then
-by row. An amendment's rows replace the rows of its original that they restate (same date, code, security and
-ownership); a row of the amendment that matches none is added, one that matches several is an `ambiguity`.
+by the order the store received the filings (its draft ids), then by the row's place in its filing (Table I
+before Table II). An amendment's rows replace the rows of its original that they restate (same date, code,
+security and ownership) and take their place in that order: the original's filing date and row, not the day the
+amendment was filed. A row of the amendment that matches none is added after the original's rows, one that
+matches several is an `ambiguity`. An amendment not yet filed (a draft) leaves the filed ledger alone: the rows it
+restates still count as filed, and the view with drafts (`pending=True`) shows them as the amendment will leave
+them once filed.
 """
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from typing import Hashable, Iterable
@@ -33,12 +42,51 @@ from form4_desktop.model.filing import (
 )
 
 _NOT_WORD = re.compile(r"[^0-9a-z]+")
+# Marks that abbreviate rather than separate: "L.P." is "LP", "U.S." is "US", "Inc." is "Inc", "Sons'" is "Sons".
+_ABBREVIATING = re.compile(r"[.'\u2019]")
 
 
 @functools.lru_cache(maxsize=4096)
 def normalized(text: str | None) -> str:
-    """A title or nature as it is matched: lower case, letters and digits, one space between words."""
-    return _NOT_WORD.sub(" ", (text or "").lower()).strip()
+    """A title or nature as it is matched: lower case, letters and digits, one space between words; periods and
+    apostrophes are left out ("L.P." and "LP" are one word)."""
+    return _NOT_WORD.sub(" ", _ABBREVIATING.sub("", (text or "").lower())).strip()
+
+
+# A nature that says nothing but where to look ("See Footnote", "See footnotes (2) and (3)", "(4)", "Indirect",
+# "See below", ""): made only of these words and footnote numbers.
+_POINTING_WORDS = frozenset(
+    "see refer to as described in per by held the footnote footnotes foot note notes fn explanation of responses "
+    "remarks below above and indirect indirectly i".split()
+)
+_FOOTNOTE_NUMBER = re.compile(r"f?\d+")
+
+
+def _points_to_footnote(nature: str) -> bool:
+    """Whether a normalized nature only points to a footnote."""
+    return all(word in _POINTING_WORDS or _FOOTNOTE_NUMBER.fullmatch(word) for word in nature.split())
+
+
+_NOT_A_SENTENCE_END = {"mr", "mrs", "ms", "dr", "jr", "sr", "inc", "co", "corp", "ltd", "no", "st", "esq", "ii", "iii"}
+
+
+@functools.lru_cache(maxsize=4096)
+def holder_sentence(text: str) -> str:
+    """The sentence of a footnote that names an indirect holder, as written: the first that is not a disclaimer
+    (else the first), without parenthesized short names ('("FF-II")'), which filers add and drop."""
+    text = re.sub(r"\s*\([^()]*\)", "", text).strip()
+    sentences, start = [], 0
+    for end in re.finditer(r"\.\s+(?=[A-Z])", text):
+        word = re.search(r"(\w+)$", text[start : end.start()])
+        if word and (len(word.group(1)) == 1 or word.group(1).lower() in _NOT_A_SENTENCE_END):
+            continue  # "Mr. Thiel", "Clarium L.P. The", "Smith Jr. Trust": not the end of a sentence
+        sentences.append(text[start : end.start() + 1].strip())
+        start = end.end()
+    sentences.append(text[start:].strip())
+    sentences = [sentence for sentence in sentences if normalized(sentence)]
+    if not sentences:
+        return ""
+    return next((s for s in sentences if "disclaim" not in s.lower()), sentences[0])
 
 
 @dataclass(frozen=True, order=True)
@@ -46,26 +94,48 @@ class PositionKey:
     table: str  # "I" or "II"
     security: str  # normalized title (after the user's merges)
     ownership: str  # "D" or "I"
-    nature: str  # normalized nature of an indirect holding; "" when direct
+    nature: str  # normalized nature of an indirect holding (or its footnote's holder); "" when direct
     exercise_price: Decimal | None = None  # Table II only
     expiration: date | None = None
     underlying: str = ""
+
+    def __hash__(self) -> int:  # computed once: keys are looked up for every entry of every build
+        found = self.__dict__.get("_hash")
+        if found is None:
+            found = hash(
+                (self.table, self.security, self.ownership, self.nature, self.exercise_price, self.expiration)
+            ) ^ hash(self.underlying)
+            object.__setattr__(self, "_hash", found)
+        return found
 
 
 @dataclass(frozen=True)
 class LedgerFiling:
     """One filing as the ledger sees it: `ref` names it for the caller (a draft id), `filed_on` is when it was
-    filed (None for a draft not yet filed: it is pending), `amends` the ref of the filing it amends, if known."""
+    filed (None for a draft not yet filed: it is pending), `amends` the ref of the filing it amends, if known;
+    `accession` EDGAR's accession number, if known (it orders filings of one day before `ref` does)."""
 
     ref: Hashable
     filing: Filing
     filed_on: date | None = None
     amends: Hashable | None = None
     token: Hashable | None = None  # names this exact content for good (draft id and revision): its rows are kept
+    accession: str = ""
 
     @property
     def pending(self) -> bool:
         return self.filed_on is None
+
+
+def _ref_order(ref: Hashable) -> tuple:
+    """Refs in their natural order: draft 9 before draft 10 (numbers), then any other ref by its text."""
+    if isinstance(ref, int) and not isinstance(ref, bool):
+        return (0, ref, "")
+    return (1, 0, str(ref))
+
+
+def _filing_rank(item: LedgerFiling) -> tuple:
+    return (item.filed_on or date.max, item.accession, _ref_order(item.ref))
 
 
 @dataclass(slots=True)
@@ -77,13 +147,17 @@ class Entry:
     when: date | None  # transaction date, or the period of report for a holding
     filed_on: date | None
     title: str  # as written in the filing
-    nature: str  # as written
+    nature: str  # as written (with the holder its footnote names, when the nature only points to a footnote)
     change: Decimal | None  # signed shares moved (None for a holding)
     reported: Decimal | None  # the filing's "owned following"
     before: Decimal | None = None  # the position before this entry (None: the ledger did not know it)
     expected: Decimal | None = None  # before ± change, for a transaction after a known position
     code: str = ""
     pending: bool = False
+    # Its place among the entries of one day: (filed on, accession, filing, (table, row)); an amendment's row
+    # takes the place of the row it restates.
+    rank: tuple = ()
+    superseded_by: Hashable | None = None  # a draft amendment (not filed yet) that restates this filed row
 
     @property
     def after(self) -> Decimal | None:
@@ -109,6 +183,11 @@ class Position:
     as_of: date | None  # the date of the entry that last set it
     entries: list[Entry] = field(default_factory=list)
 
+    def expired(self, on: date) -> bool:
+        """A Table II position whose expiration date is before `on`: no longer held (EDGAR's forms leave an
+        expired right out of column 9; its lapse is exempt, Rule 16b-6(d), and need not be reported)."""
+        return self.key.expiration is not None and self.key.expiration < on
+
 
 @dataclass(frozen=True)
 class Ambiguity:
@@ -121,23 +200,49 @@ class Ambiguity:
     candidates: tuple[int, ...]
 
 
-def _key(row, table: str, merges: dict[str, str]) -> PositionKey:
+def _nature(row, footnotes: dict[str, str] | None) -> tuple[str, str]:
+    """(the nature as matched, as shown) of an indirect holding: a nature that only points to a footnote is the
+    holder that footnote names."""
+    box = row.ownership.nature_of_ownership
+    written = (box.value if box is not None else "") or ""
+    nature = normalized(written)
+    if box is None or not box.footnote_ids or not footnotes or not _points_to_footnote(nature):
+        return nature, written
+    holders = [holder_sentence(footnotes[i]) for i in box.footnote_ids if footnotes.get(i)]
+    said = " ".join(holder for holder in holders if holder)
+    if not normalized(said):
+        return nature, written
+    return normalized(said), f"{written}: {said}" if written else said
+
+
+# One object per position: equal keys of different filings are the same object, so looking one up is quick.
+_KEYS: dict[PositionKey, PositionKey] = {}
+
+
+def _one(key: PositionKey) -> PositionKey:
+    if len(_KEYS) > 100_000:
+        _KEYS.clear()
+    return _KEYS.setdefault(key, key)
+
+
+def _key(row, table: str, merges: dict[str, str], footnotes: dict[str, str] | None = None) -> PositionKey:
     title = normalized(row.security_title.value)
     title = merges.get(title, title)
     direct = (row.ownership.direct_or_indirect.value or "D").upper()
-    nature = normalized(row.ownership.nature_of_ownership.value if row.ownership.nature_of_ownership else "")
-    nature = "" if direct == "D" else nature
+    nature = "" if direct == "D" else _nature(row, footnotes)[0]
     if table == "table_i":
-        return PositionKey("I", title, direct, nature)
+        return _one(PositionKey("I", title, direct, nature))
     underlying = normalized(row.underlying.title.value)
-    return PositionKey(
-        "II",
-        title,
-        direct,
-        nature,
-        row.conversion_or_exercise_price.value,
-        row.expiration_date.value,
-        merges.get(underlying, underlying),
+    return _one(
+        PositionKey(
+            "II",
+            title,
+            direct,
+            nature,
+            row.conversion_or_exercise_price.value,
+            row.expiration_date.value,
+            merges.get(underlying, underlying),
+        )
     )
 
 
@@ -156,6 +261,7 @@ def entries_of(item: LedgerFiling, merges: dict[str, str] | None = None) -> list
             if len(_ENTRIES) > 50_000:
                 _ENTRIES.clear()
             _ENTRIES[(item.token, merged)] = found
+    rank = _filing_rank(item)
     return [
         Entry(
             e.key,
@@ -170,31 +276,34 @@ def entries_of(item: LedgerFiling, merges: dict[str, str] | None = None) -> list
             e.reported,
             code=e.code,
             pending=item.pending,
+            rank=(*rank, e.rank),
         )
         for e in found
     ]
 
 
 def _entries_of(filing: Filing, merges: dict[str, str]) -> list[Entry]:
-    item = LedgerFiling(None, filing)
-    filing = item.filing
+    footnotes = {footnote.id: footnote.text for footnote in filing.footnotes}
     found = []
-    for table in ("table_i", "table_ii"):
+    for place, table in enumerate(("table_i", "table_ii")):
         for number, row in enumerate(getattr(filing, table)):
             following = row.shares_owned_following.value if row.shares_owned_following else None
-            nature = row.ownership.nature_of_ownership.value if row.ownership.nature_of_ownership else ""
+            key = _key(row, table, merges, footnotes)
+            nature = _nature(row, footnotes)[1] if key.ownership == "I" else ""
+            if key.ownership != "I" and row.ownership.nature_of_ownership:
+                nature = row.ownership.nature_of_ownership.value or ""
             entry = Entry(
-                _key(row, table, merges),
-                item.ref,
+                key,
+                None,
                 table,
                 number,
                 filing.period_of_report,
-                item.filed_on,
+                None,
                 row.security_title.value or "",
-                nature or "",
+                nature,
                 None,
                 following,
-                pending=item.pending,
+                rank=(place, number),  # the row's place in its filing
             )
             if isinstance(row, (NonDerivativeTransaction, DerivativeTransaction)):
                 traded = row.transaction_date.value
@@ -248,7 +357,13 @@ def _original_of(item: LedgerFiling, items: list[LedgerFiling]) -> LedgerFiling 
 
 
 def _sort_key(entry: Entry) -> tuple:
-    return (entry.pending, entry.when or date.min, entry.filed_on or date.max, str(entry.ref), entry.table, entry.row)
+    """The ledger's order: transaction date (holdings: period of report), then the entry's rank (the filing's
+    filing date, accession number and ref, then the row's place in it)."""
+    return (entry.when or date.min, entry.rank)
+
+
+# After every entry of a day: where a draft's row goes once it is filed (it will be filed after them all).
+_LAST_OF_DAY = (date.max, "\uffff", (9,), (9,))
 
 
 def _order(key: PositionKey) -> tuple:
@@ -269,14 +384,17 @@ def _order(key: PositionKey) -> tuple:
 class Ledger:
     entries: list[Entry]
     ambiguities: list[Ambiguity]
-    _last: dict[PositionKey, Decimal] | None = field(default=None, repr=False, compare=False)
+    # The rows of originals that filed amendments replaced (by the amendment's ref), as they were chained before.
+    replaced: dict[Hashable, list[Entry]] = field(default_factory=dict)
+    _index: dict[PositionKey, tuple[list[tuple], list[Entry]]] | None = field(default=None, repr=False, compare=False)
 
     def positions(self, as_of: date | None = None, *, pending: bool = False) -> list[Position]:
         """Every position (as of the end of `as_of`, if given), ordered by table, security and ownership; the
-        pending entries of drafts count only with `pending`."""
+        pending entries of drafts count only with `pending` (and then a draft amendment's rows stand for the rows
+        they restate)."""
         result: dict[PositionKey, Position] = {}
         for entry in self.entries:
-            if entry.pending and not pending:
+            if (entry.pending and not pending) or (pending and entry.superseded_by is not None):
                 continue
             if as_of is not None and entry.when is not None and entry.when > as_of:
                 continue
@@ -290,28 +408,57 @@ class Ledger:
         # None (no exercise price or expiration) sorts first; comparing it with a value would fail.
         return sorted(result.values(), key=lambda position: _order(position.key))
 
+    def _filed(self) -> dict[PositionKey, tuple[list[tuple], list[Entry]]]:
+        """Per position, the filed entries that set an amount, in order, with their sort keys."""
+        if self._index is None:
+            index: dict[PositionKey, tuple[list[tuple], list[Entry]]] = {}
+            for entry in self.entries:
+                if not entry.pending and entry.after is not None:
+                    keys, found = index.setdefault(entry.key, ([], []))
+                    keys.append(_sort_key(entry))
+                    found.append(entry)
+            self._index = index
+        return self._index
+
+    def last_entry(self, key: PositionKey, before: tuple | None = None) -> Entry | None:
+        """The filed entry that last set a position before a place in the order (`_sort_key`), or at the end."""
+        keys, found = self._filed().get(key, ([], []))
+        count = len(found) if before is None else bisect.bisect_left(keys, before)
+        return found[count - 1] if count else None
+
     def position(self, key: PositionKey, before: tuple | None = None) -> Decimal | None:
-        """The amount of a position before an entry's place in the order (or at the end), drafts left out."""
-        if before is None:
-            if self._last is None:
-                self._last = {}
-                for entry in self.entries:
-                    if not entry.pending and entry.after is not None:
-                        self._last[entry.key] = entry.after
-            return self._last.get(key)
-        amount = None
-        for entry in self.entries:
-            if entry.pending:
-                continue
-            if before is not None and _sort_key(entry) >= before:
+        """The amount of a position before a place in the order (or at the end), drafts left out."""
+        entry = self.last_entry(key, before)
+        return entry.after if entry is not None else None
+
+    def restated(self, key: PositionKey, when: date | None, code: str) -> Entry | None:
+        """The first filed entry of a position on a day with a code: the row an amendment's row restates."""
+        keys, found = self._filed().get(key, ([], []))
+        day = when or date.min
+        for number in range(bisect.bisect_left(keys, (day,)), len(found)):
+            if keys[number][0] != day:
                 break
-            if entry.key == key and entry.after is not None:
-                amount = entry.after
-        return amount
+            if found[number].code == code:
+                return found[number]
+        return None
 
     def breaks(self, *, pending: bool = True) -> list[Entry]:
-        """Entries whose reported amount does not follow from the position before them."""
-        return [entry for entry in self.entries if entry.is_break and (pending or not entry.pending)]
+        """Entries whose reported amount does not follow from the position before them; with `pending`, the
+        drafts' entries too (and not the filed rows a draft amendment restates)."""
+        return [
+            entry
+            for entry in self.entries
+            if entry.is_break and (pending or not entry.pending) and not (pending and entry.superseded_by is not None)
+        ]
+
+
+def _chain(entry: Entry, known: dict[PositionKey, Decimal]) -> None:
+    before = known.get(entry.key)
+    entry.before = before
+    entry.expected = before + entry.change if entry.change is not None and before is not None else None
+    after = entry.after
+    if after is not None:
+        known[entry.key] = after
 
 
 def build(items: Iterable[LedgerFiling], merges: dict[str, str] | None = None) -> Ledger:
@@ -320,35 +467,64 @@ def build(items: Iterable[LedgerFiling], merges: dict[str, str] | None = None) -
     merges = {normalized(k): normalized(v) for k, v in (merges or {}).items()}
     per_filing = {item.ref: entries_of(item, merges) for item in items}
     ambiguities = []
-    # Amendments, oldest first: each one's rows replace the rows of its original they restate.
-    for item in sorted((i for i in items if i.filing.is_amendment), key=lambda i: (i.filed_on or date.max, str(i.ref))):
+    replaced: dict[Hashable, list[Entry]] = {}
+    # Amendments, filed ones oldest first, then drafts: each one's rows replace the rows of its original they
+    # restate, in their place.
+    amendments = sorted((i for i in items if i.filing.is_amendment), key=_filing_rank)
+    for item in amendments:
         original = _original_of(item, items)
         amended = per_filing.pop(item.ref)
         if original is None or original.ref not in per_filing:
+            box4 = item.filing.date_of_original_submission
+            if isinstance(box4, date):  # the original is not here: its rows go where it was filed
+                for entry in amended:
+                    entry.rank = (box4, *entry.rank[1:])
             per_filing[item.ref] = amended
             continue
-        kept = list(per_filing[original.ref])
-        added = []
+        kept = per_filing[original.ref]
+        base = _filing_rank(original)
+        taken: dict[int, Entry] = {}
         for entry in amended:
-            matches = [n for n, old in enumerate(kept) if old is not None and _restates(entry, old)]
+            matches = [
+                n
+                for n, old in enumerate(kept)
+                if n not in taken and old.superseded_by is None and _restates(entry, old)
+            ]
             if len(matches) > 1:
                 ambiguities.append(Ambiguity(item.ref, original.ref, entry.row, entry.table, tuple(matches)))
             if matches:
-                kept[matches[0]] = None  # type: ignore[call-overload]
-            added.append(replace(entry, filed_on=entry.filed_on or original.filed_on))
-        per_filing[original.ref] = [old for old in kept if old is not None] + added
+                old = kept[matches[0]]
+                taken[matches[0]] = old
+                entry.rank = old.rank
+                if item.pending and not old.pending:
+                    old.superseded_by = item.ref  # it still counts as filed until the amendment is
+            else:  # a row the original did not have: after the original's rows
+                entry.rank = (*base, (2, *entry.rank[-1]))
+        replaced[item.ref] = [old for old in taken.values() if old.superseded_by is None]
+        per_filing[original.ref] = [
+            old for n, old in enumerate(kept) if n not in taken or old.superseded_by is not None
+        ] + amended
     entries = sorted((entry for found in per_filing.values() for entry in found), key=_sort_key)
-    # The chain: each entry's position before, and what a transaction should leave.
+    # The chain: each entry's position before, and what a transaction should leave. The filed entries chain
+    # among themselves (a draft never moves what was filed); then each draft's entries chain from the filed
+    # entries and drafts before them, a draft amendment's rows standing for the rows they restate.
     known: dict[PositionKey, Decimal] = {}
+    drafts = False
     for entry in entries:
-        before = known.get(entry.key)
-        entry.before = before
-        if entry.change is not None and before is not None:
-            entry.expected = before + entry.change
-        after = entry.after
-        if after is not None:
-            known[entry.key] = after
-    return Ledger(entries, ambiguities)
+        if entry.pending:
+            drafts = True
+        else:
+            _chain(entry, known)
+    if drafts:
+        known = {}
+        for entry in entries:
+            if entry.superseded_by is not None:
+                continue
+            if entry.pending:
+                _chain(entry, known)
+            elif entry.after is not None:
+                known[entry.key] = entry.after
+    return Ledger(entries, ambiguities, replaced)
 
 
 def propose_following(ledger: Ledger, key: PositionKey, change: Decimal | None) -> Decimal | None:
@@ -359,39 +535,101 @@ def propose_following(ledger: Ledger, key: PositionKey, change: Decimal | None) 
     return amount + (change or Decimal(0))
 
 
-def position_key(row, table: str, merges: dict[str, str] | None = None) -> PositionKey:
-    """The position a table row belongs to."""
-    return _key(row, table, {normalized(k): normalized(v) for k, v in (merges or {}).items()})
+def position_key(row, table: str, merges: dict[str, str] | None = None, filing: Filing | None = None) -> PositionKey:
+    """The position a table row belongs to (`filing`, the row's, gives the footnotes a nature may point to)."""
+    footnotes = {footnote.id: footnote.text for footnote in filing.footnotes} if filing is not None else None
+    return _key(row, table, {normalized(k): normalized(v) for k, v in (merges or {}).items()}, footnotes)
+
+
+def _amount_after(entry: Entry, before: Decimal | None) -> Decimal | None:
+    if entry.reported is not None:
+        return entry.reported
+    if entry.change is not None and before is not None:
+        return before + entry.change
+    return None
 
 
 def corrections(ledger: Ledger, changed_ref: Hashable) -> list[tuple[Entry, Decimal]]:
-    """After filing `changed_ref` (an amendment) changed positions: every later entry of those positions whose
-    reported amount no longer follows, with the amount it should say (the chain carried on from the amendment
-    through each later transaction, until a holding row sets the position afresh)."""
+    """What an amendment `changed_ref` (filed, or a draft: as it will be once filed) changes: every later row,
+    filed or draft, of a position it changed whose reported amount should now be different, with the amount it
+    should say, in the ledger's order.
+
+    Each later row keeps what it reported, moved by what the amendment changed in its position: a transaction
+    row, and a holding row that restated the old amount, should say it plus the difference; a holding row that
+    stated another amount set the position afresh (the difference ends there). Positions the amendment restates
+    unchanged, and breaks it did not cause, are not listed."""
+    amending = {entry.superseded_by for entry in ledger.entries if entry.superseded_by is not None}
+    new = [entry for entry in ledger.entries if entry.ref == changed_ref]
+    old = ledger.replaced.get(changed_ref, []) + [e for e in ledger.entries if e.superseded_by == changed_ref]
+    same = [
+        entry
+        for entry in ledger.entries
+        if entry.ref != changed_ref
+        and entry.superseded_by != changed_ref
+        and not (entry.pending and entry.ref in amending)  # another draft amendment: not filed with this one
+    ]
+    tagged = sorted(
+        [(_sort_key(e), 0, e) for e in old]
+        + [(_sort_key(e), 1, e) for e in new]
+        + [(_sort_key(e), 2, e) for e in same],
+        key=lambda item: (item[0], item[1]),
+    )
+    was: dict[PositionKey, Decimal | None] = {}  # the position as the filings said it without the amendment
+    now: dict[PositionKey, Decimal | None] = {}  # ... and with it, carried through the later rows
     result = []
-    carried: dict[PositionKey, Decimal] = {}
-    for entry in ledger.entries:
-        if entry.ref == changed_ref:
-            if entry.after is not None:
-                carried[entry.key] = entry.after
+    for _, kind, entry in tagged:
+        key = entry.key
+        if kind == 0:
+            was[key] = _amount_after(entry, was.get(key))
             continue
-        if entry.key not in carried:
+        if kind == 1:
+            now[key] = _amount_after(entry, now.get(key))
             continue
-        if entry.change is None:  # a holding row states the position: the chain starts again from it
-            del carried[entry.key]
+        before_was, before_now = was.get(key), now.get(key)
+        if before_was == before_now or before_now is None:
+            was[key] = now[key] = _amount_after(entry, before_now)
             continue
-        should = carried[entry.key] + entry.change
-        carried[entry.key] = should
-        if entry.reported is not None and entry.reported != should:
+        should: Decimal | None
+        if entry.change is not None:
+            if entry.reported is None:
+                should = None
+            elif before_was is None:  # the amendment started the position: the chain carries on from it
+                should = before_now + entry.change
+            else:
+                should = entry.reported + (before_now - before_was)
+            was[key] = _amount_after(entry, before_was)
+            now[key] = should if should is not None else before_now + entry.change
+        elif entry.reported is not None and entry.reported == before_was:
+            should = now[key] = before_now  # a holding row that restated the old amount
+            was[key] = entry.reported
+        else:
+            should = None
+            if entry.reported is not None:  # a holding row that states another amount sets the position afresh
+                was[key] = now[key] = entry.reported
+        if should is not None and entry.reported is not None and should != entry.reported:
             result.append((entry, should))
     return result
 
 
-def draft_chain(
-    ledger: Ledger, filing: Filing, merges: dict[str, str] | None = None
-) -> list[tuple[str, int, PositionKey, Decimal | None, Decimal | None]]:
-    """For each row of a draft, in the order the ledger would place them: (table, row, position, the amount
-    before the row as the ledger and the draft's earlier rows give it, the amount the row should leave)."""
+@dataclass(frozen=True)
+class DraftRow:
+    """A draft's row as the ledger would place it: the position before it (from the filed entry `previous`, or
+    from the draft's own earlier row of the position when `previous` is None) and the amount it should leave."""
+
+    table: str
+    row: int
+    key: PositionKey
+    before: Decimal | None
+    should: Decimal | None
+    previous: Entry | None
+
+
+def draft_rows(ledger: Ledger, filing: Filing, merges: dict[str, str] | None = None) -> list[DraftRow]:
+    """Each row of a draft, in the order the ledger would place them once it is filed: a row starts from the
+    position on its own date (the filed rows of that day and before), not from the ledger's end; a row of an
+    amendment from the position before the row it restates."""
+    merged = {normalized(k): normalized(v) for k, v in (merges or {}).items()}
+    footnotes = {footnote.id: footnote.text for footnote in filing.footnotes}
     rows = []
     for table in ("table_i", "table_ii"):
         for number, row in enumerate(getattr(filing, table)):
@@ -401,9 +639,20 @@ def draft_chain(
     rows.sort(key=lambda item: (item[0], item[1], item[2]))
     known: dict[PositionKey, Decimal | None] = {}
     result = []
-    for _, table, number, row in rows:
-        key = position_key(row, table, merges)
-        before = known[key] if key in known else ledger.position(key)
+    for when, table, number, row in rows:
+        key = _key(row, table, merged, footnotes)
+        previous = None
+        if key in known:
+            before = known[key]
+        else:
+            place = (when, _LAST_OF_DAY)
+            if filing.is_amendment:
+                coding = getattr(row, "coding", None)
+                restated = ledger.restated(key, when, coding.code if coding else "")
+                if restated is not None:
+                    place = _sort_key(restated)
+            previous = ledger.last_entry(key, place)
+            before = previous.after if previous is not None else None
         should: Decimal | None
         if isinstance(row, (NonDerivativeTransaction, DerivativeTransaction)):
             shares = row.shares.value if row.shares is not None else None
@@ -411,15 +660,23 @@ def draft_chain(
             should = before + shares * sign if before is not None and isinstance(shares, Decimal) else None
         else:
             should = before
-        result.append((table, number, key, before, should))
+        result.append(DraftRow(table, number, key, before, should, previous))
         reported = row.shares_owned_following.value if row.shares_owned_following else None
         known[key] = reported if reported is not None else should
     return result
 
 
+def draft_chain(
+    ledger: Ledger, filing: Filing, merges: dict[str, str] | None = None
+) -> list[tuple[str, int, PositionKey, Decimal | None, Decimal | None]]:
+    """For each row of a draft, in the order the ledger would place them: (table, row, position, the amount
+    before the row as the ledger and the draft's earlier rows give it, the amount the row should leave)."""
+    return [(r.table, r.row, r.key, r.before, r.should) for r in draft_rows(ledger, filing, merges)]
+
+
 def propose_for_row(ledger: Ledger, filing: Filing, table: str, row: int, merges=None) -> Decimal | None:
     """The "amount owned following" to propose for a draft's row: the position before it ± its shares."""
-    for found_table, number, _, _, should in draft_chain(ledger, filing, merges):
-        if (found_table, number) == (table, row):
-            return should
+    for found in draft_rows(ledger, filing, merges):
+        if (found.table, found.row) == (table, row):
+            return found.should
     return None

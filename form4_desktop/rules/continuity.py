@@ -1,4 +1,5 @@
-"""HOLDINGS-CONTINUITY: a draft's first row of each position starts from what the owner's filings left.
+"""HOLDINGS-CONTINUITY: a draft's first row of each position starts from what the owner's filings left on its
+date (a late row from the filings before it, an amendment's row from the position before the row it restates).
 
 The ledger (model.holdings) is built by the caller from the store; this rule only compares. A footnote on the
 "owned following" box usually explains a jump (an exempt ESPP purchase, a Rule 16a-13 change in the form of
@@ -11,7 +12,7 @@ from decimal import Decimal
 
 from form4_desktop.model import DerivativeTransaction, Filing, NonDerivativeTransaction
 from form4_desktop.model.display import format_date
-from form4_desktop.model.holdings import Ledger, draft_chain
+from form4_desktop.model.holdings import Ledger, draft_rows
 from form4_desktop.rules.catalog import RULES
 from form4_desktop.rules.findings import Finding, Severity
 
@@ -24,7 +25,8 @@ def continuity_findings(filing: Filing, ledger: Ledger, merges: dict[str, str] |
     rule = RULES["HOLDINGS-CONTINUITY"]
     findings = []
     seen = set()
-    for table, number, key, before, should in draft_chain(ledger, filing, merges):
+    for found in draft_rows(ledger, filing, merges):
+        table, number, key, before, should = found.table, found.row, found.key, found.before, found.should
         if key in seen:
             continue
         seen.add(key)
@@ -33,8 +35,10 @@ def continuity_findings(filing: Filing, ledger: Ledger, merges: dict[str, str] |
         reported = box.value if box is not None else None
         if before is None or should is None or reported is None or reported == should:
             continue
-        known = [e for e in ledger.entries if e.key == key and not e.pending and e.after is not None]
-        when = f" on {format_date(known[-1].when)}" if known and known[-1].when else ""
+        # The filed row the draft's row follows: the last before its date (a late row is not judged against
+        # what was filed after it).
+        previous = found.previous
+        when = f" on {format_date(previous.when)}" if previous is not None and previous.when else ""
         how = "directly" if key.ownership == "D" else f"indirectly ({row.ownership.nature_of_ownership.value or 'I'})"
         if isinstance(row, (NonDerivativeTransaction, DerivativeTransaction)):
             change = should - before
