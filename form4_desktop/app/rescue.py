@@ -12,6 +12,7 @@ from __future__ import annotations
 import logging
 import os
 import re
+import shlex
 from typing import NamedTuple
 
 from form4_desktop.app.files import OutputError, write_atomically
@@ -20,10 +21,13 @@ from form4_desktop.edgar_xml.schema import schema_problems
 from form4_desktop.edgar_xml.writer import build_tree, serialize
 from form4_desktop.errors import UserError
 from form4_desktop.store import DraftStore, StoreError
+from form4_desktop.store.drafts import Draft
+from form4_desktop.store.salvage import Found, scan_store
 
 log = logging.getLogger("form4_desktop.rescue")
 
 REPORT_FILE = "rescue-report.txt"
+_NAMED = 5  # lost drafts named in the summary line
 
 
 class Rescued(NamedTuple):
@@ -37,21 +41,81 @@ class Rescued(NamedTuple):
     def summary(self) -> str:
         text = f"{len(self.written)} draft{'s' if len(self.written) != 1 else ''} rescued"
         if self.lost:
-            text += f"; {len(self.lost)} could not be read: " + "; ".join(why.split(": ", 1)[0] for _, why in self.lost)
+            named = [why.split(": ", 1)[0] for _, why in self.lost[:_NAMED]]
+            if len(self.lost) > _NAMED:  # a long list would drown the line; the report names every one
+                named.append(f"and {len(self.lost) - _NAMED} more ({REPORT_FILE} names them)")
+            text += f"; {len(self.lost)} could not be read: " + "; ".join(named)
         return text
 
 
-def _described(store: DraftStore, draft_id: int) -> str:
+def _described(store: DraftStore, draft_id: int, found: Found) -> str:
     """A lost draft as the user knows it (its line in the list: form, period, owner, issuer), as far as the
-    damaged store still says."""
+    damaged store still says: from its drafts table, else from the scan of the file."""
     try:
         row = store.summary(draft_id)
-    except (StoreError, Exception):  # a damaged page under the list too: the id is all there is
-        log.warning("draft %d: its line in the list cannot be read either", draft_id, exc_info=True)
-        return f"draft {draft_id}"
-    period = row.period_of_report or "no period"
-    parts = [f"Form {row.document_type}", period, row.reporting_owner or "no owner", row.issuer or "no issuer"]
+        document_type, period, owner, issuer = row.document_type, row.period_of_report, row.reporting_owner, row.issuer
+    except Exception:  # a damaged page under the list too (a StoreError, or worse): the scan may know it
+        log.warning("draft %d: its line in the list cannot be read", draft_id, exc_info=True)
+        scanned = found.drafts.get(draft_id)
+        if scanned is None:
+            return f"draft {draft_id}"
+        document_type, period, owner = scanned.document_type, scanned.period_of_report, scanned.owner_names
+        issuer = scanned.issuer_name + (f" [{scanned.issuer_ticker}]" if scanned.issuer_ticker else "")
+    parts = [f"Form {document_type}", period or "no period", owner or "no owner", issuer or "no issuer"]
     return f"draft {draft_id} ({', '.join(parts)})"
+
+
+class _Scan:
+    """The scan of the store file without SQLite (store/salvage.py), made once, when SQLite cannot read a
+    draft or list them."""
+
+    def __init__(self, path: str):
+        self.path = path
+        self._found: Found | None = None
+
+    @property
+    def made(self) -> bool:
+        return self._found is not None
+
+    def found(self) -> Found:
+        if self._found is None:
+            try:
+                self._found = scan_store(self.path)
+            except Exception as error:  # the last resort failing must not cost what SQLite could read
+                log.error("store %s cannot be scanned: %s", self.path, error, exc_info=True)
+                self._found = Found({}, {})
+            log.info(
+                "store %s scanned: %d drafts with a readable version, %d draft rows",
+                self.path,
+                len(self._found.revisions),
+                len(self._found.drafts),
+            )
+        return self._found
+
+    def draft(self, store: DraftStore, draft_id: int) -> tuple[Draft, bool] | None:
+        """The draft's newest version the scan found (and whether it is the current one), with its state from
+        the drafts table (else from the scan)."""
+        found = self.found()
+        revision = found.revisions.get(draft_id)
+        if revision is None:
+            return None
+        row = found.drafts.get(draft_id)
+        status, current_version, updated = (row.status, row.version, row.updated_at) if row else ("draft", None, "")
+        try:
+            listed = store.summary(draft_id)
+            status, current_version, updated = listed.status, listed.version, listed.updated_at
+        except Exception:  # the drafts table damaged too: the scan's row, if any, says
+            log.warning("draft %d: its line in the list cannot be read", draft_id, exc_info=True)
+        filed_on, accession, amends = (row.filed_on, row.accession_number, row.amends_id) if row else (None, None, None)
+        draft = Draft(draft_id, revision.filing, revision.version, status, filed_on, accession, amends, updated)
+        return draft, current_version is None or revision.version >= current_version
+
+
+def import_command(folder: str | os.PathLike[str]) -> str:
+    """The command that brings the rescued drafts into a new store, the folder quoted as a shell needs it."""
+    folder = os.fspath(folder)
+    quoted = shlex.quote(folder) if os.name == "posix" else (f'"{folder}"' if " " in folder else folder)
+    return f"form4 import {quoted} --store NEW_STORE"
 
 
 def _slug(text: str) -> str:
@@ -71,18 +135,43 @@ def rescue_drafts(store: DraftStore, folder: str | os.PathLike[str]) -> Rescued:
     written: list[str] = []
     notes: list[str] = []
     lost: list[tuple[int, str]] = []
+    scan = _Scan(store.path)
     try:
         ids = store.draft_ids()
     except StoreError as error:
-        raise StoreError(
-            f"Nothing can be rescued from the store {store.path}: its list of drafts cannot be read ({error})."
-        ) from None
+        ids = scan.found().draft_ids()
+        if not ids:
+            raise StoreError(
+                f"Nothing can be rescued from the store {store.path}: its list of drafts cannot be read ({error}), "
+                "and no draft was found in the file."
+            ) from None
+        log.warning("store %s: the drafts listed from a scan of the file (%s)", store.path, error)
     for draft_id in ids:
+        draft: Draft | None = None
+        current, why = False, ""
+        # Once the file has been scanned, a draft whose current version it found is taken from it: asking
+        # SQLite again for each draft of a store it cannot read costs more than the scan itself.
+        scanned = scan.draft(store, draft_id) if scan.made else None
+        if scanned is not None and scanned[1]:
+            draft, current = scanned
+        else:
+            try:
+                draft, current = store.salvage(draft_id)
+            except UserError as error:
+                why = str(error)
+            except ArithmeticError as error:  # garbled digits in a stored draft: decimal's InvalidOperation
+                log.warning("store %s: draft %d cannot be read", store.path, draft_id, exc_info=True)
+                why = f"The store {store.path} holds draft {draft_id} damaged ({type(error).__name__})."
+        if not current:  # the scan may reach a newer version than SQLite could
+            scanned = scan.draft(store, draft_id)
+            if scanned is not None and (draft is None or scanned[0].version > draft.version):
+                draft, current = scanned
         try:
-            draft, current = store.salvage(draft_id)
+            if draft is None:
+                raise StoreError(why or f"No version of draft {draft_id} can be read.")
             root = build_tree(draft.filing, Copy.RECORD)
         except UserError as error:
-            lost.append((draft_id, f"{_described(store, draft_id)}: {error}"))
+            lost.append((draft_id, f"{_described(store, draft_id, scan.found())}: {error}"))
             continue
         if not draft.is_filed and root[0].tag == "schemaVersion":
             root.remove(root[0])  # so that importing it again gives a draft, not a filed original
@@ -110,7 +199,7 @@ def rescue_drafts(store: DraftStore, folder: str | os.PathLike[str]) -> Rescued:
     report = [
         f"Rescued from {store.path}: {len(written)} of {len(ids)} drafts.",
         "CCCs (EDGAR access codes) are not in these files: type them again.",
-        "Bring them into a new store with File > Import Folder in the app, or: form4 import FOLDER --store NEW_STORE",
+        "Bring them into a new store with File > Import Folder in the app, or: " + import_command(folder),
         "",
     ]
     report += notes + [f"not rescued: {why}" for _, why in lost]
