@@ -180,3 +180,19 @@ def test_a_failed_save_leaves_no_transaction_open(path):
             with pytest.raises(StoreError, match="is full"):
                 store.create(big)
             assert not store._db.in_transaction
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '{"format": 1, "filing": "none"}',  # not an object: not an empty filing
+        '{"format": 1, "filing": {"table_i": [{"kind": "nonDerivativeHolding", '
+        '"shares_owned_following": {"value": "12x4", "footnote_ids": []}}]}}',  # a garbled number
+        '{"format": 1, "filing": {"period_of_report": "2023-02-30"}}',
+    ],
+)
+def test_a_damaged_stored_draft_is_a_codec_error_never_another_exception(text):
+    from form4_desktop.store.codec import CodecError, filing_from_json
+
+    with pytest.raises(CodecError, match="stored draft is damaged|is str, not an object"):
+        filing_from_json(text)

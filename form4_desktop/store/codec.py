@@ -114,6 +114,8 @@ def _field_decoders(cls: type) -> tuple[tuple[str, Callable[[Any], Any]], ...]:
 
 
 def _decode_dataclass(cls: type, value: dict) -> Any:
+    if not isinstance(value, dict):  # a damaged document ("filing": "none") is not an empty filing
+        raise CodecError(f"a stored {cls.__name__} is {type(value).__name__}, not an object")
     return cls(**{name: decode(value[name]) for name, decode in _field_decoders(cls) if name in value})
 
 
@@ -125,5 +127,6 @@ def filing_from_json(text: str) -> Filing:
         return _decode_dataclass(Filing, document["filing"])
     except CodecError:
         raise
-    except (ValueError, KeyError, TypeError, AttributeError) as error:
-        raise CodecError(f"stored draft is damaged: {error}") from None
+    except (ValueError, KeyError, TypeError, AttributeError, ArithmeticError) as error:
+        # ArithmeticError: decimal.InvalidOperation, for a garbled number.
+        raise CodecError(f"stored draft is damaged: {error or type(error).__name__}") from None
