@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import re
 import stat
+import threading
 
 from lxml import etree
 
@@ -48,6 +49,18 @@ def _looks_like_xml(data: bytes) -> bool:
 
 
 def _parser() -> etree.XMLParser:
+    """The hardened parser, one per thread (an lxml parser is not to be shared between threads; making one
+    costs about half a parse)."""
+    parser: etree.XMLParser | None = getattr(_PARSERS, "parser", None)
+    if parser is None:
+        parser = _PARSERS.parser = _new_parser()
+    return parser
+
+
+_PARSERS = threading.local()
+
+
+def _new_parser() -> etree.XMLParser:
     return etree.XMLParser(
         resolve_entities=False,
         no_network=True,

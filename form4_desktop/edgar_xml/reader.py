@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
-from typing import Callable, TypeVar
+from typing import Any, Callable, TypeVar
 
 from lxml import etree
 
@@ -85,6 +85,11 @@ _TYPED_VALUES = frozenset(
 )
 
 
+# How many attributes the document has, counted by libxml2 in C: a plain reading accounts for each (see
+# _Context.attributes), so that no element need be asked for its attributes one by one.
+_ATTRIBUTES = etree.XPath("count(descendant-or-self::*/@*)")
+
+
 def quote(text: str, limit: int = _QUOTE_LIMIT) -> str:
     """`text` for a one-line message: shortened, and any line break or control character shown escaped."""
     short = text[:limit] + ("..." if len(text) > limit else "")
@@ -107,34 +112,67 @@ class ReadResult:
     root: etree._Element | None = None  # the document as parsed, for whoever needs the file as it stands
 
 
+class _Unusual(Exception):
+    """Raised by a plain reading at the first thing that needs the careful one (see `read_document`)."""
+
+
 class _Context:
-    def __init__(self, source: str, strict: bool):
+    __slots__ = ("source", "strict", "plain", "attributes", "issues", "moved_states")
+
+    def __init__(self, source: str, strict: bool, plain: bool = False):
         self.source = source
         self.strict = strict
+        # A plain reading (see read_document) stops at the first problem or repair, or anything a careful
+        # reading would look at twice (a namespace, a text between elements, an attribute other than the ids
+        # it counts here), to read the document again carefully.
+        self.plain = plain
+        self.attributes = 0
         self.issues: list[SourceIssue] = []
         self.moved_states: list[tuple[str, str]] = []  # (path, code) of foreign codes moved to the country
 
     def problem(self, path: str, what: str) -> None:
         """A value that cannot be read faithfully: refused when strict, noted and left out otherwise."""
+        if self.plain:
+            raise _Unusual
         if self.strict:
             raise ReadError(f"{self.source}: {path}: {what}.")
         self.issues.append(SourceIssue(path, what))
 
     def repaired(self, path: str, what: str) -> None:
+        if self.plain:
+            raise _Unusual
         self.issues.append(SourceIssue(path, what))
 
 
 class _Element:
-    """One XML element, read child by child; `path` names it in messages."""
+    """One XML element, read child by child; `path` names it in messages (made only when one is needed)."""
 
-    def __init__(self, element: etree._Element, path: str, context: _Context):
+    __slots__ = ("element", "parent", "step", "context", "children")
+
+    def __init__(self, element: etree._Element, parent: _Element | None, step: str, context: _Context):
         self.element = element
-        self.path = path
+        self.parent = parent
+        self.step = step
         self.context = context
-        self.children: dict[str, list[etree._Element]] = {}
+        children: dict[str, list[etree._Element]] = {}
+        self.children = children
+        if context.plain:  # no processing instruction: only elements
+            if len(element):
+                # Text beside a footnote's markup is the footnote's problem (see _read_footnotes).
+                beside = step != "footnote" and _plain_text_of(element.text) is not None
+                for child in element:
+                    beside = beside or _plain_text_of(child.tail) is not None
+                    found = children.get(child.tag)
+                    if found is None:
+                        children[child.tag] = [child]
+                    else:
+                        found.append(child)
+                if beside:
+                    raise _Unusual
+            return
         for child in element:
             if isinstance(child.tag, str):
-                self.children.setdefault(local_name(child), []).append(child)
+                children.setdefault(local_name(child), []).append(child)
         allowed = ("id",) if local_name(element) in ("footnote", "footnoteId") else ()
         # keys() only: reading every value would scan the attributes once per attribute (see MAX_NAMED).
         unexpected = [name for name in element.keys() if name not in allowed and name not in _SCHEMA_LOCATIONS]
@@ -142,13 +180,24 @@ class _Element:
             self.problem(f"unexpected attribute {_attribute_name(name)}={quote(element.get(name) or '')}")
         if len(unexpected) > MAX_NAMED:
             self.problem(f"{len(unexpected) - MAX_NAMED:,} more unexpected attributes (not named here)")
-        if self.children and local_name(element) != "footnote":
+        if children and local_name(element) != "footnote":
             between = own_text(element).strip(_XML_SPACE)
             if between:
                 self.problem(f"unexpected text {quote(between)} between elements")
 
+    @property
+    def path(self) -> str:
+        return self.step if self.parent is None else f"{self.parent.path}/{self.step}"
+
     def problem(self, what: str) -> None:
+        if self.context.plain:
+            raise _Unusual
         self.context.problem(self.path, what)
+
+    def repaired(self, what: str) -> None:
+        if self.context.plain:
+            raise _Unusual
+        self.context.repaired(self.path, what)
 
     def check_known(self, *names: str) -> None:
         unexpected = [name for name in self.children if name not in names]
@@ -159,7 +208,7 @@ class _Element:
 
     def all(self, name: str) -> list[_Element]:
         found = self.children.get(name, [])
-        return [_Element(child, f"{self.path}/{name}", self.context) for child in self.within_limit(name, found)]
+        return [_Element(child, self, name, self.context) for child in self.within_limit(name, found)]
 
     def within_limit(self, name: str, found: list[T]) -> list[T]:
         """The first MAX_READ of a repeated element; the excess is a problem (refused when strict)."""
@@ -175,7 +224,7 @@ class _Element:
         found = self.children.get(name, [])
         if len(found) > 1:
             self.problem(f"<{name}> appears {len(found)} times but may appear once")
-        return _Element(found[0], f"{self.path}/{name}", self.context) if found else None
+        return _Element(found[0], self, name, self.context) if found else None
 
     def text(self) -> str | None:
         """All the element's text (a comment or processing instruction inside splits it, and is dropped)
@@ -183,22 +232,71 @@ class _Element:
         if self.children:
             self.problem(f"expected a plain value but found <{next(iter(self.children))}> inside")
             return None
-        value = own_text(self.element).strip(_XML_SPACE)
+        # With no child at all (a plain document's leaf), `text` is all of it.
+        value = (self.element.text or "" if self.context.plain else own_text(self.element)).strip(_XML_SPACE)
         return value or None
 
     def child_text(self, name: str) -> str | None:
+        if self.context.plain:
+            return self._plain_value(name, _plain_text)
         child = self.one(name)
         return child.text() if child is not None else None
 
     def child_bool(self, name: str) -> bool | None:
+        if self.context.plain:
+            return self._plain_value(name, _plain_bool)
         child = self.one(name)
         return child.as_bool() if child is not None else None
+
+    def _plain_value(self, name: str, parse: Callable[[str | None], T | None]) -> T | None:
+        """In a plain document: the value of the child `name` as `parse` reads its text, None without it."""
+        found = self.children.get(name)
+        if found is None:
+            return None
+        if len(found) > 1 or len(found[0]):
+            raise _Unusual
+        return parse(_plain_text_of(found[0].text))
+
+    def _plain_footnoted(self, name: str, parse: Callable[[str | None], T | None]) -> Footnoted[T] | None:
+        """`footnoted` for a plain document, without an _Element per value and reference: the same result,
+        or _Unusual wherever `footnoted` would find a problem or make a repair."""
+        found = self.children.get(name)
+        if found is None:
+            return None
+        if len(found) > 1:
+            raise _Unusual
+        box = found[0]
+        value = None
+        values = 0
+        ids = []
+        if _plain_text_of(box.text) is not None:
+            raise _Unusual
+        for child in box:
+            tag = child.tag
+            text = _plain_text_of(child.text)
+            if len(child) or _plain_text_of(child.tail) is not None:
+                raise _Unusual
+            if tag == "value":
+                values += 1
+                value = parse(text)
+            elif tag == "footnoteId":
+                footnote_id = child.get("id")
+                if not footnote_id or footnote_id != footnote_id.strip(_XML_SPACE) or text is not None:
+                    raise _Unusual
+                ids.append(footnote_id)
+            else:
+                raise _Unusual
+        if values > 1 or len(ids) > MAX_READ["footnoteId"]:
+            raise _Unusual
+        if value is None and not ids:  # a plain value is None or not empty (Footnoted.is_empty)
+            return None
+        self.context.attributes += len(ids)
+        return Footnoted(value, ids)
 
     def _typed_text(self, kind: str) -> str | None:
         value = self.text()
         if value is None and not self.children:
-            self.context.repaired(
-                self.path,
+            self.repaired(
                 f"an empty {kind} element: EDGAR suspends a {kind} with no value (leave the element out instead)",
             )
         return value
@@ -210,7 +308,7 @@ class _Element:
         if value in _BOOLEANS:
             return _BOOLEANS[value]
         if value.lower() in _BOOLEANS:
-            self.context.repaired(self.path, f"{quote(value)} is not spelt as EDGAR requires (1, 0, true or false)")
+            self.repaired(f"{quote(value)} is not spelt as EDGAR requires (1, 0, true or false)")
             return _BOOLEANS[value.lower()]
         self.problem(f"{quote(value)} is not a yes/no value (1, 0, true or false)")
         return None
@@ -237,17 +335,18 @@ class _Element:
             self.problem(f"{quote(value)} is not a number (only digits and one period are allowed)")
             return None
         if value[0] in "+-":
-            self.context.repaired(self.path, f"{quote(value)} has a sign; EDGAR allows digits and one period only")
+            self.repaired(f"{quote(value)} has a sign; EDGAR allows digits and one period only")
         return Decimal(value)
 
     def footnote_id(self) -> str:
         """The `id` attribute of a footnote or footnote reference. Spaces around it are dropped, as the
         schema's ID type does, but reported: EDGAR's own footnote-id check wants exactly F1 to F99."""
         raw = self.element.get("id") or ""
+        if raw:
+            self.context.attributes += 1
         footnote_id = raw.strip(_XML_SPACE)
         if footnote_id and footnote_id != raw:
-            self.context.repaired(
-                self.path,
+            self.repaired(
                 f"the footnote id {quote(raw)} has spaces around it; EDGAR wants exactly {quote(footnote_id)}",
             )
         return footnote_id
@@ -277,7 +376,48 @@ def _text(element: _Element) -> str | None:
     return element.text()
 
 
+def _plain_text_of(text: str | None) -> str | None:
+    """A text or tail without XML whitespace around it; None when nothing is left."""
+    return text.strip(_XML_SPACE) or None if text else None
+
+
+def _plain_text(text: str | None) -> str | None:
+    return text
+
+
+def _plain_typed(text: str | None) -> str:
+    if text is None:  # an empty typed value: a repair
+        raise _Unusual
+    return text
+
+
+def _plain_bool(text: str | None) -> bool:
+    value = _BOOLEANS.get(_plain_typed(text))
+    if value is None:
+        raise _Unusual
+    return value
+
+
+def _plain_date(text: str | None) -> date:
+    match = _DATE.fullmatch(_plain_typed(text))
+    if match is None:
+        raise _Unusual
+    try:
+        return date(int(match[1]), int(match[2]), int(match[3]))
+    except ValueError:
+        raise _Unusual from None
+
+
+def _plain_decimal(text: str | None) -> Decimal:
+    value = _plain_typed(text)
+    if value[0] in "+-" or not _DECIMAL.fullmatch(value):
+        raise _Unusual
+    return Decimal(value)
+
+
 def _footnoted(parent: _Element, name: str, parse: Callable[[_Element], T | None]) -> Footnoted[T] | None:
+    if parent.context.plain:
+        return parent._plain_footnoted(name, _PLAIN[parse])
     child = parent.one(name)
     return child.footnoted(parse) if child is not None else None
 
@@ -295,20 +435,46 @@ def read_document(data: bytes, source: str = "<input>", *, strict: bool = True) 
     so that one bad box does not hide every other finding. Either way the repairs made on reading
     (a namespace, a processing instruction, a sign) are listed as issues.
     """
-    context = _Context(source, strict)
     root = parse_untrusted(data, source)
-    _report_namespaces(root, context)
     # Not XPath, whose node sets of instructions take quadratic time in lxml; before or after the root too.
     pis = [
         *root.itersiblings(etree.ProcessingInstruction, preceding=True),
         *root.iter(etree.ProcessingInstruction),
         *root.itersiblings(etree.ProcessingInstruction),
     ]
+    if not pis and root.tag == "ownershipDocument" and not _may_have_namespaces(data, root):
+        # Nearly every real filing: read without an _Element per value, and again carefully (below) at the
+        # first problem, repair or anything unusual, so that the outcome is always the careful reading's.
+        try:
+            plain = _Context(source, strict, plain=True)
+            result = _read_root(root, plain)
+            plain.attributes += sum(1 for name in root.keys() if name in _SCHEMA_LOCATIONS)
+            if plain.attributes == _ATTRIBUTES(root):  # none unexpected anywhere
+                return result
+        except _Unusual:
+            pass
+    context = _Context(source, strict)
+    _report_namespaces(root, context)
     if pis:
         context.repaired(
             "ownershipDocument", f"a processing instruction <?{pis[0].target} ...?>; EDGAR suspends a document with one"
         )
+    return _read_root(root, context)
+
+
+def _may_have_namespaces(data: bytes, root: etree._Element) -> bool:
+    """Whether any element may be in a namespace: not when the file, in an encoding that writes ASCII as
+    ASCII, never declares one (lxml refuses an undeclared prefix)."""
+    encoding = (root.getroottree().docinfo.encoding or "").upper()
+    return encoding not in _ASCII_ENCODINGS or b"xmlns" in data
+
+
+_ASCII_ENCODINGS = frozenset({"UTF-8", "US-ASCII", "ASCII", "ISO-8859-1", "LATIN1", "WINDOWS-1252"})
+
+
+def _read_root(root: etree._Element, context: _Context) -> ReadResult:
     name = local_name(root)
+    source = context.source
     if name != "ownershipDocument":
         if name == "edgarSubmission":
             raise ReadError(
@@ -317,7 +483,7 @@ def read_document(data: bytes, source: str = "<input>", *, strict: bool = True) 
         raise ReadError(
             f"{source} is not an EDGAR ownership document: its root element is <{name}>, expected <ownershipDocument>."
         )
-    filing = _read_document(_Element(root, "ownershipDocument", context))
+    filing = _read_document(_Element(root, None, "ownershipDocument", context))
     if not filing.is_disseminated_copy:  # EDGAR's own old copies are history; a draft must be put right
         for path, code in context.moved_states:
             country = (COUNTRIES.get(code) or OBSOLETE_COUNTRIES.get(code) or code).title()
@@ -511,6 +677,14 @@ def _as_decimal(element: _Element) -> Decimal | None:
     return element.as_decimal()
 
 
+# What each reading of an _Element is in a plain document, on the value's stripped text (None when empty).
+_PLAIN: dict[Callable[[_Element], Any], Callable[[str | None], Any]] = {
+    _text: _plain_text,
+    _as_date: _plain_date,
+    _as_decimal: _plain_decimal,
+}
+
+
 def _read_coding(row: _Element) -> TransactionCoding | None:
     coding = row.one("transactionCoding")
     if coding is None:
@@ -595,7 +769,7 @@ def _read_table_i(table: _Element | None) -> list:
     # Transactions and holdings may be interleaved; keep the document's order.
     for child in table.within_limit("rows", [child for child in table.element if isinstance(child.tag, str)]):
         name = local_name(child)
-        row = _Element(child, f"{table.path}/{name}[{len(rows) + 1}]", table.context)
+        row = _Element(child, table, f"{name}[{len(rows) + 1}]", table.context)
         if name == "nonDerivativeTransaction":
             row.check_known(
                 "securityTitle",
@@ -637,7 +811,7 @@ def _read_table_ii(table: _Element | None) -> list:
     rows: list = []
     for child in table.within_limit("rows", [child for child in table.element if isinstance(child.tag, str)]):
         name = local_name(child)
-        row = _Element(child, f"{table.path}/{name}[{len(rows) + 1}]", table.context)
+        row = _Element(child, table, f"{name}[{len(rows) + 1}]", table.context)
         if name == "derivativeTransaction":
             row.check_known(
                 "securityTitle",
