@@ -349,3 +349,42 @@ def test_the_summary_names_the_first_lost_drafts_and_leaves_the_rest_to_the_repo
         + "; ".join(f"draft {n} (Form 4, 2023-01-09, OWNER {n}, Issuer [T])" for n in range(1, 6))
         + f"; and 3 more ({REPORT_FILE} names them)"
     )
+
+
+def test_a_store_sqlite_cannot_open_at_all_is_rescued_from_its_pages(path, tmp_path, capsys):
+    history = _make_store(path, drafts_made=12)
+    with DraftStore(path) as store:
+        store.mark_filed(3, date(2023, 1, 10))
+    _fold_wal(path)
+    (_, page_size) = _pages(path, "SELECT 1")
+    _overwrite(path, 1, page_size, b"\x00")  # the header and the schema: SQLite sees no database at all
+    with pytest.raises(StoreError, match="damaged beyond reading"):
+        DraftStore(path, create=False)
+    folder = tmp_path / "rescued"
+    status = cli.main(["store", "rescue", str(folder), "--store", path])
+    out, err = capsys.readouterr()
+    assert err.endswith("Reading its pages directly to rescue what it holds.\n") and "form4 store rescue" not in err
+    assert status == 0 and out.startswith(f"{len(history)} drafts rescued into {folder}")
+    report = (folder / REPORT_FILE).read_text()
+    assert "SQLite could not list the drafts; they were found by reading the store file's pages." in report
+    filed = folder / "draft-00003-form-4-CRAGUN-KENNETH-S-AULT-filed.xml"  # filed: the drafts rows say so
+    assert filed.read_bytes() == serialize(build_tree(history[3][max(history[3])], Copy.RECORD))
+    filed.unlink()
+    done = [str(p) for p in folder.iterdir() if p.suffix == ".xml"]
+    del history[3]
+    for written in done:  # every other draft at its current version
+        draft_id = int(re.match(r"draft-(\d+)-", os.path.basename(written))[1])
+        assert Path(written).read_bytes() == _as_rescued(history[draft_id][max(history[draft_id])])
+    assert len(done) == len(history)
+    assert not os.path.exists(path + "-wal") and not os.path.exists(path + "-shm")
+
+
+def test_a_file_with_no_draft_in_it_rescues_nothing_and_leaves_no_folder(tmp_path, capsys):
+    junk = tmp_path / "drafts.sqlite3"
+    junk.write_bytes(bytes(random.Random(1).randrange(256) for _ in range(64 * 1024)))
+    folder = tmp_path / "rescued"
+    assert cli.main(["store", "rescue", str(folder), "--store", str(junk)]) == 2
+    err = capsys.readouterr().err
+    assert f"Nothing can be rescued from the store {junk}: SQLite cannot list its drafts (" in err
+    assert err.endswith("and none was found reading its pages.\n")
+    assert not folder.exists()

@@ -21,7 +21,7 @@ from form4_desktop.edgar_xml.schema import schema_problems
 from form4_desktop.edgar_xml.writer import build_tree, serialize
 from form4_desktop.errors import UserError
 from form4_desktop.store import DraftStore, StoreError
-from form4_desktop.store.drafts import Draft
+from form4_desktop.store.drafts import Draft, DraftSummary
 from form4_desktop.store.salvage import Found, scan_store
 
 log = logging.getLogger("form4_desktop.rescue")
@@ -80,6 +80,8 @@ class _Scan:
     def found(self) -> Found:
         if self._found is None:
             try:
+                if not os.path.isfile(self.path):  # a team store on a server: no file to read
+                    raise StoreError(f"{self.path} is not a file")
                 self._found = scan_store(self.path)
             except Exception as error:  # the last resort failing must not cost what SQLite could read
                 log.error("store %s cannot be scanned: %s", self.path, error, exc_info=True)
@@ -122,10 +124,34 @@ def _slug(text: str) -> str:
     return re.sub(r"[^A-Za-z0-9]+", "-", text).strip("-")[:40]
 
 
+class _Unopened:
+    """A store file SQLite cannot open at all (its first page damaged): everything is asked of the scan."""
+
+    def __init__(self, path: str, why: str):
+        self.path = path
+        self.why = why
+
+    def draft_ids(self) -> list[int]:
+        raise StoreError(self.why)
+
+    def salvage(self, draft_id: int) -> tuple[Draft, bool]:
+        raise StoreError(self.why)
+
+    def summary(self, draft_id: int) -> DraftSummary:
+        raise StoreError(self.why)
+
+
+def rescue_file(path: str | os.PathLike[str], folder: str | os.PathLike[str], why: str) -> Rescued:
+    """`rescue_drafts` for a store file that cannot be opened at all (`why`: the sentence that said so), read
+    by the scan alone. StoreError when nothing in it reads as a draft."""
+    return rescue_drafts(_Unopened(os.fspath(path), why), folder)  # type: ignore[arg-type]  # duck-typed
+
+
 def rescue_drafts(store: DraftStore, folder: str | os.PathLike[str]) -> Rescued:
     """Write every draft of `store` that can be read into `folder` (made if missing; its files are never
     overwritten), with a report of what was and was not rescued."""
     folder = os.fspath(folder)
+    made = not os.path.exists(folder)
     try:
         os.makedirs(folder, mode=0o700, exist_ok=True)
     except OSError as error:
@@ -136,16 +162,20 @@ def rescue_drafts(store: DraftStore, folder: str | os.PathLike[str]) -> Rescued:
     notes: list[str] = []
     lost: list[tuple[int, str]] = []
     scan = _Scan(store.path)
+    listed_by = ""
     try:
         ids = store.draft_ids()
     except StoreError as error:
         ids = scan.found().draft_ids()
         if not ids:
+            if made:
+                os.rmdir(folder)
             raise StoreError(
-                f"Nothing can be rescued from the store {store.path}: its list of drafts cannot be read ({error}), "
-                "and no draft was found in the file."
+                f"Nothing can be rescued from the store {store.path}: SQLite cannot list its drafts "
+                f"({str(error).rstrip('.')}), and none was found reading its pages."
             ) from None
         log.warning("store %s: the drafts listed from a scan of the file (%s)", store.path, error)
+        listed_by = "SQLite could not list the drafts; they were found by reading the store file's pages."
     for draft_id in ids:
         draft: Draft | None = None
         current, why = False, ""
@@ -200,6 +230,7 @@ def rescue_drafts(store: DraftStore, folder: str | os.PathLike[str]) -> Rescued:
         f"Rescued from {store.path}: {len(written)} of {len(ids)} drafts.",
         "CCCs (EDGAR access codes) are not in these files: type them again.",
         "Bring them into a new store with File > Import Folder in the app, or: " + import_command(folder),
+        *([listed_by] if listed_by else []),
         "",
     ]
     report += notes + [f"not rescued: {why}" for _, why in lost]
