@@ -412,11 +412,15 @@ class Ledger:
         """Per position, the filed entries that set an amount, in order, with their sort keys."""
         if self._index is None:
             index: dict[PositionKey, tuple[list[tuple], list[Entry]]] = {}
+            minimum = date.min
             for entry in self.entries:
-                if not entry.pending and entry.after is not None:
-                    keys, found = index.setdefault(entry.key, ([], []))
-                    keys.append(_sort_key(entry))
-                    found.append(entry)
+                if entry.pending or (entry.reported is None and entry.expected is None):
+                    continue
+                kept = index.get(entry.key)
+                if kept is None:
+                    kept = index[entry.key] = ([], [])
+                kept[0].append((entry.when or minimum, entry.rank))
+                kept[1].append(entry)
             self._index = index
         return self._index
 
