@@ -12,6 +12,7 @@ April 2023 has no 10b5-1 box; it is written as unchecked (`aff10b5One` = 0), whi
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import date
 from decimal import Decimal
 from typing import Callable, TypeVar
@@ -21,7 +22,7 @@ from lxml import etree
 from form4_desktop.edgar_xml.copies import Copy
 from form4_desktop.edgar_xml.errors import WriteError
 from form4_desktop.edgar_xml.schema import schema_problems
-from form4_desktop.rules.characters import character_findings
+from form4_desktop.rules.characters import NOT_IN_XML, character_findings
 from form4_desktop.model import (
     CURRENT_SCHEMA_VERSION,
     DOCUMENT_TYPES,
@@ -97,10 +98,64 @@ def _cik(cik: str, copy: Copy) -> str:
     return cik
 
 
+def _may_hold_unwritable(filing: Filing) -> bool:
+    """Whether any text anywhere in `filing` holds a character XML cannot carry: only then are the boxes
+    named one by one (`character_findings`, which costs more than building the document)."""
+    texts: list[str] = []
+    _gather_texts(filing, texts)
+    return NOT_IN_XML.search("".join(texts)) is not None
+
+
+def _gather_texts(holder: object, into: list[str]) -> None:
+    """Every string held by `holder` (a model dataclass), at any depth, in its fields or their lists."""
+    for name in _field_names(type(holder)):
+        value = getattr(holder, name)
+        kind = _KINDS.get(type(value)) or _kind(type(value))
+        if kind is _TEXT:
+            into.append(value)
+        elif kind is _LIST:
+            for item in value:
+                if type(item) is str:
+                    into.append(item)
+                elif (_KINDS.get(type(item)) or _kind(type(item))) is not _OTHER:
+                    _gather_texts(item, into)
+        elif kind is _HOLDER:
+            _gather_texts(value, into)
+
+
+_TEXT, _LIST, _HOLDER, _OTHER = "text", "list", "holder", "other"
+_KINDS: dict[type, str] = {type(None): _OTHER, bool: _OTHER, str: _TEXT, list: _LIST}
+
+
+def _kind(kind: type) -> str:
+    """What `_gather_texts` does with a value of this type (remembered)."""
+    found = (
+        _TEXT
+        if issubclass(kind, str)
+        else _LIST
+        if issubclass(kind, list)
+        else _HOLDER
+        if dataclasses.is_dataclass(kind)
+        else _OTHER
+    )
+    _KINDS[kind] = found
+    return found
+
+
+def _field_names(kind: type) -> tuple[str, ...]:
+    names = _FIELD_NAMES.get(kind)
+    if names is None:
+        names = _FIELD_NAMES[kind] = tuple(field.name for field in dataclasses.fields(kind))
+    return names
+
+
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
+
+
 def build_tree(filing: Filing, copy: Copy = Copy.RECORD) -> etree._Element:
     """The `ownershipDocument` element for `filing`, in the schema's element order, not yet validated."""
     # A control character cannot be put into XML at all (lxml would raise ValueError): refuse by the box.
-    unwritable = character_findings(filing)
+    unwritable = character_findings(filing) if _may_hold_unwritable(filing) else []
     if unwritable:
         raise WriteError(
             f"The {copy.value} copy was not written: {unwritable[0].message}",
