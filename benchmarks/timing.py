@@ -16,3 +16,17 @@ def median_ms(action: Callable[[], object], runs: int, warm_up: bool = True) -> 
         action()
         samples.append(time.perf_counter() - start)
     return statistics.median(samples) * 1000
+
+
+def fastest_rounds(actions: dict[str, Callable[[], object]], rounds: int) -> dict[str, float]:
+    """Seconds of each action's fastest run: after a warm-up, the actions run in turn, `rounds` times, so that
+    a baseline and what is compared with it see the same machine (the same load, the same clock speed)."""
+    for action in actions.values():
+        action()
+    best = dict.fromkeys(actions, float("inf"))
+    for _ in range(rounds):
+        for name, action in actions.items():
+            start = time.perf_counter()
+            action()
+            best[name] = min(best[name], time.perf_counter() - start)
+    return best
