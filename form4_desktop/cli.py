@@ -70,15 +70,17 @@ def build_parser() -> argparse.ArgumentParser:
     check = commands.add_parser(
         "check",
         help="list every problem EDGAR would find in each file",
-        description="Print one line per finding: FILE: ERROR|WARNING RULE_ID FIELD_PATH: message. "
-        "Exit 0 when no file has errors, 1 when one has, 2 when a file cannot be read.",
+        description="Print one line per finding: FILE: ERROR|WARNING RULE_ID FIELD_PATH: message. Deadlines "
+        "count EDGAR's closure days, the program's and those of edgar-closures.txt in the settings folder. "
+        "Exit 0 when no file has errors, 1 when one has, 2 when a file or the closures file cannot be read.",
     )
     check.add_argument("files", nargs="+", metavar="FILE")
     check.add_argument(
         "--today",
         default=None,
         metavar="DATE",
-        help="the date to judge deadlines against, YYYY-MM-DD or MM/DD/YYYY (default: today)",
+        help="the date to judge deadlines against, YYYY-MM-DD or MM/DD/YYYY (default: the day EDGAR would file "
+        "a form sent now: today in New York, or the next business day after 10 p.m. Eastern or on a closed day)",
     )
     check.add_argument("--info", action="store_true", help="also print INFO findings, such as the due date")
 
@@ -118,6 +120,14 @@ def build_parser() -> argparse.ArgumentParser:
         "--again", action="store_true", help="import a file even if a draft already has exactly its content"
     )
     importer.add_argument("--store", metavar="PATH", help=store_help)
+    importer.add_argument(
+        "--filed-on",
+        dest="filed_on",
+        metavar="DATE",
+        help="the day EDGAR filed these copies, MM/DD/YYYY (or 'MM/DD/YYYY HH:MM', New York time: after 10 p.m. it "
+        "is the next business day); without it an EDGAR copy is taken as filed on its latest signature date, which "
+        "the Item 405 register marks 'assumed'",
+    )
 
     lister = commands.add_parser("list", help="list the drafts in the store, most recently changed first")
     lister.add_argument("--store", metavar="PATH", help=store_help)
@@ -141,10 +151,12 @@ def build_parser() -> argparse.ArgumentParser:
     due = commands.add_parser(
         "due",
         help="print when each filing is due",
-        description="Print one line per file: FILE: due YYYY-MM-DD 22:00 ET (reason) or FILE: no deadline (reason). "
-        "Exit 0, or 2 when a file cannot be read.",
+        description="Print one line per file: FILE: due YYYY-MM-DD 22:00 ET (reason) or FILE: no deadline (reason); "
+        "with --store, one such line per draft of the store not yet filed ('draft N (Form 4, OWNER, ISSUER): due "
+        "...'), soonest first. Exit 0, or 2 when a file cannot be read or there is no store.",
     )
-    due.add_argument("files", nargs="+", metavar="FILE")
+    due.add_argument("files", nargs="*", metavar="FILE")
+    due.add_argument("--store", metavar="PATH", help="list every unfiled draft of this store (" + store_help + ")")
     due.add_argument(
         "--today",
         default=None,
@@ -175,6 +187,55 @@ def build_parser() -> argparse.ArgumentParser:
     swing.add_argument("--owner", required=True, metavar="CIK")
     swing.add_argument("--issuer", required=True, metavar="CIK")
     swing.add_argument("--store", metavar="PATH", help=store_help)
+
+    year_help = "the fiscal year, YYYY: the year in which it ends"
+    fye_help = "the issuer's fiscal year end, MM/DD (default 12/31)"
+    late = commands.add_parser(
+        "late",
+        help="Item 405 register: each insider's late reports, late transactions and failures to file in a fiscal year",
+        description="Print a header and one tab-separated line per insider of the issuer with at least one late "
+        "report or known failure to file in the fiscal year (Regulation S-K Item 405): owner_cik, owner, "
+        "late_reports, late_transactions, failures_to_file, assumed_dates (yes when a count rests on a filing date "
+        "taken from the signature, the copy having been imported without --filed-on). --csv also writes the lines, "
+        "with what each count is made of, as CSV for the proxy drafter.",
+    )
+    late.add_argument("--issuer", required=True, metavar="CIK")
+    late.add_argument("--year", required=True, metavar="YYYY", help=year_help)
+    late.add_argument("--fiscal-year-end", dest="fiscal_year_end", default="12/31", metavar="MM/DD", help=fye_help)
+    late.add_argument("--csv", metavar="FILE", help="also write the register as CSV into FILE")
+    late.add_argument("--store", metavar="PATH", help=store_help)
+    late.add_argument("--today", default=None, help=argparse.SUPPRESS)
+    sweeper = commands.add_parser(
+        "form5-sweep",
+        help="Form 5 sweep: which insiders owe a Form 5 for a fiscal year, and the rows it should carry",
+        description="Print a header and one tab-separated line per insider of the issuer active in the fiscal year: "
+        "owner_cik, owner, form5 (owed, filed or not owed), due (YYYY-MM-DD), rows, reason; then, under an owed "
+        "line, one line per row the Form 5 should carry, starting with a tab: draft, row, form_type (5 deferred, "
+        "4 late), code, date, shares, security. Not owed: the issuer may rely on the insider's written "
+        "representation that no Form 5 is required (Item 405(b)).",
+    )
+    sweeper.add_argument("--issuer", required=True, metavar="CIK")
+    sweeper.add_argument("--year", required=True, metavar="YYYY", help=year_help)
+    sweeper.add_argument("--fiscal-year-end", dest="fiscal_year_end", default="12/31", metavar="MM/DD", help=fye_help)
+    sweeper.add_argument("--store", metavar="PATH", help=store_help)
+    sweeper.add_argument("--today", default=None, help=argparse.SUPPRESS)
+    whatif = commands.add_parser(
+        "what-if",
+        help="pre-clearance: what a proposed trade would match under Section 16(b), and its Form 4 due date",
+        description="Match a proposed purchase or sale with the owner's trades in the store (filed, imported and "
+        "drafted) by the lowest-in, highest-out method. Prints the header of form4 short-swing and one line per "
+        "pair the proposed trade would be in, then total<TAB>PROFIT (those pairs), added<TAB>PROFIT (how much the "
+        "recoverable profit grows) and form4_due<TAB>YYYY-MM-DD 22:00 ET (if executed that day).",
+    )
+    whatif.add_argument("--owner", required=True, metavar="CIK")
+    whatif.add_argument("--issuer", required=True, metavar="CIK")
+    side = whatif.add_mutually_exclusive_group(required=True)
+    side.add_argument("--buy", metavar="SHARES", help="a proposed purchase of SHARES")
+    side.add_argument("--sell", metavar="SHARES", help="a proposed sale of SHARES")
+    whatif.add_argument("--price", required=True, metavar="P", help="the price per share, plain digits")
+    whatif.add_argument("--date", required=True, metavar="MM/DD/YYYY", help="the day it would be executed")
+    whatif.add_argument("--security", metavar="TITLE", help="the security (default: the owner's Table I security)")
+    whatif.add_argument("--store", metavar="PATH", help=store_help)
 
     store = commands.add_parser(
         "store", help="look after the draft store: rescue a damaged one, back it up, forget a CCC"
@@ -276,14 +337,53 @@ def _convert(source: str, target: str, copy: str) -> int:
     return _produce(lambda: documents.convert(source, target, Copy(copy)), target)
 
 
-def _import(files: list[str], store_path: str | None, again: bool) -> int:
+def _filed_on(text: str) -> date | None:
+    """--filed-on: a date, or a date and a New York time ('03/04/2024 22:15'), turned into EDGAR's filing day
+    (after 10 p.m. Eastern, or on a closed day, the next business day: Regulation S-T Rule 13(a)(4))."""
+    from datetime import datetime, time
+
+    from form4_desktop.app.closures import load_calendar
+    from form4_desktop.rules import deadline
+
+    day_text, _, clock = text.strip().partition(" ")
+    try:
+        day = read_date(day_text)
+    except TypedValueError:
+        return None
+    if day is None or not clock.strip():
+        return day
+    try:
+        hours, minutes = (int(part) for part in clock.strip().split(":"))
+        moment = datetime.combine(day, time(hours, minutes), tzinfo=deadline.new_york())
+    except ValueError:
+        return None
+    return deadline.filing_day(moment, load_calendar())
+
+
+def _import(files: list[str], store_path: str | None, again: bool, filed_on_text: str | None = None) -> int:
     status = EXIT_OK
+    filed_on = None
+    if filed_on_text is not None:
+        filed_on = _filed_on(filed_on_text)
+        if filed_on is None:
+            print(
+                _one_line(
+                    f"form4 import: --filed-on '{filed_on_text}' is not a date; give it as MM/DD/YYYY, or "
+                    "'MM/DD/YYYY HH:MM' in New York time."
+                ),
+                file=sys.stderr,
+            )
+            return EXIT_UNREADABLE
     with drafts.open_store(store_path) as store:
         # A folder is imported whole, recursively (an insider's past filings build their holdings ledger).
         names = [path for name in files for path in (holdings.xml_files(name) if os.path.isdir(name) else [name])]
         for name in names:
             try:
-                imported = drafts.import_xml(store, name, again=again)
+                imported = (
+                    drafts.import_xml(store, name, again=again, filed_on=filed_on)
+                    if filed_on is not None
+                    else drafts.import_xml(store, name, again=again)
+                )
             except ReadError as error:
                 print(_one_line(error), file=sys.stderr)
                 status = EXIT_UNREADABLE
@@ -328,11 +428,15 @@ def _holdings(arguments: argparse.Namespace) -> int:
             return EXIT_UNREADABLE
     with drafts.open_store(arguments.store, create=False) as store:
         found = holdings.positions(store, arguments.owner, arguments.issuer, as_of)
-    print("table\tsecurity\townership\tnature\tamount\tas_of\texercise_price\texpiration\tunderlying")
-    for _, position in found:
+    # Without --issuer the positions of every issuer are listed: each line says whose securities they are.
+    every_issuer = not arguments.issuer
+    header = "table\tsecurity\townership\tnature\tamount\tas_of\texercise_price\texpiration\tunderlying"
+    print(("issuer\t" if every_issuer else "") + header)
+    for issuer, position in found:
         key = position.key
         amount = "" if position.amount is None else format(position.amount, "f")
-        line = [
+        line = [issuer] if every_issuer else []
+        line += [
             key.table,
             position.title,
             key.ownership,
@@ -370,6 +474,169 @@ def _short_swing(arguments: argparse.Namespace) -> int:
             )
         )
     print(f"total\t{format(short_swing.total_profit(matches), 'f')}")
+    return EXIT_OK
+
+
+def _due(arguments: argparse.Namespace) -> int:
+    from form4_desktop.app.compliance import store_due_lines
+    from form4_desktop.app.due import due_lines
+
+    if not arguments.files and arguments.store is None:
+        print("form4 due: give the files to look at, or --store PATH for every unfiled draft.", file=sys.stderr)
+        return EXIT_UNREADABLE
+    status = EXIT_OK
+    if arguments.files:
+        lines, status = due_lines(arguments.files, arguments.today)
+        for line in lines:
+            print(_one_line(line))
+    if arguments.store is not None:
+        with drafts.open_store(arguments.store, create=False) as store:
+            _say_read_only(store)
+            for line in store_due_lines(store, arguments.today):
+                print(_one_line(line))
+    return status
+
+
+def _fiscal_year(arguments: argparse.Namespace) -> tuple[int, tuple[int, int]] | None:
+    """--year and --fiscal-year-end, or None after one sentence on stderr."""
+    year_text, end_text = arguments.year, arguments.fiscal_year_end
+    if not (year_text.isdigit() and len(year_text) == 4 and int(year_text) >= 1934):
+        print(
+            _one_line(f"form4 {arguments.command}: --year '{year_text}' is not a year; give four digits (2024)."),
+            file=sys.stderr,
+        )
+        return None
+    month_text, _, day_text = end_text.partition("/")
+    try:
+        end = (int(month_text), int(day_text))
+        date(2000, *end)  # a leap year: 02/29 is a fiscal year end (February's last day in other years)
+    except ValueError:
+        print(
+            _one_line(
+                f"form4 {arguments.command}: --fiscal-year-end '{end_text}' is not a day of the year; give MM/DD."
+            ),
+            file=sys.stderr,
+        )
+        return None
+    return int(year_text), end
+
+
+def _late(arguments: argparse.Namespace) -> int:
+    from form4_desktop.app import compliance
+
+    arguments.owner = None
+    fiscal = _fiscal_year(arguments)
+    if not _ciks_given(arguments) or fiscal is None:
+        return EXIT_UNREADABLE
+    with drafts.open_store(arguments.store, create=False) as store:
+        lines = compliance.late_register(store, arguments.issuer, fiscal[0], fiscal[1], arguments.today)
+    if arguments.csv:
+        compliance.write_register_csv(lines, arguments.csv)
+    print("\t".join(compliance.REGISTER_COLUMNS))
+    for row in compliance.register_rows(lines):
+        print(_one_line("\t".join(row)))
+    return EXIT_OK
+
+
+def _form5_sweep(arguments: argparse.Namespace) -> int:
+    from form4_desktop.app import compliance
+
+    arguments.owner = None
+    fiscal = _fiscal_year(arguments)
+    if not _ciks_given(arguments) or fiscal is None:
+        return EXIT_UNREADABLE
+    with drafts.open_store(arguments.store, create=False) as store:
+        lines = compliance.form5_sweep(store, arguments.issuer, fiscal[0], fiscal[1], arguments.today)
+    print("owner_cik\towner\tform5\tdue\trows\treason")
+    for line in lines:
+        state = "owed" if line.owed else ("filed" if line.form5_filed is not None else "not owed")
+        due = line.due.isoformat() if line.due else ""
+        print(_one_line("\t".join((line.owner_cik, line.owner, state, due, str(len(line.rows)), line.why))))
+        for carried in line.rows:
+            row = carried.row
+            when = row.transaction_date.value
+            shares = row.shares.value if row.shares is not None else None
+            print(
+                _one_line(
+                    "\t".join(
+                        (
+                            "",
+                            str(carried.ref),
+                            f"{carried.table}[{carried.index}]",
+                            carried.form_type,
+                            row.coding.code if row.coding is not None else "",
+                            when.isoformat() if isinstance(when, date) else "",
+                            "" if shares is None else format(shares, "f"),
+                            row.security_title.value or "",
+                        )
+                    )
+                )
+            )
+    return EXIT_OK
+
+
+def _what_if(arguments: argparse.Namespace) -> int:
+    from decimal import Decimal, InvalidOperation
+
+    from form4_desktop.app import compliance
+
+    if not _ciks_given(arguments):
+        return EXIT_UNREADABLE
+    shares_text = arguments.buy if arguments.buy is not None else arguments.sell
+    values = []
+    for option, text in (
+        ("--buy" if arguments.buy is not None else "--sell", shares_text),
+        ("--price", arguments.price),
+    ):
+        try:
+            value = Decimal(text)
+        except InvalidOperation:
+            value = Decimal(-1)
+        if not value.is_finite() or value < 0 or (option != "--price" and value == 0):
+            print(
+                _one_line(f"form4 what-if: {option} '{text}' is not a number; give plain digits (1000 or 12.50)."),
+                file=sys.stderr,
+            )
+            return EXIT_UNREADABLE
+        values.append(value)
+    try:
+        when = read_date(arguments.date)
+    except TypedValueError:
+        when = None
+    if when is None:
+        print(
+            _one_line(f"form4 what-if: --date '{arguments.date}' is not a date; give it as MM/DD/YYYY."),
+            file=sys.stderr,
+        )
+        return EXIT_UNREADABLE
+    with drafts.open_store(arguments.store, create=False) as store:
+        found = compliance.what_if(
+            store,
+            arguments.owner,
+            arguments.issuer,
+            buy=arguments.buy is not None,
+            shares=values[0],
+            price=values[1],
+            when=when,
+            security=arguments.security,
+        )
+    print("purchase_date\tsale_date\tshares\tpurchase_price\tsale_price\tprofit")
+    for pair in found.matches:
+        print(
+            "\t".join(
+                (
+                    pair.purchase.when.isoformat(),
+                    pair.sale.when.isoformat(),
+                    format(pair.shares, "f"),
+                    format(pair.purchase.price, "f"),
+                    format(pair.sale.price, "f"),
+                    format(pair.profit, "f"),
+                )
+            )
+        )
+    print(f"total\t{format(found.profit, 'f')}")
+    print(f"added\t{format(found.added, 'f')}")
+    print(f"form4_due\t{found.due.isoformat() + ' 22:00 ET' if found.due else ''}")
     return EXIT_OK
 
 
@@ -496,18 +763,31 @@ def _store(arguments: argparse.Namespace) -> int:
                 )
             )
         return EXIT_OK
-    with drafts.open_store(arguments.store, create=False) as store:
-        if arguments.store_command == "rescue":
-            if store.read_only is not None:  # not its advice ("rescue its drafts"): that is being done
-                print(_one_line(f"{store.read_only.what}; rescuing what it holds."), file=sys.stderr)
-            done = rescue.rescue_drafts(store, arguments.folder)
-            print(
-                _one_line(
-                    f"{done.summary()} into {arguments.folder} (see {rescue.REPORT_FILE} there); bring them into a "
-                    f"new store with: form4 import {arguments.folder} --store NEW_STORE"
-                )
+    if arguments.store_command == "rescue":
+        from form4_desktop.store import StoreError, default_store_path
+
+        try:
+            opened = drafts.open_store(arguments.store, create=False)
+        except StoreError as error:
+            where = arguments.store if arguments.store is not None else default_store_path()
+            if "damaged" not in str(error) or not os.path.isfile(where):
+                raise
+            # SQLite cannot open it at all (its first page damaged): its pages are read without SQLite.
+            print(_one_line(f"{error} Reading its pages directly to rescue what it holds."), file=sys.stderr)
+            done = rescue.rescue_file(where, arguments.folder, str(error))
+        else:
+            with opened as store:
+                if store.read_only is not None:  # not its advice ("rescue its drafts"): that is being done
+                    print(_one_line(f"{store.read_only.what}; rescuing what it holds."), file=sys.stderr)
+                done = rescue.rescue_drafts(store, arguments.folder)
+        print(
+            _one_line(
+                f"{done.summary()} into {arguments.folder} (see {rescue.REPORT_FILE} there); bring them into a "
+                f"new store with: {rescue.import_command(arguments.folder)}"
             )
-            return EXIT_FINDINGS if done.lost else EXIT_OK
+        )
+        return EXIT_FINDINGS if done.lost else EXIT_OK
+    with drafts.open_store(arguments.store, create=False) as store:
         if arguments.store_command == "backup":
             _say_read_only(store)
             store.backup(arguments.copy)
@@ -581,18 +861,19 @@ def _run_command(arguments: argparse.Namespace) -> int:
     if arguments.command == "convert":
         return _convert(arguments.input, arguments.output, arguments.copy)
     if arguments.command == "import":
-        return _import(arguments.files, arguments.store, arguments.again)
+        return _import(arguments.files, arguments.store, arguments.again, arguments.filed_on)
     if arguments.command == "list":
         return _list(arguments.store, arguments.search, arguments.trash)
     if arguments.command == "export":
         return _export(arguments)
     if arguments.command == "due":
-        from form4_desktop.app.due import due_lines
-
-        lines, status = due_lines(arguments.files, arguments.today)
-        for line in lines:
-            print(_one_line(line))
-        return status
+        return _due(arguments)
+    if arguments.command == "late":
+        return _late(arguments)
+    if arguments.command == "form5-sweep":
+        return _form5_sweep(arguments)
+    if arguments.command == "what-if":
+        return _what_if(arguments)
     if arguments.command == "short-swing":
         return _short_swing(arguments)
     if arguments.command == "holdings":
