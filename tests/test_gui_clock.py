@@ -12,6 +12,7 @@ from form4_desktop.app import closures, clock  # noqa: E402
 from form4_desktop.gui.main_window import MainWindow  # noqa: E402
 from form4_desktop.rules import deadline  # noqa: E402
 from test_deadline import one_sale  # noqa: E402
+from test_gui import edit_cell  # noqa: E402
 
 
 def _at(monkeypatch, *moment) -> None:
@@ -25,8 +26,8 @@ def _window(qtbot, store, settings) -> MainWindow:
     return opened
 
 
-def test_the_status_bar_shows_new_york_time_and_the_hours_left_on_the_due_day(
-    qtbot, store, settings, monkeypatch, tmp_path
+def test_the_status_bar_shows_new_york_time_the_due_date_and_the_time_left(
+    qtbot, store, settings, monkeypatch, tmp_path, script
 ):
     monkeypatch.setattr(closures, "closures_file", lambda: tmp_path / "none.txt")
     _at(monkeypatch, 2026, 11, 23, 17, 36)  # Monday 5:36 p.m.: the due day of Thursday's sale
@@ -34,17 +35,40 @@ def test_the_status_bar_shows_new_york_time_and_the_hours_left_on_the_due_day(
     window.document.load(one_sale(date(2026, 11, 19)), None, None)
     window.validate()
     label = window.clock_label
-    assert label.text() == "New York 5:36 p.m. · 4 h 24 min left"  # the summary beside it gives the date
-    assert "b00020" in label.styleSheet()  # red: due today
+    assert label.text() == "New York 5:36 p.m. — due Mon 11/23/2026 10 p.m. ET — 4 h 24 min left"
+    assert "b00020" in label.styleSheet()  # red: less than a day left
     _at(monkeypatch, 2026, 11, 20, 9, 0)  # Friday morning: due Monday, more than a day away
     window.update_clock()
-    assert label.text() == "New York 9:00 a.m." and label.styleSheet() == ""
+    assert label.text() == "New York 9:00 a.m. — due Mon 11/23/2026 10 p.m. ET — 3 days 13 h left"
+    assert label.styleSheet() == ""
+    _at(monkeypatch, 2026, 11, 22, 23, 0)  # Sunday 11 p.m.: 23 hours left, red although not the due day
+    window.update_clock()
+    assert label.text().endswith("— 23 h 0 min left") and "b00020" in label.styleSheet()
     _at(monkeypatch, 2026, 11, 23, 22, 30)  # after the cut-off: EDGAR would file it Tuesday, a day late
     window.update_clock()
-    assert label.text().startswith("New York 10:30 p.m. · past the due date") and "b00020" in label.styleSheet()
+    assert label.text() == "New York 10:30 p.m. — due Mon 11/23/2026 10 p.m. ET — past due"
+    assert "b00020" in label.styleSheet()
     window.validate()
     assert [f.rule_id for f in window.findings if f.rule_id == "LATE"] == ["LATE"]
-    window.document.load(window.document.filing, None, None)
+    # An edit moves the deadline, and the clock follows it without waiting for the minute.
+    _at(monkeypatch, 2026, 11, 23, 17, 36)
+    edit_cell(qtbot, window.editor.table_i, 0, 2, "11/20/2026")  # the sale was on Friday: due Tuesday
+    qtbot.waitUntil(lambda: "due Tue 11/24/2026 10 p.m. ET — 1 day 4 h left" in label.text(), timeout=3000)
+    assert label.styleSheet() == ""
+    assert "due" not in window.status_label.text()  # the count of findings; the deadline is the clock's
+    # A filed draft has no deadline to run: the clock alone.
+    window.document.load(one_sale(date(2026, 11, 19)), 1, 1, "filed", "2026-11-23")
+    window.update_clock()
+    assert label.text() == "New York 5:36 p.m." and label.styleSheet() == ""
+    window.document.load(one_sale(date(2026, 11, 19)), None, None)
+
+
+def test_the_clock_is_read_again_on_the_minute(qtbot, store, settings, monkeypatch, script):
+    _at(monkeypatch, 2026, 11, 23, 17, 36, 45)
+    window = _window(qtbot, store, settings)
+    window.update_clock()
+    assert 15_000 <= window.clock_timer.interval() <= 15_100  # 5:37:00, not a minute after the window opened
+    assert window.clock_timer.isActive()
 
 
 def test_a_bad_closures_file_is_said_once_at_start_and_the_programs_table_is_used(

@@ -213,3 +213,20 @@ def test_the_list_selects_the_draft_the_window_comes_to_show(window, qtbot, scri
     assert window.document.draft_id != opened
     assert window.selected_id() == window.document.draft_id  # the copy, now shown, is the row selected
     assert window.browser.currentIndex().row() == 0  # the newest, at the top
+
+
+def test_a_save_just_before_the_window_closes_is_in_the_store_file_alone(window, qtbot, tmp_path):
+    import shutil
+    import sqlite3
+
+    window.store._db.execute("PRAGMA wal_autocheckpoint = 0")  # only the app's own checkpoint moves it
+    window.document.load(draft(), None, None)
+    window.document.undo_stack.resetClean()
+    window.save_action.trigger()
+    assert window.checkpoint_timer.isActive()  # a second from now …
+    window.close()  # … but the window goes first: what was saved is folded into the file as it closes
+    copy = tmp_path / "backup.sqlite3"
+    shutil.copyfile(window.store.path, copy)  # the file alone, without its -wal: what a backup program takes
+    connection = sqlite3.connect(copy)
+    assert connection.execute("SELECT count(*) FROM drafts").fetchone()[0] == 1
+    connection.close()

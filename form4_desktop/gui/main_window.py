@@ -12,7 +12,7 @@ import logging
 import os
 import re
 import tempfile
-from datetime import date, datetime, timezone
+from datetime import date, datetime, timedelta, timezone
 
 from PySide6.QtCore import QByteArray, QEvent, QItemSelectionModel, QModelIndex, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -46,6 +46,7 @@ from form4_desktop.app.autosave import Autosaver, is_orphan, new_slot
 from form4_desktop.app.closures import ClosuresFileError, load_calendar
 from form4_desktop.rules.closures import DEFAULT_CALENDAR
 from form4_desktop.rules.deadline import CUTOFF as deadline_cutoff
+from form4_desktop.rules.deadline import describe_time_left, filing_day, new_york
 from form4_desktop.app.rescue import REPORT_FILE, rescue_drafts
 from form4_desktop.app.drafts import import_xml
 from form4_desktop.edgar_xml import Copy
@@ -63,7 +64,6 @@ from form4_desktop.model.names import conformed_signature
 from form4_desktop.model.typed import TypedValueError, read_date
 from form4_desktop.rules import Finding, Severity, due_date
 from form4_desktop.rules.boxes import box_label
-from form4_desktop.rules.deadline import describe
 from form4_desktop.rules.typed import typed_findings
 from form4_desktop.store import (
     ConflictError,
@@ -93,6 +93,13 @@ def local_time(stamp: str) -> str:
         moment = moment.replace(tzinfo=timezone.utc)
     moment = moment.astimezone()
     return f"{format_date(moment.date())} {moment:%I:%M %p}".replace(" 0", " ", 1)
+
+
+def time_left_text(left: timedelta) -> str:
+    """'1 day 4 h left', '2 days 0 h left'; under a day '4 h 24 min left' (whole minutes, rounded down)."""
+    if left.days >= 1:
+        return f"{left.days} day{'s' if left.days != 1 else ''} {left.seconds // 3600} h left"
+    return describe_time_left(left)
 
 
 def file_stem(filing: Filing) -> str:
@@ -698,20 +705,31 @@ class MainWindow(QMainWindow):
         return self.today or clock.filing_day_now(self.calendar)
 
     def update_clock(self) -> None:
-        """The status bar's New York time and, on the open draft's due day, the time left before 10 p.m.
-        Eastern; red when the draft is due within a day or is past due."""
-        due = None if self.document.status == "filed" else due_date(self.document.effective_filing(), self.calendar)
+        """The status bar's clock: New York's time and, for the open draft, its deadline and the time left
+        ("New York 5:36 p.m. — due Thu 11/26/2026 10 p.m. ET — 1 day 4 h left"); red when less than a day is left
+        or EDGAR would file the draft after its due day. Read again each minute, on the minute, and on each edit."""
         moment = clock.new_york_now()
-        text = clock.status(due[0] if due else None, self.calendar, moment)
+        text = clock.status(None, self.calendar, moment)
+        due = None
+        if self.document.status != "filed" and not (
+            self.document.locked is not None and self.document.draft_id is None
+        ):
+            due = due_date(self.document.effective_filing(), self.calendar)
         urgent = False
         if due is not None:
-            if " left" in text or "past the due date" in text:
+            day = due[0]
+            text += f" — due {day:%a} {format_date(day)} 10 p.m. ET"
+            left = datetime.combine(day, deadline_cutoff, tzinfo=new_york()) - moment
+            if filing_day(moment, self.calendar) > day or left.total_seconds() <= 0:
+                text += " — past due"
                 urgent = True
-            else:  # an earlier day: urgent when less than 24 hours remain before the cut-off
-                cutoff = datetime.combine(due[0], deadline_cutoff, tzinfo=moment.tzinfo)
-                urgent = (cutoff - moment).total_seconds() < 24 * 3600
+            else:
+                text += f" — {time_left_text(left)}"
+                urgent = left.total_seconds() < 24 * 3600
         self.clock_label.setText(text)
         self.clock_label.setStyleSheet("color: #b00020; font-weight: bold" if urgent else "")
+        # The next reading on the next minute, so that the minutes shown are never a minute behind.
+        self.clock_timer.start(max(1000, (60 - moment.second) * 1000 - moment.microsecond // 1000 + 50))
 
     def validate(self) -> None:
         self.validation_timer.stop()
@@ -739,11 +757,8 @@ class MainWindow(QMainWindow):
         self.editor.show_findings(self.findings)
         errors = sum(1 for finding in self.findings if finding.severity is Severity.ERROR)
         warnings = sum(1 for finding in self.findings if finding.severity is Severity.WARNING)
-        due = due_date(filing, self.calendar)
         text = f"{errors} error{'s' if errors != 1 else ''}, {warnings} warning{'s' if warnings != 1 else ''}"
-        if due is not None:
-            text += f" — due {describe(due[0])}, 10 p.m. Eastern"
-        self.status_text = text
+        self.status_text = text  # the due date and the time left are the clock's, beside it
         self.status_label.setText(text)  # a permanent part of the status bar: messages never hide it
         self.update_clock()
 
@@ -1568,7 +1583,15 @@ class MainWindow(QMainWindow):
             return
         if not self.document.modified:
             self.autosaver.saved()
-        for timer in (self.autosave_timer, self.refresh_timer, self.checkpoint_timer, self.validation_timer):
+        if self.checkpoint_timer.isActive():
+            self._checkpoint()  # a save of the last second is in the store file before the window goes
+        for timer in (
+            self.autosave_timer,
+            self.refresh_timer,
+            self.checkpoint_timer,
+            self.validation_timer,
+            self.clock_timer,
+        ):
             timer.stop()
         self._save_layout()
         event.accept()
