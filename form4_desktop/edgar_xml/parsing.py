@@ -27,6 +27,7 @@ _DOCTYPE = re.compile(r"<!DOCTYPE|<!ENTITY", re.IGNORECASE)
 _FIRST_ELEMENT = re.compile(r"<[A-Za-z_:]")
 _LOCATION = re.compile(r",? line \d+, column \d+")
 _BOMS = (b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")
+_NODES = etree.XPath("count(//*) + count(//processing-instruction())")  # compiled once
 
 
 def _prolog(data: bytes) -> str:
@@ -134,7 +135,7 @@ def parse_untrusted(data: bytes, source: str) -> etree._Element:
     if docinfo.doctype or docinfo.internalDTD is not None:
         raise ReadError(f"{source} contains a DOCTYPE, which EDGAR ownership documents never have; it was not read.")
     # Counted by libxml2's XPath in C: a few milliseconds even for a million nodes.
-    nodes = int(root.xpath("count(//*)") + root.xpath("count(//processing-instruction())"))
+    nodes = int(_NODES(root))
     if nodes > MAX_NODES:
         raise ReadError(
             f"{source} has {nodes:,} XML elements and processing instructions; an ownership document "
