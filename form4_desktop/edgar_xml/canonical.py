@@ -37,7 +37,7 @@ from __future__ import annotations
 import re
 from lxml import etree
 
-from form4_desktop.edgar_xml.parsing import local_name, parse_untrusted, remove_keeping_tail
+from form4_desktop.edgar_xml.parsing import XML_SPACE, XSI, local_name, parse_untrusted, remove_keeping_tail
 from form4_desktop.model.codes import COUNTRIES, OBSOLETE_COUNTRIES, US_STATES
 
 BOOLEAN_ELEMENTS = frozenset(
@@ -82,8 +82,6 @@ DATE_BOXES = frozenset(
 CIK_ELEMENTS = frozenset({"issuerCik", "rptOwnerCik"})
 _DATE_WITH_ZONE = re.compile(r"([0-9]{4}-[0-9]{2}-[0-9]{2})(?:Z|[+-][0-9]{2}:[0-9]{2})")
 _DECIMAL = re.compile(r"(-?)\+?([0-9]*)(?:\.([0-9]*))?")
-_XML_SPACE = " \t\r\n"
-_XSI = "{http://www.w3.org/2001/XMLSchema-instance}"
 
 
 def _canonical_decimal(text: str) -> str:
@@ -101,13 +99,13 @@ def strip_namespaces(root: etree._Element) -> None:
     for element in root.iter():
         if isinstance(element.tag, str):
             element.tag = local_name(element)
-            for attribute in [a for a in element.attrib if a.startswith(_XSI)]:
+            for attribute in [a for a in element.attrib if a.startswith(XSI)]:
                 del element.attrib[attribute]
     etree.cleanup_namespaces(root)
 
 
 def _strip(text: str | None) -> str | None:
-    return (text or "").strip(_XML_SPACE) or None
+    return (text or "").strip(XML_SPACE) or None
 
 
 def _normalise_values(root: etree._Element) -> None:
@@ -150,8 +148,8 @@ def _remove_empty(root: etree._Element) -> None:
 def _strip_footnote_ids(root: etree._Element) -> None:
     for element in root.iter("footnote", "footnoteId"):
         footnote_id = element.get("id")
-        if footnote_id is not None and footnote_id != footnote_id.strip(_XML_SPACE):
-            element.set("id", footnote_id.strip(_XML_SPACE))
+        if footnote_id is not None and footnote_id != footnote_id.strip(XML_SPACE):
+            element.set("id", footnote_id.strip(XML_SPACE))
 
 
 def move_foreign_state(root: etree._Element) -> None:

@@ -27,6 +27,8 @@ _DOCTYPE = re.compile(r"<!DOCTYPE|<!ENTITY", re.IGNORECASE)
 _FIRST_ELEMENT = re.compile(r"<[A-Za-z_:]")
 _LOCATION = re.compile(r",? line \d+, column \d+")
 _BOMS = (b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")
+XML_SPACE = " \t\r\n"  # XML's whitespace; a non-breaking space is content, not layout
+XSI = "{http://www.w3.org/2001/XMLSchema-instance}"
 _NODES = etree.XPath("count(//*) + count(//processing-instruction())")  # compiled once
 
 

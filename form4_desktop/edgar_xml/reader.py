@@ -25,7 +25,7 @@ from typing import Any, Callable, TypeVar
 from lxml import etree
 
 from form4_desktop.edgar_xml.errors import ReadError
-from form4_desktop.edgar_xml.parsing import local_name, own_text, parse_untrusted, read_bytes
+from form4_desktop.edgar_xml.parsing import XML_SPACE, XSI, local_name, own_text, parse_untrusted, read_bytes
 from form4_desktop.model import (
     DOCUMENT_TYPES,
     DerivativeHolding,
@@ -51,12 +51,10 @@ T = TypeVar("T")
 
 _DATE = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})(?:Z|[+-][0-9]{2}:[0-9]{2})?")
 _DECIMAL = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)")
-_XML_SPACE = " \t\r\n"  # XML's whitespace; a non-breaking space is content, not layout
 _BOOLEANS = {"1": True, "true": True, "0": False, "false": False}
-_XSI = "{http://www.w3.org/2001/XMLSchema-instance}"
 # The only xsi: attributes a filing may carry: schema-location hints, without content. Any other (xsi:type,
 # xsi:nil) would change what the schema makes of the element, so it is unexpected like any attribute.
-_SCHEMA_LOCATIONS = frozenset({f"{_XSI}noNamespaceSchemaLocation", f"{_XSI}schemaLocation"})
+_SCHEMA_LOCATIONS = frozenset({f"{XSI}noNamespaceSchemaLocation", f"{XSI}schemaLocation"})
 # How many unexpected attributes or elements are named, per element, before the rest are only counted:
 # a hostile file may carry hundreds of thousands, and one finding per each helps nobody (and lxml finds
 # an attribute's value by scanning all of them, so naming each would take quadratic time).
@@ -66,23 +64,6 @@ MAX_NAMED = 5
 # right, while one with thousands is not judged row by row (the rest is reported, and left unread).
 MAX_READ = {"reportingOwner": 100, "ownerSignature": 100, "footnote": 990, "footnoteId": 990, "rows": 300}
 _QUOTE_LIMIT = 40
-# Elements whose `value` is a date, number or yes/no: EDGAR suspends an empty one (TS §3.2).
-_TYPED_VALUES = frozenset(
-    {
-        "transactionDate",
-        "deemedExecutionDate",
-        "exerciseDate",
-        "expirationDate",
-        "transactionShares",
-        "transactionTotalValue",
-        "transactionPricePerShare",
-        "conversionOrExercisePrice",
-        "sharesOwnedFollowingTransaction",
-        "valueOwnedFollowingTransaction",
-        "underlyingSecurityShares",
-        "underlyingSecurityValue",
-    }
-)
 
 
 # How many attributes the document has, counted by libxml2 in C: a plain reading accounts for each (see
@@ -181,7 +162,7 @@ class _Element:
         if len(unexpected) > MAX_NAMED:
             self.problem(f"{len(unexpected) - MAX_NAMED:,} more unexpected attributes (not named here)")
         if children and local_name(element) != "footnote":
-            between = own_text(element).strip(_XML_SPACE)
+            between = own_text(element).strip(XML_SPACE)
             if between:
                 self.problem(f"unexpected text {quote(between)} between elements")
 
@@ -233,7 +214,7 @@ class _Element:
             self.problem(f"expected a plain value but found <{next(iter(self.children))}> inside")
             return None
         # With no child at all (a plain document's leaf), `text` is all of it.
-        value = (self.element.text or "" if self.context.plain else own_text(self.element)).strip(_XML_SPACE)
+        value = (self.element.text or "" if self.context.plain else own_text(self.element)).strip(XML_SPACE)
         return value or None
 
     def child_text(self, name: str) -> str | None:
@@ -281,7 +262,7 @@ class _Element:
                 value = parse(text)
             elif tag == "footnoteId":
                 footnote_id = child.get("id")
-                if not footnote_id or footnote_id != footnote_id.strip(_XML_SPACE) or text is not None:
+                if not footnote_id or footnote_id != footnote_id.strip(XML_SPACE) or text is not None:
                     raise _Unusual
                 ids.append(footnote_id)
             else:
@@ -344,7 +325,7 @@ class _Element:
         raw = self.element.get("id") or ""
         if raw:
             self.context.attributes += 1
-        footnote_id = raw.strip(_XML_SPACE)
+        footnote_id = raw.strip(XML_SPACE)
         if footnote_id and footnote_id != raw:
             self.repaired(
                 f"the footnote id {quote(raw)} has spaces around it; EDGAR wants exactly {quote(footnote_id)}",
@@ -355,7 +336,7 @@ class _Element:
         ids = []
         for child in self.all("footnoteId"):
             footnote_id = child.footnote_id()
-            if child.children or own_text(child.element).strip(_XML_SPACE):
+            if child.children or own_text(child.element).strip(XML_SPACE):
                 child.problem("a footnote reference carries text; it is only an id")
             if not footnote_id:
                 child.problem("a footnote reference has no id")
@@ -378,7 +359,7 @@ def _text(element: _Element) -> str | None:
 
 def _plain_text_of(text: str | None) -> str | None:
     """A text or tail without XML whitespace around it; None when nothing is left."""
-    return text.strip(_XML_SPACE) or None if text else None
+    return text.strip(XML_SPACE) or None if text else None
 
 
 def _plain_text(text: str | None) -> str | None:
@@ -881,7 +862,7 @@ def _read_footnotes(footnotes: _Element | None) -> list[Footnote]:
                 "footnotes are plain text"
             )
         # itertext leaves out what a processing instruction holds but keeps the text after it.
-        text = "".join(footnote.element.itertext()).strip(_XML_SPACE)
+        text = "".join(footnote.element.itertext()).strip(XML_SPACE)
         result.append(Footnote(footnote_id, text))
     return result
 
