@@ -8,7 +8,10 @@ import pytest
 
 pytest.importorskip("PySide6")
 
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
 from form4_desktop.app import closures, clock  # noqa: E402
+from form4_desktop.gui import main_window  # noqa: E402
 from form4_desktop.gui.main_window import MainWindow  # noqa: E402
 from form4_desktop.rules import deadline  # noqa: E402
 from test_deadline import one_sale  # noqa: E402
@@ -77,6 +80,7 @@ def test_a_bad_closures_file_is_said_once_at_start_and_the_programs_table_is_use
     bad = tmp_path / "edgar-closures.txt"
     bad.write_text("tomorrow  EDGAR closed\n")
     monkeypatch.setattr(closures, "closures_file", lambda: bad)
+    monkeypatch.setattr(main_window, "_CLOSURES_SAID", False)  # a program just started
     window = _window(qtbot, store, settings)
     script.expect("tell", "EDGAR closures file not read", None, text="line 1: 'tomorrow' is not a date")
     window.tell_read_only()
@@ -84,6 +88,15 @@ def test_a_bad_closures_file_is_said_once_at_start_and_the_programs_table_is_use
     window.document.load(one_sale(date(2026, 11, 19)), None, None)
     window.validate()  # no second message: the script fails on any
     assert window.calendar is closures.DEFAULT_CALENDAR
+    # Another store opened in a window of its own (File ▸ New Store) says nothing of it again.
+    script.expect("save_file", "New store", str(tmp_path / "second.sqlite3"))
+    window.findChild(type(window.save_action), "new_store").trigger()
+    [other] = [
+        w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w is not window and w.isVisible()
+    ]
+    assert other.calendar is closures.DEFAULT_CALENDAR and other.closures_problem is not None
+    other.close()
+    window.document.load(window.document.filing, None, None)
 
 
 def test_mark_filed_proposes_edgars_filing_day_not_the_computers_date(qtbot, store, settings, monkeypatch, script):
@@ -101,3 +114,18 @@ def test_mark_filed_proposes_edgars_filing_day_not_the_computers_date(qtbot, sto
     script.expected[-1].answer = answer
     window.findChild(type(window.save_action), "mark_filed").trigger()
     assert seen["proposed"] == "11/27/2026"
+
+
+def test_amend_dates_the_signature_with_new_yorks_day_not_the_computers(qtbot, store, settings, monkeypatch, script):
+    """At 11:30 p.m. on Friday in New York, the computer's own clock may say Saturday (abroad) and EDGAR's
+    filing day is Monday: a signature made now is dated Friday, the day it is in New York."""
+    monkeypatch.setattr(clock, "new_york_now", lambda: datetime(2026, 11, 20, 23, 30, tzinfo=deadline.new_york()))
+    window = _window(qtbot, store, settings)
+    draft_id = store.create(one_sale(date(2026, 11, 19)))
+    store.mark_filed(draft_id, date(2026, 11, 20), None, 1)
+    window.open_draft(draft_id)
+    Button = main_window.dialogs.Button
+    script.expect("ask", "Amend", Button.Yes, text="Date it today, 11/20/2026?")
+    window.findChild(type(window.save_action), "amend").trigger()
+    assert [signature.date for signature in window.document.filing.signatures] == [date(2026, 11, 20)]
+    window.document.load(window.document.filing, None, None)

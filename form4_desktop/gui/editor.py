@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import copy
-from datetime import date
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
@@ -31,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from form4_desktop.app import clock
 from form4_desktop.gui.delegates import CellDelegate
 from form4_desktop.gui import dialogs
 from form4_desktop.gui.document import FilingDocument
@@ -446,7 +446,7 @@ class SignaturesTab(ListFormTab):
         owners = self.document.filing.reporting_owners
         count = len(self.items())
         name = owners[count].name if count < len(owners) and owners[count].name else ""
-        return Signature(conformed_signature(name), date.today())
+        return Signature(conformed_signature(name), clock.new_york_today())
 
 
 class TableTab(QWidget):
@@ -900,7 +900,7 @@ class Editor(QTabWidget):
                 self.document.undo_stack.beginMacro("Sign as the reporting person")
                 self.document.set("signatures[0].name", conformed_signature(name), "Sign as the reporting person")
                 if filing.signatures[0].date is None:
-                    self.document.set("signatures[0].date", date.today(), "Date the signature")
+                    self.document.set("signatures[0].date", clock.new_york_today(), "Date the signature")
                 self.document.undo_stack.endMacro()
 
         QTimer.singleShot(0, sign)  # not inside the name's own undo step

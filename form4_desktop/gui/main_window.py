@@ -132,6 +132,8 @@ WRITING_ACTIONS = (
     "mark_filed",
     "amend",
 )
+# Whether a bad edgar-closures.txt has been said (at start, once for the whole program).
+_CLOSURES_SAID = False
 # The windows opened on other stores (File ▸ Open Store): kept here, or Python would close them at once.
 _STORE_WINDOWS: list[MainWindow] = []
 
@@ -697,6 +699,12 @@ class MainWindow(QMainWindow):
         self.banner.setText(text)
         self.banner.setVisible(bool(text))
 
+    def signing_day(self) -> date:
+        """The date a signature made now bears: today in New York, EDGAR's calendar (never a day later than
+        the filing day EDGAR gives, as the computer's own date can be abroad, and never a day that has not come
+        yet, as the filing day is after 10 p.m. or on a weekend)."""
+        return self.today or clock.new_york_today()
+
     def as_of(self) -> date:
         """The day the draft is judged on: a filed draft on its filing date, any other on the day EDGAR would
         file it if sent now (New York's clock: after 10 p.m. Eastern, the next business day)."""
@@ -960,7 +968,7 @@ class MainWindow(QMainWindow):
             if choice:
                 owner = owners[choice - 1]
                 filing.reporting_owners = [owner]
-                filing.signatures = [Signature(conformed_signature(owner.name or ""), self.today or date.today())]
+                filing.signatures = [Signature(conformed_signature(owner.name or ""), self.signing_day())]
         return filing
 
     def open_draft(self, draft_id: int | None) -> bool:
@@ -1141,7 +1149,9 @@ class MainWindow(QMainWindow):
     def tell_read_only(self) -> None:
         """At start, when the store could only be opened for reading: say why, and for a damaged store offer
         to rescue its drafts."""
-        if self.closures_problem is not None:
+        global _CLOSURES_SAID
+        if self.closures_problem is not None and not _CLOSURES_SAID:
+            _CLOSURES_SAID = True  # once for the program, not again for each window of another store
             dialogs.tell(
                 self,
                 "EDGAR closures file not read",
@@ -1407,7 +1417,7 @@ class MainWindow(QMainWindow):
         amendment = self.store.amend(draft_id)
         self.store_changed()
         self.open_draft(amendment)
-        today = self.today or date.today()
+        today = self.signing_day()
         signatures = self.document.filing.signatures
         if signatures and any(signature.date != today for signature in signatures):
             dated = ", ".join(sorted({format_date(s.date) for s in signatures if s.date})) or "no date"
