@@ -213,6 +213,7 @@ class MainWindow(QMainWindow):
         self.clock_timer.start()
         self.store_label = QLabel(self.store_name() + (" (read-only)" if store.read_only is not None else ""))
         self.store_label.setObjectName("status_store")
+        self.store_label.setContentsMargins(12, 0, 4, 0)  # apart from the clock's text
         self.store_label.setToolTip(f"The draft store: {store.path}")
         self.statusBar().addPermanentWidget(self.store_label)
         # Another window or program may change the store: its list is read again when it did (data_version).
@@ -399,7 +400,7 @@ class MainWindow(QMainWindow):
             "Open another draft store file (a colleague's copy, a backup), in a new window",
             "Store not opened",
         )
-        self.recent_stores_menu = file.addMenu("Recent S&tores")
+        self.recent_stores_menu = file.addMenu("Recent Stores")
         self.recent_stores_menu.setObjectName("recent_stores")
         self.recent_stores_menu.aboutToShow.connect(
             lambda: self.act("Cannot list the stores", self._fill_recent_stores)
@@ -976,11 +977,7 @@ class MainWindow(QMainWindow):
             return False
         draft = self.store.open(draft_id)
         self.document.load(draft.filing, draft.id, draft.version, draft.status, draft.filed_on)
-        if self.document.locked is not None:
-            self.say(self.document.locked)
-        elif draft.is_filed:
-            self.say(f"Filed {self._filed_text()}: read-only. Use Draft ▸ Amend to correct it.")
-        return True
+        return True  # a draft that cannot be changed says why in the strip above the form
 
     def open_xml_file(self) -> None:
         path = dialogs.open_file(self, "Open EDGAR XML", self.folder("open"), "EDGAR XML (*.xml);;All files (*)")
