@@ -417,12 +417,7 @@ def read_document(data: bytes, source: str = "<input>", *, strict: bool = True) 
     (a namespace, a processing instruction, a sign) are listed as issues.
     """
     root = parse_untrusted(data, source)
-    # Not XPath, whose node sets of instructions take quadratic time in lxml; before or after the root too.
-    pis = [
-        *root.itersiblings(etree.ProcessingInstruction, preceding=True),
-        *root.iter(etree.ProcessingInstruction),
-        *root.itersiblings(etree.ProcessingInstruction),
-    ]
+    pis = _instructions(root)
     if not pis and root.tag == "ownershipDocument" and not _may_have_namespaces(data, root):
         # Nearly every real filing: read without an _Element per value, and again carefully (below) at the
         # first problem, repair or anything unusual, so that the outcome is always the careful reading's.
@@ -434,8 +429,24 @@ def read_document(data: bytes, source: str = "<input>", *, strict: bool = True) 
                 return result
         except _Unusual:
             pass
+    return _read_carefully(root, source, strict)
+
+
+def _instructions(root: etree._Element) -> list[etree._Element]:
+    """The document's processing instructions, before or after the root too. Not XPath, whose node sets of
+    instructions take quadratic time in lxml."""
+    return [
+        *root.itersiblings(etree.ProcessingInstruction, preceding=True),
+        *root.iter(etree.ProcessingInstruction),
+        *root.itersiblings(etree.ProcessingInstruction),
+    ]
+
+
+def _read_carefully(root: etree._Element, source: str, strict: bool) -> ReadResult:
+    """The reading of any document: every element checked on its own for all that may be wrong with it."""
     context = _Context(source, strict)
     _report_namespaces(root, context)
+    pis = _instructions(root)
     if pis:
         context.repaired(
             "ownershipDocument", f"a processing instruction <?{pis[0].target} ...?>; EDGAR suspends a document with one"
