@@ -185,13 +185,27 @@ def test_a_drafts_own_saved_copy_is_left_out_of_its_ledger(tmp_path):
         assert holdings.positions(store, new.reporting_owners[0].cik)[0][1].amount == Decimal(225000)
 
 
+def store_issuer(path) -> str:
+    with DraftStore(path) as store:
+        return store.open(1).filing.issuer.cik.lstrip("0")
+
+
 def test_form4_holdings_prints_one_line_per_position(tmp_path, capsys):
     path = tmp_path / "s.sqlite3"
     with _store_with_history(path) as store:
         owner = store.open(1).filing.reporting_owners[0].cik
     assert cli.main(["holdings", "--store", str(path), "--owner", owner, "--as-of", "06/30/2023"]) == 0
     lines = capsys.readouterr().out.splitlines()
+    issuer = store_issuer(path)
+    # Without --issuer every issuer's positions are listed, each line naming its issuer.
     assert lines == [
+        "issuer\ttable\tsecurity\townership\tnature\tamount\tas_of\texercise_price\texpiration\tunderlying",
+        f"{issuer}\tI\tCommon Stock\tD\t\t230000\t2023-06-01",
+    ]
+    assert (
+        cli.main(["holdings", "--store", str(path), "--owner", owner, "--issuer", issuer, "--as-of", "6/30/2023"]) == 0
+    )
+    assert capsys.readouterr().out.splitlines() == [
         "table\tsecurity\townership\tnature\tamount\tas_of\texercise_price\texpiration\tunderlying",
         "I\tCommon Stock\tD\t\t230000\t2023-06-01",
     ]
