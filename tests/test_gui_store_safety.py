@@ -162,3 +162,20 @@ def test_the_address_book_forgets_a_ccc_and_removes_a_person(window, qtbot, scri
     assert seen["left"] == 0 and window.store.known_owners() == []
     assert window.store.open(1).filing.reporting_owners[0].ccc is None
     assert os.path.exists(window.store.path)
+
+
+def test_a_read_only_store_offers_no_footnote_edits(qtbot, script, settings, tmp_path):
+    path = str(tmp_path / "drafts.sqlite3")
+    with DraftStore(path) as store:
+        draft_id = store.create(draft())
+    os.chmod(path, 0o444)
+    with DraftStore(path) as store:
+        window = MainWindow(store, today=date(2023, 1, 11), settings=settings)
+        qtbot.addWidget(window)
+        window.show()
+        window.open_draft(draft_id)
+        tab = window.editor.footnotes_tab
+        assert [button.isEnabled() for button in tab.buttons] == [False, False, False]
+        tab.add()  # even if reached another way (a shortcut): no footnote editor, no change
+        assert not window.document.modified
+        window.close()

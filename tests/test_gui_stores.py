@@ -143,3 +143,21 @@ def test_file_menu_connects_to_a_team_store(window, script):
     script.expect("run", "Connect to team store", 0)  # the dialog, cancelled: no window, nothing said
     _action(window, "connect_team_store").trigger()
     assert [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()] == [window]
+
+
+def test_save_as_copy_after_a_ccc_was_forgotten_elsewhere_leaves_the_ccc_out(window, qtbot, script):
+    filing = draft()
+    filing.reporting_owners[0].ccc = "kk#7mmq2"
+    draft_id = window.store.create(filing)
+    window.open_draft(draft_id)
+    window.document.set("remarks", "Typed before the CCC was forgotten.")
+    with DraftStore(window.store.path) as address_book:  # another window forgets the CCC
+        address_book.forget_ccc(filing.reporting_owners[0].cik)
+    script.expect("pick", "Not saved", 0, text="CCC of draft 1's reporting owner was forgotten")
+    window.save_action.trigger()
+    copy_id = window.document.draft_id
+    assert copy_id != draft_id
+    kept = window.store.open(copy_id).filing
+    assert kept.remarks == "Typed before the CCC was forgotten." and kept.reporting_owners[0].ccc is None
+    assert window.store.known_owners()[0].ccc is None  # nor back in the address book
+    assert window.document.filing.reporting_owners[0].ccc is None  # nor on screen

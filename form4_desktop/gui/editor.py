@@ -799,6 +799,10 @@ class FootnotesTab(QWidget):
         for button in (add, remove, renumber):
             bar.addWidget(button)
         bar.addStretch(1)
+        # A draft that cannot be changed (filed, or in a store that can only be read) offers no footnote edit:
+        # the editor would take typing that could never be kept.
+        self.buttons = (add, remove, renumber)
+        document.replaced.connect(self._enable)
         self.remarks = QPlainTextEdit()
         self.remarks.setObjectName("remarks")
         self.remarks.setAccessibleName("Remarks")
@@ -818,7 +822,13 @@ class FootnotesTab(QWidget):
         layout.addWidget(QLabel("<b>Remarks</b>"))
         layout.addWidget(self.remarks)
 
+    def _enable(self) -> None:
+        for button in self.buttons:
+            button.setEnabled(not self.document.read_only)
+
     def add(self) -> None:
+        if self.document.read_only:
+            return
         add_footnote(self, self.document)
 
     def edit(self, index=None) -> None:

@@ -66,6 +66,7 @@ from form4_desktop.rules import Finding, Severity, due_date
 from form4_desktop.rules.boxes import box_label
 from form4_desktop.rules.typed import typed_findings
 from form4_desktop.store import (
+    CccForgottenError,
     ConflictError,
     DraftStore,
     NotFoundError,
@@ -1070,7 +1071,9 @@ class MainWindow(QMainWindow):
                     self, "Not saved", text, ["Save as Copy", "Discard" if gone else "Reopen", "Cancel"]
                 )
                 if choice == 0:
-                    return self.save_copy()
+                    # A CCC forgotten meanwhile stays forgotten: the copy leaves it out (the user types it again
+                    # if they mean to).
+                    return self.save_copy(forget=isinstance(error, CccForgottenError), gone=gone)
                 if choice == 1:
                     draft_id = self.document.draft_id
                     self.document.load(new_filing(), None, None)  # the user chose to drop the changes
@@ -1113,22 +1116,32 @@ class MainWindow(QMainWindow):
         self.say("Saved.")
         return True
 
-    def save_copy(self) -> bool:
+    def save_copy(self, *, forget: bool = False, gone: bool = False) -> bool:
         """File ▸ Save as Copy: the window's draft, with whatever is being typed, saved as a new draft, which the
-        window then shows (the draft it came from is left as it is in the store)."""
+        window then shows (the draft it came from is left as it is in the store). `forget`: leave out the CCCs
+        the store has forgotten since the draft was opened; `gone`: the draft it came from was deleted for good."""
         self.commit_typing()
         if self.document.locked is not None:
             raise UserError(f"Not saved: {self.store.read_only.refused() if self.store.read_only else ''}")
         self.require_taken("saved")
         filing = copy.deepcopy(self.document.filing)
         filing.schema_version = None  # a copy is a new draft, not EDGAR's record
+        dropped = self.store.forgotten_cccs(filing) if forget else []
+        for owner in filing.reporting_owners:
+            if owner.cik in dropped:
+                owner.ccc = None
         draft_id = self.store.create(filing)
         source = self.document.draft_id
         self.document.load(filing, draft_id, 1)
         self.autosaver.saved()
         self.store_changed()
         self._update_title()
-        self.say(f"Saved as a new draft (draft {draft_id})" + (f"; draft {source} is as it was." if source else "."))
+        said = f"Saved as a new draft (draft {draft_id})"
+        if source and not gone:
+            said += f"; draft {source} is as it was"
+        if dropped:
+            said += "; without the CCC that was forgotten (type it again only if you mean to file for them)"
+        self.say(said + ".")
         return True
 
     def _fill_recent(self) -> None:
