@@ -166,6 +166,7 @@ class RegisterView(QDialog):
         table.setHorizontalHeaderLabels(headings)
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)  # one insider at a time
         table.verticalHeader().setVisible(False)
         table.setWordWrap(True)
         header = table.horizontalHeader()
