@@ -161,3 +161,24 @@ def test_save_as_copy_after_a_ccc_was_forgotten_elsewhere_leaves_the_ccc_out(win
     assert kept.remarks == "Typed before the CCC was forgotten." and kept.reporting_owners[0].ccc is None
     assert window.store.known_owners()[0].ccc is None  # nor back in the address book
     assert window.document.filing.reporting_owners[0].ccc is None  # nor on screen
+
+
+def test_the_compliance_menu_opens_the_deadlines_and_the_register(window, script):
+    from datetime import timedelta
+
+    from test_deadline import one_sale
+
+    window.store.create(one_sale(date.today() - timedelta(days=30)))  # overdue
+    seen = {}
+
+    def deadlines(dialog):
+        seen["rows"] = dialog.windowTitle()
+        return 0
+
+    script.expect("run", "Deadlines", deadlines)
+    _action(window, "deadlines").trigger()
+    script.expect("run", "Item 405 register", 0)
+    _action(window, "item405_register").trigger()
+    script.expect("run", "Deadlines", 0)  # at start, something is overdue: the dashboard shows itself
+    window.show_deadlines_if_due()
+    assert seen["rows"] == "Deadlines"

@@ -186,6 +186,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         dialogs.tell(window, "Store not reopened", not_reopened, "information")
     window.tell_read_only()
     window.offer_restore()
+    window.act("No deadlines", window.show_deadlines_if_due)  # the dashboard, when something is due soon
     for file in arguments.files[:1]:
         window.import_file(file)
     status = app.exec()

@@ -514,6 +514,25 @@ class MainWindow(QMainWindow):
             "See what changed in each version, and restore one",
             "No history",
         )
+        compliance_menu = bar.addMenu("&Compliance")
+        self._action(
+            compliance_menu,
+            "&Deadlines…",
+            self.deadlines,
+            "Ctrl+Shift+L",
+            "deadlines",
+            "Every unfiled draft with its due date and time left on the New York clock, overdue first",
+            "No deadlines",
+        )
+        self._action(
+            compliance_menu,
+            "Item 405 &register…",
+            self.item405_register,
+            None,
+            "item405_register",
+            "Late reports, late transactions and failures to file per issuer and fiscal year, and the Form 5 sweep",
+            "No register",
+        )
         if self.store.read_only is not None:
             # Nothing that would change the store is offered: each would only be refused.
             for name in WRITING_ACTIONS:
@@ -1216,6 +1235,26 @@ class MainWindow(QMainWindow):
             "Store) and bring the drafts into it with File ▸ Import Folder.",
             level,
         )
+
+    def deadlines(self) -> None:
+        """Compliance ▸ Deadlines: every unfiled draft's due date and time left; a double-click opens one."""
+        from form4_desktop.gui.dashboard import DeadlineDashboard
+
+        dialogs.run(DeadlineDashboard(self.store, self.open_draft, self))
+
+    def item405_register(self) -> None:
+        """Compliance ▸ Item 405 register: per issuer and fiscal year, with the Form 5 sweep."""
+        from form4_desktop.gui.register_view import RegisterView
+
+        issuer = self.document.filing.issuer.cik or None
+        dialogs.run(RegisterView(self.store, self, open_draft=self.open_draft, issuer_cik=issuer))
+
+    def show_deadlines_if_due(self) -> None:
+        """At start: the deadline dashboard, when a draft is due within two business days or overdue."""
+        from form4_desktop.app import compliance
+
+        if compliance.due_soon(compliance.deadlines(self.store, filed=False)):
+            self.act("No deadlines", self.deadlines)
 
     def connect_team_store(self) -> MainWindow | None:
         """File ▸ Connect to Team Store: a team store on PostgreSQL, in a window of its own."""
