@@ -7,7 +7,6 @@ import io
 import re
 import shutil
 import subprocess
-import time
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -232,9 +231,7 @@ OVER_THE_LIMITS = {
 def test_values_over_edgars_limits_still_print_visibly_cut(box, text):
     filing = read_file(REFERENCE)
     OVER_THE_LIMITS[box](filing, text)
-    start = time.perf_counter()
-    pdf = render_pdf(filing)
-    assert time.perf_counter() - start < 1.0
+    pdf = render_pdf(filing)  # how fast: benchmarks/bench_pdf.py (a ratio to the typical form), not a timed test
     printed = " ".join(pages_text(pdf))
     assert "more characters not shown" in printed
     assert "CRAGUN KENNETH S" in printed or box == "owner name"  # the rest of the form is there
@@ -244,9 +241,7 @@ def test_a_huge_number_and_a_thousand_footnote_references_print(tmp_path):
     filing = read_file(REFERENCE)
     filing.table_i[0].shares.value = Decimal("9" * 2000)
     filing.table_i[0].coding.footnote_ids = ["F1"] * 2000
-    start = time.perf_counter()
-    text = " ".join(pages_text(render_pdf(filing)))
-    assert time.perf_counter() - start < 1.0
+    text = " ".join(pages_text(render_pdf(filing)))  # how fast: benchmarks/bench_pdf.py
     assert "more characters not shown" in text
 
 
