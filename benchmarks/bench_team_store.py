@@ -54,9 +54,7 @@ def main() -> None:
         ("open", "open a draft", "<= 10 ms"),
         ("save", "save a draft (durable)", "<= 10 ms"),
     ):
-        print(
-            f"  {label:22} {local[name]:7.2f}ms {team[name]:9.2f}ms {team[name] / local[name]:6.1f}x  {goal}"
-        )
+        print(f"  {label:22} {local[name]:7.2f}ms {team[name]:9.2f}ms {team[name] / local[name]:6.1f}x  {goal}")
 
 
 if __name__ == "__main__":
