@@ -364,3 +364,13 @@ def test_a_missing_store_is_refused_when_it_may_not_be_created(tmp_path):
     assert list(tmp_path.iterdir()) == []
     DraftStore(path).close()  # created by default
     DraftStore(path, create=False).close()  # and then opened
+
+
+def test_the_drafts_columns_named_once_are_the_schemas(tmp_path):
+    # salvage.py reads damaged records and copying.py copies rows by database.DRAFT_COLUMNS: it must be the table.
+    path = tmp_path / "drafts.sqlite3"
+    DraftStore(path).close()
+    with sqlite3.connect(path) as connection:
+        columns = tuple(row[1] for row in connection.execute("PRAGMA table_info(drafts)"))
+    connection.close()
+    assert columns == database.DRAFT_COLUMNS

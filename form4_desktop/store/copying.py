@@ -9,33 +9,12 @@ from __future__ import annotations
 import json
 from typing import Any, Callable
 
-from form4_desktop.store.database import StoreError
+from form4_desktop.store.database import DRAFT_COLUMNS, StoreError
 from form4_desktop.store.drafts import DraftStore
 
 # Each table, its columns in copying order, and the columns that name a row. Parents before children.
 TABLES: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
-    (
-        "drafts",
-        (
-            "id",
-            "created_at",
-            "updated_at",
-            "version",
-            "status",
-            "document_type",
-            "period_of_report",
-            "issuer_cik",
-            "issuer_name",
-            "issuer_ticker",
-            "owner_names",
-            "owner_ciks",
-            "filed_on",
-            "accession_number",
-            "amends_id",
-            "deleted_at",
-        ),
-        ("id",),
-    ),
+    ("drafts", DRAFT_COLUMNS, ("id",)),
     ("revisions", ("draft_id", "version", "saved_at", "saved_by", "content"), ("draft_id", "version")),
     ("autosaves", ("slot", "draft_id", "base_version", "saved_at", "content"), ("slot",)),
     ("known_owners", ("cik", "name", "updated_at", "content"), ("cik",)),

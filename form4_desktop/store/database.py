@@ -113,6 +113,28 @@ def _run(connection: sqlite3.Connection, script: str) -> None:
             connection.execute(statement)
 
 
+# The drafts table's columns in the order of its records (_v1 made them; no later migration added one). The page
+# scan of a damaged store (salvage.py) decodes records by this order, and a store copy (copying.py) copies them.
+DRAFT_COLUMNS = (
+    "id",
+    "created_at",
+    "updated_at",
+    "version",
+    "status",
+    "document_type",
+    "period_of_report",
+    "issuer_cik",
+    "issuer_name",
+    "issuer_ticker",
+    "owner_names",
+    "owner_ciks",
+    "filed_on",
+    "accession_number",
+    "amends_id",
+    "deleted_at",
+)
+
+
 def _v1(connection: sqlite3.Connection) -> None:
     _run(
         connection,

@@ -28,6 +28,7 @@ from typing import IO, Any, NamedTuple
 
 from form4_desktop.model.filing import Filing
 from form4_desktop.store.codec import CodecError, filing_from_json
+from form4_desktop.store.database import DRAFT_COLUMNS
 
 log = logging.getLogger("form4_desktop.store.salvage")
 
@@ -35,25 +36,6 @@ _TABLE_LEAF, _INDEX_LEAF, _INDEX_INTERIOR = 0x0D, 0x0A, 0x02
 _ENCODINGS = {1: "utf-8", 2: "utf-16-le", 3: "utf-16-be"}
 _WAL_MAGIC = (0x377F0682, 0x377F0683)  # the low bit: checksums computed on big-endian words
 
-# The columns of a drafts row, in the order of its records (id is the rowid: NULL in the record).
-DRAFT_COLUMNS = (
-    "id",
-    "created_at",
-    "updated_at",
-    "version",
-    "status",
-    "document_type",
-    "period_of_report",
-    "issuer_cik",
-    "issuer_name",
-    "issuer_ticker",
-    "owner_names",
-    "owner_ciks",
-    "filed_on",
-    "accession_number",
-    "amends_id",
-    "deleted_at",
-)
 _NULLABLE_TEXT = {"period_of_report", "filed_on", "accession_number", "deleted_at"}
 
 Value = int | float | str | bytes | None
