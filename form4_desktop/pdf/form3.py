@@ -60,19 +60,7 @@ FORM = PrintedForm(
     closing_notes=(
         "Note: File three copies of this Form, one of which must be manually signed. If space is insufficient, "
         "<i>See</i> Instruction 6 for procedure.",
-        "Potential persons who are to respond to the collection of information contained in this form are not "
-        "required to respond unless the form displays a currently valid OMB number.",
+        layout.OMB_NOTICE_OF_FORMS_3_AND_5,
     ),
-    parts=(
-        layout.print_or_type,
-        layout.boxes,
-        layout.table_i,
-        layout.reminder,
-        layout.table_ii,
-        layout.reporting_owners,
-        layout.signatures,
-        layout.explanation,
-        layout.remarks,
-        layout.closing_notes,
-    ),
+    parts=(layout.print_or_type, *layout.PARTS_OF_FORMS_3_AND_5),
 )

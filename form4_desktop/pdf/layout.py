@@ -1081,6 +1081,25 @@ def table_ii(form: PrintedForm, filing: Filing, options: Options) -> list:
     return [Spacer(1, 10), table(form, filing, "table_ii")]
 
 
+# Forms 3 and 5 as their stylesheets (3_X07.xsl, 5_X09.xsl) lay them out after the top: the same parts in the same
+# order, and the same OMB notice at the foot (4_X09.xsl has an order and a notice of its own).
+PARTS_OF_FORMS_3_AND_5 = (
+    boxes,
+    table_i,
+    reminder,
+    table_ii,
+    reporting_owners,
+    signatures,
+    explanation,
+    remarks,
+    closing_notes,
+)
+OMB_NOTICE_OF_FORMS_3_AND_5 = (
+    "Potential persons who are to respond to the collection of information contained in this form are not "
+    "required to respond unless the form displays a currently valid OMB number."
+)
+
+
 # -- a printed form ---------------------------------------------------------------------------------------------
 @dataclass(frozen=True)
 class Options:
