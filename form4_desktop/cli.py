@@ -459,22 +459,28 @@ def _short_swing(arguments: argparse.Namespace) -> int:
         return EXIT_UNREADABLE
     with drafts.open_store(arguments.store, create=False) as store:
         matches = holdings.short_swing_report(store, arguments.owner, arguments.issuer)
+    _print_pairs(matches, short_swing.total_profit(matches))
+    return EXIT_OK
+
+
+def _print_pairs(matches, total) -> None:
+    """Matched 16(b) pairs as `form4 short-swing` and `form4 what-if` print them: a header, a tab-separated line
+    per pair (dates YYYY-MM-DD, plain decimals) and the total."""
     print("purchase_date\tsale_date\tshares\tpurchase_price\tsale_price\tprofit")
-    for found in matches:
+    for pair in matches:
         print(
             "\t".join(
                 (
-                    found.purchase.when.isoformat(),
-                    found.sale.when.isoformat(),
-                    format(found.shares, "f"),
-                    format(found.purchase.price, "f"),
-                    format(found.sale.price, "f"),
-                    format(found.profit, "f"),
+                    pair.purchase.when.isoformat(),
+                    pair.sale.when.isoformat(),
+                    format(pair.shares, "f"),
+                    format(pair.purchase.price, "f"),
+                    format(pair.sale.price, "f"),
+                    format(pair.profit, "f"),
                 )
             )
         )
-    print(f"total\t{format(short_swing.total_profit(matches), 'f')}")
-    return EXIT_OK
+    print(f"total\t{format(total, 'f')}")
 
 
 def _due(arguments: argparse.Namespace) -> int:
@@ -620,21 +626,7 @@ def _what_if(arguments: argparse.Namespace) -> int:
             when=when,
             security=arguments.security,
         )
-    print("purchase_date\tsale_date\tshares\tpurchase_price\tsale_price\tprofit")
-    for pair in found.matches:
-        print(
-            "\t".join(
-                (
-                    pair.purchase.when.isoformat(),
-                    pair.sale.when.isoformat(),
-                    format(pair.shares, "f"),
-                    format(pair.purchase.price, "f"),
-                    format(pair.sale.price, "f"),
-                    format(pair.profit, "f"),
-                )
-            )
-        )
-    print(f"total\t{format(found.profit, 'f')}")
+    _print_pairs(found.matches, found.profit)
     print(f"added\t{format(found.added, 'f')}")
     print(f"form4_due\t{found.due.isoformat() + ' 22:00 ET' if found.due else ''}")
     return EXIT_OK

@@ -109,20 +109,21 @@ def late_register(
 REGISTER_COLUMNS = ("owner_cik", "owner", "late_reports", "late_transactions", "failures_to_file", "assumed_dates")
 
 
+def register_row(line: RegisterLine) -> list[str]:
+    """One insider's line as text, in REGISTER_COLUMNS order (`form4 late`, its CSV and the register view)."""
+    return [
+        line.owner_cik,
+        line.owner,
+        str(line.late_reports),
+        str(line.late_transactions),
+        str(line.failures_to_file),
+        "yes" if line.assumed_dates else "no",
+    ]
+
+
 def register_rows(lines: list[RegisterLine]) -> list[list[str]]:
     """The register's lines as `form4 late` prints them: the delinquent insiders only."""
-    return [
-        [
-            line.owner_cik,
-            line.owner,
-            str(line.late_reports),
-            str(line.late_transactions),
-            str(line.failures_to_file),
-            "yes" if line.assumed_dates else "no",
-        ]
-        for line in lines
-        if line.delinquent
-    ]
+    return [register_row(line) for line in lines if line.delinquent]
 
 
 def write_register_csv(lines: list[RegisterLine], path: str | os.PathLike[str]) -> None:

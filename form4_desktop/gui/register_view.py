@@ -233,15 +233,7 @@ class RegisterView(QDialog):
         self.table.setRowCount(len(shown))
         for number, line in enumerate(shown):
             details = "\n".join(line.items)
-            values = (
-                line.owner_cik,
-                line.owner,
-                str(line.late_reports),
-                str(line.late_transactions),
-                str(line.failures_to_file),
-                "yes" if line.assumed_dates else "no",
-                details,
-            )
+            values = (*compliance.register_row(line), details)
             for column, text in enumerate(values):
                 item = _cell(text, details if column < 2 else "")
                 if column in (2, 3, 4) and text != "0":

@@ -16,7 +16,7 @@ import dataclasses
 import functools
 import re
 from pathlib import Path
-from typing import Iterator
+from typing import Callable, Iterator
 
 from form4_desktop.model import Filing, Footnoted
 from form4_desktop.rules.boxes import cell, owner_label
@@ -138,15 +138,20 @@ def texts(filing: Filing) -> Iterator[tuple[str, str, str]]:
         yield f"signatures[{index}].name", f"Signature {index + 1}, name", signature.name or ""
 
 
-def character_findings(filing: Filing) -> list[Finding]:
-    """One TEXT-CHARACTERS error per text holding a character EDGAR cannot take."""
-    rule = RULES["TEXT-CHARACTERS"]
+def _text_findings(filing: Filing, rule_id: str, problem_of: Callable[[str, str], str | None]) -> list[Finding]:
+    """One finding of `rule_id` per text of the filing that `problem_of(label, text)` has a sentence for."""
+    rule = RULES[rule_id]
     findings = []
     for path, label, text in texts(filing):
-        message = problem(label, text)
+        message = problem_of(label, text)
         if message:
             findings.append(Finding(rule.id, rule.severity, path, message))
     return findings
+
+
+def character_findings(filing: Filing) -> list[Finding]:
+    """One TEXT-CHARACTERS error per text holding a character EDGAR cannot take."""
+    return _text_findings(filing, "TEXT-CHARACTERS", problem)
 
 
 # -- characters the printed form cannot carry --------------------------------------------------------------------
@@ -210,10 +215,4 @@ def print_problem(label: str, text: str) -> str | None:
 def print_findings(filing: Filing) -> list[Finding]:
     """One PRINT-CHARACTERS warning per text holding a character the printed form cannot draw. Kept apart from
     character_findings, which the XML writer treats as reasons to refuse the file."""
-    rule = RULES["PRINT-CHARACTERS"]
-    findings = []
-    for path, label, text in texts(filing):
-        message = print_problem(label, text)
-        if message:
-            findings.append(Finding(rule.id, rule.severity, path, message))
-    return findings
+    return _text_findings(filing, "PRINT-CHARACTERS", print_problem)
