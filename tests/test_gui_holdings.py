@@ -74,3 +74,28 @@ def _store_rows():
     bought = _filing(date(2024, 1, 10), 1000, "P", 11000)
     bought.table_i[0].price_per_share = Footnoted(Decimal("10.00"))
     return [(bought, date(2024, 1, 11))]
+
+
+def test_a_draft_in_a_read_only_store_is_still_judged_against_the_ledger(qtbot, settings, tmp_path):
+    import os
+
+    from form4_desktop.gui.main_window import MainWindow
+    from form4_desktop.store import DraftStore
+
+    path = tmp_path / "drafts.sqlite3"
+    with DraftStore(path) as store:
+        for item in _history():  # 225,000 owned directly after 09/01/2023
+            store.import_filed(item.filing, item.filed_on)
+        wrong = _filing(date(2023, 11, 1), 10000, "P", 240000)  # 225,000 + 10,000 is 235,000
+        wrong.schema_version = None
+        draft_id = store.create(wrong)
+    os.chmod(path, 0o444)
+    with DraftStore(path) as store:
+        window = MainWindow(store, today=date(2023, 11, 3), settings=settings)
+        qtbot.addWidget(window)
+        window.open_draft(draft_id)
+        window.validate()
+        # Locked, since the store can only be read, but not filed: the same finding a writable store shows.
+        [finding] = [f for f in window.findings if f.rule_id == "HOLDINGS-CONTINUITY"]
+        assert finding.field_path == "table_i[0].shares_owned_following"
+        window.close()

@@ -814,7 +814,7 @@ class MainWindow(QMainWindow):
     def _continuity(self, filing: Filing) -> list[Finding]:
         """HOLDINGS-CONTINUITY: the draft's first row of each position against what the owner's filings left;
         SHORT-SWING: its P and S rows against the owner's other trades less than six months away."""
-        if self.document.read_only:
+        if self.document.status == "filed":
             return []  # a filed form is part of the ledger, not judged against it
         found = self._ledger(filing)
         if not found:
