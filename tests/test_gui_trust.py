@@ -445,3 +445,17 @@ def test_a_refused_box_gets_one_finding_not_also_required(window, qtbot):
     type_into(qtbot, window.editor.filing_tab.period, "02/30/2023")
     window.validate()
     assert [f.rule_id for f in window.findings if f.field_path == "period_of_report"] == ["TYPED-VALUE"]
+
+
+def test_a_draft_marked_filed_after_its_due_date_says_it_was_filed_late_not_to_file_it(qtbot, store, script, settings):
+    later = MainWindow(store, today=date(2026, 11, 24), settings=settings)
+    qtbot.addWidget(later)
+    later.document.load(draft(), None, None)  # a trade of 01/09/2023: due 01/11/2023
+    later.save_action.trigger()
+    script.expect("text", "Mark filed", "01/13/2023", text="Date filed")
+    script.expect("text", "Mark filed", "", text="Accession")
+    later.findChild(type(later.save_action), "mark_filed").trigger()
+    [(path, message)] = findings_of(later, "LATE")
+    assert path == "table_i[0].transaction_date"
+    assert message.startswith("Filed 2 business days late, on 01/13/2023: it was due by 10 p.m. Eastern")
+    assert "File it as soon as possible" not in message  # it was filed: nothing left to do

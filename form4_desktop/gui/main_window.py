@@ -727,11 +727,16 @@ class MainWindow(QMainWindow):
         return self.today or clock.new_york_today()
 
     def as_of(self) -> date:
-        """The day the draft is judged on: a filed draft on its filing date, any other on the day EDGAR would
-        file it if sent now (New York's clock: after 10 p.m. Eastern, the next business day)."""
+        """The day EDGAR would file the draft if it were sent now (New York's clock: after 10 p.m. Eastern, the
+        next business day)."""
+        return self.today or clock.filing_day_now(self.calendar)
+
+    def filed_on(self) -> date | None:
+        """A filed draft's filing date, on which its timeliness is judged ("Filed 2 business days late, on …");
+        None for a draft not filed."""
         if self.document.status == "filed" and self.document.filed_on:
             return date.fromisoformat(self.document.filed_on)
-        return self.today or clock.filing_day_now(self.calendar)
+        return None
 
     def update_clock(self) -> None:
         """The status bar's clock: New York's time and, for the open draft, its deadline and the time left
@@ -778,7 +783,8 @@ class MainWindow(QMainWindow):
         # A box holding text that cannot be taken gets that one finding, not also "is required" for the old value.
         self.findings = [
             finding
-            for finding in documents.check_filing(filing, self.as_of(), self.calendar) + self._continuity(filing)
+            for finding in documents.check_filing(filing, self.as_of(), self.calendar, filed_on=self.filed_on())
+            + self._continuity(filing)
             if paths.box_path(finding.field_path) not in refused
         ] + typed
         self.findings.sort(key=self._position)
