@@ -16,7 +16,16 @@ from form4_desktop import cli
 from form4_desktop.app import holdings
 from form4_desktop.edgar_xml.reader import read_file
 from form4_desktop.model import Footnote, Footnoted, NonDerivativeTransaction
-from form4_desktop.model.holdings import LedgerFiling, build, corrections, holder_sentence, normalized, position_key
+from form4_desktop.model.holdings import (
+    LedgerFiling,
+    build,
+    corrections,
+    holder_sentence,
+    later_corrections,
+    normalized,
+    position_key,
+)
+from form4_desktop.rules.continuity import continuity_findings
 from form4_desktop.rules.findings import Severity
 from form4_desktop.store import DraftStore
 from test_rules import draft
@@ -127,6 +136,71 @@ def test_an_amendment_to_a_middle_filing_flags_exactly_the_later_filings():
         (4, "table_i[0].shares_owned_following", Decimal(225000), Decimal(235000)),
     ]
     assert [e.ref for e in ledger.breaks()] == [3]  # the first filing that no longer chains
+
+
+def _form5_gift_received(when: date, shares: int, owned: int):
+    """A Form 5 for 2023 carrying a gift received (G, A) on `when`, a Form 5 item reported late in the year."""
+    filing = _filing(when, shares, "G", owned)
+    filing.document_type = "5"
+    filing.period_of_report = date(2023, 12, 31)
+    filing.schema_version = None  # a draft
+    filing.table_i[0].acquired_disposed = Footnoted("A")
+    filing.table_i[0].coding.form_type = "5"
+    return filing
+
+
+def test_a_form5_item_dated_before_filed_rows_names_each_later_filing_and_by_how_much():
+    """The history holds 200,000 from 01/09/2023, then +50,000 on 03/01 (250,000), −20,000 on 06/01 (230,000),
+    −5,000 on 09/01 (225,000). A gift of 1,000 received on 02/01/2023, reported on the Form 5 for 2023, goes
+    before the three later Forms 4: each said 1,000 too few (251,000, 231,000, 226,000 by hand)."""
+    ledger = build(_history())
+    form5 = _form5_gift_received(date(2023, 2, 1), 1000, 201000)
+    fixes = later_corrections(ledger, form5)
+    assert [(entry.ref, entry.path, entry.reported, should) for entry, should in fixes] == [
+        (2, "table_i[0].shares_owned_following", Decimal(250000), Decimal(251000)),
+        (3, "table_i[0].shares_owned_following", Decimal(230000), Decimal(231000)),
+        (4, "table_i[0].shares_owned_following", Decimal(225000), Decimal(226000)),
+    ]
+    [finding] = continuity_findings(form5, ledger)  # it starts from 200,000: no HOLDINGS-CONTINUITY
+    assert (finding.rule_id, finding.severity, finding.field_path) == (
+        "HOLDINGS-LATER-FILINGS",
+        Severity.WARNING,
+        "table_i[0].transaction_date",
+    )
+    assert finding.message == (
+        "This row of 02/01/2023 goes before 3 rows of 3 later filings for the same position, held directly, which "
+        "do not count it; once it is filed, their amount owned following should be: the Form 4 filed 03/02/2023 "
+        "(draft 2), Table I, row 1: 251,000, not 250,000 (+1,000); the Form 4 filed 06/02/2023 (draft 3), Table I, "
+        "row 1: 231,000, not 230,000 (+1,000); the Form 4 filed 09/05/2023 (draft 4), Table I, row 1: 226,000, not "
+        "225,000 (+1,000). Correct them: amend them, or give the corrected amount in the next filing with a footnote."
+    )
+    # Dated after every filed row (the usual Form 5), it makes no later row wrong.
+    on_time = _form5_gift_received(date(2023, 10, 2), 1000, 226000)
+    assert later_corrections(ledger, on_time) == [] and continuity_findings(on_time, ledger) == []
+
+
+def test_a_late_form4_row_between_filed_rows_lists_only_the_rows_after_it(tmp_path):
+    """A sale of 2,000 on 07/03/2023, reported late: only the Form 4 of 09/01 comes after it (225,000 − 2,000 =
+    223,000 by hand); the one of 06/01 stays right. Saved, the store's ledger lists the same rows for it."""
+    with _store_with_history(tmp_path / "s.sqlite3") as store:
+        late = _filing(date(2023, 7, 3), 2000, "S", 228000)  # 230,000 − 2,000
+        late.schema_version = None
+        [finding] = holdings.check_draft(store, late, None)
+        assert finding.rule_id == "HOLDINGS-LATER-FILINGS" and finding.field_path == "table_i[0].transaction_date"
+        assert "before 1 row of 1 later filing" in finding.message
+        assert "(draft 4), Table I, row 1: 223,000, not 225,000 (−2,000)." in finding.message
+        assert "06/02/2023" not in finding.message
+        draft_id = store.create(late)
+        assert [(ref, path, was, should) for ref, path, was, should in holdings.after_amendment(store, draft_id)] == [
+            (4, "table_i[0].shares_owned_following", Decimal(225000), Decimal(223000))
+        ]
+        # Once it is filed the later Form 4 breaks the chain where the ledger now puts it.
+        store.mark_filed(draft_id, date(2023, 10, 2))
+        assert [e.ref for e in holdings.ledger_of(store, *_who(late)).breaks()] == [4]
+
+
+def _who(filing) -> tuple[str, str]:
+    return filing.reporting_owners[0].cik, filing.issuer.cik
 
 
 def test_an_amendment_row_matching_two_rows_is_an_ambiguity():
@@ -350,7 +424,13 @@ def test_a_draft_amendment_is_judged_from_before_the_row_it_restates(tmp_path):
         draft_filing.table_i[0].shares = Footnoted(Decimal(60000))
         draft_filing.table_i[0].shares_owned_following = Footnoted(Decimal(260000))
         store.save(amendment, draft_filing, store.open(amendment).version)
-        assert holdings.check_draft(store, draft_filing, amendment) == []  # 200,000 + 60,000, not 250,000 + ...
+        # It starts from 200,000 (+ 60,000), not 250,000 + ...: no HOLDINGS-CONTINUITY; the later Forms 4 it breaks
+        # are named, as after_amendment lists them below.
+        [finding] = holdings.check_draft(store, draft_filing, amendment)
+        assert finding.rule_id == "HOLDINGS-LATER-FILINGS"
+        assert "(draft 3), Table I, row 1: 240,000, not 230,000 (+10,000); the Form 4 filed 09/05/2023 (draft 4), " in (
+            finding.message
+        )
         assert holdings.propose(store, draft_filing, amendment, "table_i", 0) == Decimal(260000)
         # the filed positions stay as filed; with drafts, the amendment stands for the row it restates
         owner, issuer = draft_filing.reporting_owners[0].cik, draft_filing.issuer.cik

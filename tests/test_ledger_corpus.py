@@ -279,7 +279,52 @@ def test_a_late_row_is_proposed_from_the_position_on_its_own_date(tmp_path):
     with _store_of(tmp_path / "s.sqlite3", OWNER, ISSUER) as store:
         late = _new_draft(store, date(2023, 1, 9), 100, 243472)  # after 06/30/2022's 243,572, before 07/07/2023
         assert holdings.propose(store, late, None, "table_i", 0) == Decimal(243472)
-        assert holdings.check_draft(store, late, None) == []
+        assert [f.rule_id for f in holdings.check_draft(store, late, None)] == ["HOLDINGS-LATER-FILINGS"]
+
+
+# The late sale of 100 on 01/09/2023 goes before the estate's rows filed since: each says 100 too many.
+AFTER_THE_LATE_SALE = [(filed, path, was, should - 200) for filed, path, was, should in LATER[2:] + [RESTATED]]
+
+
+def test_a_late_row_names_every_later_filing_it_makes_wrong_and_by_how_much(tmp_path):
+    with _store_of(tmp_path / "s.sqlite3", OWNER, ISSUER) as store:
+        late = _new_draft(store, date(2023, 1, 9), 100, 243472)
+        [finding] = holdings.check_draft(store, late, None)
+        assert (finding.rule_id, finding.severity, finding.field_path) == (
+            "HOLDINGS-LATER-FILINGS",
+            Severity.WARNING,
+            "table_i[0].transaction_date",
+        )
+        ids = {r.filed_on: r.id for r in store.ledger_filings(OWNER, ISSUER)}
+        july, march, june = ids[date(2023, 7, 11)], ids[date(2024, 3, 15)], ids[date(2024, 6, 27)]
+        assert finding.message == (
+            "This row of 01/09/2023 goes before 8 rows of 3 later filings for the same position, held indirectly "
+            "(By Estate Planning Vehicles), which do not count it; once it is filed, their amount owned following "
+            f"should be: the Form 4 filed 07/11/2023 (draft {july}), Table I, row 2: 244,413, not 244,513 (−100); "
+            f"the Form 4 filed 03/15/2024 (draft {march}), Table I, row 1: 242,691, not 242,791 (−100); row 2: "
+            "228,692, not 228,792 (−100); row 3: 223,756, not 223,856 (−100); row 4: 220,213, not 220,313 (−100); "
+            f"row 5: 217,713, not 217,813 (−100); row 6: 217,413, not 217,513 (−100); the Form 4 filed 06/27/2024 "
+            f"(draft {june}), Table I, row 3: 217,413, not 217,513 (−100). Correct them: amend them, or give the "
+            "corrected amount in the next filing with a footnote."
+        )
+        # Saved as a draft, the ledger lists the same rows for it (what the insider view and a fix-up offer use).
+        draft_id = store.create(late)
+        assert _said(store, holdings.after_amendment(store, draft_id)) == AFTER_THE_LATE_SALE
+
+
+def test_an_open_amendment_in_the_editor_names_the_filings_it_will_break(tmp_path):
+    with _store_of(tmp_path / "s.sqlite3", OWNER, ISSUER) as store:
+        amendment = _amend_the_gift(store, file_it=False)
+        [finding] = holdings.check_draft(store, store.open(amendment).filing, amendment)
+        assert finding.rule_id == "HOLDINGS-LATER-FILINGS" and finding.field_path == "table_i[1].transaction_date"
+        assert finding.message.startswith(
+            "This amended row of 07/17/2020 changes the position held indirectly (By Estate Planning Vehicles) that "
+            "10 rows of 4 later filings carried on; "
+        )
+        said = re.findall(r"([\d,]+), not ([\d,]+) \(\+100\)", finding.message)
+        assert [(int(was.replace(",", "")), int(should.replace(",", ""))) for should, was in said] == [
+            (was, should) for _, _, was, should in LATER + [RESTATED]
+        ]
 
 
 # -- how positions are told apart -------------------------------------------------------------------------------

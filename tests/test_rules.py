@@ -521,6 +521,7 @@ def test_every_rule_has_a_test():
     tested |= {"FORM5-ITEM-EARLY", "TYPED-VALUE"}  # their own tests above
     tested |= {"TEXT-CHARACTERS"}  # tests/test_xml_characters.py
     tested |= {"HOLDINGS-CONTINUITY"}  # tests/test_holdings.py (it needs the store's ledger)
+    tested |= {"HOLDINGS-LATER-FILINGS"}  # tests/test_holdings.py, tests/test_ledger_corpus.py
     tested |= {"SHORT-SWING"}  # tests/test_short_swing.py (it needs the owner's other filings)
     tested |= {"PRINT-CHARACTERS"}  # tests/test_pdf.py (what the printed form's font cannot carry)
     tested |= {"DEEMED-DATE-INELIGIBLE", "FORM5-ITEM-ON-FORM4", "FORM5-GIFT-ON-TIME"}  # tests/test_deadline.py

@@ -47,7 +47,8 @@ def _owner_and_issuer(filing: Filing) -> tuple[str, str] | None:
 
 
 def check_draft(store: DraftStore, filing: Filing, draft_id: int | None) -> list[Finding]:
-    """HOLDINGS-CONTINUITY findings of a draft against its first reporting owner's ledger."""
+    """HOLDINGS-CONTINUITY and HOLDINGS-LATER-FILINGS findings of a draft against its first reporting owner's
+    ledger."""
     who = _owner_and_issuer(filing)
     if who is None:
         return []
@@ -86,9 +87,9 @@ def positions(
 
 
 def after_amendment(store: DraftStore, amendment_id: int) -> list[tuple[int, str, object, object]]:
-    """After an amendment, filed or a draft (as it will be once filed): (draft id, box path, what it says, what
-    it should say) of every later filing or draft of a position it changed whose "owned following" should now
-    say another amount."""
+    """After an amendment, filed or a draft (as it will be once filed), or a draft whose rows are dated before rows
+    filed since (a late Form 4, a Form 5 item): (draft id, box path, what it says, what it should say) of every
+    later filing or draft of a position it changed whose "owned following" should now say another amount."""
     filing = store.open(amendment_id).filing
     who = _owner_and_issuer(filing)
     if who is None:

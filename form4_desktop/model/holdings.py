@@ -154,6 +154,7 @@ class Entry:
     expected: Decimal | None = None  # before ± change, for a transaction after a known position
     code: str = ""
     pending: bool = False
+    form: str = ""  # the filing's document type (4, 4/A, 5): how a message names it
     # Its place among the entries of one day: (filed on, accession, filing, (table, row)); an amendment's row
     # takes the place of the row it restates.
     rank: tuple = ()
@@ -276,6 +277,7 @@ def entries_of(item: LedgerFiling, merges: dict[str, str] | None = None) -> list
             e.reported,
             code=e.code,
             pending=item.pending,
+            form=item.filing.document_type,
             rank=(*rank, e.rank),
         )
         for e in found
@@ -572,6 +574,51 @@ def corrections(ledger: Ledger, changed_ref: Hashable) -> list[tuple[Entry, Deci
         and entry.superseded_by != changed_ref
         and not (entry.pending and entry.ref in amending)  # another draft amendment: not filed with this one
     ]
+    return _carried(old, new, same)
+
+
+def later_corrections(
+    ledger: Ledger, filing: Filing, ref: Hashable = None, merges: dict[str, str] | None = None
+) -> list[tuple[Entry, Decimal]]:
+    """What a draft not in `ledger` (the one being edited, `ref`) changes once it is filed: every row after its
+    rows, filed or in another draft, of a position it moves, whose amount owned following should then say another
+    amount, with that amount, in the ledger's order. A late Form 4's row, a Form 5 item or an amendment's changed
+    row goes in the ledger on its own date, before rows filed since, which did not count it.
+
+    The draft's rows go where the ledger will put them once it is filed: after the filed rows of their day, an
+    amendment's row in place of the filed row it restates (see draft_rows). Nothing is listed when no row of the
+    draft's positions comes after the draft's rows (the usual new Form 4)."""
+    merged = {normalized(k): normalized(v) for k, v in (merges or {}).items()}
+    new = entries_of(LedgerFiling(ref, filing), merged)
+    if not new:
+        return []
+    first: dict[PositionKey, tuple] = {}
+    for entry in new:
+        first[entry.key] = min(first.get(entry.key, _sort_key(entry)), _sort_key(entry))
+    old: list[Entry] = []
+    if filing.is_amendment:
+        for entry in new:
+            restated = ledger.restated(entry.key, entry.when, entry.code)
+            if restated is not None and all(restated is not other for other in old):
+                old.append(restated)
+                entry.rank = restated.rank
+                first[entry.key] = min(first[entry.key], _sort_key(restated))
+    amending = {entry.superseded_by for entry in ledger.entries if entry.superseded_by is not None}
+    same = [
+        entry
+        for entry in ledger.entries
+        if entry.key in first
+        and entry.ref != ref
+        and all(entry is not other for other in old)
+        and not (entry.pending and entry.ref in amending)  # a draft amendment: not filed with this one
+    ]
+    if not any(_sort_key(entry) > first[entry.key] for entry in same):
+        return []
+    return _carried(old, new, same)
+
+
+def _carried(old: list[Entry], new: list[Entry], same: list[Entry]) -> list[tuple[Entry, Decimal]]:
+    """The rows of `same` whose amount should change when the rows `old` are replaced by `new` (see corrections)."""
     tagged = sorted(
         [(_sort_key(e), 0, e) for e in old]
         + [(_sort_key(e), 1, e) for e in new]

@@ -209,6 +209,11 @@ _RULES = [
          "left (the holdings ledger of the store); information when a footnote on the box explains the jump",
          "§5 Table I col. 5, Table II col. 9 (the amount owned following the reported transactions, carried "
          "across filings); issue #14 (holdings ledger)"),
+    Rule("HOLDINGS-LATER-FILINGS", W, "A draft's row dated before rows already filed (or drafted) for the same "
+         "position (a late Form 4, a Form 5 item, an amendment's changed row) leaves their amount owned following "
+         "wrong once it is filed: each is named with what it says and what it should say",
+         "§5 Table I col. 5, Table II col. 9 (the amount owned following the reported transactions, carried "
+         "across filings); issue #14 (holdings ledger, items 3 and 4)"),
     Rule("SHORT-SWING", W, "A P or S row that matches an opposite P or S of the same security by the same owner "
          "(filed, or in another draft) less than six months away: the potential Section 16(b) profit",
          "Exchange Act §16(b); Smolowe v. Delendo Corp., 136 F.2d 231 (2d Cir. 1943) (lowest in, highest out); "
