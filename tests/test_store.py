@@ -7,6 +7,7 @@ import sqlite3
 import stat
 import subprocess
 import sys
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -17,6 +18,7 @@ from form4_desktop.app.drafts import export_draft_xml, import_xml
 from form4_desktop.edgar_xml import Copy, read_file
 from form4_desktop.store import ConflictError, DraftStore, NotFoundError, StoreError
 from form4_desktop.store import database
+from form4_desktop.store.codec import filing_to_json
 from test_rules import draft
 
 CCC = "ab#45678"
@@ -300,8 +302,92 @@ def test_a_v4_store_keeps_its_largest_draft_id_after_a_backup(tmp_path):
     _backed_up_at(tmp_path, 4)
 
 
-def test_a_v5_store_opens_unchanged(tmp_path):
+def _filed_rows_before_v6(path: Path) -> dict[str, int]:
+    """Filed drafts written into a store of schema version 5 as the program of that version wrote them (it kept
+    no provenance of a filing date), by what they are: their ids."""
+    edgar_copy = read_file(REFERENCE)  # signed 01/11/2023, period 01/09/2023
+    unsigned = read_file(REFERENCE)
+    unsigned.signatures = []
+    cases = {
+        "imported, dated from its signature": (edgar_copy, "2023-01-11"),
+        "imported with another date given": (edgar_copy, "2023-01-13"),
+        "imported unsigned, dated from box 3": (unsigned, "2023-01-09"),
+        "filed, no date known": (edgar_copy, None),
+        "marked filed in the app on its signature date": (draft(), "2023-01-11"),
+    }
+    ids = {}
+    with sqlite3.connect(path) as connection:
+        first = connection.execute("SELECT max(id) FROM drafts").fetchone()[0] + 1
+        for number, (name, (filing, filed_on)) in enumerate(cases.items(), start=first):
+            connection.execute(
+                "INSERT INTO drafts (id, created_at, updated_at, version, status, document_type, filed_on, "
+                "issuer_cik, owner_ciks) VALUES (?, '2023-01-11T00:00:00+00:00', '2023-01-11T00:00:00+00:00', 1, "
+                "'filed', '4', ?, '0000896493', '0001767258')",
+                (number, filed_on),
+            )
+            connection.execute(
+                "INSERT INTO revisions (draft_id, version, saved_at, saved_by, content) "
+                "VALUES (?, 1, '2023-01-11T00:00:00+00:00', 'fixture-author', ?)",
+                (number, filing_to_json(filing)),
+            )
+            ids[name] = number
+        connection.execute("UPDATE sequences SET last = ?", (number,))
+    connection.close()
+    return ids
+
+
+def test_a_v5_store_keeps_which_filing_dates_were_assumed_after_a_backup(tmp_path):
     path = _fixture(tmp_path, "v5.sqlite3")
+    ids = _filed_rows_before_v6(path)
+    with DraftStore(path, user="bob") as store:
+        assert store._db.execute("PRAGMA user_version").fetchone()[0] == 6
+        assert {name: store.open(number).filed_on_assumed for name, number in ids.items()} == {
+            "imported, dated from its signature": True,
+            "imported with another date given": False,
+            "imported unsigned, dated from box 3": True,
+            "filed, no date known": True,
+            "marked filed in the app on its signature date": False,
+        }
+        assert [(row.filed_on, row.filed_on_assumed) for row in store.ledger_filings("1767258", "896493")][1:] == [
+            (date(2023, 1, 11), True),
+            (date(2023, 1, 13), False),
+            (date(2023, 1, 9), True),
+            (None, True),
+            (date(2023, 1, 11), False),
+        ]
+        [unfiled] = [row for row in store.list() if row.status == "draft"]
+        assert store.open(unfiled.id).filed_on_assumed is False
+        assert store.open(unfiled.id).filing.remarks == "Saved again by the fixture's editor."
+        assert store.fiscal_year_end("896493") == (12, 31)
+        store.set_fiscal_year_end("896493", 6, 30)
+        assert store.fiscal_year_end("896493") == (6, 30)
+    _backed_up_at(tmp_path, 5)
+    [backup] = tmp_path.glob("v5.sqlite3.v5-*.bak")
+    with sqlite3.connect(backup) as kept:  # the copy is the store as it was: no new column, all five filed drafts
+        assert "filed_on_assumed" not in [row[1] for row in kept.execute("PRAGMA table_info(drafts)")]
+        assert kept.execute("SELECT count(*) FROM drafts WHERE status = 'filed'").fetchone()[0] == 5
+    kept.close()
+
+
+def test_the_v6_migration_is_all_or_nothing(tmp_path, monkeypatch):
+    path = _fixture(tmp_path, "v5.sqlite3")
+    _filed_rows_before_v6(path)
+
+    def unreadable(content, status, filed_on):  # the migration fails after its ALTER TABLE
+        raise RuntimeError("disk on fire")
+
+    monkeypatch.setattr(database, "filed_on_was_assumed", unreadable)
+    with pytest.raises(RuntimeError):
+        DraftStore(path)
+    with sqlite3.connect(path) as left:
+        assert left.execute("PRAGMA user_version").fetchone()[0] == 5
+        assert "filed_on_assumed" not in [row[1] for row in left.execute("PRAGMA table_info(drafts)")]
+        assert left.execute("SELECT name FROM sqlite_master WHERE name = 'fiscal_year_ends'").fetchone() is None
+    left.close()
+
+
+def test_a_v6_store_opens_unchanged(tmp_path):
+    path = _fixture(tmp_path, "v6.sqlite3")
     original = path.read_bytes()
     with DraftStore(path, user="bob") as store:
         [row] = store.list()
@@ -310,7 +396,8 @@ def test_a_v5_store_opens_unchanged(tmp_path):
             (1, "fixture-author"),
         ]
         assert store.open(row.id).filing.remarks == "Saved again by the fixture's editor."
-        assert store.revision(row.id, 1).remarks is None
+        assert store.open(row.id).filed_on_assumed is False
+        assert store.fiscal_year_end("320193") == (9, 30)  # kept by the fixture
     assert list(tmp_path.glob("*.bak")) == []  # no migration, so no backup
     assert path.read_bytes() == original
 

@@ -10,6 +10,7 @@ from datetime import date
 import pytest
 
 from conftest import CORPUS, REFERENCE
+from form4_desktop.edgar_xml import read_file
 from form4_desktop.app.drafts import import_xml, open_store
 from form4_desktop.store import ConflictError, FrozenError, NotFoundError, StoreError, TrashedError
 from form4_desktop.store.drafts import CCC_FORGOTTEN
@@ -231,3 +232,55 @@ def test_stored_content_is_the_filing_as_json(store):
         f"SELECT {store._content()} FROM revisions WHERE draft_id = ? AND version = 1", (draft_id,)
     ).fetchone()
     assert json.loads(content) == json.loads(filing_to_json(draft()))
+
+
+def test_a_filing_date_taken_from_the_signature_is_kept_as_assumed_until_one_is_given(store, tmp_path):
+    edgar_copy = import_xml(store, REFERENCE).draft_id  # signed 01/11/2023, no date given
+    assumed = store.open(edgar_copy)
+    assert (assumed.status, assumed.filed_on, assumed.filed_on_assumed) == ("filed", "2023-01-11", True)
+    [row] = store.ledger_filings("1767258", "896493")
+    assert (row.id, row.filed_on, row.filed_on_assumed) == (edgar_copy, date(2023, 1, 11), True)
+
+    given = import_xml(store, REFERENCE, again=True, filed_on=date(2023, 1, 12)).draft_id
+    assert (store.open(given).filed_on, store.open(given).filed_on_assumed) == ("2023-01-12", False)
+    same_day = import_xml(store, REFERENCE, again=True, filed_on=date(2023, 1, 11)).draft_id
+    assert store.open(same_day).filed_on_assumed is False  # given, though equal to the signature date
+
+    store.set_filed_on(edgar_copy, date(2023, 1, 11))  # the user confirms the date on EDGAR
+    confirmed = store.open(edgar_copy)
+    assert (confirmed.filed_on, confirmed.filed_on_assumed, confirmed.version) == ("2023-01-11", False, 1)
+    assert [(r.id, r.filed_on_assumed) for r in store.ledger_filings("1767258")] == [
+        (edgar_copy, False),
+        (given, False),
+        (same_day, False),
+    ]
+
+    marked = store.create(draft())
+    assert store.open(marked).filed_on_assumed is False
+    store.mark_filed(marked, date(2023, 1, 10))
+    assert (store.open(marked).filed_on, store.open(marked).filed_on_assumed) == ("2023-01-10", False)
+    unsigned = read_file(REFERENCE)
+    unsigned.signatures = []
+    from_period = store.import_filed(unsigned)
+    assert (store.open(from_period).filed_on, store.open(from_period).filed_on_assumed) == ("2023-01-09", True)
+    with pytest.raises(StoreError, match=f"Draft {store.create(draft())} has not been filed"):
+        store.set_filed_on(store.list()[0].id, date(2023, 1, 11))
+    with pytest.raises(NotFoundError):
+        store.set_filed_on(9999, date(2023, 1, 11))
+
+
+def test_an_issuers_fiscal_year_end_is_kept_and_is_a_day_of_the_year(store):
+    assert store.fiscal_year_end("896493") == (12, 31)  # the default
+    store.set_fiscal_year_end("0000896493", 6, 30)
+    assert store.fiscal_year_end("896493") == (6, 30)  # the CIK with or without zeros in front
+    assert store.fiscal_year_end("0000896493") == (6, 30)
+    assert store.fiscal_year_end("320193") == (12, 31)  # another issuer keeps the default
+    store.set_fiscal_year_end("896493", 2, 29)  # February's last day, in leap years and others
+    assert store.fiscal_year_end("896493") == (2, 29)
+    for month, day in ((2, 30), (13, 1), (0, 10), (4, 31)):
+        with pytest.raises(StoreError, match=rf"fiscal year end {month}/{day} of issuer 896493 is not a day"):
+            store.set_fiscal_year_end("896493", month, day)
+    assert store.fiscal_year_end("896493") == (2, 29)  # a refused one changes nothing
+    for cik in ("AULT", "12345678901", ""):
+        with pytest.raises(StoreError, match="is not an issuer's CIK"):
+            store.set_fiscal_year_end(cik, 12, 31)

@@ -15,13 +15,15 @@ from pathlib import Path
 import psycopg
 import pytest
 
-from conftest import CORPUS
+from conftest import CORPUS, REFERENCE
 from form4_desktop.app.drafts import export_draft_xml, import_xml, open_store
 from form4_desktop.cli import main
-from form4_desktop.edgar_xml import Copy
+from form4_desktop.edgar_xml import Copy, read_file
 from form4_desktop.edgar_xml.canonical import compare_bytes
 from form4_desktop.store import ConflictError, StoreError
 from form4_desktop.store.copying import copy_store
+from form4_desktop.store import postgres
+from form4_desktop.store.codec import filing_to_json
 from form4_desktop.store.postgres import PostgresStore, display_url, init_store, translate
 import team_store_server
 from team_store_server import team_store_url
@@ -82,13 +84,88 @@ def test_store_init_is_versioned_and_idempotent_and_an_uninitialised_database_is
     with pytest.raises(StoreError, match="holds no Form 4 Desktop store yet; .* form4 store init"):
         open_store(pg_server.url(database))
     assert main(["store", "init", pg_server.url(database)]) == 0
-    assert "is ready (schema version 1); give people its roles with --filer" in capsys.readouterr().out
+    assert "is ready (schema version 2); give people its roles with --filer" in capsys.readouterr().out
     assert main(["store", "init", pg_server.url(database)]) == 0
     assert "was already up to date" in capsys.readouterr().out
-    assert init_store(pg_server.url(database)) == (1, 1)
+    assert init_store(pg_server.url(database)) == (2, 2)
     pg_server.sql(database, "UPDATE form4_schema SET version = 99")
     with pytest.raises(StoreError, match="newer Form 4 Desktop \\(schema version 99\\)"):
         open_store(pg_server.url(database))
+
+
+def _team_store_at_version_1_with_filed_drafts(pg_server, monkeypatch) -> tuple[str, dict[str, int]]:
+    """A team store at schema version 1 (what the program of that version made) holding filed drafts as it wrote
+    them, with no provenance of their filing dates: its admin address, and the drafts' ids by what they are."""
+    database = pg_server.new_database()
+    with monkeypatch.context() as old_program:
+        old_program.setattr(postgres, "MIGRATIONS", postgres.MIGRATIONS[:1])
+        old_program.setattr(postgres, "_ROLES", postgres._ROLES.replace(", fiscal_year_ends", ""))
+        assert init_store(pg_server.url(database)) == (0, 1)
+    edgar_copy = read_file(REFERENCE)  # signed 01/11/2023
+    unsigned = read_file(REFERENCE)
+    unsigned.signatures = []
+    cases = {
+        "imported, dated from its signature": (edgar_copy, "2023-01-11"),
+        "imported with another date given": (edgar_copy, "2023-01-13"),
+        "imported unsigned, dated from box 3": (unsigned, "2023-01-09"),
+        "filed, no date known": (edgar_copy, None),
+        "marked filed in the app on its signature date": (draft(), "2023-01-11"),
+    }
+    with psycopg.connect(pg_server.url(database), autocommit=True) as connection:
+        for number, (filing, filed_on) in enumerate(cases.values(), start=1):
+            connection.execute(
+                "INSERT INTO drafts (id, created_at, updated_at, version, status, document_type, filed_on, "
+                "issuer_cik, owner_ciks) VALUES (%s, 'x', 'x', 1, 'filed', '4', %s, '0000896493', '0001767258')",
+                (number, filed_on),
+            )
+            connection.execute(
+                "INSERT INTO revisions (draft_id, version, saved_at, content) VALUES (%s, 1, 'x', %s)",
+                (number, filing_to_json(filing)),
+            )
+    return pg_server.url(database), {name: number for number, name in enumerate(cases, start=1)}
+
+
+def test_a_team_store_at_version_1_keeps_which_filing_dates_were_assumed(pg_server, monkeypatch):
+    admin, ids = _team_store_at_version_1_with_filed_drafts(pg_server, monkeypatch)
+    with pytest.raises(StoreError, match="is at schema version 1; its administrator upgrades it with form4 store init"):
+        open_store(admin)
+    assert init_store(admin) == (1, 2)
+    with open_store(admin) as store:
+        assert {name: store.open(number).filed_on_assumed for name, number in ids.items()} == {
+            "imported, dated from its signature": True,
+            "imported with another date given": False,
+            "imported unsigned, dated from box 3": True,
+            "filed, no date known": True,
+            "marked filed in the app on its signature date": False,
+        }
+        assert store.open(ids["marked filed in the app on its signature date"]).filing.reporting_owners[0].ccc == CCC
+        store.set_fiscal_year_end("896493", 6, 30)
+    pg_server.sql(
+        admin.rsplit("/", 1)[1],
+        "DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'vicky') THEN CREATE ROLE vicky LOGIN; END IF; END $$",
+    )
+    pg_server.sql(admin.rsplit("/", 1)[1], "GRANT form4_reviewer TO vicky")
+    with open_store(admin.replace("postgres@", "vicky@")) as reviewer:  # the new table is granted to the roles
+        assert reviewer.fiscal_year_end("0000896493") == (6, 30)
+        assert reviewer.open(ids["filed, no date known"]).filed_on_assumed is True
+
+
+def test_a_team_store_migration_that_fails_changes_nothing(pg_server, monkeypatch):
+    admin, _ = _team_store_at_version_1_with_filed_drafts(pg_server, monkeypatch)
+
+    def unreadable(content, status, filed_on):  # the migration fails after its ALTER TABLE
+        raise RuntimeError("disk on fire")
+
+    monkeypatch.setattr(postgres, "filed_on_was_assumed", unreadable)
+    with pytest.raises(RuntimeError):
+        init_store(admin)
+    with psycopg.connect(admin) as connection:
+        assert connection.execute("SELECT version FROM form4_schema").fetchone() == (1,)
+        assert connection.execute(
+            "SELECT count(*) FROM information_schema.columns WHERE table_name = 'drafts' "
+            "AND column_name = 'filed_on_assumed'"
+        ).fetchone() == (0,)
+        assert connection.execute("SELECT to_regclass('fiscal_year_ends')").fetchone() == (None,)
 
 
 def test_store_init_creates_the_database_and_grants_the_roles(pg_server, capsys):
@@ -104,7 +181,7 @@ def test_store_init_creates_the_database_and_grants_the_roles(pg_server, capsys)
     )
     url = pg_server.url("office_new_db")
     assert main(["store", "init", url, "--filer", "fred", "--reviewer", "vera"]) == 0
-    assert "is ready (schema version 1); form4_filer: fred; form4_reviewer: vera." in capsys.readouterr().out
+    assert "is ready (schema version 2); form4_filer: fred; form4_reviewer: vera." in capsys.readouterr().out
     with open_store(url.replace("postgres@", "fred@")) as filer:
         draft_id = filer.create(draft())
     with open_store(url.replace("postgres@", "vera@")) as reviewer:
@@ -277,6 +354,7 @@ def test_store_copy_both_ways_is_checked_and_equal(url, tmp_path, capsys):
         store.save(edited, opened.filing, 1)
         store.write_autosave("w", draft(), edited, 2)
         store.merge_titles("1", "2", "a", "b")
+        store.set_fiscal_year_end("896493", 6, 30)
         gone = store.create(draft())
         store.delete(gone)
         store.empty_trash()
@@ -295,6 +373,10 @@ def test_store_copy_both_ways_is_checked_and_equal(url, tmp_path, capsys):
         assert team.open(edited).filing.reporting_owners[0].ccc == CCC
         assert [a.filing for a in team.autosaves()] == [a.filing for a in other.autosaves()]
         assert one.history(edited) == team.history(edited) == other.history(edited)
+        assert one.open(first).filed_on_assumed and team.open(first).filed_on_assumed  # dated from its signature
+        assert other.open(first) == team.open(first) == one.open(first)
+        assert one.fiscal_year_end("896493") == team.fiscal_year_end("896493") == other.fiscal_year_end("896493")
+        assert team.fiscal_year_end("896493") == (6, 30)
         assert team.create(draft()) == other.create(draft()) == trashed + 1  # ids are never given twice
 
 

@@ -108,8 +108,14 @@ class _Scan:
             status, current_version, updated = listed.status, listed.version, listed.updated_at
         except Exception:  # the drafts table damaged too: the scan's row, if any, says
             log.warning("draft %d: its line in the list cannot be read", draft_id, exc_info=True)
-        filed_on, accession, amends = (row.filed_on, row.accession_number, row.amends_id) if row else (None, None, None)
-        draft = Draft(draft_id, revision.filing, revision.version, status, filed_on, accession, amends, updated)
+        filed_on, accession, amends, assumed = (
+            (row.filed_on, row.accession_number, row.amends_id, bool(row.filed_on_assumed))
+            if row
+            else (None, None, None, False)
+        )
+        draft = Draft(
+            draft_id, revision.filing, revision.version, status, filed_on, accession, amends, updated, assumed
+        )
         return draft, current_version is None or revision.version >= current_version
 
 

@@ -1,6 +1,7 @@
 """Copying a whole store into another, either way between a SQLite file and a team store on PostgreSQL: every
 draft with its id, every revision (who saved it, when), the trash, filed drafts and amendments, autosaves, the
-address book (CCCs too), the ledger's title merges and the largest id ever given. The copy is read back and
+address book (CCCs too), the issuers' fiscal year ends, the ledger's title merges and the largest id ever
+given. The copy is read back and
 compared, table by table and row by row (a filing's JSON as what it says, not as it is spelt), before it is
 said to be done."""
 
@@ -21,6 +22,7 @@ TABLES: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
     ("known_issuers", ("cik", "name", "trading_symbol", "updated_at", "content"), ("cik",)),
     ("title_merges", ("owner_cik", "issuer_cik", "title", "same_as"), ("owner_cik", "issuer_cik", "title")),
     ("sequences", ("name", "last"), ("name",)),
+    ("fiscal_year_ends", ("issuer_cik", "month", "day"), ("issuer_cik",)),
 )
 _BATCH = 500
 

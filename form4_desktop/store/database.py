@@ -19,6 +19,7 @@ from datetime import datetime, timezone
 from typing import Callable, NamedTuple, TypeVar
 
 from form4_desktop.errors import UserError
+from form4_desktop.store.codec import filing_from_json
 
 log = logging.getLogger("form4_desktop.store")
 
@@ -113,8 +114,9 @@ def _run(connection: sqlite3.Connection, script: str) -> None:
             connection.execute(statement)
 
 
-# The drafts table's columns in the order of its records (_v1 made them; no later migration added one). The page
-# scan of a damaged store (salvage.py) decodes records by this order, and a store copy (copying.py) copies them.
+# The drafts table's columns in the order of its records (_v1 made them; _v6 added filed_on_assumed, which rows
+# written before it lack). The page scan of a damaged store (salvage.py) decodes records by this order, and a store
+# copy (copying.py) copies them.
 DRAFT_COLUMNS = (
     "id",
     "created_at",
@@ -132,6 +134,7 @@ DRAFT_COLUMNS = (
     "accession_number",
     "amends_id",
     "deleted_at",
+    "filed_on_assumed",
 )
 
 
@@ -237,8 +240,56 @@ def _v5(connection: sqlite3.Connection) -> None:
     )
 
 
+def filed_on_was_assumed(content: str | None, status: str, filed_on: str | None) -> bool:
+    """Whether a filed draft kept before schema version 6 has a filing date the store assumed: an EDGAR copy
+    whose date is exactly what `DraftStore.import_filed` took when none was given (its latest signature date,
+    else box 3), or no date at all. The store did not keep whether a date was given, so a date given equal to
+    the signature date reads as assumed too: the Item 405 register then asks to confirm it (as it did before),
+    rather than trusting an assumption. Drafts marked filed in the app had their date given."""
+    if status != "filed":
+        return False
+    if filed_on is None:
+        return True
+    try:
+        filing = filing_from_json(content or "")
+    except Exception:  # an unreadable document: nothing tells the date was assumed
+        log.warning("a filed draft's document cannot be read to tell whether its filing date was assumed")
+        return False
+    if not filing.is_disseminated_copy:
+        return False
+    signed = [signature.date for signature in filing.signatures if signature.date]
+    assumed = max(signed) if signed else filing.period_of_report
+    return assumed is not None and assumed.isoformat() == filed_on
+
+
+def _v6(connection: sqlite3.Connection) -> None:
+    _run(
+        connection,
+        """
+        -- 1 when a filed draft's filing date was not given by the user (form4 import --filed-on, Mark filed) but
+        -- taken from its signature (or box 3): the Item 405 register marks such a date "assumed".
+        ALTER TABLE drafts ADD COLUMN filed_on_assumed INTEGER NOT NULL DEFAULT 0 CHECK (filed_on_assumed IN (0, 1));
+        -- Each issuer's fiscal year end (month and day, 2/29 being February's last day), for the Item 405 register
+        -- and the Form 5 sweep. An issuer without a row ends its fiscal year on 12/31.
+        CREATE TABLE fiscal_year_ends (
+            issuer_cik TEXT PRIMARY KEY,
+            month INTEGER NOT NULL CHECK (month BETWEEN 1 AND 12),
+            day INTEGER NOT NULL CHECK (day BETWEEN 1 AND 31)
+        ) WITHOUT ROWID
+        """,
+    )
+    rows = connection.execute(
+        "SELECT d.id, d.status, d.filed_on, r.content FROM drafts d "
+        "LEFT JOIN revisions r ON r.draft_id = d.id AND r.version = d.version WHERE d.status = 'filed'"
+    ).fetchall()
+    assumed = [
+        (draft_id,) for draft_id, status, filed_on, content in rows if filed_on_was_assumed(content, status, filed_on)
+    ]
+    connection.executemany("UPDATE drafts SET filed_on_assumed = 1 WHERE id = ?", assumed)
+
+
 # MIGRATIONS[n] takes a store at version n to version n + 1.
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1, _v2, _v3, _v4, _v5]
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1, _v2, _v3, _v4, _v5, _v6]
 
 
 # How long a save waits for another process's write to finish before it says the store is locked (seconds).

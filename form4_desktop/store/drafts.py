@@ -133,6 +133,9 @@ class Draft:
     accession_number: str | None
     amends_id: int | None
     updated_at: str
+    # A filed draft's filing date was taken from its signature (or box 3), not given by the user (form4 import
+    # --filed-on, Mark filed, set_filed_on): the Item 405 register marks it "assumed".
+    filed_on_assumed: bool = False
 
     @property
     def is_filed(self) -> bool:
@@ -148,6 +151,7 @@ class LedgerRow(NamedTuple):
     filed_on: date | None
     amends_id: int | None
     version: int = 0  # the revision read: (id, version) names this content for good
+    filed_on_assumed: bool = False  # as Draft.filed_on_assumed
 
 
 @dataclass(frozen=True)
@@ -268,7 +272,10 @@ class DraftStore:
         filed_on: str | None = None,
         accession_number: str | None = None,
         amends_id: int | None = None,
+        filed_on_assumed: bool = False,
     ) -> int:
+        """A new draft; returns its id. `filed_on_assumed`: a filed one's `filed_on` was not given by the user but
+        taken from the filing (import_filed)."""
         now = now_text()
         content = filing_to_json(filing)
         with self._transaction() as db:
@@ -286,17 +293,18 @@ class DraftStore:
                 (draft_id,),
             )
             db.execute(
-                "INSERT INTO drafts (id, created_at, updated_at, version, status, filed_on, accession_number, "
-                "amends_id, document_type, period_of_report, issuer_cik, issuer_name, issuer_ticker, owner_names, "
-                "owner_ciks) VALUES (:id, :now, :now, 1, :status, :filed_on, :accession, :amends_id, "
-                ":document_type, :period_of_report, :issuer_cik, :issuer_name, :issuer_ticker, :owner_names, "
-                ":owner_ciks)",
+                "INSERT INTO drafts (id, created_at, updated_at, version, status, filed_on, filed_on_assumed, "
+                "accession_number, amends_id, document_type, period_of_report, issuer_cik, issuer_name, "
+                "issuer_ticker, owner_names, owner_ciks) VALUES (:id, :now, :now, 1, :status, :filed_on, :assumed, "
+                ":accession, :amends_id, :document_type, :period_of_report, :issuer_cik, :issuer_name, "
+                ":issuer_ticker, :owner_names, :owner_ciks)",
                 {
                     **columns,
                     "id": draft_id,
                     "now": now,
                     "status": status,
                     "filed_on": filed_on,
+                    "assumed": 1 if status == "filed" and filed_on_assumed else 0,
                     "accession": accession_number,
                     "amends_id": amends_id,
                 },
@@ -311,7 +319,8 @@ class DraftStore:
     @guarded(saving=False)
     def open(self, draft_id: int) -> Draft:
         row = self._db.execute(
-            f"SELECT d.id, {self._content('r')}, d.version, d.status, d.filed_on, d.accession_number, d.amends_id, d.updated_at "
+            f"SELECT d.id, {self._content('r')}, d.version, d.status, d.filed_on, d.accession_number, d.amends_id, "
+            "d.updated_at, d.filed_on_assumed "
             "FROM drafts d JOIN revisions r ON r.draft_id = d.id AND r.version = d.version WHERE d.id = ?",
             (draft_id,),
         ).fetchone()
@@ -321,7 +330,7 @@ class DraftStore:
             filing = filing_from_json(row[1])
         except CodecError as error:
             raise StoreError(f"Draft {draft_id} cannot be read: {error}.") from None
-        return Draft(row[0], filing, row[2], row[3], row[4], row[5], row[6], row[7])
+        return Draft(row[0], filing, row[2], row[3], row[4], row[5], row[6], row[7], bool(row[8]))
 
     @guarded(saving=True)
     def save(self, draft_id: int, filing: Filing, expected_version: int) -> int:
@@ -531,7 +540,8 @@ class DraftStore:
                     f"Draft {draft_id} was changed elsewhere since you opened it; reopen it before marking it filed."
                 )
             db.execute(
-                "UPDATE drafts SET status = 'filed', filed_on = ?, accession_number = ?, updated_at = ? WHERE id = ?",
+                "UPDATE drafts SET status = 'filed', filed_on = ?, filed_on_assumed = 0, accession_number = ?, "
+                "updated_at = ? WHERE id = ?",
                 (filed_on.isoformat(), accession_number or None, now_text(), draft_id),
             )
 
@@ -549,11 +559,60 @@ class DraftStore:
 
     @guarded(saving=True)
     def import_filed(self, filing: Filing, filed_on: date | None = None) -> int:
-        """Keep a filing that is already on EDGAR (e.g. read from its XML) as a filed original to amend."""
+        """Keep a filing that is already on EDGAR (e.g. read from its XML) as a filed original to amend, filed on
+        `filed_on`; without it, on its latest signature date (else box 3), which the draft keeps as assumed
+        (`Draft.filed_on_assumed`) until a date is given (`set_filed_on`)."""
+        assumed = filed_on is None
         if filed_on is None:
             signed = [signature.date for signature in filing.signatures if signature.date]
             filed_on = max(signed) if signed else filing.period_of_report
-        return self.create(filing, status="filed", filed_on=filed_on.isoformat() if filed_on else None)
+        return self.create(
+            filing, status="filed", filed_on=filed_on.isoformat() if filed_on else None, filed_on_assumed=assumed
+        )
+
+    @guarded(saving=True)
+    def set_filed_on(self, draft_id: int, filed_on: date) -> None:
+        """Record the day EDGAR filed the filed draft `draft_id`, as the user gives it: the date is no longer
+        assumed. The filing itself is not changed (no new version)."""
+        with self._transaction() as db:
+            row = db.execute("SELECT status FROM drafts WHERE id = ?", (draft_id,)).fetchone()
+            if row is None:
+                raise NotFoundError(f"There is no draft {draft_id} in the store.")
+            if row[0] != "filed":
+                raise StoreError(f"Draft {draft_id} has not been filed; mark it filed to give its filing date.")
+            db.execute(
+                "UPDATE drafts SET filed_on = ?, filed_on_assumed = 0, updated_at = ? WHERE id = ?",
+                (filed_on.isoformat(), now_text(), draft_id),
+            )
+
+    # -- issuers -------------------------------------------------------------------------------------------
+    @guarded(saving=False)
+    def fiscal_year_end(self, issuer_cik: str) -> tuple[int, int]:
+        """The issuer's fiscal year end as (month, day): what set_fiscal_year_end kept, else (12, 31)."""
+        row = self._db.execute(
+            "SELECT month, day FROM fiscal_year_ends WHERE issuer_cik = ?", (_issuer_key(issuer_cik),)
+        ).fetchone()
+        return (int(row[0]), int(row[1])) if row else DEFAULT_FISCAL_YEAR_END
+
+    @guarded(saving=True)
+    def set_fiscal_year_end(self, issuer_cik: str, month: int, day: int) -> None:
+        """Keep the issuer's fiscal year end (month, day; 2/29 stands for February's last day, which a fiscal
+        year that ends with February has in leap and other years alike). StoreError for a CIK or a day that
+        is not one."""
+        key = _issuer_key(issuer_cik)
+        try:
+            date(2000, month, day)  # a leap year: 02/29 is allowed
+        except (TypeError, ValueError):
+            raise StoreError(
+                f"The fiscal year end {month}/{day} of issuer {issuer_cik} is not a day of the year; give a month "
+                "and day such as 12/31 or 06/30."
+            ) from None
+        with self._transaction() as db:
+            db.execute(
+                "INSERT INTO fiscal_year_ends (issuer_cik, month, day) VALUES (?, ?, ?) "
+                "ON CONFLICT(issuer_cik) DO UPDATE SET month = excluded.month, day = excluded.day",
+                (key, int(month), int(day)),
+            )
 
     # -- the holdings ledger -------------------------------------------------------------------------------
     @guarded(saving=False)
@@ -563,8 +622,9 @@ class DraftStore:
         owner = owner_cik.lstrip("0") or "0"
         issuer = (issuer_cik or "").lstrip("0")
         rows = []
-        for draft_id, version, status, filed_on, amends_id, owners, issuer_of in self._db.execute(
-            "SELECT d.id, d.version, d.status, d.filed_on, d.amends_id, d.owner_ciks, d.issuer_cik FROM drafts d "
+        for draft_id, version, status, filed_on, amends_id, owners, issuer_of, assumed in self._db.execute(
+            "SELECT d.id, d.version, d.status, d.filed_on, d.amends_id, d.owner_ciks, d.issuer_cik, "
+            "d.filed_on_assumed FROM drafts d "
             "WHERE d.deleted_at IS NULL AND d.owner_ciks LIKE ? ORDER BY d.id",
             (f"%{owner}%",),
         ):
@@ -589,7 +649,13 @@ class DraftStore:
                 self._decoded[(draft_id, version)] = filing
             rows.append(
                 LedgerRow(
-                    draft_id, filing, status, date.fromisoformat(filed_on) if filed_on else None, amends_id, version
+                    draft_id,
+                    filing,
+                    status,
+                    date.fromisoformat(filed_on) if filed_on else None,
+                    amends_id,
+                    version,
+                    bool(assumed),
                 )
             )
         return rows
@@ -642,12 +708,13 @@ class DraftStore:
         except (StoreError, sqlite3.DatabaseError) as error:
             log.warning("store %s: draft %d cannot be opened: %s", self.path, draft_id, error)
         try:
-            current, status, filed_on, accession, amends, updated = self._db.execute(
-                "SELECT version, status, filed_on, accession_number, amends_id, updated_at FROM drafts WHERE id = ?",
+            current, status, filed_on, accession, amends, updated, assumed = self._db.execute(
+                "SELECT version, status, filed_on, accession_number, amends_id, updated_at, filed_on_assumed "
+                "FROM drafts WHERE id = ?",
                 (draft_id,),
-            ).fetchone() or (None, "draft", None, None, None, "")
+            ).fetchone() or (None, "draft", None, None, None, "", 0)
         except sqlite3.DatabaseError:
-            current, status, filed_on, accession, amends, updated = None, "draft", None, None, None, ""
+            current, status, filed_on, accession, amends, updated, assumed = None, "draft", None, None, None, "", 0
         try:
             versions = [
                 v
@@ -662,7 +729,7 @@ class DraftStore:
                 filing = self.revision(draft_id, version)
             except (StoreError, sqlite3.DatabaseError):
                 continue
-            return Draft(draft_id, filing, version, status, filed_on, accession, amends, updated), False
+            return Draft(draft_id, filing, version, status, filed_on, accession, amends, updated, bool(assumed)), False
         raise StoreError(f"No version of draft {draft_id} can be read.")
 
     # -- autosave ----------------------------------------------------------------------------------------
@@ -860,6 +927,17 @@ class DraftStore:
                 (pattern, pattern, pattern),
             )
         ]
+
+
+DEFAULT_FISCAL_YEAR_END = (12, 31)
+
+
+def _issuer_key(cik: str) -> str:
+    """An issuer's CIK as the store keys it (no zeros in front); StoreError when it is not a CIK."""
+    text = (cik or "").strip()
+    if not text.isdigit() or len(text) > 10:
+        raise StoreError(f"'{cik}' is not an issuer's CIK (up to 10 digits).")
+    return text.lstrip("0") or "0"
 
 
 def _without_ccc(content: str, cik: str) -> str | None:

@@ -20,13 +20,13 @@ import logging
 import re
 import urllib.parse
 from contextlib import contextmanager
-from typing import Any, Iterator, Sequence
+from typing import Any, Callable, Iterator, Sequence
 
 import psycopg
 from psycopg import errors as pg_errors
 from psycopg import sql
 
-from form4_desktop.store.database import ReadOnly, StoreError
+from form4_desktop.store.database import ReadOnly, StoreError, filed_on_was_assumed
 from form4_desktop.store.drafts import DraftStore, current_user, guarded, is_url  # noqa: F401
 
 log = logging.getLogger("form4_desktop.store")
@@ -395,8 +395,39 @@ CREATE TRIGGER known_owners_fence_cccs BEFORE INSERT OR UPDATE OF content ON kno
     FOR EACH ROW EXECUTE FUNCTION form4_fence_cccs()
 """
 
-# MIGRATIONS[n] takes a team store at schema version n to n + 1 (each in one transaction).
-MIGRATIONS: list[str] = [_V1]
+# Schema version 2 of a team store is version 6 of a store file (version 1 was version 5): a filed draft's filing
+# date may be assumed (taken from its signature), and each issuer's fiscal year end.
+_V2 = """
+ALTER TABLE drafts ADD COLUMN filed_on_assumed smallint NOT NULL DEFAULT 0 CHECK (filed_on_assumed IN (0, 1));
+CREATE TABLE fiscal_year_ends (
+    issuer_cik text COLLATE "C" PRIMARY KEY,
+    month integer NOT NULL CHECK (month BETWEEN 1 AND 12),
+    day integer NOT NULL CHECK (day BETWEEN 1 AND 31)
+)
+"""
+
+
+def _v2_assumed_dates(connection: psycopg.Connection) -> None:
+    """Mark the filed drafts whose filing date the store assumed, as a store file's migration to version 6 does
+    (database.filed_on_was_assumed). The JSON without its CCCs is enough: only dates and owners are looked at."""
+    rows = connection.execute(
+        "SELECT d.id, d.status, d.filed_on, r.content FROM drafts d "
+        "LEFT JOIN revisions r ON r.draft_id = d.id AND r.version = d.version WHERE d.status = 'filed'"
+    ).fetchall()
+    assumed = [
+        (draft_id,) for draft_id, status, filed_on, content in rows if filed_on_was_assumed(content, status, filed_on)
+    ]
+    if assumed:
+        with connection.cursor() as cursor:
+            cursor.executemany("UPDATE drafts SET filed_on_assumed = 1 WHERE id = %s", assumed)
+
+
+# MIGRATIONS[n] takes a team store at schema version n to n + 1 (each in one transaction): SQL statements, then
+# what is done in Python (a function of the connection), if anything.
+MIGRATIONS: list[tuple[str, Callable[[psycopg.Connection], None] | None]] = [
+    (_V1, None),
+    (_V2, _v2_assumed_dates),
+]
 
 _ROLES = f"""
 DO $roles$ BEGIN
@@ -405,8 +436,8 @@ DO $roles$ BEGIN
 END $roles$;
 GRANT SELECT ON form4_schema TO {FILER}, {REVIEWER};
 GRANT SELECT, INSERT, UPDATE, DELETE ON drafts, revisions, autosaves, known_owners, known_issuers, title_merges,
-    sequences TO {FILER};
-GRANT SELECT ON drafts, known_issuers, title_merges, sequences TO {REVIEWER};
+    sequences, fiscal_year_ends TO {FILER};
+GRANT SELECT ON drafts, known_issuers, title_merges, sequences, fiscal_year_ends TO {REVIEWER};
 GRANT SELECT (draft_id, version, saved_at, saved_by, content) ON revisions TO {REVIEWER};
 GRANT SELECT (slot, draft_id, base_version, saved_at, content) ON autosaves TO {REVIEWER};
 GRANT SELECT (cik, name, updated_at, content) ON known_owners TO {REVIEWER}
@@ -474,8 +505,11 @@ def init_store(url: str, filers: Sequence[str] = (), reviewers: Sequence[str] = 
         for target in range(before, len(MIGRATIONS)):
             with connection.transaction():
                 connection.execute("SELECT pg_advisory_xact_lock(%s)", (WRITE_LOCK,))
-                for statement in _statements(MIGRATIONS[target]):
+                script, step = MIGRATIONS[target]
+                for statement in _statements(script):
                     connection.execute(statement)
+                if step is not None:
+                    step(connection)
                 connection.execute("UPDATE form4_schema SET version = %s", (target + 1,))
             log.info("team store %s: migrated to schema version %d", shown, target + 1)
         with connection.transaction():

@@ -92,10 +92,11 @@ def _looks_like_revision(types: list[int]) -> bool:
 
 
 def _looks_like_draft(types: list[int]) -> bool:
-    if len(types) != len(DRAFT_COLUMNS) or types[0] != 0:  # id is the rowid: NULL in the record
+    # filed_on_assumed came with schema version 6 (ALTER TABLE ADD COLUMN), which leaves older rows without it.
+    if len(types) not in (len(DRAFT_COLUMNS) - 1, len(DRAFT_COLUMNS)) or types[0] != 0:  # id is the rowid: NULL
         return False
     for name, serial in zip(DRAFT_COLUMNS[1:], types[1:]):
-        if name == "version":
+        if name in ("version", "filed_on_assumed"):
             ok = _is_int(serial)
         elif name == "amends_id":
             ok = serial == 0 or _is_int(serial)
@@ -363,7 +364,7 @@ def scan_drafts(path: str | os.PathLike[str]) -> Iterator[dict[str, Any]]:
     column name (`id` is the row's rowid), in the order of the pages; the same draft may come more than once."""
     for table, rowid, values in _scan(path):
         if table and rowid is not None and values[4] in ("draft", "filed"):
-            row = dict(zip(DRAFT_COLUMNS, values))
+            row = {"filed_on_assumed": 0, **dict(zip(DRAFT_COLUMNS, values))}
             row["id"] = rowid
             yield row
 
@@ -452,6 +453,7 @@ class ScannedDraft(NamedTuple):
     accession_number: str | None
     amends_id: int | None
     deleted_at: str | None
+    filed_on_assumed: int = 0
 
 
 class Found(NamedTuple):

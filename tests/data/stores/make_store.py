@@ -2,7 +2,8 @@
 """Make the fixture store of today's schema version, `vN.sqlite3` beside this script, with today's program.
 
 It holds the reference Form 4 as one draft, created by `fixture-author` and saved again (remarks added) by
-`fixture-editor`, so that what a version records about revisions is there to be migrated. It is left as the
+`fixture-editor`, so that what a version records about revisions is there to be migrated. From version 6 on, the
+issuer CIK 320193 has its fiscal year end kept (09/30). It is left as the
 program leaves a closed store (WAL mode, no -wal file). An existing fixture is never overwritten: each one is
 what the program of its version wrote.
 
@@ -31,6 +32,8 @@ def make(path: Path) -> None:
         opened = store.open(draft_id)
         opened.filing.remarks = "Saved again by the fixture's editor."
         store.save(draft_id, opened.filing, opened.version)
+        if len(MIGRATIONS) >= 6:  # issuers' fiscal year ends came with version 6
+            store.set_fiscal_year_end("320193", 9, 30)
 
 
 def main() -> int:
