@@ -114,7 +114,8 @@ def test_deleting_another_draft_keeps_the_open_draft_and_its_unsaved_typing(wind
     type_into(qtbot, window.editor.filing_tab.ticker, "MINE")
     row = next(n for n, r in enumerate(window.drafts_model.rows) if r.id == other)
     window.browser.setCurrentIndex(window.drafts_model.index(row, 0))
-    window.findChild(type(window.save_action), "delete").trigger()  # no question: the open draft is not touched
+    script.expect("ask", "Move to the trash", Button.Yes, text=f"(draft {other}) to the trash?")
+    window.findChild(type(window.save_action), "delete").trigger()  # no other question: the open draft stays
     assert window.document.draft_id == mine and window.document.filing.issuer.trading_symbol == "MINE"
     assert window.document.modified
     assert [r.id for r in window.store.list(trash=True)] == [other]
@@ -126,6 +127,7 @@ def test_deleting_another_draft_keeps_the_open_draft_and_its_unsaved_typing(wind
     assert labels == [window.status_label]  # one summary, however many deletes
     row = next(n for n, r in enumerate(window.drafts_model.rows) if r.id == mine)
     window.browser.setCurrentIndex(window.drafts_model.index(row, 0))
+    script.expect("ask", "Move to the trash", Button.Yes, text=f"(draft {mine}) to the trash?")
     script.expect("ask", "Unsaved changes", Button.Discard, text=f"(draft {mine})")
     window.findChild(type(window.save_action), "delete").trigger()  # the open draft: asks first
     assert window.document.draft_id is None

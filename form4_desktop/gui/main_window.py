@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMainWindow,
     QPushButton,
+    QStyle,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -240,13 +241,17 @@ class MainWindow(QMainWindow):
         self.browser.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.browser.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.browser.verticalHeader().hide()
-        self.browser.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.browser.horizontalHeader().setStretchLastSection(False)
-        # The period is a whole date, never cut ("03/14/20…"): as wide as this font writes one, and a margin.
-        period = self.browser.fontMetrics().horizontalAdvance("00/00/0000") + 14
-        for column, width in ((1, 104), (2, 34), (3, period), (4, 42)):
-            self.browser.setColumnWidth(column, width)
-        self.browser.setColumnHidden(5, True)  # the last change is in each row's tooltip; the list is newest first
+        header = self.browser.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setStretchLastSection(False)
+        self.browser.setColumnHidden(6, True)  # the last change is in each row's tooltip; the list is newest first
+        # Every heading reads whole, and a period is a whole date ("03/14/20…" never): each column is as wide as
+        # its heading or its widest content in this font, whichever is wider. The issuer is cut (its tip is whole).
+        cells = self.browser.fontMetrics()
+        for column, widest in ((1, "MICROSOFT"), (2, "4/A"), (3, "00/00/0000"), (4, "draft"), (5, "0000")):
+            self.browser.setColumnWidth(
+                column, max(header.sectionSizeHint(column), cells.horizontalAdvance(widest) + 14)
+            )
         self.browser.setWordWrap(False)
         self.browser.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # the owner column gives way
         self.browser.doubleClicked.connect(
@@ -278,6 +283,11 @@ class MainWindow(QMainWindow):
         dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable)
         dock.setWidget(panel)
         dock.setMinimumWidth(300)
+        # First shown wide enough that the reporting owner's heading reads whole: the other columns, that heading,
+        # the list's frame and scroll bar, and the panel's margins.
+        fixed = sum(self.browser.columnWidth(column) for column in range(1, 6))
+        scroll_bar = self.browser.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+        self.browser_width = fixed + header.sectionSizeHint(0) + scroll_bar + 2 * self.browser.frameWidth() + 10
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, dock)
         self.browser_dock = dock
 
@@ -1410,6 +1420,19 @@ class MainWindow(QMainWindow):
             self.say("Select the draft to delete in the list of drafts first.")
             return
         deleted = self.store.open(draft_id)
+        # Two drafts of the same filing look alike in the list: the question names the one that goes, by number.
+        if (
+            dialogs.ask(
+                self,
+                "Move to the trash",
+                f"Move {self._draft_name(deleted.filing, draft_id)} to the trash? Draft ▸ Restore from trash brings "
+                "it back until the trash is emptied.",
+                Button.Yes | Button.Cancel,
+                Button.Yes,
+            )
+            != Button.Yes
+        ):
+            return
         if draft_id == self.document.draft_id:
             if not self.confirm_discard():
                 return
@@ -1431,8 +1454,23 @@ class MainWindow(QMainWindow):
             self.say("Restored from the trash.")
 
     def empty_trash(self) -> None:
-        if dialogs.ask(self, "Empty the trash", "Delete the drafts in the trash for good?") == Button.Yes:
-            self.say(f"{self.store.empty_trash()} drafts deleted for good.")
+        count = len(self.store.list(trash=True))
+        if not count:
+            self.say("The trash is empty: there is nothing to delete.")
+            return
+        drafts = f"{count} draft{'s' if count != 1 else ''}"
+        if (
+            dialogs.ask(
+                self,
+                "Empty the trash",
+                f"Delete the {drafts} in the trash for good? {'They' if count != 1 else 'It'} cannot be brought back.",
+                Button.Yes | Button.Cancel,
+                Button.Cancel,
+            )
+            == Button.Yes
+        ):
+            deleted = self.store.empty_trash()
+            self.say(f"{deleted} draft{'s' if deleted != 1 else ''} deleted for good.")
             self.store_changed()
 
     def mark_filed(self) -> None:
@@ -1633,7 +1671,9 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(
                 0,
                 lambda: self.resizeDocks(
-                    [self.browser_dock], [max(340, self.width() * 3 // 10)], Qt.Orientation.Horizontal
+                    [self.browser_dock],
+                    [max(self.browser_width, self.width() * 3 // 10)],
+                    Qt.Orientation.Horizontal,
                 ),
             )
 

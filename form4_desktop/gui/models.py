@@ -28,9 +28,11 @@ DISPLAY_ROLE = Qt.ItemDataRole.DisplayRole
 
 
 class DraftListModel(QAbstractTableModel):
-    """The draft browser's rows: reporting owner, issuer, form, period, status, last change."""
+    """The draft browser's rows: reporting owner, issuer, form, period, status, the draft's number (which tells
+    two drafts of the same filing apart), last change."""
 
-    HEADERS = ("Reporting owner", "Issuer", "Form", "Period", "Status", "Last change")
+    HEADERS = ("Reporting owner", "Issuer", "Form", "Period", "Status", "Draft", "Last change")
+    NUMBER = HEADERS.index("Draft")
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -59,11 +61,22 @@ class DraftListModel(QAbstractTableModel):
         if role == DISPLAY_ROLE:
             period = row.period_of_report
             period_text = format_date(date.fromisoformat(period)) if period else ""
-            return (row.reporting_owner, row.issuer, row.document_type, period_text, row.status, row.updated_at[:10])[
-                index.column()
-            ]
+            return (
+                row.reporting_owner,
+                row.issuer,
+                row.document_type,
+                period_text,
+                row.status,
+                str(row.id),
+                row.updated_at[:10],
+            )[index.column()]
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{row.reporting_owner} — {row.issuer}; changed {row.updated_at[:16].replace('T', ' ')} UTC"
+            return (
+                f"Draft {row.id}: {row.reporting_owner} — {row.issuer}; changed "
+                f"{row.updated_at[:16].replace('T', ' ')} UTC"
+            )
+        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == self.NUMBER:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.BackgroundRole and row.status == "filed":
             return FILED_BRUSH
         if role == Qt.ItemDataRole.UserRole:

@@ -1,0 +1,109 @@
+"""Issue 11, what a new user met in session 4's test: drafts that look alike told apart by their number, nothing
+deleted without a question naming it, status messages and list headings read whole at 1280x800, a backup of the
+store from the File menu, a draft changed elsewhere said at once, and a store SQLite cannot open rescued."""
+
+from __future__ import annotations
+
+import pytest
+
+pytest.importorskip("PySide6")
+
+from PySide6.QtCore import Qt  # noqa: E402
+
+from form4_desktop.gui import dialogs  # noqa: E402
+from form4_desktop.gui.models import DraftListModel  # noqa: E402
+from test_gui import draft  # noqa: E402
+
+Button = dialogs.Button
+
+
+def _action(window, name):
+    return window.findChild(type(window.save_action), name)
+
+
+def _select(window, draft_id: int) -> None:
+    row = next(n for n, r in enumerate(window.drafts_model.rows) if r.id == draft_id)
+    window.browser.setCurrentIndex(window.drafts_model.index(row, 0))
+
+
+def _at_1280x800(window, qtbot) -> None:
+    """The window as a new user's 1280x800 screen shows it: its first size, the list as wide as it first is."""
+    window.resize(1280, 800)
+    window._sized = False
+    window.hide()
+    window.show()
+    qtbot.waitExposed(window)
+    qtbot.wait(50)  # the list's first width is set on the next turn of the event loop
+
+
+# -- 3. the draft list --------------------------------------------------------------------------------------------
+def test_two_drafts_of_the_same_filing_are_told_apart_by_their_number(window):
+    first, second = window.store.create(draft()), window.store.create(draft())
+    window.refresh_browser()
+    model = window.drafts_model
+    column = DraftListModel.HEADERS.index("Draft")
+    assert model.headerData(column, Qt.Orientation.Horizontal) == "Draft"
+    assert not window.browser.isColumnHidden(column)
+    rows = {model.index(row, column).data(): row for row in range(model.rowCount())}
+    assert set(rows) == {str(first), str(second)}
+    # Everything else in the two rows is the same: the number is what tells them apart.
+    same = [c for c in range(model.columnCount()) if c != column and not window.browser.isColumnHidden(c)]
+    assert [model.index(rows[str(first)], c).data() for c in same] == [
+        model.index(rows[str(second)], c).data() for c in same
+    ]
+    assert model.index(rows[str(second)], 0).data(Qt.ItemDataRole.ToolTipRole).startswith(f"Draft {second}: ")
+
+
+@pytest.mark.parametrize("answer", [Button.Yes, Button.Cancel])
+def test_delete_asks_first_naming_the_draft_by_its_number(window, script, answer):
+    first, second = window.store.create(draft()), window.store.create(draft())
+    window.refresh_browser()
+    _select(window, first)
+    script.expect(
+        "ask", "Move to the trash", answer, text=f"Move Form 4 — CRAGUN KENNETH S — AULT (draft {first}) to the trash?"
+    )
+    _action(window, "delete").trigger()
+    in_trash = [row.id for row in window.store.list(trash=True)]
+    assert in_trash == ([first] if answer == Button.Yes else [])
+    assert [row.id for row in window.store.list()] == ([second] if answer == Button.Yes else [second, first])
+
+
+@pytest.mark.parametrize("answer", [Button.Yes, Button.Cancel])
+def test_empty_trash_says_how_many_drafts_go_for_good(window, script, answer):
+    kept = window.store.create(draft())
+    for _ in range(3):
+        window.store.delete(window.store.create(draft()))
+    script.expect(
+        "ask", "Empty the trash", answer, text="Delete the 3 drafts in the trash for good? They cannot be brought back."
+    )
+    _action(window, "empty_trash").trigger()
+    assert len(window.store.list(trash=True)) == (0 if answer == Button.Yes else 3)
+    assert [row.id for row in window.store.list()] == [kept]
+    if answer == Button.Yes:
+        assert window.statusBar().currentMessage() == "3 drafts deleted for good."
+        _action(window, "empty_trash").trigger()  # nothing in it now: nothing to ask
+        assert window.statusBar().currentMessage() == "The trash is empty: there is nothing to delete."
+
+
+# -- 5. the list's headings ---------------------------------------------------------------------------------------
+def test_every_heading_of_the_draft_list_reads_whole_at_1280x800(window, qtbot):
+    for _ in range(40):  # enough rows for a scroll bar, which takes its width from the owner's column
+        window.store.create(draft())
+    window.refresh_browser()
+    _at_1280x800(window, qtbot)
+    window.browser.selectRow(0)  # a selected row's headings are bold, and wider
+    header = window.browser.horizontalHeader()
+    assert window.browser.verticalScrollBar().isVisible()
+    shown = [c for c in range(window.drafts_model.columnCount()) if not window.browser.isColumnHidden(c)]
+    assert [DraftListModel.HEADERS[c] for c in shown] == [
+        "Reporting owner",
+        "Issuer",
+        "Form",
+        "Period",
+        "Status",
+        "Draft",
+    ]
+    for column in shown:
+        assert header.sectionSize(column) >= header.sectionSizeHint(column), DraftListModel.HEADERS[column]
+    # The last heading ends inside the list: none runs out of sight.
+    assert header.sectionViewportPosition(shown[-1]) + header.sectionSize(shown[-1]) <= header.viewport().width()
