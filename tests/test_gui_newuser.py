@@ -8,7 +8,8 @@ import pytest
 
 pytest.importorskip("PySide6")
 
-from PySide6.QtCore import Qt  # noqa: E402
+from PySide6.QtCore import QRect, Qt  # noqa: E402
+from PySide6.QtWidgets import QLabel  # noqa: E402
 
 from form4_desktop.gui import dialogs  # noqa: E402
 from form4_desktop.gui.models import DraftListModel  # noqa: E402
@@ -83,6 +84,36 @@ def test_empty_trash_says_how_many_drafts_go_for_good(window, script, answer):
         assert window.statusBar().currentMessage() == "3 drafts deleted for good."
         _action(window, "empty_trash").trigger()  # nothing in it now: nothing to ask
         assert window.statusBar().currentMessage() == "The trash is empty: there is nothing to delete."
+
+
+# -- 4. status-bar messages ---------------------------------------------------------------------------------------
+def test_a_long_status_message_is_shown_whole_beside_the_count_the_clock_and_the_store(window, qtbot):
+    draft_id = window.store.create(draft())
+    window.open_draft(draft_id)
+    _at_1280x800(window, qtbot)
+    message = (
+        "Form 4 — CRAGUN KENNETH S — AULT (draft 1) moved to the trash (Draft ▸ Restore from trash brings it back); "
+        "a sentence long enough that no 1280-pixel status bar holds it on one line beside the count and the clock."
+    )
+    window.say(message)
+    qtbot.wait(50)  # the status bar is laid out again for the message's second line
+    shown = window.statusBar().findChild(QLabel, "status_message")
+    assert shown is not None and shown.isVisible() and shown.text() == message
+    assert shown.toolTip() == message
+    # Every word of it is inside the label: the lines it wraps to fit its width and height.
+    room = shown.contentsRect()
+    needed = shown.fontMetrics().boundingRect(QRect(0, 0, room.width(), 10_000), Qt.TextFlag.TextWordWrap, message)
+    assert needed.height() > shown.fontMetrics().height()  # it does take two lines at this width …
+    assert needed.height() <= room.height() and needed.width() <= room.width()  # … and both are shown
+    # Beside, never under, what the status bar always shows; the window still fits the screen.
+    mapped = shown.geometry().right()
+    for name in ("status_summary", "status_clock", "status_store"):
+        other = window.statusBar().findChild(QLabel, name)
+        assert other.isVisible() and other.geometry().left() > mapped
+    assert window.width() <= 1280  # the window did not grow for it
+    window.say("Saved.")
+    qtbot.wait(50)
+    assert shown.text() == "Saved." and shown.height() < room.height()  # back to one line
 
 
 # -- 5. the list's headings ---------------------------------------------------------------------------------------

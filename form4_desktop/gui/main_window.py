@@ -15,7 +15,7 @@ import tempfile
 from datetime import date, datetime, timedelta, timezone
 
 from PySide6.QtCore import QByteArray, QEvent, QItemSelectionModel, QModelIndex, QSettings, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -32,7 +32,9 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMainWindow,
     QPushButton,
+    QStatusBar,
     QStyle,
+    QStyleOption,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -82,6 +84,33 @@ Button = dialogs.Button
 
 
 STORE_FILTER = "Draft stores (*.sqlite3 *.sqlite *.db);;All files (*)"
+
+
+class MessageBar(QStatusBar):
+    """The status bar, whose messages are always read whole: a label left of the count, the clock and the store's
+    name shows each one (a message the app says, a menu's tip), wrapping onto a second line when it does not fit
+    on one. Qt's own painting of a message cuts it where the first of them begins."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.message = QLabel()
+        self.message.setObjectName("status_message")
+        self.message.setWordWrap(True)
+        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.message.setContentsMargins(2, 0, 0, 0)
+        self.insertPermanentWidget(0, self.message, 1)
+        self.messageChanged.connect(self._show)
+
+    def _show(self, text: str) -> None:
+        self.message.setText(text)
+        self.message.setToolTip(text)
+
+    def paintEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        # The bar's panel only: the message is the label's to show.
+        painter = QPainter(self)
+        option = QStyleOption()
+        option.initFrom(self)
+        self.style().drawPrimitive(QStyle.PrimitiveElement.PE_PanelStatusBar, option, painter, self)
 
 
 class NotTaken(UserError):
@@ -200,6 +229,7 @@ class MainWindow(QMainWindow):
         self.editor.table_i.refused.connect(self.say)
         self.editor.table_ii.refused.connect(self.say)
         self.editor.binder.refused.connect(self.say)
+        self.setStatusBar(MessageBar(self))
         self.status_label = QLabel()
         self.status_label.setObjectName("status_summary")
         self.status_label.setContentsMargins(16, 0, 4, 0)  # a long message never runs into the count
@@ -633,7 +663,10 @@ class MainWindow(QMainWindow):
 
     # -- status ------------------------------------------------------------------------------------------
     def say(self, message: str) -> None:
-        self.statusBar().showMessage(message, 8000)
+        """A message in the status bar, read whole (it wraps when long) and kept in the log; a long one stays
+        longer, about as long as it takes to read."""
+        log.info("said: %s", message)
+        self.statusBar().showMessage(message, min(20_000, max(8000, 60 * len(message))))
 
     def _update_title(self) -> None:
         filing = self.document.filing
