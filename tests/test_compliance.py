@@ -287,6 +287,46 @@ def test_the_sweep_does_not_owe_what_a_filed_form_reported_or_a_form4_still_in_t
     assert not sweep_insider("24", reports, FY2024, date(2024, 12, 2)).owed
 
 
+def _gift_to_trust(owner: str, when: date, shares: int) -> object:
+    """A draft Form 4 of a gift given (G, D) of `shares` from the direct holding and its other side, the same
+    shares received (G, A) by the reporting person's trust the same day: one move, on Form 4 within two business
+    days since 02/27/2023 (Release 33-11138); the receiving side is not a Form 5 item (paired_gifts_received)."""
+    filing = form4(owner, when, "G", shares, "D", filed=False)
+    received = copy.deepcopy(filing.table_i[0])
+    received.acquired_disposed = Footnoted("A")
+    received.ownership.direct_or_indirect = Footnoted("I")
+    received.ownership.nature_of_ownership = Footnoted("By Trust")
+    filing.table_i.append(received)
+    return filing
+
+
+def test_the_sweep_carries_a_gift_to_the_owners_trust_as_one_late_form4_item_pair_not_a_deferred_item():
+    # gift of 500 shares to the owner's trust on Mon 11/25/2024, due Wed 11/27/2024, still a draft:
+    # - on Tue 11/26/2024 it is in time: file the Form 4; no Form 5 owed (the received side is no Form 5 item)
+    # - on Mon 12/02/2024 both rows are late Form 4 items (form type 4, L), neither a deferred item (form type 5)
+    reports = [Report(6, _gift_to_trust("25", date(2024, 11, 25), 500), False)]
+    in_time = sweep_insider("25", reports, FY2024, date(2024, 11, 26))
+    assert (in_time.owed, in_time.rows) == (False, [])
+    late = sweep_insider("25", reports, FY2024, date(2024, 12, 2))
+    assert [(c.index, c.kind, c.form_type) for c in late.rows] == [(0, LATE, "4"), (1, LATE, "4")]
+
+    # Reported late on the Form 5 for 2024 (filed on time, Mon 02/10/2025), both rows marked L: the register counts
+    # one transaction reported late (the gift; the trust's row is its other side) and one Form 4 never filed.
+    rows = copy.deepcopy(reports[0].filing.table_i)
+    for row in rows:
+        row.coding = TransactionCoding("4", "G", False)
+        row.timeliness = Footnoted("L")
+    filed = form5("25", rows)
+    line = line_of("25", [Report(7, filed, True, date(2025, 2, 10))], today=date(2025, 3, 1))
+    assert counts(line) == (0, 1, 1, False)
+    # left a draft past its due date (Fri 02/14/2025): the Form 5 never filed and the Form 4 never filed (two
+    # failures to file), one transaction not reported, in fiscal 2024 (the Form 5's year), not in 2025 (its due
+    # date's year)
+    filed.schema_version = None
+    assert counts(line_of("25", [Report(7, filed, False)], today=date(2025, 3, 1))) == (0, 1, 2, False)
+    assert counts(insider_line("25", [Report(7, filed, False)], FiscalYear(2025), date(2025, 3, 1))) == (0, 0, 0, False)
+
+
 # -- the store: use cases ------------------------------------------------------------------------------------------
 def _fill(path) -> DraftStore:
     store = DraftStore(path)

@@ -7,7 +7,7 @@ issuer names each reporting person "that failed to file on a timely basis" repor
 "during the most recent fiscal year or prior fiscal years" and, for each, sets forth "the number of late reports,
 the number of transactions that were not reported on a timely basis, and any known failure to file a required
 form"; a known failure to file includes a failure to file a Form 5 in the absence of the insider's written
-representation that none is required (Item 405(b)). The disclosure is based on the forms filed during (Forms 3
+representation that none is required (Item 405(b)(3)). The disclosure is based on the forms filed during (Forms 3
 and 4) and with respect to (Form 5) the fiscal year, so a late filing is disclosed once: in the fiscal year in
 which it was filed (the Note to Item 405 in its pre-2019 text, kept by practice).
 
@@ -21,10 +21,14 @@ How the register counts, for one insider and one fiscal year:
 - A transaction reported late: a row of a late Form 4 filed after that row's own due date; every transaction
   row of a late Form 5; a late Form 4 item on a Form 5 (coded form type 4, marked L, or a gift given on or after
   02/27/2023, which Release 33-11138 moved to Form 4 within two business days); a row of a draft never filed
-  whose due date has passed.
+  whose due date has passed. A gift given and its other side on the same form, the same shares received by the
+  reporting person's trust (rules.timeliness.paired_gifts_received), are one transaction: one move of shares.
 - A known failure to file: a Form 4 never filed for the late Form 4 items a Form 5 carries (one per transaction
-  date: the Form 4 that should have been filed); a draft (Form 3, 4 or 5) still unfiled after its due date, when
-  that date falls in the fiscal year; a Form 5 owed for the year (rules.sweep) and not filed by its due date.
+  date: the Form 4 that should have been filed); a draft Form 3 or 4 still unfiled after its due date, when that
+  date falls in the fiscal year; a Form 5 owed for the year (rules.sweep: a draft Form 5 for the year counts there,
+  in the year of its box 3, not in the year its due date falls in) and not filed by its due date, with each row it
+  owes that no draft counted already as a transaction not reported, and a Form 4 never filed for each day of its
+  late Form 4 items.
 - A filing date that is not known (an imported copy without one) is taken as the latest signature date and
   marked "assumed": the register says which insiders' counts rest on such dates.
 """
@@ -32,9 +36,10 @@ How the register counts, for one insider and one fiscal year:
 from __future__ import annotations
 
 import calendar as calendar_module
-from collections.abc import Hashable, Iterable, Iterator
+from collections.abc import Callable, Hashable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
+from typing import Protocol, TypeVar
 
 from form4_desktop.model import DerivativeTransaction, Filing, NonDerivativeTransaction
 from form4_desktop.rules import deadline
@@ -46,9 +51,18 @@ from form4_desktop.rules.timeliness import (
     is_form5_item,
     is_gift_given,
     is_pre_registration,
+    paired_gifts_received,
 )
 
 Transaction = NonDerivativeTransaction | DerivativeTransaction
+
+
+class _Owned(Protocol):
+    owner: str
+    owner_cik: str
+
+
+_Line = TypeVar("_Line", bound=_Owned)
 
 
 @dataclass(frozen=True)
@@ -197,13 +211,14 @@ def insider_line(
 
     reports = _distinct(reports)
     line = RegisterLine(owner_cik, owner or owner_name(owner_cik, reports))
+    counted: set[tuple] = set()  # rows of drafts never filed already counted as transactions not reported
     for report in reports:
         filing = report.filing
         if filing.is_amendment or filing.form not in ("3", "4", "5"):
             continue
         found = deadline_of(filing, calendar)
         if not report.filed:
-            _unfiled(line, report, found.due, year, today, calendar)
+            counted |= _unfiled(line, report, found.due, year, today, calendar)
             continue
         day, assumed = filing_day_of(report, calendar)
         if day is None:
@@ -226,7 +241,10 @@ def insider_line(
             line.late_transactions += sum(1 for *_, due in form4_row_dues(filing, calendar) if day > due)
         elif filing.form == "5":
             dates: set[object] = set()
-            for _, _, row in transactions(filing):
+            paired = paired_gifts_received(filing)
+            for table, index, row in transactions(filing):
+                if (table, index) in paired:
+                    continue  # the trust's side of a gift given on it: one transaction, counted with the gift
                 if is_late_form4_item(row):
                     dates.add(row.transaction_date.value)
                     line.late_transactions += 1
@@ -238,24 +256,51 @@ def insider_line(
             line.failures_to_file += len(dates)
     owed = sweep_insider(owner_cik, reports, year, today, calendar, owner=line.owner)
     if owed.owed and not owed.form5_filed and owed.due is not None and today > owed.due:
+        # The Form 5 never filed, each row it owes not yet counted (a transaction never reported), and a Form 4
+        # never filed for each day of its late Form 4 items that no draft Form 4 of theirs was counted for.
         line.failures_to_file += 1
         line.items.append(f"Form 5 for {year.describe()} owed and not filed: due {owed.due:%m/%d/%Y}")
+        owed_days: set[object] = set()
+        for carried in owed.rows:
+            if carried.other_side or carried.key in counted:
+                continue
+            line.late_transactions += 1
+            if carried.form_type == "4":
+                owed_days.add(carried.row.transaction_date.value)
+        line.failures_to_file += len(owed_days)
     return line
 
 
 def _unfiled(
     line: RegisterLine, report: Report, due: date | None, year: FiscalYear, today: date, calendar: Calendar
-) -> None:
-    """A draft never filed: a known failure to file once its due date (in the fiscal year) has passed."""
-    if due is None or due not in year or today <= due:
-        return
+) -> set[tuple]:
+    """A Form 3 or 4 never filed: a known failure to file once its due date (in the fiscal year) has passed; its
+    rows past their own due date are transactions not reported (their keys are returned). A Form 5 never filed
+    is the sweep's: owed for the fiscal year of its box 3, whenever it falls due."""
+    from form4_desktop.rules.sweep import row_key
+
     filing = report.filing
+    if filing.form == "5" or due is None or due not in year or today <= due:
+        return set()
     line.failures_to_file += 1
-    if filing.form == "4":
-        line.late_transactions += sum(1 for *_, row_due in form4_row_dues(filing, calendar) if today > row_due)
-    elif filing.form == "5":
-        line.late_transactions += sum(1 for _ in transactions(filing))
     line.items.append(f"Form {filing.form} due {due:%m/%d/%Y} never filed (draft {report.ref})")
+    if filing.form != "4":
+        return set()
+    late = [(table, row) for table, _, row, row_due in form4_row_dues(filing, calendar) if today > row_due]
+    line.late_transactions += len(late)
+    return {row_key(filing, table, row) for table, row in late}
+
+
+def by_owner(
+    line_of: Callable[[str, list[Report], FiscalYear, date, Calendar], _Line],
+    reports_by_owner: dict[str, list[Report]],
+    year: FiscalYear,
+    today: date,
+    calendar: Calendar = DEFAULT_CALENDAR,
+) -> list[_Line]:
+    """`line_of` each insider (insider_line, rules.sweep.sweep_insider), in the order of owner name, then CIK."""
+    lines = [line_of(cik, reports, year, today, calendar) for cik, reports in reports_by_owner.items()]
+    return sorted(lines, key=lambda line: (line.owner.lower(), line.owner_cik))
 
 
 def register(
@@ -265,5 +310,4 @@ def register(
     calendar: Calendar = DEFAULT_CALENDAR,
 ) -> list[RegisterLine]:
     """Every insider's line (delinquent or not), by owner name then CIK."""
-    lines = [insider_line(cik, reports, year, today, calendar) for cik, reports in reports_by_owner.items()]
-    return sorted(lines, key=lambda line: (line.owner.lower(), line.owner_cik))
+    return by_owner(insider_line, reports_by_owner, year, today, calendar)

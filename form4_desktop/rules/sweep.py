@@ -1,6 +1,6 @@
 """The Form 5 sweep: per issuer and fiscal year, for each insider, whether a Form 5 is owed and the rows it should
 carry, or that none is owed (the issuer may then rely on the insider's written representation that no Form 5 is
-required, Regulation S-K Item 405(b)). Pure: the caller gives the reports (rules.register.Report).
+required, Regulation S-K Item 405(b)(3)). Pure: the caller gives the reports (rules.register.Report).
 
 A Form 5 is owed for a fiscal year only when something is left to report (Rule 16a-3(f); CCRCorp, "Tips for
 Form 5 filing and the proxy statement": a Form 5 is "not an annual disclosure form required of all insiders"):
@@ -10,8 +10,11 @@ Form 5 filing and the proxy statement": a Form 5 is "not an annual disclosure fo
 - a transaction that should have been reported on a Form 4 and was not (its two-day deadline has passed, this
   year or before) — carried as a late Form 4 item (form type 4, timeliness L).
 No Form 5 re-reports what a filed form already reported. What is "not yet reported" is read from the store:
-transaction rows of drafts not filed that no filed form of the insider reports (same security, date, code,
-shares and (A)/(D)). A draft Form 4 whose deadline has not passed is not for the Form 5: file the Form 4.
+transaction rows of drafts not filed that no filed form of the insider reports (the same position as the holdings
+ledger keys it (model.holdings.position_key: security, direct or indirect and the nature), date, code and shares
+moved). A draft Form 4 whose deadline has not passed is not for the Form 5: file the Form 4. A gift received that
+is the other side of a gift given on the same form (shares moved by gift into the reporting person's own trust:
+rules.timeliness.paired_gifts_received) is no Form 5 item: it goes with the gift given, late or in time as it is.
 """
 
 from __future__ import annotations
@@ -20,20 +23,22 @@ from collections.abc import Hashable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
-from form4_desktop.model.holdings import normalized
+from form4_desktop.model import Filing
+from form4_desktop.model.holdings import position_key
 from form4_desktop.rules import deadline
 from form4_desktop.rules.closures import DEFAULT_CALENDAR, Calendar
 from form4_desktop.rules.register import (
     FiscalYear,
     Report,
     Transaction,
+    by_owner,
     filing_day_of,
-    owner_name,
     form4_row_dues,
     is_late_form4_item,
+    owner_name,
     transactions,
 )
-from form4_desktop.rules.timeliness import is_early_gift_given, is_form5_item
+from form4_desktop.rules.timeliness import is_early_gift_given, is_form5_item, paired_gifts_received
 
 DEFERRED, LATE = "deferred Form 5 item", "late Form 4 item"
 
@@ -47,6 +52,8 @@ class Carried:
     index: int
     row: Transaction
     kind: str  # DEFERRED (form type 5) or LATE (form type 4, L)
+    key: tuple = ()  # the row as filings report it (_key)
+    other_side: bool = False  # the trust's side of a gift given carried with it: one transaction with the gift
 
     @property
     def form_type(self) -> str:
@@ -75,14 +82,54 @@ class SweepLine:
     why: str = ""
 
 
-def _key(row: Transaction) -> tuple:
+def row_key(filing: Filing, table: str, row: Transaction) -> tuple:
+    """A row as filings report it: its position, date, code and signed shares (the same row on a filed form and on
+    a draft has the same key)."""
     shares = row.shares.value if row.shares is not None else None
     code = row.coding.code if row.coding is not None else ""
-    return (normalized(row.security_title.value), row.transaction_date.value, code, shares, row.acquired_disposed.value)
+    return (
+        position_key(row, table, filing=filing),
+        row.transaction_date.value,
+        code,
+        shares,
+        row.acquired_disposed.value,
+    )
 
 
 def _is_deferred(row: Transaction) -> bool:
     return is_form5_item(row) or is_early_gift_given(row)
+
+
+def _kinds(report: Report, today: date, calendar: Calendar) -> dict[tuple[str, int], str]:
+    """What each transaction row of a draft Form 4 or 5 is for a Form 5: DEFERRED, LATE, or left out (a Form 4 row
+    still in time: file the Form 4). The receiving side of a gift given on the same form is what its gift given is."""
+    filing = report.filing
+    late_rows = {(table, index) for table, index, _, row_due in form4_row_dues(filing, calendar) if today > row_due}
+    paired = paired_gifts_received(filing)
+    kinds: dict[tuple[str, int], str] = {}
+    given: dict[tuple, str | None] = {}  # a gift given's (table, date, shares) -> its kind
+    for table, index, row in transactions(filing):
+        kind: str | None
+        if filing.form == "5":
+            kind = LATE if is_late_form4_item(row) else DEFERRED
+        elif _is_deferred(row) or (row.coding is not None and row.coding.form_type == "5"):
+            kind = DEFERRED
+        else:
+            kind = LATE if (table, index) in late_rows else None
+        if row.coding is not None and row.coding.code == "G" and row.acquired_disposed.value == "D":
+            shares = row.shares.value if row.shares is not None else None
+            given.setdefault((table, row.transaction_date.value, shares), kind)
+        if kind is not None:
+            kinds[(table, index)] = kind
+    for table, index, row in transactions(filing):
+        if (table, index) in paired:
+            shares = row.shares.value if row.shares is not None else None
+            kind = given.get((table, row.transaction_date.value, shares), kinds.get((table, index)))
+            if kind is not None:
+                kinds[(table, index)] = kind
+            else:
+                kinds.pop((table, index), None)
+    return kinds
 
 
 def sweep_insider(
@@ -96,7 +143,12 @@ def sweep_insider(
     """Whether `owner_cik` owes a Form 5 for `year`, as of the filing day `today`, and the rows it should carry."""
     reports = list(reports)
     due = deadline.form5_due_date(year.end, calendar)
-    reported = {_key(row) for report in reports if report.filed for _, _, row in transactions(report.filing)}
+    reported = {
+        row_key(report.filing, table, row)
+        for report in reports
+        if report.filed
+        for table, _, row in transactions(report.filing)
+    }
     form5 = next(
         (
             report
@@ -112,22 +164,16 @@ def sweep_insider(
         filing = report.filing
         if report.filed or filing.form not in ("4", "5"):
             continue
-        late_rows = {(table, index) for table, index, _, row_due in form4_row_dues(filing, calendar) if today > row_due}
+        kinds = _kinds(report, today, calendar)
+        paired = paired_gifts_received(filing)
         for table, index, row in transactions(filing):
-            when = row.transaction_date.value
-            if not isinstance(when, date) or when > year.end or _key(row) in reported or _key(row) in seen:
-                continue
             # A deferred item of an earlier year never reported is owed too (CCRCorp, circumstance (ii)).
-            if filing.form == "5":
-                kind = LATE if is_late_form4_item(row) else DEFERRED
-            elif _is_deferred(row) or (row.coding is not None and row.coding.form_type == "5"):
-                kind = DEFERRED
-            elif (table, index) in late_rows:
-                kind = LATE
-            else:
-                continue  # a Form 4 still in time: file the Form 4
-            seen.add(_key(row))
-            carried.append(Carried(report.ref, table, index, row, kind))
+            when, key = row.transaction_date.value, row_key(filing, table, row)
+            kind = kinds.get((table, index))
+            if kind is None or not isinstance(when, date) or when > year.end or key in reported or key in seen:
+                continue
+            seen.add(key)
+            carried.append(Carried(report.ref, table, index, row, kind, key, (table, index) in paired))
     owner = owner or owner_name(owner_cik, reports)
     line = SweepLine(owner_cik, owner, bool(carried), due, carried, form5.ref if form5 is not None else None)
     if carried:
@@ -142,7 +188,7 @@ def sweep_insider(
     else:
         line.why = (
             "No Form 5 owed: nothing deferred or late is left unreported; the issuer may rely on the insider's "
-            "written representation that no Form 5 is required (Regulation S-K Item 405(b))"
+            "written representation that no Form 5 is required (Regulation S-K Item 405(b)(3))"
         )
     return line
 
@@ -154,5 +200,4 @@ def sweep(
     calendar: Calendar = DEFAULT_CALENDAR,
 ) -> list[SweepLine]:
     """Every insider's line, by owner name then CIK."""
-    lines = [sweep_insider(cik, reports, year, today, calendar) for cik, reports in reports_by_owner.items()]
-    return sorted(lines, key=lambda line: (line.owner.lower(), line.owner_cik))
+    return by_owner(sweep_insider, reports_by_owner, year, today, calendar)
