@@ -71,10 +71,10 @@ def test_setup_system_waits_while_another_program_holds_the_apt_lock(tmp_path):
 
 
 def test_setup_system_gives_up_after_the_wait_and_shows_apts_message(tmp_path):
-    done = setup_system(tmp_path, fake_tools(tmp_path, update_locked_times=-1), wait="1")
+    done = setup_system(tmp_path, fake_tools(tmp_path, update_locked_times=-1), wait="2")
     assert done.returncode == 100
     assert LOCKED in done.stderr
-    assert int((tmp_path / "tries").read_text()) > 2  # it did try again meanwhile
+    assert int((tmp_path / "tries").read_text()) >= 2  # it did try again meanwhile (how often depends on the load)
     assert "install" not in (tmp_path / "calls").read_text()
 
 
