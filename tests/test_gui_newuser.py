@@ -4,6 +4,8 @@ store from the File menu, a draft changed elsewhere said at once, and a store SQ
 
 from __future__ import annotations
 
+import os
+
 import pytest
 
 pytest.importorskip("PySide6")
@@ -138,3 +140,103 @@ def test_every_heading_of_the_draft_list_reads_whole_at_1280x800(window, qtbot):
         assert header.sectionSize(column) >= header.sectionSizeHint(column), DraftListModel.HEADERS[column]
     # The last heading ends inside the list: none runs out of sight.
     assert header.sectionViewportPosition(shown[-1]) + header.sectionSize(shown[-1]) <= header.viewport().width()
+
+
+# -- 1. File ▸ Back Up Store --------------------------------------------------------------------------------------
+def _documents(tmp_path, monkeypatch):
+    from PySide6.QtCore import QStandardPaths
+
+    documents = tmp_path / "Documents"
+    documents.mkdir()
+    monkeypatch.setattr(QStandardPaths, "writableLocation", lambda location: str(documents))
+    return documents
+
+
+def test_back_up_store_writes_one_file_with_every_saved_draft_and_says_where(window, script, tmp_path, monkeypatch):
+    import sqlite3
+    import stat
+
+    documents = _documents(tmp_path, monkeypatch)
+    window.store._db.execute("PRAGMA wal_autocheckpoint = 0")  # the saves stay in the -wal file, as they may
+    kept = window.store.create(draft())
+    window.store.delete(window.store.create(draft()))
+    assert os.path.getsize(window.store.path + "-wal") > 0
+    copy = documents / "before the audit.sqlite3"
+
+    def named(start: str) -> str:
+        assert os.path.dirname(start) == str(documents)  # the dialog starts in Documents …
+        assert os.path.basename(start).startswith("drafts backup ") and start.endswith(".sqlite3")  # … with a name
+        return str(copy)
+
+    script.expect("save_file", "Back up the store", named)
+    script.expect(
+        "tell",
+        "Store backed up",
+        None,
+        text=f"The store drafts.sqlite3 was copied, with every saved draft (1 draft and 1 in the trash), into {copy}.",
+    )
+    _action(window, "backup_store").trigger()
+    # One self-contained file, the owner's only, holding both drafts: no -wal beside it is needed.
+    assert not os.path.exists(f"{copy}-wal") and stat.S_IMODE(os.stat(copy).st_mode) == 0o600
+    connection = sqlite3.connect(f"file:{copy}?mode=ro", uri=True)
+    try:
+        assert connection.execute("PRAGMA journal_mode").fetchone()[0] == "delete"
+        assert connection.execute("SELECT count(*) FROM drafts").fetchone()[0] == 2
+        assert connection.execute("SELECT count(*) FROM drafts WHERE deleted_at IS NULL").fetchone()[0] == 1
+    finally:
+        connection.close()
+    assert window.statusBar().currentMessage() == f"Store backed up into {copy}."
+    # The next backup starts in the folder of this one; a name that is taken is refused, the file left alone.
+    before = copy.read_bytes()
+    script.expect("save_file", "Back up the store", str(copy), text=str(documents / "drafts backup "))
+    script.expect("tell", "Not backed up", None, text=f"Nothing was backed up: {copy} exists")
+    _action(window, "backup_store").trigger()
+    assert copy.read_bytes() == before
+    assert kept in [row.id for row in window.store.list()]
+
+
+def test_back_up_store_says_that_unsaved_changes_are_not_in_the_copy(window, qtbot, script, tmp_path, monkeypatch):
+    from test_gui import type_into
+
+    documents = _documents(tmp_path, monkeypatch)
+    window.open_draft(window.store.create(draft()))
+    type_into(qtbot, window.editor.filing_tab.ticker, "NEW")
+    script.expect("save_file", "Back up the store", str(documents / "copy.sqlite3"))
+    script.expect("tell", "Store backed up", None, text="The changes not yet saved in this window are not in it.")
+    _action(window, "backup_store").trigger()
+    assert window.document.modified and window.editor.filing_tab.ticker.text() == "NEW"
+
+
+def test_back_up_a_team_store_copies_it_into_a_store_file_and_checks_it(qtbot, script, settings, tmp_path, monkeypatch):
+    """A team store has no file to copy: the backup is a store file of the user's own, checked row by row as `form4
+    store copy` checks it (the server's own backups are its administrator's)."""
+    import team_store_server
+    from form4_desktop.app.drafts import open_store
+    from form4_desktop.gui.main_window import MainWindow
+    from form4_desktop.store import DraftStore
+
+    url = team_store_server.team_store_url(team_store_server.server())
+    documents = _documents(tmp_path, monkeypatch)
+    store = open_store(url)
+    try:
+        with_ccc = draft()
+        with_ccc.reporting_owners[0].ccc = "kk#7mmq2"
+        ids = [store.create(with_ccc), store.create(draft())]
+        window = MainWindow(store, settings=settings)
+        qtbot.addWidget(window)
+        window.show()
+        copy = documents / "office.sqlite3"
+
+        def named(start: str) -> str:
+            assert os.path.basename(start).startswith("team store backup ") and os.path.dirname(start) == str(documents)
+            return str(copy)
+
+        script.expect("save_file", "Back up the store", named)
+        script.expect("tell", "Store backed up", None, text=f"every saved draft (2 drafts), into {copy}.")
+        _action(window, "backup_store").trigger()
+        with DraftStore(copy, create=False) as backup:
+            assert sorted(row.id for row in backup.list()) == sorted(ids)
+            assert backup.open(ids[0]).filing == store.open(ids[0]).filing  # the CCC too: the copy is whole
+        window.close()
+    finally:
+        store.close()

@@ -481,6 +481,15 @@ class MainWindow(QMainWindow):
         file.addSeparator()
         self._action(
             file,
+            "Back &Up Store…",
+            self.backup_store,
+            None,
+            "backup_store",
+            "Copy the whole store, with every saved draft, into one new file (safe while the app has it open)",
+            "Not backed up",
+        )
+        self._action(
+            file,
             "R&escue Drafts…",
             self.rescue,
             None,
@@ -1253,6 +1262,68 @@ class MainWindow(QMainWindow):
                 self.act("Nothing rescued", self.rescue)
         else:
             dialogs.tell(self, "Store open for reading only", why.opened(), "information")
+
+    def backup_store(self) -> str | None:
+        """File ▸ Back Up Store: the whole store, as of now, in one new store file the user names (a copy of the
+        store file alone may miss the latest saves). A team store is copied into a store file too, checked row by
+        row as `form4 store copy` does: the server's own backups are its administrator's, and a user who backs up
+        wants a file of their own they can open (File ▸ Open Store). Returns the copy's path."""
+        team = is_url(self.store.path)
+        stamp = datetime.now().strftime("%Y-%m-%d %H.%M")
+        name = "team store" if team else os.path.splitext(os.path.basename(self.store.path))[0]
+        path = dialogs.save_file(
+            self,
+            "Back up the store into a new file",
+            os.path.join(self.folder("backup"), f"{name} backup {stamp}.sqlite3"),
+            STORE_FILTER,
+        )
+        if not path:
+            return None
+        if os.path.exists(path):
+            raise UserError(
+                f"Nothing was backed up: {path} exists; give the name of a new file for the copy of the store."
+            )
+        self.remember_folder("backup", path)
+        drafts, trashed = len(self.store.list()), len(self.store.list(trash=True))
+        if team:
+            self._copy_team_store(path)
+        else:
+            self.store.backup(path)
+        counted = f"{drafts} draft{'s' if drafts != 1 else ''}" + (f" and {trashed} in the trash" if trashed else "")
+        text = (
+            f"The store {self.store_name()} was copied, with every saved draft ({counted}), into {path}. It is one "
+            "file, readable by you only (it holds CCCs); to look into it, use File ▸ Open Store."
+        )
+        if self.document.modified:
+            text += " The changes not yet saved in this window are not in it."
+        dialogs.tell(self, "Store backed up", text, "information")
+        self.say(f"Store backed up into {path}.")
+        return path
+
+    def _copy_team_store(self, path: str) -> None:
+        """The team store into the new store file `path`, read back and compared; no file is left if it fails."""
+        from form4_desktop.store.copying import copy_store
+
+        progress = QProgressDialog("Copying the team store…", None, 0, 0, self)
+        progress.setWindowTitle("Back up the store")
+        progress.setMinimumDuration(300)
+        progress.setWindowModality(Qt.WindowModality.WindowModal)
+
+        def step(done: int, total: int) -> None:
+            progress.setMaximum(total)
+            progress.setValue(done)
+            QApplication.processEvents()
+
+        try:
+            with DraftStore(path, create=True) as target:
+                copy_store(self.store, target, step)
+        except BaseException:
+            for leftover in (path, path + "-wal", path + "-shm"):
+                if os.path.exists(leftover):
+                    os.remove(leftover)
+            raise
+        finally:
+            progress.close()
 
     def rescue(self) -> None:
         """Write every draft the store can read into a folder the user picks (File ▸ Rescue Drafts)."""
