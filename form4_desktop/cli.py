@@ -189,7 +189,10 @@ def build_parser() -> argparse.ArgumentParser:
     swing.add_argument("--store", metavar="PATH", help=store_help)
 
     year_help = "the fiscal year, YYYY: the year in which it ends"
-    fye_help = "the issuer's fiscal year end, MM/DD (default 12/31)"
+    fye_help = (
+        "the issuer's fiscal year end, MM/DD (default: the one the store keeps for the issuer, which the app's Item "
+        "405 register sets; 12/31 when none is kept); which end was used is said on stderr"
+    )
     late = commands.add_parser(
         "late",
         help="Item 405 register: each insider's late reports, late transactions and failures to file in a fiscal year",
@@ -201,7 +204,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     late.add_argument("--issuer", required=True, metavar="CIK")
     late.add_argument("--year", required=True, metavar="YYYY", help=year_help)
-    late.add_argument("--fiscal-year-end", dest="fiscal_year_end", default="12/31", metavar="MM/DD", help=fye_help)
+    late.add_argument("--fiscal-year-end", dest="fiscal_year_end", metavar="MM/DD", help=fye_help)
     late.add_argument("--csv", metavar="FILE", help="also write the register as CSV into FILE")
     late.add_argument("--store", metavar="PATH", help=store_help)
     late.add_argument("--today", default=None, help=argparse.SUPPRESS)
@@ -216,7 +219,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sweeper.add_argument("--issuer", required=True, metavar="CIK")
     sweeper.add_argument("--year", required=True, metavar="YYYY", help=year_help)
-    sweeper.add_argument("--fiscal-year-end", dest="fiscal_year_end", default="12/31", metavar="MM/DD", help=fye_help)
+    sweeper.add_argument("--fiscal-year-end", dest="fiscal_year_end", metavar="MM/DD", help=fye_help)
     sweeper.add_argument("--store", metavar="PATH", help=store_help)
     sweeper.add_argument("--today", default=None, help=argparse.SUPPRESS)
     whatif = commands.add_parser(
@@ -503,8 +506,9 @@ def _due(arguments: argparse.Namespace) -> int:
     return status
 
 
-def _fiscal_year(arguments: argparse.Namespace) -> tuple[int, tuple[int, int]] | None:
-    """--year and --fiscal-year-end, or None after one sentence on stderr."""
+def _fiscal_year(arguments: argparse.Namespace) -> tuple[int, tuple[int, int] | None] | None:
+    """--year and --fiscal-year-end (None when not given: the store's is used), or None after one sentence on
+    stderr."""
     year_text, end_text = arguments.year, arguments.fiscal_year_end
     if not (year_text.isdigit() and len(year_text) == 4 and int(year_text) >= 1934):
         print(
@@ -512,6 +516,8 @@ def _fiscal_year(arguments: argparse.Namespace) -> tuple[int, tuple[int, int]] |
             file=sys.stderr,
         )
         return None
+    if end_text is None:
+        return int(year_text), None
     month_text, _, day_text = end_text.partition("/")
     try:
         end = (int(month_text), int(day_text))
@@ -527,6 +533,28 @@ def _fiscal_year(arguments: argparse.Namespace) -> tuple[int, tuple[int, int]] |
     return int(year_text), end
 
 
+def _fiscal_year_used(store, arguments: argparse.Namespace, fiscal: tuple) -> tuple[int, tuple[int, int]]:
+    """The fiscal year and its end (month, day): --fiscal-year-end's, else the one the store keeps for the issuer;
+    stderr says which, and the store's when --fiscal-year-end differs from it."""
+    from form4_desktop.app import compliance
+
+    year, given = fiscal
+    kept = store.fiscal_year_end(arguments.issuer)
+    end = given if given is not None else kept
+    said = compliance.fiscal_year(store, arguments.issuer, year, end).describe()
+    if given is None:
+        source = f"its end, {kept[0]:02d}/{kept[1]:02d}, as the store keeps it for issuer {arguments.issuer}"
+    elif given == kept:
+        source = f"its end, {given[0]:02d}/{given[1]:02d}, as --fiscal-year-end gives it and the store keeps it"
+    else:
+        source = (
+            f"its end, {given[0]:02d}/{given[1]:02d}, as --fiscal-year-end gives it; the store keeps "
+            f"{kept[0]:02d}/{kept[1]:02d} for issuer {arguments.issuer}"
+        )
+    print(_one_line(f"form4 {arguments.command}: {said} ({source})."), file=sys.stderr)
+    return year, end
+
+
 def _late(arguments: argparse.Namespace) -> int:
     from form4_desktop.app import compliance
 
@@ -535,6 +563,7 @@ def _late(arguments: argparse.Namespace) -> int:
     if not _ciks_given(arguments) or fiscal is None:
         return EXIT_UNREADABLE
     with drafts.open_store(arguments.store, create=False) as store:
+        fiscal = _fiscal_year_used(store, arguments, fiscal)
         lines = compliance.late_register(store, arguments.issuer, fiscal[0], fiscal[1], arguments.today)
     if arguments.csv:
         compliance.write_register_csv(lines, arguments.csv)
@@ -552,6 +581,7 @@ def _form5_sweep(arguments: argparse.Namespace) -> int:
     if not _ciks_given(arguments) or fiscal is None:
         return EXIT_UNREADABLE
     with drafts.open_store(arguments.store, create=False) as store:
+        fiscal = _fiscal_year_used(store, arguments, fiscal)
         lines = compliance.form5_sweep(store, arguments.issuer, fiscal[0], fiscal[1], arguments.today)
     print("owner_cik\towner\tform5\tdue\trows\treason")
     for line in lines:

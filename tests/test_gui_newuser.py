@@ -240,3 +240,20 @@ def test_back_up_a_team_store_copies_it_into_a_store_file_and_checks_it(qtbot, s
         window.close()
     finally:
         store.close()
+
+
+# -- 6. after a rescue --------------------------------------------------------------------------------------------
+def test_import_folder_after_a_rescue_starts_in_the_rescued_folder(window, script, tmp_path, monkeypatch):
+    documents = _documents(tmp_path, monkeypatch)
+    window.settings.setValue("folders/open", str(tmp_path))  # the folder of the last XML file opened
+    window.store.create(draft())
+    rescued = documents / "Smith rescued"
+    script.expect("save_file", "Rescue drafts", str(rescued))
+    script.expect("tell", "Drafts rescued", None, text=f"1 draft rescued into {rescued}.")
+    _action(window, "rescue").trigger()
+
+    def starts_there(start: str) -> None:
+        assert start == str(rescued)  # where the rescued drafts are: the user only has to press Choose
+
+    script.expect("folder", "Import a folder", starts_there)
+    _action(window, "import_folder").trigger()

@@ -1346,6 +1346,7 @@ class MainWindow(QMainWindow):
             # The rescued drafts go into a folder of their own, made here, never among other files.
             folder = os.path.join(chosen, f"Rescued drafts {stamp}")
         done = rescue_drafts(self.store, folder)
+        self.settings.setValue("folders/open", folder)  # Import Folder, which brings them back, starts there
         level = "warning" if done.lost else "information"
         dialogs.tell(
             self,
