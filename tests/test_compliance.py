@@ -355,6 +355,29 @@ def test_the_deadlines_put_overdue_drafts_first_and_judge_filed_ones(tmp_path):
     assert [r.draft_id for r in compliance.due_soon(rows)] == [3, 4]
 
 
+def test_the_deadlines_say_a_filing_date_is_assumed_only_when_the_store_took_it_from_the_signature(tmp_path):
+    # the July 3 purchase, signed Tue 07/09/2024: imported without a date (taken from the signature, assumed), with
+    # 07/09 given (the same day, not assumed), and marked filed in the app (not assumed)
+    with DraftStore(tmp_path / "s.sqlite3") as store:
+        signed = form4("35", date(2024, 7, 3))
+        signed.signatures = [Signature("/s/ Owner", date(2024, 7, 9))]
+        without = store.import_filed(signed)
+        given = store.import_filed(copy.deepcopy(signed), date(2024, 7, 9))
+        marked = store.create(form4("35", date(2024, 7, 3), filed=False))
+        store.mark_filed(marked, date(2024, 7, 9))
+        rows = {r.draft_id: r for r in compliance.deadlines(store, datetime(2024, 11, 22, 19, 0, tzinfo=NY))}
+        assert [(rows[i].filed_on, rows[i].assumed) for i in (without, given, marked)] == [
+            (date(2024, 7, 9), True),
+            (date(2024, 7, 9), False),
+            (date(2024, 7, 9), False),
+        ]
+        store.set_filed_on(without, date(2024, 7, 10))  # the user gives its date later: no longer assumed
+        [row] = [
+            r for r in compliance.deadlines(store, datetime(2024, 11, 22, 19, 0, tzinfo=NY)) if r.draft_id == without
+        ]
+        assert (row.filed_on, row.assumed, row.on_time) == (date(2024, 7, 10), False, False)
+
+
 def test_what_if_displacing_a_pair_adds_only_the_difference(tmp_path):
     # filed: bought 100 at $10 on 01/10/2024, sold 100 at $12 on 02/01/2024 ($200). Proposed: buy 100 at $8 on
     # 02/15/2024. Lowest in, highest out now pairs $8 with $12 ($400): the proposed trade is in a $400 pair but the

@@ -90,6 +90,41 @@ def test_form4_form5_sweep_prints_owed_and_not_owed(tmp_path, capsys):
     assert "\t3\ttable_i[0]\t4\tS\t2024-10-01\t100\tCommon Stock" in lines
 
 
+def test_form4_late_and_the_sweep_take_the_fiscal_year_end_the_store_keeps_and_say_which(tmp_path, capsys):
+    # The issuer's fiscal year ends 06/30 (kept in the store). Fiscal 2024 is 07/01/2023-06/30/2024: owner 31's Form 4
+    # filed 07/09/2024 and owner 33's Form 4 due 10/03/2024 and never filed both belong to fiscal 2025.
+    path = tmp_path / "s.sqlite3"
+    with _fill(path) as store:
+        store.set_fiscal_year_end(ISSUER, 6, 30)
+    args = ["late", "--store", str(path), "--issuer", ISSUER, "--today", "11/25/2024"]
+    assert cli.main([*args, "--year", "2024"]) == 0
+    out, err = capsys.readouterr()
+    assert out.splitlines()[1:] == []
+    assert err == (
+        "form4 late: the fiscal year 07/01/2023 to 06/30/2024 (its end, 06/30, as the store keeps it for issuer "
+        f"{ISSUER}).\n"
+    )
+    assert cli.main([*args, "--year", "2025"]) == 0
+    assert [line.split("\t")[0] for line in capsys.readouterr().out.splitlines()[1:]] == ["0000000031", "0000000033"]
+    # --fiscal-year-end 12/31 is used for this register only, and said to differ from the store's
+    assert cli.main([*args, "--year", "2024", "--fiscal-year-end", "12/31"]) == 0
+    out, err = capsys.readouterr()
+    assert [line.split("\t")[0] for line in out.splitlines()[1:]] == ["0000000031", "0000000033"]
+    assert err == (
+        "form4 late: the fiscal year 01/01/2024 to 12/31/2024 (its end, 12/31, as --fiscal-year-end gives it; the "
+        f"store keeps 06/30 for issuer {ISSUER}).\n"
+    )
+    with DraftStore(path) as store:
+        assert store.fiscal_year_end(ISSUER) == (6, 30)  # not changed by the option
+    # the sweep of fiscal 2025 (store's end): the Form 5 is due 45 days after 06/30/2025, Thu 08/14/2025
+    sweep = ["form5-sweep", "--store", str(path), "--issuer", ISSUER, "--year", "2025", "--today", "12/02/2024"]
+    assert cli.main(sweep) == 0
+    out, err = capsys.readouterr()
+    by_owner = {line.split("\t")[0]: line.split("\t") for line in out.splitlines()[1:] if not line.startswith("\t")}
+    assert by_owner["0000000033"][2:4] == ["owed", "2025-08-14"]
+    assert err.startswith("form4 form5-sweep: the fiscal year 07/01/2024 to 06/30/2025 (its end, 06/30, as the store")
+
+
 # -- the pre-clearance what-if --------------------------------------------------------------------------------------
 def test_what_if_a_sale_matches_the_filed_purchase_and_says_when_its_form4_is_due(tmp_path, capsys):
     path = tmp_path / "s.sqlite3"
@@ -151,3 +186,23 @@ def test_form4_import_filed_on_a_real_insiders_copy_is_not_assumed(tmp_path, cap
         cli.main(["late", "--store", str(path), "--issuer", "1318605", "--year", "2011", "--today", "11/25/2026"]) == 0
     )
     assert capsys.readouterr().out.splitlines()[1:] == ["0001494730\tMusk Elon\t1\t1\t0\tno"]
+
+
+BOTHA_JULY_2019 = "john-friedman__datamule-python__000117911019008760__edgar.xml"  # traded Fri 07/12, signed 07/23
+
+
+def test_a_copy_imported_without_filed_on_is_assumed_and_with_it_is_not_even_on_its_signature_date(tmp_path, capsys):
+    # traded Fri 07/12/2019, due Tue 07/16/2019; filed Tue 07/23/2019, the day it was signed: late either way. Without
+    # --filed-on the register takes the signature date and says so (assumed yes); with --filed-on 07/23/2019 the date
+    # is the user's (assumed no), though it is the same day. The store keeps which it was (Draft.filed_on_assumed).
+    late = ["late", "--issuer", NATERA, "--year", "2019", "--today", "11/25/2026"]
+    for given, assumed in ((None, "yes"), ("07/23/2019", "no")):
+        path = tmp_path / f"{assumed}.sqlite3"
+        dated = ["--filed-on", given] if given else []
+        assert cli.main(["import", str(CORPUS / BOTHA_JULY_2019), "--store", str(path), *dated]) == 0
+        with DraftStore(path) as store:
+            [row] = store.ledger_filings("1222287", NATERA)
+            assert (row.filed_on, row.filed_on_assumed) == (date(2019, 7, 23), given is None)
+        capsys.readouterr()
+        assert cli.main([*late, "--store", str(path)]) == 0
+        assert capsys.readouterr().out.splitlines()[1:] == [f"0001222287\tBOTHA ROELOF\t1\t1\t0\t{assumed}"]

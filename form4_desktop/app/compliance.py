@@ -2,8 +2,10 @@
 (rules.register, rules.sweep), every unfiled draft with its due date (`form4 due --store`, the dashboard), and the
 pre-clearance what-if of a proposed trade (rules.short_swing). The command line and the app share these.
 
-The issuer's fiscal year end is a parameter (default 12/31): the model keeps no place for it yet (it belongs
-with the issuer, in the store's address book of issuers).
+The issuer's fiscal year end is kept with the issuer in the store (DraftStore.fiscal_year_end, default 12/31);
+a caller may give another for one register or sweep. Whether a filed draft's filing date was only assumed (an
+EDGAR copy imported without `form4 import --filed-on`, dated by its signature) is kept with the draft
+(Draft.filed_on_assumed).
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ import os
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 from decimal import Decimal
+from typing import TypeVar
 
 from form4_desktop.app.due import due_line
 from form4_desktop.app.files import write_atomically
@@ -27,6 +30,9 @@ from form4_desktop.rules.short_swing import Match, Trade, match, total_profit
 from form4_desktop.rules.sweep import DEFERRED, SweepLine, sweep
 from form4_desktop.rules.timeliness import deadline_of
 from form4_desktop.store import DraftStore
+
+
+_Line = TypeVar("_Line", RegisterLine, SweepLine)
 
 
 def _cik(cik: str) -> str:
@@ -50,19 +56,6 @@ def _today(today: date | None, calendar: Calendar) -> date:
     return today if today is not None else filing_day_now(calendar)
 
 
-def assumed_filing_date(filing: Filing, filed_on: date | None) -> bool:
-    """Whether a filed draft's filing date is only the store's assumption: an imported EDGAR copy whose date is
-    what DraftStore.import_filed takes when none is given (the latest signature date, else box 3). The store does
-    not keep whether the date was given (`form4 import --filed-on`), so a date given equal to the signature date
-    also reads as assumed: the register then asks to confirm it rather than trusting it silently."""
-    if filed_on is None:
-        return True
-    if not filing.is_disseminated_copy:
-        return False  # marked filed in the app, on the day the user said
-    signed = [signature.date for signature in filing.signatures if signature.date]
-    return filed_on == (max(signed) if signed else filing.period_of_report)
-
-
 def issuer_reports(store: DraftStore, issuer_cik: str) -> dict[str, list[Report]]:
     """Every filing and draft (outside the trash) about the issuer, by reporting owner (CIK without zeros in
     front), oldest first; a joint filing counts for each of its owners."""
@@ -80,30 +73,53 @@ def issuer_reports(store: DraftStore, issuer_cik: str) -> dict[str, list[Report]
                 row.filing,
                 row.status == "filed",
                 row.filed_on,
-                row.status == "filed" and assumed_filing_date(row.filing, row.filed_on),
+                row.status == "filed" and (row.filed_on_assumed or row.filed_on is None),
             )
             for row in store.ledger_filings(owner, issuer)
         ]
     return found
 
 
+def fiscal_year(store: DraftStore, issuer_cik: str, year: int, end: tuple[int, int] | None = None) -> FiscalYear:
+    """The issuer's fiscal year `year` (the one ending in that year): ending on `end` (month, day) when given, else
+    on the end the store keeps for the issuer (12/31 unless set)."""
+    return FiscalYear(year, *(end if end is not None else store.fiscal_year_end(issuer_cik)))
+
+
+def _desk(
+    store: DraftStore,
+    issuer_cik: str,
+    year: int,
+    end: tuple[int, int] | None,
+    today: date | None,
+    calendar: Calendar | None,
+) -> tuple[dict[str, list[Report]], FiscalYear, date, Calendar]:
+    """What the register and the sweep of an issuer's fiscal year start from: every insider's reports, the fiscal
+    year, the filing day of today and the calendar."""
+    calendar = _calendar(calendar)
+    fiscal = fiscal_year(store, issuer_cik, year, end)
+    return issuer_reports(store, issuer_cik), fiscal, _today(today, calendar), calendar
+
+
+def _padded(lines: list[_Line]) -> list[_Line]:
+    for line in lines:
+        line.owner_cik = padded(line.owner_cik)
+    return lines
+
+
 def late_register(
     store: DraftStore,
     issuer_cik: str,
     year: int,
-    fiscal_year_end: tuple[int, int] = (12, 31),
+    fiscal_year_end: tuple[int, int] | None = None,
     today: date | None = None,
     calendar: Calendar | None = None,
 ) -> list[RegisterLine]:
-    """The Item 405 register of the issuer for fiscal year `year` (ending on `fiscal_year_end`, month and day):
-    every insider's line, delinquent or not. `today` is the filing day of now (default: EDGAR's, New York)."""
-    calendar = _calendar(calendar)
-    lines = register(
-        issuer_reports(store, issuer_cik), FiscalYear(year, *fiscal_year_end), _today(today, calendar), calendar
-    )
-    for line in lines:
-        line.owner_cik = padded(line.owner_cik)
-    return lines
+    """The Item 405 register of the issuer for fiscal year `year` (ending on `fiscal_year_end`, month and day, else
+    on the issuer's end kept in the store): every insider's line, delinquent or not. `today` is the filing day of
+    now (default: EDGAR's, New York)."""
+    reports, fiscal, today, calendar = _desk(store, issuer_cik, year, fiscal_year_end, today, calendar)
+    return _padded(register(reports, fiscal, today, calendar))
 
 
 REGISTER_COLUMNS = ("owner_cik", "owner", "late_reports", "late_transactions", "failures_to_file", "assumed_dates")
@@ -142,27 +158,22 @@ def form5_sweep(
     store: DraftStore,
     issuer_cik: str,
     year: int,
-    fiscal_year_end: tuple[int, int] = (12, 31),
+    fiscal_year_end: tuple[int, int] | None = None,
     today: date | None = None,
     calendar: Calendar | None = None,
 ) -> list[SweepLine]:
     """Every insider of the issuer with a filing or draft dated in the fiscal year (or a row a Form 5 should
-    carry): whether a Form 5 is owed, and its rows."""
-    calendar = _calendar(calendar)
-    fiscal = FiscalYear(year, *fiscal_year_end)
-    reports = issuer_reports(store, issuer_cik)
-    active = {}
+    carry): whether a Form 5 is owed, and its rows. The fiscal year ends as in late_register."""
+    reports, fiscal, today, calendar = _desk(store, issuer_cik, year, fiscal_year_end, today, calendar)
+    active = set()
     for owner, mine in reports.items():
         for report in mine:
             day = filing_day_of(report, calendar)[0] if report.filed else None
             if report.filing.period_of_report in fiscal or day in fiscal:
-                active[owner] = mine
+                active.add(owner)
                 break
-    lines = sweep(reports, fiscal, _today(today, calendar), calendar)
-    kept = [line for line in lines if line.owner_cik in active or line.owed]
-    for line in kept:
-        line.owner_cik = padded(line.owner_cik)
-    return kept
+    lines = sweep(reports, fiscal, today, calendar)
+    return _padded([line for line in lines if line.owner_cik in active or line.owed])
 
 
 def _renumber_notes(value: object, source: dict[str, str], target: Filing) -> None:
@@ -290,7 +301,7 @@ def deadlines(
             if not filed:
                 continue
             filed_on = date.fromisoformat(draft.filed_on) if draft.filed_on else None
-            report = Report(draft.id, filing, True, filed_on, assumed_filing_date(filing, filed_on))
+            report = Report(draft.id, filing, True, filed_on, draft.filed_on_assumed or filed_on is None)
             day, assumed = filing_day_of(report, calendar)
             on_time = None if known.due is None or day is None else day <= known.due
             late = deadline.business_days_after(known.due, day, calendar) if known.due and day else 0
