@@ -215,7 +215,7 @@ def build_parser() -> argparse.ArgumentParser:
         "owner_cik, owner, form5 (owed, filed or not owed), due (YYYY-MM-DD), rows, reason; then, under an owed "
         "line, one line per row the Form 5 should carry, starting with a tab: draft, row, form_type (5 deferred, "
         "4 late), code, date, shares, security. Not owed: the issuer may rely on the insider's written "
-        "representation that no Form 5 is required (Item 405(b)).",
+        "representation that no Form 5 is required (Item 405(b)(3)).",
     )
     sweeper.add_argument("--issuer", required=True, metavar="CIK")
     sweeper.add_argument("--year", required=True, metavar="YYYY", help=year_help)

@@ -440,12 +440,133 @@ def test_a_form3_or_form5_without_its_date_has_no_deadline_and_says_which_box():
 
 
 def test_a_row_the_user_marks_as_rule_16a_2a_does_not_start_the_deadline():
-    # The model has no such flag yet (see issue 12, item 4): the engine reads `pre_registration` once it does.
     filing = one_sale(date(2023, 1, 3))
     assert due_date(filing)[0] == date(2023, 1, 5)
-    filing.table_i[0].pre_registration = True  # type: ignore[attr-defined]
+    filing.table_i[0].pre_registration = True
     assert due_date(filing) is None
-    assert deadline_found(filing, date(2023, 2, 1)) == []
+    assert deadline_found(filing, date(2023, 2, 1)) == []  # no DUE-DATE, no LATE
+
+
+def ipo_form4() -> Filing:
+    """A director's first Form 4 after the IPO: Table I row 1 bought on 07/11/2022, before the issuer's Section 12
+    registration, marked as reported under Rule 16a-2(a); Table II rows on Monday 01/09/2023, after it."""
+    filing = draft()  # Table I row 1 and Table II rows on 01/09/2023; the reporting person is a director
+    row = filing.table_i[0]
+    row.transaction_date = Footnoted(date(2022, 7, 11), ["F5"])
+    row.pre_registration = True
+    filing.footnotes.append(Footnote("F5", "Purchased before the issuer's IPO; reported under Rule 16a-2(a)."))
+    filing.period_of_report = date(2022, 7, 11)  # box 3: the earliest transaction, 16a-2(a) rows included
+    return filing
+
+
+def pre_registration_found(filing: Filing) -> list[tuple[str, Severity, str]]:
+    return [
+        (f.rule_id, f.severity, f.field_path)
+        for f in validate(filing, date(2023, 1, 10))
+        if f.rule_id == "PRE-REGISTRATION"
+    ]
+
+
+def test_a_marked_row_within_six_months_of_the_first_transaction_after_registration_is_quiet():
+    filing = ipo_form4()
+    assert pre_registration_found(filing) == []
+    assert due_date(filing)[:2] == (date(2023, 1, 11), "table_ii[0].transaction_date")  # from 01/09, not 07/11/2022
+
+
+def test_a_row_the_user_marks_needs_the_footnote_the_filed_form_shows():
+    filing = ipo_form4()
+    filing.footnotes[-1] = Footnote("F5", "Purchased before the issuer's initial public offering.")  # no rule named
+    [found] = [f for f in validate(filing, date(2023, 1, 10)) if f.rule_id == "PRE-REGISTRATION"]
+    assert (found.severity, found.field_path) == (Severity.WARNING, "table_i[0].transaction_date")
+    assert found.message == (
+        "Table I, row 1, column 2, Transaction Date: marked as reported under Rule 16a-2(a), but EDGAR's form has no "
+        "box for that mark: add a footnote on the row saying the transaction was made before the issuer's Section "
+        "12 registration and is reported under Rule 16a-2(a); without it the filed form shows a transaction "
+        "reported late."
+    )
+    filing.table_i[0].pre_registration = False  # unmarked: an ordinary row of 07/11/2022, due 07/13/2022
+    assert pre_registration_found(filing) == []
+    assert due_date(filing)[:2] == (date(2022, 7, 13), "table_i[0].transaction_date")
+
+
+@pytest.mark.parametrize(
+    "bought, warned",
+    [
+        (date(2022, 7, 9), False),  # six months before 01/09/2023 to the day: within (Saturday, but a trade day)
+        (date(2022, 7, 8), True),  # one day more
+    ],
+)
+def test_a_marked_row_more_than_six_months_before_the_first_transaction_after_registration_is_warned(bought, warned):
+    filing = ipo_form4()
+    filing.table_i[0].transaction_date = Footnoted(bought, ["F5"])
+    filing.period_of_report = bought
+    found = [f for f in validate(filing, date(2023, 1, 10)) if f.rule_id == "PRE-REGISTRATION"]
+    if not warned:
+        assert found == []
+        return
+    [warning] = found
+    assert warning.field_path == "table_i[0].transaction_date"
+    assert warning.message == (
+        "Table I, row 1, column 2, Transaction Date: 07/08/2022 is more than six months before the transaction of "
+        "01/09/2023 (Table II, row 1) that requires this Form 4; Rule 16a-2(a) reaches a transaction made before the "
+        "issuer's Section 12 registration only within six months of that one: leave the row off."
+    )
+
+
+def test_a_marked_row_later_than_the_first_transaction_after_registration_is_warned():
+    filing = ipo_form4()
+    filing.table_i[0].transaction_date = Footnoted(date(2023, 1, 10), ["F5"])
+    filing.period_of_report = date(2023, 1, 9)
+    [warning] = [f for f in validate(filing, date(2023, 1, 10)) if f.rule_id == "PRE-REGISTRATION"]
+    assert warning.field_path == "table_i[0].transaction_date"
+    assert "later than the transaction of 01/09/2023 (Table II, row 1), which this Form 4 reports as made after it" in (
+        warning.message
+    )
+
+
+def test_a_marked_row_of_a_ten_percent_owner_alone_is_warned():
+    from form4_desktop.model import Relationship
+
+    filing = ipo_form4()
+    filing.reporting_owners[0].relationship = Relationship(is_ten_percent_owner=True)
+    [warning] = [f for f in validate(filing, date(2023, 1, 10)) if f.rule_id == "PRE-REGISTRATION"]
+    assert warning.field_path == "table_i[0].transaction_date"
+    assert "which reaches only a director's or officer's transactions" in warning.message
+    filing.reporting_owners[0].relationship = Relationship(is_officer=True, officer_title="CFO")
+    assert pre_registration_found(filing) == []
+
+
+def test_the_rule_16a_2a_mark_is_kept_in_the_draft_store():
+    from form4_desktop.store.codec import filing_from_json, filing_to_json
+
+    filing = ipo_form4()
+    filing.table_ii[0].pre_registration = True
+    kept = filing_from_json(filing_to_json(filing))
+    assert [row.pre_registration for row in (*kept.table_i[:1], *kept.table_ii[:2])] == [True, True, False]
+    older = filing_to_json(draft()).replace(',"pre_registration":false', "")  # a draft saved before the mark
+    assert "pre_registration" not in older
+    assert filing_from_json(older).table_i[0].pre_registration is False
+
+
+# 6 (cont.): the gift rule starts on 02/27/2023, the effective date of Release 33-11138 (87 FR 80362), not on
+# 04/01/2023, the compliance date of the amended Forms 4 and 5
+@pytest.mark.parametrize(
+    "given, due",
+    [
+        (date(2023, 2, 24), None),  # Friday before: a Form 5 item then
+        (date(2023, 2, 26), None),  # Sunday before
+        (date(2023, 2, 27), date(2023, 3, 1)),  # the effective date
+        (date(2023, 3, 31), date(2023, 4, 4)),  # a Friday before the Forms' compliance date: due in two days
+    ],
+)
+def test_a_gift_given_is_due_on_form4_from_the_releases_effective_date(given, due):
+    found = due_date(one_sale(given, code="G"))
+    assert (found[:2] if found else None) == ((due, "table_i[0].transaction_date") if due else None)
+    annual = march_form5(date(2023, 12, 31))
+    annual.table_i[0].transaction_date = Footnoted(given)
+    annual.table_i[0].coding.code, annual.table_i[0].acquired_disposed = "G", Footnoted("D")
+    on_time = [f.field_path for f in validate(annual, date(2024, 2, 14)) if f.rule_id == "FORM5-GIFT-ON-TIME"]
+    assert on_time == (["table_i[0].timeliness"] if due else [])
 
 
 # 8. a gift moved between the reporting person's own holdings: given and received on the same Form 4

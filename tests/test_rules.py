@@ -524,7 +524,7 @@ def test_every_rule_has_a_test():
     tested |= {"HOLDINGS-LATER-FILINGS"}  # tests/test_holdings.py, tests/test_ledger_corpus.py
     tested |= {"SHORT-SWING"}  # tests/test_short_swing.py (it needs the owner's other filings)
     tested |= {"PRINT-CHARACTERS"}  # tests/test_pdf.py (what the printed form's font cannot carry)
-    tested |= {"DEEMED-DATE-INELIGIBLE", "FORM5-ITEM-ON-FORM4", "FORM5-GIFT-ON-TIME"}  # tests/test_deadline.py
+    tested |= {"DEEMED-DATE-INELIGIBLE", "FORM5-ITEM-ON-FORM4", "FORM5-GIFT-ON-TIME", "PRE-REGISTRATION"}  # test_deadline
     assert tested == set(RULES)
 
 

@@ -124,6 +124,10 @@ class NonDerivativeTransaction:
     shares_owned_following: Footnoted[Decimal] | None = None
     value_owned_following: Footnoted[Decimal] | None = None
     ownership: OwnershipNature = field(default_factory=OwnershipNature)
+    # Rule 16a-2(a): a director's or officer's transaction in the six months before the issuer registered under
+    # Section 12, reported on the first Form 4 required after it. EDGAR's XML has no place for it: the draft store
+    # keeps it, and an imported filing says it in a footnote (rules.timeliness reads either).
+    pre_registration: bool = False
 
 
 @dataclass
@@ -157,6 +161,10 @@ class DerivativeTransaction:
     shares_owned_following: Footnoted[Decimal] | None = None
     value_owned_following: Footnoted[Decimal] | None = None
     ownership: OwnershipNature = field(default_factory=OwnershipNature)
+    # Rule 16a-2(a): a director's or officer's transaction in the six months before the issuer registered under
+    # Section 12, reported on the first Form 4 required after it. EDGAR's XML has no place for it: the draft store
+    # keeps it, and an imported filing says it in a footnote (rules.timeliness reads either).
+    pre_registration: bool = False
 
 
 @dataclass

@@ -284,7 +284,7 @@ _OFFICER_WORDS = re.compile(
 )
 
 
-def _insider(relationship: Relationship) -> bool:
+def is_director_or_officer(relationship: Relationship) -> bool:
     """A director or officer: by the box, or by an 'other' text that names the office ("Chief Accounting
     Officer" under Other is an officer whose filer ticked the wrong box). A former one ("Former Director and 10%
     Owner") counts too: such a filing reports what was done while, or as, the person left office (a conversion at
@@ -297,7 +297,7 @@ def _insider(relationship: Relationship) -> bool:
 def rule_16b3_findings(filing: Filing) -> list[Finding]:
     """Rule 16b-3 exempts transactions with the issuer by directors and officers only."""
     owners = filing.reporting_owners
-    if any(_insider(owner.relationship) for owner in owners):
+    if any(is_director_or_officer(owner.relationship) for owner in owners):
         return []
     if not any(owner.relationship.is_ten_percent_owner or owner.relationship.is_other for owner in owners):
         return []  # no relationship given at all: RELATIONSHIP-NONE says so

@@ -14,8 +14,12 @@ How the engine reads a row (the model has no flags for these; the footnotes say 
 - A discretionary transaction: code I (Form 4 General Instruction 8: "I: discretionary transaction in
   accordance with Rule 16b-3(f) resulting in acquisition or disposition of issuer securities").
 - A Rule 16a-2(a) row (a director's or officer's transaction in the six months before the issuer registered
-  under Section 12, reported on the first Form 4 required after it, as at an IPO): a footnote on the row
-  names Rule 16a-2(a). It does not start the deadline; it still counts for box 3.
+  under Section 12, reported on the first Form 4 required after it, as at an IPO): the user marked it (the row's
+  `pre_registration`, kept in the draft store: EDGAR's XML has no place for it), or a footnote on the row names
+  Rule 16a-2(a) (an imported filing). It does not start the deadline; it still counts for box 3. The rule reaches
+  such a transaction "only if" it "occurred within six months of the transaction giving rise to the Form 4 filing
+  obligation" and the director or officer became subject to Section 16 solely because the issuer registered
+  (Rule 16a-2(a), 17 CFR 240.16a-2(a)): PRE-REGISTRATION says when a marked row cannot be one.
 - A gift received (G, A) is a Form 5 item (Rule 16a-3(a): "At the election of the reporting person, any
   transaction required to be reported on Form 5 may be reported on an earlier filed Form 4"; Release 33-11138,
   12/2022, as CCRCorp summarised it: dispositions by gift are on Form 4 within two business days, "Acquisitions by
@@ -37,9 +41,14 @@ from form4_desktop.rules import deadline
 from form4_desktop.rules.boxes import box_label, cell
 from form4_desktop.rules.catalog import RULES
 from form4_desktop.rules.closures import DEFAULT_CALENDAR, Calendar, Closure
+from form4_desktop.rules.diligence import is_director_or_officer
 from form4_desktop.rules.findings import Finding
+from form4_desktop.rules.short_swing import six_months_after
 
-GIFTS_ON_FORM4_SINCE = date(2023, 2, 27)  # Release 33-11138: gifts given are due on Form 4 in two days
+# Release 33-11138 (87 FR 80362, 12/29/2022) amended Rule 16a-3(g)(1): a gift given is due on Form 4 in two
+# business days. "The final rules are effective on February 27, 2023"; April 1, 2023 is only the compliance date of
+# the amended Forms 4 and 5 (the 10b5-1 box). A gift made on 02/27/2023 or later is due in two days.
+GIFTS_ON_FORM4_SINCE = date(2023, 2, 27)
 
 Transaction = NonDerivativeTransaction | DerivativeTransaction
 
@@ -112,12 +121,15 @@ def deemed_date_allowed(filing: Filing, row: Transaction) -> bool:
     return _code(row) == "I" or is_plan_trade(filing, row)
 
 
-def is_pre_registration(filing: Filing, row: Transaction) -> bool:
-    """A Rule 16a-2(a) row: the user marked it (a `pre_registration` flag on the row, once the model has one: it
-    is not in the XML, so the draft store keeps it), or a footnote on it names Rule 16a-2(a) (imported filings)."""
-    if getattr(row, "pre_registration", False) is True:
-        return True
+def names_rule_16a_2a(filing: Filing, row: Transaction) -> bool:
+    """Whether a footnote on the row names Rule 16a-2(a)."""
     return any(_RULE_16A_2A.search(text) for text in row_notes(filing, row))
+
+
+def is_pre_registration(filing: Filing, row: Transaction) -> bool:
+    """A Rule 16a-2(a) row: the user marked it (the row's `pre_registration`: it is not in the XML, so the draft
+    store keeps it), or a footnote on it names Rule 16a-2(a) (imported filings)."""
+    return row.pre_registration or names_rule_16a_2a(filing, row)
 
 
 def is_form5_item(row: Transaction) -> bool:
@@ -130,8 +142,11 @@ def is_form5_item(row: Transaction) -> bool:
 
 def is_early_gift_given(row: Transaction) -> bool:
     """A gift given (G, D) before 02/27/2023: a Form 5 item then (Rule 16b-5 gifts were reported on Form 5 or,
-    voluntarily, on an earlier Form 4 with no deadline; Release 33-11138 moved gifts given to Form 4 from
-    02/27/2023: BCLP 02/21/2023; White & Case, 'Reminder: deadlines for changes to Forms 4 and 5 reporting')."""
+    voluntarily, on an earlier Form 4 with no deadline). Release 33-11138 moved gifts given to Form 4 by amending
+    Rule 16a-3(g)(1), effective 02/27/2023 (87 FR 80362, DATES); April 1, 2023 is the compliance date of the
+    amended Forms 4 and 5 only. So BCLP 02/21/2023 and White & Case, 'Reminder: deadlines for changes to Forms 4 and
+    5 reporting'. CCRCorp 12/2022 (written before the release was published) and Loeb 06/2023 say 04/01/2023, the
+    Forms' compliance date; the rule itself took effect with the release."""
     traded = row.transaction_date.value
     return (
         _code(row) == "G"
@@ -227,6 +242,20 @@ def _rows(filing: Filing) -> Iterator[tuple[str, int, Transaction]]:
                 yield table, index, row
 
 
+def _left_out(filing: Filing, row: Transaction) -> str | None:
+    """Why a Form 4 row starts no deadline of its own (the kind of row, as the explanation names it), or None."""
+    form5 = row.coding is not None and row.coding.form_type == "5"
+    if form5 and not is_gift_given(row):
+        return "Form 5 items reported early (V)"
+    if not form5 and is_form5_item(row):
+        return "Form 5 items (small acquisitions, gifts or inheritances received)"
+    if is_early_gift_given(row):
+        return "gifts given before 02/27/2023 (then Form 5 items)"
+    if is_pre_registration(filing, row):
+        return "transactions before the issuer's Section 12 registration (Rule 16a-2(a))"
+    return None
+
+
 def deadline_of(filing: Filing, calendar: Calendar = DEFAULT_CALENDAR) -> Deadline:
     """The deadline of a filing, or why it has none.
 
@@ -251,18 +280,9 @@ def deadline_of(filing: Filing, calendar: Calendar = DEFAULT_CALENDAR) -> Deadli
     earliest: Deadline | None = None
     left_out: list[str] = []
     for table, index, row in _rows(filing):
-        form5 = row.coding is not None and row.coding.form_type == "5"
-        if form5 and not is_gift_given(row):
-            left_out.append("Form 5 items reported early (V)")
-            continue
-        if not form5 and is_form5_item(row):
-            left_out.append("Form 5 items (small acquisitions, gifts or inheritances received)")
-            continue
-        if is_early_gift_given(row):
-            left_out.append("gifts given before 02/27/2023 (then Form 5 items)")
-            continue
-        if is_pre_registration(filing, row):
-            left_out.append("transactions before the issuer's Section 12 registration (Rule 16a-2(a))")
+        kind = _left_out(filing, row)
+        if kind is not None:
+            left_out.append(kind)
             continue
         found = _row_deadline(filing, table, index, row, calendar)
         if found is not None and found.due is not None:
@@ -324,6 +344,62 @@ def paired_gifts_received(filing: Filing) -> set[tuple[str, int]]:
     return paired
 
 
+def _pre_registration_problems(filing: Filing) -> Iterator[tuple[str, int, str]]:
+    """PRE-REGISTRATION: (table, index, message after the row's date label) for each Form 4 row marked as a Rule
+    16a-2(a) transaction that cannot be one, or whose mark the filed form would not show; one per row.
+
+    Rule 16a-2(a) (17 CFR 240.16a-2(a)) reaches a transaction "carried out by a director or officer in the six
+    months prior to the director or officer becoming subject to section 16", reported "on the first required Form
+    4 only if" it "occurred within six months of the transaction giving rise to the Form 4 filing obligation". That
+    transaction is the earliest row of the form that starts its deadline (one after the registration): a marked row
+    later than it cannot have been before the registration."""
+    if filing.form != "4":
+        return
+    marked = [(table, index, row) for table, index, row in _rows(filing) if is_pre_registration(filing, row)]
+    if not marked:
+        return
+    trigger: tuple[date, str] | None = None
+    for table, index, row in _rows(filing):
+        traded = row.transaction_date.value
+        if isinstance(traded, date) and _left_out(filing, row) is None and (trigger is None or traded < trigger[0]):
+            trigger = (traded, cell(filing.form, table, index, "transaction_date")[1].split(", column")[0])
+    insider = any(is_director_or_officer(owner.relationship) for owner in filing.reporting_owners)
+    for table, index, row in marked:
+        traded = row.transaction_date.value
+        if not insider:
+            yield (
+                table,
+                index,
+                "marked as reported under Rule 16a-2(a), which reaches only a director's or officer's transactions "
+                "before the issuer registered under Section 12, but no reporting person is a director or officer: "
+                "leave the row off this Form 4, or unmark it if it was made after the registration.",
+            )
+        elif isinstance(traded, date) and trigger is not None and traded > trigger[0]:
+            yield (
+                table,
+                index,
+                f"marked as made before the issuer's Section 12 registration (Rule 16a-2(a)), but it is later than "
+                f"the transaction of {trigger[0]:%m/%d/%Y} ({trigger[1]}), which this Form 4 reports as made after "
+                "it: unmark the row, or check the dates.",
+            )
+        elif isinstance(traded, date) and trigger is not None and six_months_after(traded) < trigger[0]:
+            yield (
+                table,
+                index,
+                f"{traded:%m/%d/%Y} is more than six months before the transaction of {trigger[0]:%m/%d/%Y} "
+                f"({trigger[1]}) that requires this Form 4; Rule 16a-2(a) reaches a transaction made before the "
+                "issuer's Section 12 registration only within six months of that one: leave the row off.",
+            )
+        elif row.pre_registration and not names_rule_16a_2a(filing, row):
+            yield (
+                table,
+                index,
+                "marked as reported under Rule 16a-2(a), but EDGAR's form has no box for that mark: add a footnote "
+                "on the row saying the transaction was made before the issuer's Section 12 registration and is "
+                "reported under Rule 16a-2(a); without it the filed form shows a transaction reported late.",
+            )
+
+
 def _row_problems(filing: Filing, row: Transaction, calendar: Calendar, paired: bool) -> Iterator[tuple[str, str, str]]:
     """What the row rules find on one row: (rule id, the attribute of the box they name, the message after the
     box's label)."""
@@ -371,6 +447,10 @@ def _row_findings(filing: Filing, calendar: Calendar) -> list[Finding]:
             rule = RULES[rule_id]
             path, label = cell(filing.form, table, index, attribute)
             findings.append(Finding(rule.id, rule.severity, path + _PART.get(rule_id, ""), f"{label}: {message}"))
+    rule = RULES["PRE-REGISTRATION"]
+    for table, index, message in _pre_registration_problems(filing):
+        path, label = cell(filing.form, table, index, "transaction_date")
+        findings.append(Finding(rule.id, rule.severity, path, f"{label}: {message}"))
     return findings
 
 
