@@ -16,7 +16,7 @@ import os
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 from decimal import Decimal
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from form4_desktop.app.due import due_line
 from form4_desktop.app.files import write_atomically
@@ -86,19 +86,42 @@ def fiscal_year(store: DraftStore, issuer_cik: str, year: int, end: tuple[int, i
     return FiscalYear(year, *(end if end is not None else store.fiscal_year_end(issuer_cik)))
 
 
-def _desk(
-    store: DraftStore,
-    issuer_cik: str,
-    year: int,
-    end: tuple[int, int] | None,
-    today: date | None,
-    calendar: Calendar | None,
-) -> tuple[dict[str, list[Report]], FiscalYear, date, Calendar]:
-    """What the register and the sweep of an issuer's fiscal year start from: every insider's reports, the fiscal
-    year, the filing day of today and the calendar."""
-    calendar = _calendar(calendar)
-    fiscal = fiscal_year(store, issuer_cik, year, end)
-    return issuer_reports(store, issuer_cik), fiscal, _today(today, calendar), calendar
+class IssuerYear:
+    """One issuer's fiscal year on the compliance desk: every insider's reports read once from the store, for the
+    Item 405 register and the Form 5 sweep (the register view shows both). The year is the one ending in `year`,
+    on `fiscal_year_end` (month, day) when given, else on the issuer's end kept in the store; `today` is the filing
+    day of now (default: EDGAR's, New York)."""
+
+    def __init__(
+        self,
+        store: DraftStore,
+        issuer_cik: str,
+        year: int,
+        fiscal_year_end: tuple[int, int] | None = None,
+        today: date | None = None,
+        calendar: Calendar | None = None,
+    ) -> None:
+        self.calendar = _calendar(calendar)
+        self.fiscal = fiscal_year(store, issuer_cik, year, fiscal_year_end)
+        self.today = _today(today, self.calendar)
+        self.reports = issuer_reports(store, issuer_cik)
+
+    def register(self) -> list[RegisterLine]:
+        """Every insider's line of the Item 405 register, delinquent or not."""
+        return _padded(register(self.reports, self.fiscal, self.today, self.calendar))
+
+    def sweep(self) -> list[SweepLine]:
+        """Every insider with a filing or draft dated in the fiscal year (or a row a Form 5 should carry): whether
+        a Form 5 is owed, and its rows."""
+        active = set()
+        for owner, mine in self.reports.items():
+            for report in mine:
+                day = filing_day_of(report, self.calendar)[0] if report.filed else None
+                if report.filing.period_of_report in self.fiscal or day in self.fiscal:
+                    active.add(owner)
+                    break
+        lines = sweep(self.reports, self.fiscal, self.today, self.calendar)
+        return _padded([line for line in lines if line.owner_cik in active or line.owed])
 
 
 def _padded(lines: list[_Line]) -> list[_Line]:
@@ -107,19 +130,14 @@ def _padded(lines: list[_Line]) -> list[_Line]:
     return lines
 
 
-def late_register(
-    store: DraftStore,
-    issuer_cik: str,
-    year: int,
-    fiscal_year_end: tuple[int, int] | None = None,
-    today: date | None = None,
-    calendar: Calendar | None = None,
-) -> list[RegisterLine]:
-    """The Item 405 register of the issuer for fiscal year `year` (ending on `fiscal_year_end`, month and day, else
-    on the issuer's end kept in the store): every insider's line, delinquent or not. `today` is the filing day of
-    now (default: EDGAR's, New York)."""
-    reports, fiscal, today, calendar = _desk(store, issuer_cik, year, fiscal_year_end, today, calendar)
-    return _padded(register(reports, fiscal, today, calendar))
+def late_register(store: DraftStore, *year: Any, **given: Any) -> list[RegisterLine]:
+    """The Item 405 register of the issuer's fiscal year (IssuerYear's arguments): every insider's line."""
+    return IssuerYear(store, *year, **given).register()
+
+
+def form5_sweep(store: DraftStore, *year: Any, **given: Any) -> list[SweepLine]:
+    """The Form 5 sweep of the issuer's fiscal year (IssuerYear's arguments)."""
+    return IssuerYear(store, *year, **given).sweep()
 
 
 REGISTER_COLUMNS = ("owner_cik", "owner", "late_reports", "late_transactions", "failures_to_file", "assumed_dates")
@@ -152,28 +170,6 @@ def write_register_csv(lines: list[RegisterLine], path: str | os.PathLike[str]) 
     for row, line in zip(register_rows(lines), delinquent):
         writer.writerow([*row, "; ".join(line.items)])
     write_atomically(path, buffer.getvalue().encode("utf-8"))
-
-
-def form5_sweep(
-    store: DraftStore,
-    issuer_cik: str,
-    year: int,
-    fiscal_year_end: tuple[int, int] | None = None,
-    today: date | None = None,
-    calendar: Calendar | None = None,
-) -> list[SweepLine]:
-    """Every insider of the issuer with a filing or draft dated in the fiscal year (or a row a Form 5 should
-    carry): whether a Form 5 is owed, and its rows. The fiscal year ends as in late_register."""
-    reports, fiscal, today, calendar = _desk(store, issuer_cik, year, fiscal_year_end, today, calendar)
-    active = set()
-    for owner, mine in reports.items():
-        for report in mine:
-            day = filing_day_of(report, calendar)[0] if report.filed else None
-            if report.filing.period_of_report in fiscal or day in fiscal:
-                active.add(owner)
-                break
-    lines = sweep(reports, fiscal, today, calendar)
-    return _padded([line for line in lines if line.owner_cik in active or line.owed])
 
 
 def _renumber_notes(value: object, source: dict[str, str], target: Filing) -> None:
