@@ -8,6 +8,8 @@ import os
 import random
 import re
 import shutil
+import subprocess
+import sys
 import sqlite3
 import time
 from datetime import date
@@ -388,3 +390,81 @@ def test_a_file_with_no_draft_in_it_rescues_nothing_and_leaves_no_folder(tmp_pat
     assert f"Nothing can be rescued from the store {junk}: SQLite cannot list its drafts (" in err
     assert err.endswith("and none was found reading its pages.\n")
     assert not folder.exists()
+
+
+def _left_in_wal(path: str, drafts_made: int) -> list[int]:
+    """Drafts saved by a program that stopped before it folded its -wal file into the store (killed, or the
+    power went): their only copy is in the -wal file, and no -shm file is left (as after a reboot)."""
+    code = (
+        "import os, sys\n"
+        "from form4_desktop.store import DraftStore\n"
+        "from test_rules import draft\n"
+        "store = DraftStore(sys.argv[1])\n"
+        f"ids = [store.create(draft()) for _ in range({drafts_made})]\n"
+        "for draft_id in ids:\n"
+        "    opened = store.open(draft_id)\n"
+        "    opened.filing.remarks = f'Only in the -wal file: draft {draft_id}.'\n"
+        "    store.save(draft_id, opened.filing, opened.version)\n"
+        "print(' '.join(map(str, ids)), flush=True)\n"
+        "os._exit(0)\n"
+    )
+    tests = str(Path(__file__).resolve().parent)
+    done = subprocess.run(
+        [sys.executable, "-c", code, path],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={**os.environ, "PYTHONPATH": tests},
+        timeout=120,
+    )
+    os.unlink(path + "-shm")
+    assert os.path.getsize(path + "-wal") > 0
+    return [int(n) for n in done.stdout.split()]
+
+
+def _beside(path: str) -> dict[str, tuple[bytes, int]]:
+    """Every file in the store's folder: its bytes and when it was last changed."""
+    folder = os.path.dirname(path)
+    return {
+        name: (Path(folder, name).read_bytes(), os.stat(os.path.join(folder, name)).st_mtime_ns)
+        for name in sorted(os.listdir(folder))
+        if os.path.isfile(os.path.join(folder, name))
+    }
+
+
+def test_a_damaged_store_with_saves_in_its_wal_is_read_without_a_file_made_or_changed_beside_it(path, tmp_path):
+    history = _make_store(path, drafts_made=12, saves=0)
+    (root,), page_size = _pages(path, "SELECT rootpage FROM sqlite_master WHERE name = 'revisions'")
+    in_wal = _left_in_wal(path, drafts_made=3)
+    # Damage a page of the store file that the -wal file does not replace: the revisions of the first drafts.
+    where = Path(path).read_bytes().index(b"Draft 00, version 1. Long remarks. ")
+    _overwrite(path, where // page_size + 1, page_size, b"\xde\xad")
+    before = _beside(path)
+    with DraftStore(path) as store:
+        assert store.read_only is not None and "is damaged" in store.read_only.what
+        listed = {row.id for row in store.list()}
+        assert set(in_wal) <= listed and len(listed) == len(history) + len(in_wal)  # the -wal's drafts are read
+        assert store.open(in_wal[-1]).filing.remarks == f"Only in the -wal file: draft {in_wal[-1]}."
+        assert _beside(path) == before  # nothing made (no -shm) and nothing changed while it is open
+        done = rescue_drafts(store, tmp_path / "rescued")
+    assert _beside(path) == before
+    rescued = {os.path.basename(written) for written in done.written}
+    assert f"draft-{in_wal[-1]:05d}-form-4-CRAGUN-KENNETH-S-AULT.xml" in rescued
+
+
+def test_form4_list_and_rescue_of_a_damaged_store_with_saves_in_its_wal_leave_its_folder_as_it_was(
+    path, tmp_path, capsys
+):
+    _make_store(path, drafts_made=6, saves=0)
+    (root,), page_size = _pages(path, "SELECT rootpage FROM sqlite_master WHERE name = 'revisions'")
+    in_wal = _left_in_wal(path, drafts_made=2)
+    where = Path(path).read_bytes().index(b"Draft 00, version 1. Long remarks. ")
+    _overwrite(path, where // page_size + 1, page_size, b"\xde\xad")
+    before = _beside(path)
+    assert cli.main(["list", "--store", path]) == 0
+    assert f"{in_wal[-1]}\t" in capsys.readouterr().out
+    assert _beside(path) == before
+    cli.main(["store", "rescue", str(tmp_path / "out"), "--store", path])
+    capsys.readouterr()
+    assert _beside(path) == before
+

@@ -24,9 +24,10 @@ class Rule:
 _GIFTS = (
     "§1 Gifts (Rule 16a-3(g)(1) as amended by Release 33-11138, 87 FR 80362 (12/29/2022), whose DATES say 'The "
     "final rules are effective on February 27, 2023': a gift made that day or later is due on Form 4 in two "
-    "business days; April 1, 2023 is the compliance date of the amended Forms 4 and 5 (the 10b5-1 box), not of the "
-    "gift rule (Calfee 12/2022, KPMG 12/2022 on the release's Section III); so BCLP 02/21/2023, White & Case 2023 "
-    "and Workiva 2023; CCRCorp 12/2022 and Loeb 06/2023 date the gift change 04/01/2023)"
+    "business days. The gift rule is an amendment of Rule 16a-3 itself (SEC Small Entity Compliance Guide "
+    "02/24/2023: 'revisions to Rule 16a-3 and Forms 4 and 5'); April 1, 2023 is the compliance date the release "
+    "gives for the amended Forms 4 and 5, the 10b5-1 box (Calfee 12/2022, KPMG 12/2022). So BCLP 02/21/2023, White "
+    "& Case 2023 and Workiva 2023; CCRCorp 12/2022 and Loeb 06/2023 date the gift change 04/01/2023)"
 )
 
 _RULES = [

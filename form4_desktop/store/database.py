@@ -516,12 +516,24 @@ def _open_read_only(path: str, *, leave_no_files: bool = False) -> sqlite3.Conne
     """A connection that cannot write. In a read-only folder SQLite cannot make the -shm file a WAL store needs
     even to be read; there the file is read as immutable (nobody can write it there either).
 
-    `leave_no_files`: the store is not to be written by anyone (read-only, or damaged), so no -wal and -shm
-    files are made beside it: SQLite makes them even to read a WAL store. Unless a -wal file holds committed
-    changes (a program stopped before it could fold them in), which must be read too, the file is then read as
-    immutable."""
+    `leave_no_files`: the store is not to be written by anyone (read-only, or damaged), so no file beside it is
+    made or changed: SQLite makes -wal and -shm files even to read a WAL store, and writes its index into the
+    -shm. The file is then read as immutable; or, when a -wal file holds committed changes (a program stopped
+    before it could fold them in), which must be read too, the file and its -wal are read once into memory.
+
+    A store whose -wal holds changes but which has no -shm is open nowhere (SQLite makes the -shm before it
+    reads or writes a WAL store): it too is read in memory, so that looking at it makes no -shm either."""
     wal = path + "-wal"
     holds_changes = os.path.exists(wal) and os.path.getsize(wal) > 0
+    if holds_changes and (leave_no_files or not os.path.exists(path + "-shm")):
+        from form4_desktop.store.salvage import image_with_wal
+
+        image = image_with_wal(path)
+        in_memory = _in_memory(path, image) if image is not None else None
+        if in_memory is not None:
+            return in_memory
+        holds_changes = image is not None  # else nothing committed is in it: the file alone is the store
+        leave_no_files = leave_no_files or image is None
     if not (leave_no_files and not holds_changes):
         try:
             connection = _open(path, _uri(path, mode="ro"))
@@ -532,6 +544,20 @@ def _open_read_only(path: str, *, leave_no_files: bool = False) -> sqlite3.Conne
             pass
     connection = _open(path, _uri(path, mode="ro", immutable="1"))
     connection.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT * 1000)}")
+    return connection
+
+
+def _in_memory(path: str, image: bytes) -> sqlite3.Connection | None:
+    """A connection to `image`, the store at `path` with its -wal file's committed changes
+    (`salvage.image_with_wal`), in memory and never written. None when SQLite cannot read it so."""
+    connection = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
+    try:
+        connection.deserialize(image)
+        connection.execute("PRAGMA query_only = ON")
+    except sqlite3.Error as error:
+        connection.close()
+        log.warning("store %s cannot be read in memory with its -wal file: %s", path, error)
+        return None
     return connection
 
 

@@ -140,6 +140,7 @@ class _Wal:
         self.stream = stream
         self.frames: dict[int, int] = {}
         self.page_size = 0
+        self.database_pages = 0  # the store's size in pages after the last committed transaction
         head = stream.read(32)
         if len(head) < 32:
             return
@@ -171,9 +172,10 @@ class _Wal:
             if (s1, s2) != (f_sum1, f_sum2):
                 break
             pending[number] = offset + 24
-            if commit:  # a commit frame: everything up to here is committed
+            if commit:  # a commit frame: everything up to here is committed; `commit` is the store's size then
                 self.frames.update(pending)
                 pending.clear()
+                self.database_pages = commit
             offset += 24 + size
         if pending:
             log.info("the -wal file ends with %d frames of a transaction never committed: not read", len(pending))
@@ -322,6 +324,33 @@ def _cells(pages: _Pages, number: int, page: bytes) -> Iterator[tuple[bool, int 
         values = _values(record, types, header_size, pages.encoding)
         if values is not None:
             yield table, rowid, values
+
+
+def image_with_wal(path: str | os.PathLike[str]) -> bytes | None:
+    """The store file at `path` as SQLite would read it with its -wal file: the committed frames laid over the
+    file's pages, cut or grown to the size the last commit gave it, and marked as a store without a -wal (for
+    `sqlite3.Connection.deserialize`: read in memory, with no -shm file made). None when there is no committed
+    frame to read, or the -wal file cannot be read."""
+    path = os.fspath(path)
+    try:
+        with open(path, "rb") as stream, open(path + "-wal", "rb") as wal_stream:
+            data = bytearray(stream.read())
+            size = struct.unpack(">H", data[16:18])[0] if len(data) >= 18 else 0
+            size = 65536 if size == 1 else size
+            wal = _Wal(wal_stream, size if 512 <= size <= 65536 and not size & (size - 1) else None)
+            if not wal.frames:
+                return None
+            page_size = wal.page_size
+            pages = wal.database_pages or max(wal.frames)
+            data = data[: pages * page_size].ljust(pages * page_size, b"\x00")
+            for number in sorted(wal.frames):
+                if number <= pages:
+                    data[(number - 1) * page_size : number * page_size] = wal.page(number) or b""
+    except OSError as error:
+        log.warning("%s-wal cannot be read: %s", path, error)
+        return None
+    data[18:20] = b"\x01\x01"  # a rollback-journal store: in memory there is no -wal to look for
+    return bytes(data)
 
 
 def _scan(path: str | os.PathLike[str]) -> Iterator[tuple[bool, int | None, list[Value]]]:
