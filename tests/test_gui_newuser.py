@@ -257,3 +257,68 @@ def test_import_folder_after_a_rescue_starts_in_the_rescued_folder(window, scrip
 
     script.expect("folder", "Import a folder", starts_there)
     _action(window, "import_folder").trigger()
+
+
+# -- 7. the Address Book's Forget CCC -----------------------------------------------------------------------------
+CCC = "kk#7mmq2"
+
+
+def _forget_in_the_address_book(window, qtbot, script, *, during=None) -> None:
+    def use(dialog):
+        if during is not None:
+            during()
+        qtbot.mouseClick(dialog.forget_button, Qt.MouseButton.LeftButton)
+        return 0
+
+    script.expect("run", "Address book", use)
+    script.expect("ask", "Forget CCC", Button.Yes)
+    script.expect("tell", "CCC forgotten", None)
+    _action(window, "address_book").trigger()
+
+
+def _holds_ccc(path: str) -> bool:
+    return os.path.exists(path) and CCC.encode() in open(path, "rb").read()
+
+
+def test_forget_ccc_in_the_address_book_leaves_the_ccc_in_no_file_and_is_shown_at_once(window, qtbot, script):
+    window.store._db.execute("PRAGMA wal_autocheckpoint = 0")  # only the app's own checkpoints move pages
+    filing = draft()
+    filing.reporting_owners[0].ccc = CCC
+    draft_id = window.store.create(filing)
+    window.store.checkpoint()  # a save of an earlier day: in the store file itself
+    window.refresh_browser()
+    assert _holds_ccc(window.store.path) and _holds_ccc(window.store.path + "-wal")
+    _forget_in_the_address_book(window, qtbot, script)
+    # The list shows the draft as the store has it now (forgetting made it a new version), at once …
+    assert [row.version for row in window.drafts_model.rows] == [window.store.open(draft_id).version] == [2]
+    # … and a moment later, as after any change, the store file takes it: neither file holds the CCC.
+    assert window.checkpoint_timer.isActive()
+    qtbot.waitUntil(lambda: not window.checkpoint_timer.isActive(), timeout=5000)
+    assert not _holds_ccc(window.store.path + "-wal")
+    assert not _holds_ccc(window.store.path)
+
+
+def test_a_ccc_forgotten_while_another_program_reads_leaves_the_store_file_once_it_is_done(window, qtbot, script):
+    """The store empties its -wal file itself when it forgets, unless another program is reading the store at that
+    moment; then the checkpoint the app makes a moment after the change (every change's) takes the erased CCC out
+    of the store file, once that program is done."""
+    import sqlite3
+
+    window.store._db.execute("PRAGMA wal_autocheckpoint = 0")
+    filing = draft()
+    filing.reporting_owners[0].ccc = CCC
+    window.store.create(filing)
+    window.store.checkpoint()
+    colleague = sqlite3.connect(window.store.path)
+
+    def colleague_reads() -> None:
+        colleague.execute("BEGIN")
+        colleague.execute("SELECT count(*) FROM drafts").fetchone()
+
+    window.checkpoint_timer.setInterval(300)
+    _forget_in_the_address_book(window, qtbot, script, during=colleague_reads)
+    assert _holds_ccc(window.store.path)  # the store could not take it while the colleague read
+    colleague.rollback()
+    colleague.close()
+    qtbot.waitUntil(lambda: not window.checkpoint_timer.isActive(), timeout=5000)
+    assert not _holds_ccc(window.store.path)

@@ -16,6 +16,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from typing import Callable
+
 from form4_desktop.gui import dialogs
 from form4_desktop.gui.actions import run_action
 from form4_desktop.store import DraftStore
@@ -24,9 +26,14 @@ Button = dialogs.Button
 
 
 class AddressBookDialog(QDialog):
-    def __init__(self, store: DraftStore, parent: QWidget | None = None):
+    """`changed` is called after the store was changed here (a CCC forgotten, a person removed), as after any
+    other change: the windows read their lists again, and the store file takes the change a moment later, so
+    that the erased CCC is not left in it."""
+
+    def __init__(self, store: DraftStore, parent: QWidget | None = None, changed: Callable[[], None] | None = None):
         super().__init__(parent)
         self.store = store
+        self.changed = changed
         self.setWindowTitle("Address book")
         self.resize(560, 360)
         self.owners = QListWidget()
@@ -101,6 +108,8 @@ class AddressBookDialog(QDialog):
         if answer != Button.Yes:
             return
         changed = self.store.forget_ccc(owner.cik)
+        if self.changed is not None:
+            self.changed()
         dialogs.tell(
             self,
             "CCC forgotten",
@@ -123,4 +132,6 @@ class AddressBookDialog(QDialog):
         )
         if answer == Button.Yes:
             self.store.forget_owner(owner.cik)
+            if self.changed is not None:
+                self.changed()
             self.reload()

@@ -1464,7 +1464,7 @@ class MainWindow(QMainWindow):
     def address_book(self) -> None:
         from form4_desktop.gui.address_book import AddressBookDialog
 
-        dialogs.run(AddressBookDialog(self.store, self))
+        dialogs.run(AddressBookDialog(self.store, self, changed=self.store_changed))
 
     def offer_restore(self) -> bool:
         """After a crash: offer the unsaved work a window that is gone left in the recovery area."""
