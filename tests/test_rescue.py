@@ -4,6 +4,7 @@ never every draft; a lost draft is named as the list shows it."""
 
 from __future__ import annotations
 
+import logging
 import os
 import random
 import re
@@ -468,3 +469,26 @@ def test_form4_list_and_rescue_of_a_damaged_store_with_saves_in_its_wal_leave_it
     capsys.readouterr()
     assert _beside(path) == before
 
+
+def test_a_rescue_logs_its_first_failure_with_its_traceback_then_only_how_many_there_were(path, tmp_path, caplog):
+    history = _make_store(path, drafts_made=30)
+    (drafts_root,), page_size = _pages(path, "SELECT rootpage FROM sqlite_master WHERE name = 'drafts'")
+    (root,), _ = _pages(path, "SELECT rootpage FROM sqlite_master WHERE name = 'revisions'")
+    _overwrite(path, drafts_root, page_size, b"\x00")  # every draft's line in the list, and its revisions' index
+    _overwrite(path, root, page_size, b"\x00")
+    with DraftStore(path) as store:
+        caplog.clear()
+        with caplog.at_level(logging.INFO, logger="form4_desktop"):
+            done = rescue_drafts(store, tmp_path / "rescued")
+        assert len(done.written) > len(history) // 2  # the drafts were rescued all the same
+        with_traceback = [record for record in caplog.records if record.exc_info]
+        assert len(with_traceback) == 1, [record.getMessage() for record in with_traceback]
+        assert with_traceback[0].getMessage().startswith(f"rescue of the store {path}: first failure: ")
+        [count] = [record for record in caplog.records if "failures in all" in record.getMessage()]
+        failures = int(re.search(r": (\d+) failures in all; only the first is logged above", count.getMessage())[1])
+        assert failures >= len(history)  # each draft failed at least once, and each failure was counted
+        assert count is caplog.records[-1]  # said once, at the end
+        caplog.clear()
+        with caplog.at_level(logging.INFO, logger="form4_desktop"), pytest.raises(StoreError):
+            store.draft_ids()  # outside a rescue, a failure is logged with its traceback as before
+        assert [record.exc_info is not None for record in caplog.records][-1:] == [True]

@@ -22,6 +22,7 @@ from form4_desktop.edgar_xml.writer import build_tree, serialize
 from form4_desktop.errors import UserError
 from form4_desktop.store import DraftStore, StoreError
 from form4_desktop.store.drafts import Draft, DraftSummary
+from form4_desktop.store.database import failures_logged_once, log_failure
 from form4_desktop.store.salvage import Found, scan_store
 
 log = logging.getLogger("form4_desktop.rescue")
@@ -54,8 +55,8 @@ def _described(store: DraftStore, draft_id: int, found: Found) -> str:
     try:
         row = store.summary(draft_id)
         document_type, period, owner, issuer = row.document_type, row.period_of_report, row.reporting_owner, row.issuer
-    except Exception:  # a damaged page under the list too (a StoreError, or worse): the scan may know it
-        log.warning("draft %d: its line in the list cannot be read", draft_id, exc_info=True)
+    except Exception as error:  # a damaged page under the list too (a StoreError, or worse): the scan may know it
+        log_failure(log, logging.WARNING, "draft %d: its line in the list cannot be read", draft_id, error=error)
         scanned = found.drafts.get(draft_id)
         if scanned is None:
             return f"draft {draft_id}"
@@ -106,8 +107,8 @@ class _Scan:
         try:
             listed = store.summary(draft_id)
             status, current_version, updated = listed.status, listed.version, listed.updated_at
-        except Exception:  # the drafts table damaged too: the scan's row, if any, says
-            log.warning("draft %d: its line in the list cannot be read", draft_id, exc_info=True)
+        except Exception as error:  # the drafts table damaged too: the scan's row, if any, says
+            log_failure(log, logging.WARNING, "draft %d: its line in the list cannot be read", draft_id, error=error)
         filed_on, accession, amends, assumed = (
             (row.filed_on, row.accession_number, row.amends_id, bool(row.filed_on_assumed))
             if row
@@ -155,8 +156,14 @@ def rescue_file(path: str | os.PathLike[str], folder: str | os.PathLike[str], wh
 
 def rescue_drafts(store: DraftStore, folder: str | os.PathLike[str]) -> Rescued:
     """Write every draft of `store` that can be read into `folder` (made if missing; its files are never
-    overwritten), with a report of what was and was not rescued."""
-    folder = os.fspath(folder)
+    overwritten), with a report of what was and was not rescued. The log gets the first failure to read a
+    draft with its traceback, and how many there were: not one traceback per draft (a damaged store fails for
+    nearly every one)."""
+    with failures_logged_once(f"rescue of the store {store.path}"):
+        return _rescue(store, os.fspath(folder))
+
+
+def _rescue(store: DraftStore, folder: str) -> Rescued:
     made = not os.path.exists(folder)
     try:
         os.makedirs(folder, mode=0o700, exist_ok=True)
@@ -196,7 +203,9 @@ def rescue_drafts(store: DraftStore, folder: str | os.PathLike[str]) -> Rescued:
             except UserError as error:
                 why = str(error)
             except ArithmeticError as error:  # garbled digits in a stored draft: decimal's InvalidOperation
-                log.warning("store %s: draft %d cannot be read", store.path, draft_id, exc_info=True)
+                log_failure(
+                    log, logging.WARNING, "store %s: draft %d cannot be read", store.path, draft_id, error=error
+                )
                 why = f"The store {store.path} holds draft {draft_id} damaged ({type(error).__name__})."
         if not current:  # the scan may reach a newer version than SQLite could
             scanned = scan.draft(store, draft_id)

@@ -9,14 +9,17 @@ EDGAR access codes (CCCs).
 
 from __future__ import annotations
 
+import contextvars
 import functools
 import logging
 import os
 import sqlite3
 import stat
 import urllib.parse
+from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import datetime, timezone
-from typing import Callable, NamedTuple, TypeVar
+from typing import Any, Callable, Iterator, NamedTuple, TypeVar
 
 from form4_desktop.errors import UserError
 from form4_desktop.store.codec import filing_from_json
@@ -36,6 +39,44 @@ APPLICATION_ID = 0x46344453
 _BUSY, _LOCKED, _READONLY, _IOERR, _CORRUPT, _FULL, _CANTOPEN, _NOTADB = 5, 6, 8, 10, 11, 13, 14, 26
 
 
+@dataclass
+class Tally:
+    """How many failures were met while `failures_logged_once` was in force."""
+
+    what: str
+    count: int = 0
+
+
+_tally: contextvars.ContextVar[Tally | None] = contextvars.ContextVar("form4_store_failures", default=None)
+
+
+@contextmanager
+def failures_logged_once(what: str) -> Iterator[Tally]:
+    """Within it, each failure `log_failure` is told of is counted, and only the first is logged (with its
+    traceback); at the end one line gives the count. A rescue of a damaged store meets a failure for nearly
+    every draft: logging each one's traceback made a large rescue slow and pushed the rest out of the log."""
+    tally = Tally(what)
+    token = _tally.set(tally)
+    try:
+        yield tally
+    finally:
+        _tally.reset(token)
+        if tally.count > 1:
+            log.warning("%s: %d failures in all; only the first is logged above, with its traceback", what, tally.count)
+
+
+def log_failure(logger: logging.Logger, level: int, message: str, *args: Any, error: BaseException | None = None):
+    """Log a failure (with `error`'s traceback), or only count it while `failures_logged_once` is in force and
+    one was already logged."""
+    tally = _tally.get()
+    if tally is not None:
+        tally.count += 1
+        if tally.count > 1:
+            return
+        message = f"{tally.what}: first failure: {message}"
+    logger.log(level, message, *args, exc_info=error)
+
+
 def _folder_of(path: str) -> str:
     return os.path.dirname(os.path.abspath(path))
 
@@ -46,8 +87,14 @@ def store_error(path: str, error: sqlite3.Error, *, saving: bool, opening: bool 
     `saving`: the operation would have changed the store (so the sentence says nothing was saved).
     `opening`: the store was being opened, when a damaged file may as well be no store at all.
     """
-    log.error(
-        "store %s: %s (%s)", path, error, getattr(error, "sqlite_errorname", type(error).__name__), exc_info=error
+    log_failure(
+        log,
+        logging.ERROR,
+        "store %s: %s (%s)",
+        path,
+        error,
+        getattr(error, "sqlite_errorname", type(error).__name__),
+        error=error,
     )
     code = getattr(error, "sqlite_errorcode", None)
     primary = code & 0xFF if isinstance(code, int) else None

@@ -706,7 +706,9 @@ class DraftStore:
         try:
             return self.open(draft_id), True
         except (StoreError, sqlite3.DatabaseError) as error:
-            log.warning("store %s: draft %d cannot be opened: %s", self.path, draft_id, error)
+            database.log_failure(
+                log, logging.WARNING, "store %s: draft %d cannot be opened: %s", self.path, draft_id, error
+            )
         try:
             current, status, filed_on, accession, amends, updated, assumed = self._db.execute(
                 "SELECT version, status, filed_on, accession_number, amends_id, updated_at, filed_on_assumed "
