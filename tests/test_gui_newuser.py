@@ -5,6 +5,7 @@ store from the File menu, a draft changed elsewhere said at once, and a store SQ
 from __future__ import annotations
 
 import os
+import sys
 
 import pytest
 
@@ -322,3 +323,120 @@ def test_a_ccc_forgotten_while_another_program_reads_leaves_the_store_file_once_
     colleague.close()
     qtbot.waitUntil(lambda: not window.checkpoint_timer.isActive(), timeout=5000)
     assert not _holds_ccc(window.store.path)
+
+
+# -- 8. the store a start opens -----------------------------------------------------------------------------------
+@pytest.fixture
+def start(tmp_path, monkeypatch, qapp):
+    """Stores on disk, the usual one in a data folder of the test's own, and the program's settings in a file of
+    the test's own; nothing named in the environment."""
+    from PySide6.QtCore import QSettings
+
+    import platformdirs
+
+    monkeypatch.delenv("FORM4_STORE", raising=False)
+    monkeypatch.setattr(platformdirs, "user_data_dir", lambda *args, **kwargs: str(tmp_path / "data"))
+    (tmp_path / "data").mkdir()
+    settings = QSettings(str(tmp_path / "program.ini"), QSettings.Format.IniFormat)
+    monkeypatch.setattr("form4_desktop.gui.main.QSettings", lambda: settings)
+    return settings
+
+
+def _store_file(path) -> str:
+    from form4_desktop.store import DraftStore
+
+    DraftStore(path).close()
+    return str(path)
+
+
+def test_a_start_opens_the_store_last_worked_in_and_remembers_where_the_user_works(start, tmp_path):
+    from form4_desktop.gui.main import start_store
+
+    client = _store_file(tmp_path / "client-b.sqlite3")
+    start.setValue("stores/last", client)
+    opened = start_store(None, start)
+    try:
+        assert opened.store.path == client and opened.remembers and opened.said is None and opened.failed is None
+    finally:
+        opened.store.close()
+    assert not (tmp_path / "data" / "drafts.sqlite3").exists()  # the usual store was not even made
+
+
+@pytest.mark.parametrize("how", ["--store", "FORM4_STORE"])
+def test_a_store_given_for_one_run_opens_instead_and_is_never_remembered(start, tmp_path, monkeypatch, how):
+    from form4_desktop.gui.main import start_store
+
+    client = _store_file(tmp_path / "client-b.sqlite3")
+    given = _store_file(tmp_path / "colleague.sqlite3")
+    start.setValue("stores/last", client)
+    if how == "FORM4_STORE":
+        monkeypatch.setenv("FORM4_STORE", given)
+    opened = start_store(given if how == "--store" else None, start)
+    try:
+        assert opened.store.path == given and not opened.remembers and opened.said is None
+    finally:
+        opened.store.close()
+    assert start.value("stores/last") == client
+
+
+def test_a_remembered_store_that_is_gone_gives_way_to_the_usual_one_and_is_said(start, tmp_path):
+    from form4_desktop.gui.main import start_store
+
+    gone = tmp_path / "moved-away.sqlite3"
+    start.setValue("stores/last", str(gone))
+    opened = start_store(None, start)
+    try:
+        assert opened.store.path == str(tmp_path / "data" / "drafts.sqlite3") and opened.remembers
+        assert opened.said == (
+            f"The store you last worked in, {gone}, is not there any more; the usual store is open instead."
+        )
+    finally:
+        opened.store.close()
+    assert not gone.exists()  # never made again, empty, where it was
+
+
+def test_a_remembered_store_that_cannot_be_opened_gives_way_to_the_usual_one(start, tmp_path):
+    from form4_desktop.gui.main import start_store
+
+    damaged = tmp_path / "client-b.sqlite3"
+    damaged.write_bytes(b"\0" * 8192)  # not a store any more
+    start.setValue("stores/last", str(damaged))
+    opened = start_store(None, start)
+    try:
+        assert opened.store.path == str(tmp_path / "data" / "drafts.sqlite3")
+        assert opened.failed is not None and opened.failed[0] == str(damaged)
+        assert opened.said == f"{opened.failed[1]} The usual store is open instead."
+        assert str(damaged) in opened.said
+    finally:
+        opened.store.close()
+
+
+def test_the_app_started_shows_the_remembered_store_and_not_one_given_for_one_run(start, tmp_path, monkeypatch, script):
+    from PySide6.QtWidgets import QApplication
+
+    from form4_desktop.gui import main as entry
+    from form4_desktop.gui.main_window import MainWindow
+
+    client = _store_file(tmp_path / "client-b.sqlite3")
+    colleague = _store_file(tmp_path / "colleague.sqlite3")
+    start.setValue("stores/last", client)
+    shown = []
+
+    def exec_(app) -> int:  # the event loop: look at the window the start shows, and close it
+        [window] = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()]
+        shown.append((window.store.path, window.remembers_store))
+        window.close()
+        return 0
+
+    monkeypatch.setattr(QApplication, "exec", exec_)
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # main() installs the app's own: the tests' comes back
+    names = QApplication.applicationName(), QApplication.organizationName(), QApplication.desktopFileName()
+    try:
+        assert entry.main([]) == 0
+        assert entry.main(["--store", colleague]) == 0
+    finally:
+        QApplication.setApplicationName(names[0])
+        QApplication.setOrganizationName(names[1])
+        QApplication.setDesktopFileName(names[2])
+    assert shown == [(client, True), (colleague, False)]
+    assert start.value("stores/last") == client

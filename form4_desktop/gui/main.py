@@ -7,7 +7,7 @@ import logging
 import os
 import sys
 import time
-from typing import Sequence
+from typing import NamedTuple, Sequence
 
 START = time.perf_counter()
 
@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox  # noqa: E402
 from form4_desktop import __version__  # noqa: E402
 from form4_desktop.app.drafts import open_store  # noqa: E402
 from form4_desktop.app.logs import configure_logging  # noqa: E402
-from form4_desktop.store import StoreError  # noqa: E402
+from form4_desktop.store import DraftStore, StoreError, default_store_path  # noqa: E402
 
 log = logging.getLogger("form4_desktop.gui")
 
@@ -127,6 +127,39 @@ def last_store(settings: QSettings) -> tuple[str | None, str | None]:
     return None, f"The store you last worked in, {path}, is not there any more; the usual store is open instead."
 
 
+class Start(NamedTuple):
+    """The store a start opens, and what is said about it. `store` is None when none could be opened; `remembers`:
+    whether the store the user works in is remembered for the next start (never one given for one run);
+    `said`: the sentence saying the store last worked in did not open; `failed`: the store that did not open
+    (its path, and why), when it was named (remembered, given) or the usual one."""
+
+    store: DraftStore | None
+    remembers: bool
+    said: str | None
+    failed: tuple[str, StoreError] | None
+
+
+def start_store(given: str | None, settings: QSettings, *, smoke_test: bool = False) -> Start:
+    """The store a start opens: `given` (--store) or $FORM4_STORE for this run only (never remembered), else the
+    store the user last worked in (File ▸ Open Store, New Store, Recent Stores), else the usual one in the user's
+    data folder. A remembered store that is gone or cannot be opened gives way to the usual one, and is said."""
+    override = bool(given or os.environ.get("FORM4_STORE"))
+    path, said = given, None
+    if not override and not smoke_test:
+        path, said = last_store(settings)
+    remembers = not override and not smoke_test
+    try:
+        return Start(open_store(path), remembers, said, None)
+    except StoreError as error:
+        failed = (path if path is not None else default_store_path(), error)
+        if path is None or path == given:
+            return Start(None, remembers, None, failed)
+    try:
+        return Start(open_store(None), remembers, f"{failed[1]} The usual store is open instead.", failed)
+    except StoreError as error:
+        return Start(None, remembers, None, (default_store_path(), error))
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     arguments = build_parser().parse_args(argv)
     configure_logging()
@@ -145,30 +178,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     from form4_desktop.gui.actions import install_excepthook
 
     install_excepthook()  # whatever escapes an action is logged and shown, never lost on a terminal
-    # The store: --store or $FORM4_STORE for this run only (never remembered), else the store the user last worked
-    # in (File ▸ Open Store, New Store, Recent Stores), else the usual one in the user's data folder.
-    override = bool(arguments.store or os.environ.get("FORM4_STORE"))
-    path, not_reopened = arguments.store, None
-    if not override and not arguments.smoke_test:
-        path, not_reopened = last_store(QSettings())
-    try:
-        try:
-            store = open_store(path)
-        except StoreError as error:
-            if path is None or path == arguments.store:
-                raise
-            store, not_reopened = open_store(None), f"{error} The usual store is open instead."
-    except StoreError as error:
+    start = start_store(arguments.store, QSettings(), smoke_test=arguments.smoke_test)
+    store, not_reopened = start.store, start.said
+    if store is None:
+        assert start.failed is not None
         if arguments.smoke_test:
-            print(f"form4-desktop: {error}", file=sys.stderr)
+            print(f"form4-desktop: {start.failed[1]}", file=sys.stderr)
             return 2
-        QMessageBox.critical(None, "Form 4 Desktop", str(error))
+        QMessageBox.critical(None, "Form 4 Desktop", str(start.failed[1]))
         return 2
     from form4_desktop.gui import dialogs
     from form4_desktop.gui.main_window import MainWindow
 
     window = MainWindow(store)
-    window.remembers_store = not override and not arguments.smoke_test
+    window.remembers_store = start.remembers
     if arguments.smoke_test:
         watcher = _FirstPaint(app)
         window.installEventFilter(watcher)
