@@ -206,6 +206,9 @@ def build_parser() -> argparse.ArgumentParser:
     late.add_argument("--year", required=True, metavar="YYYY", help=year_help)
     late.add_argument("--fiscal-year-end", dest="fiscal_year_end", metavar="MM/DD", help=fye_help)
     late.add_argument("--csv", metavar="FILE", help="also write the register as CSV into FILE")
+    late.add_argument(
+        "--pdf", metavar="FILE", help="also write the register as a PDF table (for the proxy drafter) into FILE"
+    )
     late.add_argument("--store", metavar="PATH", help=store_help)
     late.add_argument("--today", default=None, help=argparse.SUPPRESS)
     sweeper = commands.add_parser(
@@ -567,6 +570,14 @@ def _late(arguments: argparse.Namespace) -> int:
         lines = compliance.late_register(store, arguments.issuer, fiscal[0], fiscal[1], arguments.today)
     if arguments.csv:
         compliance.write_register_csv(lines, arguments.csv)
+    if arguments.pdf:
+        from form4_desktop.app.clock import filing_day_now
+        from form4_desktop.app.register_export import write_register_pdf
+        from form4_desktop.rules.register import FiscalYear
+
+        with drafts.open_store(arguments.store, create=False) as store:
+            as_of = arguments.today or filing_day_now()
+            write_register_pdf(store, lines, arguments.issuer, FiscalYear(fiscal[0], *fiscal[1]), as_of, arguments.pdf)
     print("\t".join(compliance.REGISTER_COLUMNS))
     for row in compliance.register_rows(lines):
         print(_one_line("\t".join(row)))

@@ -126,3 +126,102 @@ def test_the_sweep_starts_a_form5_with_the_rows_and_opens_it(qtbot, store):
         date(2024, 12, 31),
         "4",
     )
+
+
+# -- the issuer's fiscal year end, kept in the store ------------------------------------------------------------------
+def test_the_register_view_uses_the_issuers_fiscal_year_end_and_keeps_one_typed(qtbot, store, script):
+    _fill(store)
+    store.set_fiscal_year_end(ISSUER, 6, 30)
+    view = RegisterView(store, issuer_cik=ISSUER, today=date(2024, 11, 22))
+    qtbot.addWidget(view)
+    # the store's 06/30, and the latest fiscal year ended by 11/22/2024: 07/01/2023 to 06/30/2024
+    assert (view.fiscal_year_end.text(), view.year.value()) == ("06/30", 2024)
+    assert "07/01/2023 to 06/30/2024" in view.summary.text()
+    assert view.table.rowCount() == 0  # the late filing of 07/09/2024 falls in fiscal 2025
+    view.year.setValue(2025)
+    view.findChild(type(view.export_button), "show").click()
+    assert [_texts(view.table, r)[:2] for r in range(view.table.rowCount())] == [
+        ["0000000031", "OWNER 31"],
+        ["0000000033", "OWNER 33"],
+    ]
+    # a fiscal year end typed and shown is kept with the issuer
+    view.fiscal_year_end.clear()
+    qtbot.keyClicks(view.fiscal_year_end, "09/30")
+    qtbot.keyClick(view.fiscal_year_end, Qt.Key.Key_Return)
+    assert store.fiscal_year_end(ISSUER) == (9, 30)
+    assert "10/01/2024 to 09/30/2025" in view.summary.text() and "09/30 is now kept" in view.summary.text()
+    # one that is not a day is said, naming the box, and neither kept nor lost
+    view.fiscal_year_end.clear()
+    qtbot.keyClicks(view.fiscal_year_end, "09/31")
+    script.expect("tell", "Item 405 register", None, "Fiscal year end: '09/31' is not a day of the year")
+    qtbot.keyClick(view.fiscal_year_end, Qt.Key.Key_Return)
+    script.check()
+    assert (store.fiscal_year_end(ISSUER), view.fiscal_year_end.text()) == ((9, 30), "09/31")
+
+
+def test_another_issuer_shows_its_own_fiscal_year_end(qtbot, store):
+    _fill(store)
+    other = form4("35", date(2024, 3, 6))
+    other.issuer.cik, other.issuer.name, other.issuer.trading_symbol = "1820953", "Affirm Holdings, Inc.", "AFRM"
+    store.import_filed(other, date(2024, 3, 8))
+    store.set_fiscal_year_end("1820953", 6, 30)
+    view = RegisterView(store, issuer_cik=ISSUER, year=2024, today=date(2024, 11, 22))
+    qtbot.addWidget(view)
+    assert view.fiscal_year_end.text() == "12/31"
+    view.issuer.setCurrentIndex(view.issuer.findData("1820953"))
+    assert view.fiscal_year_end.text() == "06/30"
+
+
+def test_the_register_view_exports_the_register_shown_as_a_pdf(qtbot, store, script, tmp_path):
+    import io
+
+    import pdfplumber
+
+    _fill(store)
+    view = RegisterView(store, issuer_cik=ISSUER, year=2024, today=date(2024, 11, 25))
+    qtbot.addWidget(view)
+    shown = [_texts(view.table, r)[:5] for r in range(view.table.rowCount())]
+    view.year.setValue(2023)  # changed but not shown: the PDF is the register on screen
+    out = tmp_path / "register.pdf"
+    script.expect("save_file", "Export the Item 405 register as PDF", str(out))
+    script.expect("tell", "Item 405 register", None, "written to")
+    view.pdf_button.click()
+    script.check()
+    with pdfplumber.open(io.BytesIO(out.read_bytes())) as document:
+        [page] = document.pages
+        [table] = page.find_tables()
+        rows = table.extract()
+        text = page.extract_text()
+    # by 11/25/2024 the purchase of 11/20 (due Fri 11/22) is a failure to file too
+    assert (
+        [row[:5] for row in rows[1:]]
+        == shown
+        == [
+            ["0000000031", "OWNER 31", "1", "1", "0"],
+            ["0000000033", "OWNER 33", "0", "1", "1"],
+            ["0000000034", "OWNER 34", "0", "1", "1"],
+        ]
+    )
+    assert "Fiscal year 2024: 01/01/2024 to 12/31/2024" in text and "judged as of 11/25/2024" in text
+    assert "Ault Alliance, Inc. (CIK 0000896493)" in text
+
+
+def test_a_fiscal_year_end_typed_in_a_read_only_store_is_used_but_not_kept(qtbot, tmp_path, script):
+    import os
+
+    from form4_desktop.store import DraftStore
+
+    path = tmp_path / "s.sqlite3"
+    with DraftStore(path) as writable:
+        _fill(writable)
+    os.chmod(path, 0o444)
+    with DraftStore(path) as store:
+        assert store.read_only is not None
+        view = RegisterView(store, issuer_cik=ISSUER, year=2025, today=date(2024, 11, 25))
+        qtbot.addWidget(view)
+        view.fiscal_year_end.clear()
+        qtbot.keyClicks(view.fiscal_year_end, "06/30")
+        qtbot.keyClick(view.fiscal_year_end, Qt.Key.Key_Return)
+        assert "07/01/2024 to 06/30/2025" in view.summary.text()
+        assert "not kept: the store is open for reading only" in view.summary.text()
+        assert store.fiscal_year_end(ISSUER) == (12, 31)

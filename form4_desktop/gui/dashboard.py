@@ -11,26 +11,23 @@ from typing import Callable
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
 from form4_desktop.app import compliance
+from form4_desktop.gui.desk import RED, report_table
 from form4_desktop.rules.closures import Calendar
 from form4_desktop.store import DraftStore
 
 COLUMNS = ("Status", "Form", "Reporting owner", "Issuer", "Due (10 p.m. ET)", "Time left / filed on", "On time")
-RED = QColor("#b00020")
 AMBER = QColor("#8a5300")
 SORT = Qt.ItemDataRole.UserRole + 1
 DRAFT = Qt.ItemDataRole.UserRole
@@ -90,18 +87,8 @@ class DeadlineDashboard(QDialog):
         filters.addWidget(self.show_filed)
         filters.addWidget(refresh)
 
-        self.table = QTableWidget(0, len(COLUMNS))
-        self.table.setObjectName("deadlines")
-        self.table.setHorizontalHeaderLabels(COLUMNS)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.verticalHeader().setVisible(False)
+        self.table = report_table("deadlines", COLUMNS, stretch=(2, 3))
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         self.table.doubleClicked.connect(self._open)
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)

@@ -582,6 +582,15 @@ class MainWindow(QMainWindow):
             "Late reports, late transactions and failures to file per issuer and fiscal year, and the Form 5 sweep",
             "No register",
         )
+        self._action(
+            compliance_menu,
+            "&Short-swing profit (16(b))…",
+            self.short_swing,
+            None,
+            "short_swing",
+            "An owner's purchases and sales less than six months apart and the profit, and a pre-clearance what-if",
+            "No short-swing report",
+        )
         if self.store.read_only is not None:
             # Nothing that would change the store is offered: each would only be refused.
             for name in WRITING_ACTIONS:
@@ -1369,6 +1378,14 @@ class MainWindow(QMainWindow):
 
         issuer = self.document.filing.issuer.cik or None
         dialogs.run(RegisterView(self.store, self, open_draft=self.open_draft, issuer_cik=issuer))
+
+    def short_swing(self) -> None:
+        """Compliance ▸ Short-swing profit (16(b)): the open draft's owner and issuer first, then any others."""
+        from form4_desktop.gui.short_swing_view import ShortSwingView
+
+        filing = self.document.filing
+        owner = next((o.cik for o in filing.reporting_owners if o.cik), None)
+        dialogs.run(ShortSwingView(self.store, self, owner_cik=owner, issuer_cik=filing.issuer.cik or None))
 
     def show_deadlines_if_due(self) -> None:
         """At start: the deadline dashboard, when a draft is due within two business days or overdue."""

@@ -1,38 +1,36 @@
 """The Item 405 register (Compliance ▸ Item 405 register…): for one issuer and fiscal year, each insider's late
 reports, transactions reported late and known failures to file (Regulation S-K Item 405), with what each count is
 made of, and the Form 5 sweep of the same year (who owes a Form 5 and the rows it should carry, or that the issuer
-may rely on a written representation that none is required). Export CSV writes the register for the proxy
-drafter. The numbers come from app.compliance (late_register, form5_sweep), as `form4 late` prints them."""
+may rely on a written representation that none is required). Export CSV and Export PDF write the register shown
+for the proxy drafter. The issuer's fiscal year end is the one the store keeps for it (12/31 until one is given);
+a fiscal year end typed here is kept for the issuer when the register is shown with it. The numbers come from
+app.compliance (late_register, form5_sweep), as `form4 late` prints them."""
 
 from __future__ import annotations
 
 from datetime import date
 from typing import Callable
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
-    QComboBox,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
     QSpinBox,
     QTableWidget,
-    QTableWidgetItem,
     QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from form4_desktop.app import compliance
+from form4_desktop.app.register_export import write_register_pdf
 from form4_desktop.gui import dialogs
 from form4_desktop.gui.actions import run_action
+from form4_desktop.gui.desk import cell, chosen_cik, party_box, report_table, wrapping
 from form4_desktop.rules.closures import Calendar
 from form4_desktop.rules.register import FiscalYear, RegisterLine
 from form4_desktop.rules.sweep import SweepLine
@@ -48,15 +46,6 @@ REGISTER_HEADINGS = (
     "What the counts are",
 )
 SWEEP_HEADINGS = ("Owner CIK", "Reporting person", "Form 5", "Due", "Rows", "Why / rows to carry")
-RED = QColor("#b00020")
-
-
-def _cell(text: str, tip: str = "") -> QTableWidgetItem:
-    item = QTableWidgetItem(text)
-    item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
-    if tip:
-        item.setToolTip(tip)
-    return item
 
 
 class RegisterView(QDialog):
@@ -77,49 +66,37 @@ class RegisterView(QDialog):
         self.store, self.today, self.calendar, self.open_draft = store, today, calendar, open_draft
         self.lines: list[RegisterLine] = []
         self.sweep: list[SweepLine] = []
+        self.shown: tuple[str, FiscalYear, date] | None = None  # issuer, fiscal year and day the register judged
         self.setWindowTitle("Item 405 register")
         self.resize(1180, 640)
 
-        self.issuer = QComboBox()
-        self.issuer.setObjectName("issuer")
-        self.issuer.setEditable(True)  # a CIK can be typed too
-        for known in sorted(store.known_issuers(), key=lambda i: (i.name or "").lower()):
-            label = (
-                f"{known.name or 'CIK ' + known.cik} [{known.trading_symbol}]"
-                if known.trading_symbol
-                else (known.name or f"CIK {known.cik}")
-            )
-            self.issuer.addItem(f"{label} — {compliance.padded(known.cik)}", known.cik)
-        if issuer_cik is not None:
-            found = self.issuer.findData(issuer_cik)
-            if found < 0:
-                found = next(
-                    (
-                        i
-                        for i in range(self.issuer.count())
-                        if compliance.padded(self.issuer.itemData(i)) == compliance.padded(issuer_cik)
-                    ),
-                    -1,
-                )
-            if found >= 0:
-                self.issuer.setCurrentIndex(found)
-            else:
-                self.issuer.setEditText(issuer_cik)
+        self.issuer = party_box("issuer", store.known_issuers(), issuer_cik)
+        self.issuer.setToolTip("The issuer: choose by name, or type the CIK")
+        self.fiscal_year_end = QLineEdit()
+        self.fiscal_year_end.setObjectName("fiscal_year_end")
+        self.fiscal_year_end.setMaximumWidth(70)
+        self.fiscal_year_end.setToolTip(
+            "The issuer's fiscal year end, MM/DD: kept with the issuer in the store when the register is shown"
+        )
+        self.fiscal_year_end.returnPressed.connect(self.refresh)
         self.year = QSpinBox()
         self.year.setObjectName("year")
         self.year.setRange(1934, 2200)
-        self.year.setValue(year if year is not None else (today or date.today()).year - 1)
-        self.fiscal_year_end = QLineEdit("12/31")
-        self.fiscal_year_end.setObjectName("fiscal_year_end")
-        self.fiscal_year_end.setMaximumWidth(70)
-        self.fiscal_year_end.setToolTip("The issuer's fiscal year end, MM/DD")
+        end = self._issuers_year_end()
+        self.year.setValue(year if year is not None else self._last_complete_year(end))
+        self.issuer.currentIndexChanged.connect(lambda _: self._issuers_year_end())
         self.all_insiders = QCheckBox("Show insiders with nothing late")
         show = QPushButton("Show")
         show.setObjectName("show")
+        show.setDefault(True)
         show.clicked.connect(self.refresh)
         self.export_button = QPushButton("Export CSV…")
         self.export_button.setObjectName("export_csv")
         self.export_button.clicked.connect(self.export_csv)
+        self.pdf_button = QPushButton("Export PDF…")
+        self.pdf_button.setObjectName("export_pdf")
+        self.pdf_button.setToolTip("The register shown, as a PDF table for the proxy drafter")
+        self.pdf_button.clicked.connect(self.export_pdf)
         self.form5_button = QPushButton("Start Form 5…")
         self.form5_button.setObjectName("start_form5")
         self.form5_button.setToolTip("A new draft Form 5 for the chosen insider, with the rows the sweep found")
@@ -146,8 +123,8 @@ class RegisterView(QDialog):
         self.tabs.addTab(self.sweep_table, "Form 5 sweep")
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.addButton(self.export_button, QDialogButtonBox.ButtonRole.ActionRole)
-        buttons.addButton(self.form5_button, QDialogButtonBox.ButtonRole.ActionRole)
+        for button in (self.export_button, self.pdf_button, self.form5_button):
+            buttons.addButton(button, QDialogButtonBox.ButtonRole.ActionRole)
         self.sweep_table.itemSelectionChanged.connect(self._sweep_chosen)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -156,25 +133,13 @@ class RegisterView(QDialog):
         layout.addWidget(self.tabs, 1)
         layout.addWidget(buttons)
         self.all_insiders.toggled.connect(self._fill)
+        self._fill()
         if self.issuer_cik():
             self.refresh()
 
     @staticmethod
     def _table(name: str, headings: tuple[str, ...]) -> QTableWidget:
-        table = QTableWidget(0, len(headings))
-        table.setObjectName(name)
-        table.setHorizontalHeaderLabels(headings)
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)  # one insider at a time
-        table.verticalHeader().setVisible(False)
-        table.setWordWrap(True)
-        header = table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(len(headings) - 1, QHeaderView.ResizeMode.Stretch)
-        # wrapped text is as tall as the column's width makes it: measure again whenever a column changes width
-        header.sectionResized.connect(lambda *_: table.resizeRowsToContents())
-        return table
+        return wrapping(report_table(name, headings))
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
         super().showEvent(event)
@@ -182,21 +147,41 @@ class RegisterView(QDialog):
         self.sweep_table.resizeRowsToContents()
 
     def issuer_cik(self) -> str:
-        data = self.issuer.currentData()
-        if data and self.issuer.currentText() == self.issuer.itemText(self.issuer.currentIndex()):
-            return str(data)
-        text = self.issuer.currentText().strip()
-        digits = text.rsplit("—", 1)[-1].strip()
-        return digits if digits.isdigit() and len(digits) <= 10 else ""
+        return chosen_cik(self.issuer)
+
+    def _issuers_year_end(self) -> tuple[int, int]:
+        """Show the fiscal year end the store keeps for the issuer chosen (12/31 until one is given)."""
+        issuer = self.issuer_cik()
+        end = self.store.fiscal_year_end(issuer) if issuer else (12, 31)
+        self.fiscal_year_end.setText(f"{end[0]:02d}/{end[1]:02d}")
+        return end
+
+    def _last_complete_year(self, end: tuple[int, int]) -> int:
+        """The latest fiscal year that has ended by today: the one the proxy statement reports on."""
+        today = self.today or date.today()
+        return today.year if FiscalYear(today.year, *end).end < today else today.year - 1
 
     def _fiscal_year_end(self) -> tuple[int, int] | None:
         month, _, day = self.fiscal_year_end.text().strip().partition("/")
         try:
             end = (int(month), int(day))
-            date(2000, *end)
+            date(2000, *end)  # a leap year: 02/29 stands for February's last day
         except ValueError:
             return None
         return end
+
+    def _keep_year_end(self, issuer: str, end: tuple[int, int]) -> str:
+        """Keep a fiscal year end typed here with the issuer; what to add to the summary about it."""
+        if self.store.fiscal_year_end(issuer) == end:
+            return ""
+        if self.store.read_only is not None:
+            return " The fiscal year end typed is not kept: the store is open for reading only."
+        kept = run_action(
+            self,
+            "Fiscal year end not kept",
+            lambda: self.store.set_fiscal_year_end(issuer, *end) or True,
+        )
+        return f" {end[0]:02d}/{end[1]:02d} is now kept as this issuer's fiscal year end." if kept else ""
 
     def refresh(self) -> None:
         issuer, end = self.issuer_cik(), self._fiscal_year_end()
@@ -207,17 +192,26 @@ class RegisterView(QDialog):
             dialogs.tell(
                 self,
                 "Item 405 register",
-                f"'{self.fiscal_year_end.text()}' is not a fiscal year end; type it as MM/DD, e.g. 12/31 or 06/30.",
+                f"Fiscal year end: '{self.fiscal_year_end.text()}' is not a day of the year; type it as MM/DD, e.g. "
+                "12/31 or 06/30.",
             )
+            self.fiscal_year_end.setFocus()
             return
+        kept = self._keep_year_end(issuer, end)
         year = self.year.value()
-        self.lines = compliance.late_register(self.store, issuer, year, end, self.today, self.calendar)
-        self.sweep = compliance.form5_sweep(self.store, issuer, year, end, self.today, self.calendar)
+        from form4_desktop.app.clock import filing_day_now
+        from form4_desktop.app.closures import load_calendar
+
+        today = self.today or filing_day_now(self.calendar if self.calendar is not None else load_calendar())
+        self.lines = compliance.late_register(self.store, issuer, year, end, today, self.calendar)
+        self.sweep = compliance.form5_sweep(self.store, issuer, year, end, today, self.calendar)
+        fiscal = FiscalYear(year, *end)
+        self.shown = (issuer, fiscal, today)
         delinquent = [line for line in self.lines if line.delinquent]
         owed = [line for line in self.sweep if line.owed]
         assumed = any(line.assumed_dates for line in delinquent)
         self.summary.setText(
-            f"Fiscal year {year} (ending {end[0]:02d}/{end[1]:02d}/{year}): {len(delinquent)} of "
+            f"Fiscal year {year} ({fiscal.start:%m/%d/%Y} to {fiscal.end:%m/%d/%Y}): {len(delinquent)} of "
             f"{len(self.lines)} insiders with late reports or failures to file; {len(owed)} owe a Form 5."
             + (
                 " Some filing dates are assumed from the signature (imported without --filed-on): confirm them on "
@@ -225,6 +219,7 @@ class RegisterView(QDialog):
                 if assumed
                 else ""
             )
+            + kept
         )
         self._fill()
 
@@ -235,11 +230,8 @@ class RegisterView(QDialog):
             details = "\n".join(line.items)
             values = (*compliance.register_row(line), details)
             for column, text in enumerate(values):
-                item = _cell(text, details if column < 2 else "")
-                if column in (2, 3, 4) and text != "0":
-                    item.setForeground(QBrush(RED))
-                if column in (2, 3, 4):
-                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                count = column in (2, 3, 4)
+                item = cell(text, details if column < 2 else "", right=count, red=count and text != "0")
                 self.table.setItem(number, column, item)
         self.table.resizeRowsToContents()
         self.sweep_table.setRowCount(len(self.sweep))
@@ -255,12 +247,10 @@ class RegisterView(QDialog):
                 line.why + (f"\n{rows}" if rows else ""),
             )
             for column, text in enumerate(values):
-                item = _cell(text)
-                if line.owed and column == 2:
-                    item.setForeground(QBrush(RED))
-                self.sweep_table.setItem(number, column, item)
+                self.sweep_table.setItem(number, column, cell(text, red=line.owed and column == 2))
         self.sweep_table.resizeRowsToContents()
         self.export_button.setEnabled(bool(self.lines))
+        self.pdf_button.setEnabled(self.shown is not None)
 
     def chosen_sweep(self) -> SweepLine | None:
         rows = {index.row() for index in self.sweep_table.selectedIndexes()}
@@ -272,13 +262,12 @@ class RegisterView(QDialog):
 
     def start_form5(self) -> None:
         """A draft Form 5 for the chosen insider with the sweep's rows, opened in the editor (or named)."""
-        line, end = self.chosen_sweep(), self._fiscal_year_end()
-        if line is None or not line.owed or end is None:
+        line = self.chosen_sweep()
+        if line is None or not line.owed or self.shown is None:
             return
-        year = self.year.value()
-        fiscal_end = FiscalYear(year, *end).end
+        issuer, fiscal, _ = self.shown
         draft_id = run_action(
-            self, "No Form 5 started", lambda: compliance.start_form5(self.store, line, self.issuer_cik(), fiscal_end)
+            self, "No Form 5 started", lambda: compliance.start_form5(self.store, line, issuer, fiscal.end)
         )
         if draft_id is None:
             return
@@ -288,19 +277,33 @@ class RegisterView(QDialog):
         else:
             dialogs.tell(self, "Form 5 sweep", f"Draft {draft_id} is the Form 5 of {line.owner}.", "information")
 
-    def export_csv(self) -> None:
-        if not self.lines:
+    def _export(self, what: str, suffix: str, filter_: str, write: Callable[[str], object]) -> None:
+        """Ask where, write the register shown there, and say so (or say in one sentence why not)."""
+        if self.shown is None:
             return
-        issuer = self.issuer_cik()
+        issuer, fiscal, _ = self.shown
         path = dialogs.save_file(
-            self, "Export the Item 405 register", f"item405-{issuer}-{self.year.value()}.csv", "CSV files (*.csv)"
+            self, f"Export the Item 405 register as {what}", f"item405-{issuer}-{fiscal.year}.{suffix}", filter_
         )
         if not path:
             return
-
-        def write() -> bool:
-            compliance.write_register_csv(self.lines, path)
-            return True
-
-        if run_action(self, "Not exported", write):
+        if run_action(self, "Not exported", lambda: write(path) or True):
             dialogs.tell(self, "Item 405 register", f"The register was written to {path}.", "information")
+
+    def export_csv(self) -> None:
+        if self.lines:
+            self._export(
+                "CSV", "csv", "CSV files (*.csv)", lambda path: compliance.write_register_csv(self.lines, path)
+            )
+
+    def export_pdf(self) -> None:
+        """The register shown (issuer, fiscal year and the day it was judged on) as a PDF table."""
+        if self.shown is None:
+            return
+        issuer, fiscal, today = self.shown
+        self._export(
+            "PDF",
+            "pdf",
+            "PDF files (*.pdf)",
+            lambda path: write_register_pdf(self.store, self.lines, issuer, fiscal, today, path),
+        )
