@@ -466,6 +466,7 @@ def _short_swing(arguments: argparse.Namespace) -> int:
     with drafts.open_store(arguments.store, create=False) as store:
         matches = holdings.short_swing_report(store, arguments.owner, arguments.issuer)
     _print_pairs(matches, short_swing.total_profit(matches))
+    print(_one_line(f"form4 short-swing: {short_swing.NOT_MATCHED_NOTE}"), file=sys.stderr)
     return EXIT_OK
 
 
@@ -482,11 +483,11 @@ def _print_pairs(matches, total) -> None:
                     format(pair.shares, "f"),
                     format(pair.purchase.price, "f"),
                     format(pair.sale.price, "f"),
-                    format(pair.profit, "f"),
+                    short_swing.plain_amount(pair.profit),
                 )
             )
         )
-    print(f"total\t{format(total, 'f')}")
+    print(f"total\t{short_swing.plain_amount(total)}")
 
 
 def _due(arguments: argparse.Namespace) -> int:
@@ -668,7 +669,7 @@ def _what_if(arguments: argparse.Namespace) -> int:
             security=arguments.security,
         )
     _print_pairs(found.matches, found.profit)
-    print(f"added\t{format(found.added, 'f')}")
+    print(f"added\t{short_swing.plain_amount(found.added)}")
     print(f"form4_due\t{found.due.isoformat() + ' 22:00 ET' if found.due else ''}")
     return EXIT_OK
 

@@ -455,6 +455,7 @@ BOTHA_2019 = [  # Roelof Botha's Natera Forms 4 of 2019 (tests/data/corpus)
     "john-friedman__datamule-python__000117911019012126__edgar.xml",  # two M rows of 05/16, signed 11/27
 ]
 MUSK_2009_GRANT = "john-friedman__datamule-python__000149473011000002__edgardoc.xml"
+MUSK_FORM3 = "john-friedman__datamule-python__000118143110034759__rrd279907.xml"  # box 3 06/28/2010 (the IPO)
 
 
 def test_a_real_insiders_late_forms4_in_the_register_and_the_sweep(tmp_path):
@@ -487,3 +488,42 @@ def test_a_real_insiders_filing_date_given_at_import_is_not_assumed(tmp_path):
         import_xml(store, CORPUS / MUSK_2009_GRANT, filed_on=date(2011, 1, 26))
         [line] = compliance.late_register(store, "1318605", 2011, today=date(2026, 11, 25))
     assert (line.owner_cik, line.owner, *counts(line)) == ("0001494730", "Musk Elon", 1, 1, 0, False)
+
+
+def test_a_row_dated_before_the_insiders_form3_starts_no_deadline_on_that_date(tmp_path):
+    # Musk's Form 3 for Tesla is dated 06/28/2010, the day of the IPO: before it Tesla was not registered and he was
+    # not subject to Section 16. His Form 4 signed 01/25/2011 reports an option "granted" 12/04/2009; its footnote
+    # says the performance condition was certified 01/21/2011 (Fri), which is when a performance option is acquired:
+    # due Tue 01/25/2011, filed on time. The register does not call it 282 business days late (due 12/08/2009): it
+    # counts nothing and says why, for the drafter to check.
+    from form4_desktop.app.drafts import import_xml
+
+    with DraftStore(tmp_path / "s.sqlite3") as store:
+        import_xml(store, CORPUS / MUSK_FORM3)
+        grant = import_xml(store, CORPUS / MUSK_2009_GRANT, filed_on=date(2011, 1, 26)).draft_id
+        [line] = compliance.late_register(store, "1318605", 2011, today=date(2026, 11, 25))
+    assert counts(line) == (0, 0, 0, False)
+    assert line.items == [
+        f"Form 4 filed 01/26/2011 (draft {grant}): its transaction dated 12/04/2009 is before the reporting person's "
+        "Form 3 (box 3: 06/28/2010), when no Form 4 was due; not counted: check when it became reportable (a "
+        "performance condition met, Rule 16a-2(a))"
+    ]
+    # A trade on the day of the Form 3's event is an insider's (traded Wed 03/06/2024, due Fri 03/08, filed Mon
+    # 03/11: late), one the day before is not judged.
+    form3 = form4("19", date(2024, 3, 6))
+    form3.document_type, form3.table_i = "3", []
+    on_the_day = Report(2, form4("19", date(2024, 3, 6)), True, date(2024, 3, 11))
+    assert counts(line_of("19", [Report(1, form3, True, date(2024, 3, 6)), on_the_day])) == (1, 1, 0, False)
+    before = Report(2, form4("19", date(2024, 3, 5)), True, date(2024, 3, 11))
+    assert counts(line_of("19", [Report(1, form3, True, date(2024, 3, 6)), before])) == (0, 0, 0, False)
+
+
+def test_the_sweep_says_when_the_form5_it_found_filed_was_dated_by_its_signature():
+    # the Form 5 for 2024 imported without its filing date: the sweep says the date is the signature's, as the
+    # register does
+    filed = form5("26", [])
+    filed.signatures = [Signature("/s/ Owner", date(2025, 2, 10))]
+    assumed = sweep_insider("26", [Report(9, filed, True, None, True)], FY2024, date(2025, 3, 1))
+    assert assumed.why == "Form 5 for the year filed on 02/10/2025 (assumed from its signature) (draft 9); nothing left"
+    known = sweep_insider("26", [Report(9, filed, True, date(2025, 2, 11))], FY2024, date(2025, 3, 1))
+    assert known.why == "Form 5 for the year filed on 02/11/2025 (draft 9); nothing left"

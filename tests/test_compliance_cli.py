@@ -143,7 +143,7 @@ def test_what_if_a_sale_matches_the_filed_purchase_and_says_when_its_form4_is_du
     ]
     # on Wed 07/10/2024, six months after 01/10 to the day, it no longer matches; due Fri 07/12/2024
     assert cli.main([*args, "--sell", "400", "--price", "12.50", "--date", "07/10/2024"]) == 0
-    assert capsys.readouterr().out.splitlines()[1:] == ["total\t0", "added\t0", "form4_due\t2024-07-12 22:00 ET"]
+    assert capsys.readouterr().out.splitlines()[1:] == ["total\t0.00", "added\t0.00", "form4_due\t2024-07-12 22:00 ET"]
 
 
 # -- real insiders of the corpus -------------------------------------------------------------------------------------
@@ -206,3 +206,46 @@ def test_a_copy_imported_without_filed_on_is_assumed_and_with_it_is_not_even_on_
         capsys.readouterr()
         assert cli.main([*late, "--store", str(path)]) == 0
         assert capsys.readouterr().out.splitlines()[1:] == [f"0001222287\tBOTHA ROELOF\t1\t1\t0\t{assumed}"]
+
+
+RABOIS, AFFIRM = "1539865", "1820953"
+RABOIS_2024 = [  # Keith Rabois's sales of Affirm Class A Common Stock in 2024 (tests/data/corpus)
+    "john-friedman__datamule-python__000162828024011724__wk-form4_1710799270.xml",  # 03/14: 5 rows, $33.29-$38.195
+    "john-friedman__datamule-python__000162828024020385__wk-form4_1714773577.xml",  # 05/01: $31.811-$33.478
+    "john-friedman__datamule-python__000162828024026836__wk-form4_1717618445.xml",  # 06/03
+    "john-friedman__datamule-python__000162828024030951__wk-form4_1719957769.xml",  # 07/01
+]
+
+
+def test_what_if_a_real_insider_bought_after_his_sales_lowest_in_highest_out(tmp_path, capsys):
+    # Buying 1,000 at $25 on Mon 07/15/2024 matches the sales less than six months before it (after 01/15/2024),
+    # highest price first: 200 at $38.195 (200 x 13.195 = 2,639.00), 300 at $37.03 (300 x 12.03 = 3,609.00), 500 of
+    # the 2,000 at $35.2945 (500 x 10.2945 = 5,147.25): 11,395.25. Due Wed 07/17/2024. On Mon 09/16/2024 the sales of
+    # 03/14 are six months and two days before (a purchase on 09/16 matches sales after 03/16): the 05/01 sales of
+    # 500 at $33.478 (4,239.00) and 500 of the 2,000 at $32.806 (3,903.00): 8,142.00.
+    path = tmp_path / "s.sqlite3"
+    assert cli.main(["import", *(str(CORPUS / name) for name in RABOIS_2024), "--store", str(path)]) == 0
+    capsys.readouterr()
+    args = ["what-if", "--store", str(path), "--owner", RABOIS, "--issuer", AFFIRM, "--buy", "1000", "--price", "25"]
+    assert cli.main([*args, "--date", "07/15/2024"]) == 0
+    assert capsys.readouterr().out.splitlines()[1:] == [
+        "2024-07-15\t2024-03-14\t500\t25\t35.2945\t5147.25",
+        "2024-07-15\t2024-03-14\t300\t25\t37.03\t3609.00",
+        "2024-07-15\t2024-03-14\t200\t25\t38.195\t2639.00",
+        "total\t11395.25",
+        "added\t11395.25",
+        "form4_due\t2024-07-17 22:00 ET",
+    ]
+    assert cli.main([*args, "--date", "09/16/2024"]) == 0
+    assert capsys.readouterr().out.splitlines()[1:] == [
+        "2024-09-16\t2024-05-01\t500\t25\t32.806\t3903.00",
+        "2024-09-16\t2024-05-01\t500\t25\t33.478\t4239.00",
+        "total\t8142.00",
+        "added\t8142.00",
+        "form4_due\t2024-09-18 22:00 ET",
+    ]
+    # his own trades are all sales: nothing to match, and what is never matched is said on stderr
+    assert cli.main(["short-swing", "--store", str(path), "--owner", RABOIS, "--issuer", AFFIRM]) == 0
+    out, err = capsys.readouterr()
+    assert out.splitlines()[1:] == ["total\t0.00"]
+    assert "never with its underlying stock" in err

@@ -37,7 +37,7 @@ from __future__ import annotations
 
 import calendar as calendar_module
 from collections.abc import Callable, Hashable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from typing import Protocol, TypeVar
 
@@ -212,11 +212,17 @@ def insider_line(
     reports = _distinct(reports)
     line = RegisterLine(owner_cik, owner or owner_name(owner_cik, reports))
     counted: set[tuple] = set()  # rows of drafts never filed already counted as transactions not reported
+    since = subject_since(reports)
     for report in reports:
         filing = report.filing
         if filing.is_amendment or filing.form not in ("3", "4", "5"):
             continue
         found = deadline_of(filing, calendar)
+        row_dues = form4_row_dues(filing, calendar) if filing.form == "4" else []
+        early = [row for *_, row, _ in row_dues if since is not None and _dated_before(row, since)]
+        if early:  # judged by the rows dated since the Form 3 only
+            row_dues = [item for item in row_dues if all(item[2] is not row for row in early)]
+            found = replace(found, due=min((due for *_, due in row_dues), default=None))
         if not report.filed:
             counted |= _unfiled(line, report, found.due, year, today, calendar)
             continue
@@ -237,8 +243,16 @@ def insider_line(
                 f"Form {filing.form} filed {when}, {days} business day{'s' if days != 1 else ''} late: due "
                 f"{found.due:%m/%d/%Y} (draft {report.ref})"
             )
+        if early and report.filed and since is not None:
+            dated = ", ".join(sorted({f"{row.transaction_date.value:%m/%d/%Y}" for row in early}))
+            line.items.append(
+                f"Form 4 filed {when} (draft {report.ref}): its transaction{'s' if len(early) > 1 else ''} dated "
+                f"{dated} {'are' if len(early) > 1 else 'is'} before the reporting person's Form 3 (box 3: "
+                f"{since:%m/%d/%Y}), when no Form 4 was due; not counted: check when "
+                f"{'they' if len(early) > 1 else 'it'} became reportable (a performance condition met, Rule 16a-2(a))"
+            )
         if filing.form == "4" and late:
-            line.late_transactions += sum(1 for *_, due in form4_row_dues(filing, calendar) if day > due)
+            line.late_transactions += sum(1 for *_, due in row_dues if day > due)
         elif filing.form == "5":
             dates: set[object] = set()
             paired = paired_gifts_received(filing)
@@ -269,6 +283,25 @@ def insider_line(
                 owed_days.add(carried.row.transaction_date.value)
         line.failures_to_file += len(owed_days)
     return line
+
+
+def subject_since(reports: Iterable[Report]) -> date | None:
+    """When the insider became subject to Section 16 for the issuer, as their filed Form 3 says (box 3, the date
+    of the event requiring it: the registration at an IPO, the day they took office); None without one."""
+    days = [
+        report.filing.period_of_report
+        for report in reports
+        if report.filed and report.filing.form == "3" and not report.filing.is_amendment
+    ]
+    return min((day for day in days if isinstance(day, date)), default=None)
+
+
+def _dated_before(row: Transaction, since: date) -> bool:
+    """A row dated before the insider's Form 3 event: no Form 4 was due on its date (the Exchange Act's Form 4
+    duty runs from being an insider of a registered issuer; a transaction before that is reported on the Form 3,
+    under Rule 16a-2(a), or, as a performance option is, when it is in fact acquired)."""
+    when = row.transaction_date.value
+    return isinstance(when, date) and when < since
 
 
 def _unfiled(

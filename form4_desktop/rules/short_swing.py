@@ -133,6 +133,13 @@ def match(trades: Iterable[Trade]) -> list[Match]:
     return sorted(matches, key=lambda m: (min(m.purchase.when, m.sale.when), m.purchase.path, m.sale.path))
 
 
+def plain_amount(value: Decimal) -> str:
+    """A profit as a plain decimal (no $ or commas): to the cent when that is exact (2639.000 is "2639.00"), else
+    with every digit the prices gave (a weighted average price of four decimals: "1234.5678"), never rounded."""
+    cents = value.quantize(Decimal("0.01"))
+    return format(cents if cents == value else value.normalize(), "f")
+
+
 def total_profit(matches: Iterable[Match]) -> Decimal:
     return sum((m.profit for m in matches), Decimal(0))
 

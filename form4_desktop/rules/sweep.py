@@ -183,8 +183,9 @@ def sweep_insider(
         line.why = f"Form 5 owed for {year.describe()}, due {due:%m/%d/%Y}: " if due else "Form 5 owed: "
         line.why += " and ".join(parts) + " not yet reported"
     elif form5 is not None:
-        day, _ = filing_day_of(form5, calendar)
-        line.why = f"Form 5 for the year filed{f' on {day:%m/%d/%Y}' if day else ''} (draft {form5.ref}); nothing left"
+        day, assumed = filing_day_of(form5, calendar)
+        on = f" on {day:%m/%d/%Y}{' (assumed from its signature)' if assumed else ''}" if day else ""
+        line.why = f"Form 5 for the year filed{on} (draft {form5.ref}); nothing left"
     else:
         line.why = (
             "No Form 5 owed: nothing deferred or late is left unreported; the issuer may rely on the insider's "
