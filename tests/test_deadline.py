@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import copy
+import subprocess
+import sys
 from datetime import date
 
 import pytest
 
 from form4_desktop.model import Footnoted, OwnershipNature
 from form4_desktop.rules import due_date, validate
+from form4_desktop.rules.closures import federal_holidays
 from form4_desktop.rules.deadline import add_business_days, business_days_after, form4_due_date
 from test_rules import draft
 
@@ -637,3 +640,25 @@ def test_each_row_rule_names_its_box_as_the_form_does_and_says_what_to_do():
         ": a gift given on or after 02/27/2023 was due on Form 4 within two business days (Release 33-11138); on a "
         "Form 5 it is a late Form 4 item: mark it L."
     )
+
+
+def test_federal_holidays_are_the_holidays_packages_for_every_year_from_1971_to_2100():
+    # The app computes them itself (importing `holidays` cost up to 0.9 s of its start); the package is the
+    # second opinion: every date and every name, observed days included (12/31/2021 for New Year's 2022).
+    import holidays
+
+    for year in range(1971, 2101):
+        assert federal_holidays(year) == dict(holidays.country_holidays("US", years=year)), year
+    assert federal_holidays(2021)[date(2021, 12, 31)] == "New Year's Day (observed)"
+    assert date(2021, 12, 31) not in federal_holidays(2022)
+
+
+def test_a_deadline_today_does_not_import_the_holidays_package():
+    code = (
+        "import sys\n"
+        "from datetime import date\n"
+        "from form4_desktop.rules.deadline import DEFAULT_CALENDAR\n"
+        "assert not DEFAULT_CALENDAR.is_business_day(date(2026, 11, 26))  # Thanksgiving\n"
+        "assert 'holidays' not in sys.modules, 'imported'\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)

@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
 
 @dataclass(frozen=True)
@@ -83,12 +83,62 @@ EDGAR_CLOSURES: tuple[Closure, ...] = (
 )
 
 
+MONDAY_HOLIDAY_ACT_YEAR = 1971  # from here the rules below; older years come from the `holidays` package
+
+
+def _nth_weekday(year: int, month: int, weekday: int, nth: int) -> date:
+    """The nth (1-based; -1 for the last) given weekday (Monday 0) of a month."""
+    if nth < 0:
+        last = date(year, month + 1, 1) - timedelta(days=1) if month < 12 else date(year, 12, 31)
+        return last - timedelta(days=(last.weekday() - weekday) % 7)
+    first = date(year, month, 1)
+    return first + timedelta(days=(weekday - first.weekday()) % 7 + 7 * (nth - 1))
+
+
+def _holidays_in_law(year: int) -> list[tuple[date, str]]:
+    """5 U.S.C. 6103(a) as it has read since the Monday Holiday Act took effect (1971), with MLK Day (1986),
+    Veterans Day back on 11/11 (1978) and Juneteenth (2021)."""
+    days = [
+        (date(year, 1, 1), "New Year's Day"),
+        (_nth_weekday(year, 2, 0, 3), "Washington's Birthday"),
+        (_nth_weekday(year, 5, 0, -1), "Memorial Day"),
+        (date(year, 7, 4), "Independence Day"),
+        (_nth_weekday(year, 9, 0, 1), "Labor Day"),
+        (_nth_weekday(year, 10, 0, 2), "Columbus Day"),
+        (date(year, 11, 11) if year >= 1978 else _nth_weekday(year, 10, 0, 4), "Veterans Day"),
+        (_nth_weekday(year, 11, 3, 4), "Thanksgiving Day"),
+        (date(year, 12, 25), "Christmas Day"),
+    ]
+    if year >= 1986:
+        days.append((_nth_weekday(year, 1, 0, 3), "Martin Luther King Jr. Day"))
+    if year >= 2021:
+        days.append((date(year, 6, 19), "Juneteenth National Independence Day"))
+    return days
+
+
 @functools.cache
 def federal_holidays(year: int) -> dict[date, str]:
-    """The U.S. federal holidays of a year (observed days included), by name."""
-    import holidays  # on first use: it is slow to import and start-up does not need it
+    """The U.S. federal holidays of a year (observed days included), by name.
 
-    return dict(holidays.country_holidays("US", years=year))
+    A holiday on a Saturday is observed the Friday before, one on a Sunday the Monday after (5 U.S.C. 6103(b),
+    Executive Order 11582): EDGAR is closed on the observed day, which may fall in the year before (New Year's
+    Day on a Saturday is observed on 12/31). Computed here rather than by the `holidays` package, whose import
+    took 0.4-0.9 s of the app's start; the package is kept for the years before 1971 and, in the tests, as a
+    second opinion on every year to 2100."""
+    if year < MONDAY_HOLIDAY_ACT_YEAR:
+        import holidays  # on first use, for old dates only: it is slow to import
+
+        return dict(holidays.country_holidays("US", years=year))
+    result: dict[date, str] = {}
+    for in_year in range(year, min(year + 1, date.max.year) + 1):  # New Year's may be observed on 12/31
+        for day, name in _holidays_in_law(in_year):
+            if day.year == year:
+                result[day] = name
+            shift = {5: -1, 6: 1}.get(day.weekday())
+            observed = day + timedelta(days=shift) if shift else None
+            if observed is not None and observed.year == year and in_year >= MONDAY_HOLIDAY_ACT_YEAR:
+                result[observed] = f"{name} (observed)"
+    return result
 
 
 @dataclass(frozen=True)
