@@ -20,7 +20,8 @@ from form4_desktop.app.drafts import export_draft_xml, import_xml, open_store
 from form4_desktop.cli import main
 from form4_desktop.edgar_xml import Copy, read_file
 from form4_desktop.edgar_xml.canonical import compare_bytes
-from form4_desktop.store import ConflictError, StoreError
+from form4_desktop.app.autosave import Autosaver, new_slot
+from form4_desktop.store import ConflictError, ServerUnreachableError, StoreError
 from form4_desktop.store.copying import copy_store
 from form4_desktop.store import postgres
 from form4_desktop.store.codec import filing_to_json
@@ -247,7 +248,7 @@ def test_server_gone_mid_save_is_one_sentence_and_the_store_connects_again(url, 
             admin.execute("SELECT pg_terminate_backend(%s)", (pid,))
             saver.join(10)
         [error] = failure
-        assert type(error) is StoreError
+        assert type(error) is ServerUnreachableError
         sentence = str(error)
         assert sentence.startswith(f"The team store {url} cannot be reached (")
         assert sentence.endswith(
@@ -490,3 +491,115 @@ def test_a_sqlite_store_on_a_network_share_is_refused_pointing_to_the_team_store
         assert database.network_share(path, windows=True) == "a Windows network path", path
     for path in ("C:\\Users\\me\\drafts.sqlite3", "\\\\?\\C:\\Users\\me\\drafts.sqlite3"):
         assert database.network_share(path, windows=True) is None, path
+
+
+@pytest.fixture
+def recovery(tmp_path, monkeypatch):
+    """This computer's folder for a team store's autosaves while its server cannot be reached (the test's own)."""
+    folder = tmp_path / "recovery"
+    monkeypatch.setenv("FORM4_RECOVERY_DIR", str(folder))
+    return folder
+
+
+def _kept_here(folder: Path) -> list[dict]:
+    return [json.loads(path.read_text()) for path in sorted(folder.glob("*/*.json"))]
+
+
+def test_server_gone_while_editing_keeps_the_autosave_on_this_computer_until_it_is_back(url, pg_server, recovery):
+    with open_store(url) as store:
+        draft_id = store.create(draft())
+        opened = store.open(draft_id)
+        now = [0.0]
+        autosaver = Autosaver(store, new_slot(), clock=lambda: now[0])
+        opened.filing.remarks = "Typed with the server there."
+        autosaver.changed(opened.filing, draft_id, opened.version)
+        assert autosaver.kept_locally is None and [a.filing.remarks for a in store.autosaves()] == [
+            "Typed with the server there."
+        ]
+        pg_server.pg_ctl("-m", "immediate", "-w", "stop")
+        try:
+            now[0] += 2
+            opened.filing.remarks = "Typed while the server was away."
+            autosaver.changed(opened.filing, draft_id, opened.version)
+            sentence = autosaver.kept_locally
+            assert sentence is not None and sentence.startswith(f"The team store {url} cannot be reached (")
+            assert sentence.endswith(
+                "; what you type is kept on this computer until it is back, and the app connects again by itself."
+            )
+            assert sentence.count(". ") == 0 and "\n" not in sentence
+            [kept] = _kept_here(recovery)  # on this computer, the user's only (it holds the CCC)
+            assert (kept["store"], kept["slot"], kept["draft_id"], kept["base_version"]) == (
+                url,
+                autosaver.slot,
+                draft_id,
+                1,
+            )
+            assert json.loads(kept["content"])["filing"]["remarks"] == "Typed while the server was away."
+            [kept_file] = recovery.glob("*/*.json")
+            assert oct(kept_file.stat().st_mode & 0o777) == "0o600"
+            assert oct(kept_file.parent.stat().st_mode & 0o777) == "0o700"
+            # what a start offers back while the server is still gone: what was kept here
+            [offered] = store.autosaves()
+            assert (offered.slot, offered.filing.remarks) == (autosaver.slot, "Typed while the server was away.")
+            with pytest.raises(ServerUnreachableError, match="so your changes were not saved; they are still in"):
+                store.save(draft_id, opened.filing, opened.version)
+        finally:
+            pg_server.start()
+        now[0] += 2
+        assert autosaver.poll()  # the server is back: the autosave goes back to it
+        assert autosaver.kept_locally is None and _kept_here(recovery) == []
+        database = url.rsplit("/", 1)[1]
+        with psycopg.connect(pg_server.url(database)) as admin:
+            [(content,)] = admin.execute("SELECT content FROM autosaves").fetchall()
+        assert json.loads(content)["filing"]["remarks"] == "Typed while the server was away."
+        assert store.save(draft_id, opened.filing, opened.version) == 2  # connected again by itself
+        autosaver.saved()
+        assert store.autosaves() == []
+
+
+def test_an_autosave_kept_on_this_computer_is_offered_after_a_crash_and_cleared_with_the_servers(
+    url, pg_server, recovery
+):
+    store = open_store(url)
+    draft_id = store.create(draft())
+    opened = store.open(draft_id)
+    autosaver = Autosaver(store, "window:elsewhere:1:1")
+    opened.filing.remarks = "Typed, then the app crashed while the server was away."
+    pg_server.pg_ctl("-m", "immediate", "-w", "stop")
+    try:
+        autosaver.changed(opened.filing, draft_id, opened.version)
+        assert autosaver.kept_locally is not None
+    finally:
+        pg_server.start()
+    # the app is gone without a word (no close); the next start, with the server back, offers what was typed
+    with open_store(url) as again:
+        [offered] = again.autosaves()
+        assert (offered.slot, offered.draft_id, offered.base_version) == ("window:elsewhere:1:1", draft_id, 1)
+        assert offered.filing.remarks == "Typed, then the app crashed while the server was away."
+        assert offered.filing.reporting_owners[0].ccc == CCC
+        assert again.forget_ccc("1767258") >= 1  # forgetting a CCC erases it here too
+        assert json.loads(_kept_here(recovery)[0]["content"])["filing"]["reporting_owners"][0]["ccc"] is None
+        assert not [path for path in recovery.glob("*/*") if CCC.encode() in path.read_bytes()]
+        again.clear_autosave(offered.slot)
+        assert again.autosaves() == [] and _kept_here(recovery) == []
+
+
+def test_a_server_that_does_not_answer_is_asked_again_only_every_few_seconds(url, monkeypatch):
+    attempts = []
+
+    def no_answer(address):  # the network is down: each attempt waits until its timeout
+        attempts.append(time.monotonic())
+        time.sleep(postgres.SLOW_SECONDS)
+        raise psycopg.OperationalError("connection timeout expired")
+
+    with open_store(url) as store:
+        store._pg._connection.close()  # the connection is lost ...
+        monkeypatch.setattr(postgres, "_connect", no_answer)  # ... and the server does not answer
+        started = time.monotonic()
+        for _ in range(5):  # a window's timers: after the first wait, each call fails at once
+            assert store.connection_problem() == "connection timeout expired"
+        assert len(attempts) == 1 and time.monotonic() - started < 2 * postgres.SLOW_SECONDS + 0.5
+        monkeypatch.undo()
+        monkeypatch.setattr(postgres, "RETRY_SECONDS", 0.0)  # the few seconds have passed
+        assert store.connection_problem() is None  # the server answers again: connected again
+        assert store.create(draft()) == 1

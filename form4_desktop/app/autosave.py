@@ -4,6 +4,10 @@ changes, and on close; after a crash the next start finds it there and offers it
 Each window has its own recovery slot, named after the machine and process that own it, so that a second
 window or program never overwrites another's, and a start offers only what a process that is gone left.
 The clock is injected, so that tests (and the GUI's timer) decide when time passes.
+
+A team store whose server cannot be reached keeps the autosave on this computer instead (store/recovery.py);
+`kept_locally` then says so in one sentence, and each interval the autosave is offered to the server again, which
+connects again once it is back: the entry then moves back to the server, and `kept_locally` is None again.
 """
 
 from __future__ import annotations
@@ -66,6 +70,10 @@ class Autosaver:
         self._last_write = float("-inf")
         self._written = False
         self.writes = 0
+        # Why the last autosave is kept on this computer rather than in the store (its server cannot be reached),
+        # or None; and that autosave, to offer the server again.
+        self.kept_locally: str | None = None
+        self._kept: tuple[Filing, int | None, int | None] | None = None
 
     def changed(self, filing: Filing, draft_id: int | None, base_version: int | None) -> None:
         """The user changed the draft; it will be written by the next `poll()` that is due."""
@@ -73,8 +81,13 @@ class Autosaver:
         self.poll()
 
     def poll(self) -> bool:
-        """Write the pending change if the interval has passed since the last write; True if written."""
-        if self._pending is None or self.clock() - self._last_write < self.interval:
+        """Write the pending change if the interval has passed since the last write; True if written. An autosave
+        kept on this computer is offered to the store again at each interval (its server may be back)."""
+        if self.clock() - self._last_write < self.interval:
+            return False
+        if self._pending is None and self._kept is not None:
+            self._pending = self._kept
+        if self._pending is None:
             return False
         return self.flush()
 
@@ -86,20 +99,25 @@ class Autosaver:
             return False  # nothing can be written there; the work stays in the window, which asks before closing
         filing, draft_id, base_version = self._pending
         try:
-            self.store.write_autosave(self.slot, filing, draft_id, base_version)
+            kept_locally = self.store.write_autosave(self.slot, filing, draft_id, base_version)
         except StoreError:
             log.exception("autosave failed")
             self._last_write = self.clock()  # try again after the interval, not on every tick (a full disk)
             return False
+        self._kept = self._pending if kept_locally else None
         self._pending = None
         self._written = True
         self._last_write = self.clock()
         self.writes += 1
+        if (kept_locally is None) != (self.kept_locally is None):
+            log.info("autosave %s", "kept on this computer" if kept_locally else "in the store again")
+        self.kept_locally = kept_locally
         return True
 
     def saved(self) -> None:
         """The user saved (or discarded) the draft, or undid back to what is saved: nothing to recover."""
         self._pending = None
+        self._kept = None
         if self._written:
             try:
                 self.store.clear_autosave(self.slot)

@@ -222,6 +222,9 @@ class MainWindow(QMainWindow):
         self.autosave_timer = QTimer(self, interval=500)
         self.autosave_timer.timeout.connect(self.autosaver.poll)
         self.autosave_timer.start()
+        from form4_desktop.gui.team_store import ServerWatch  # a team store's server may go and come back
+
+        self.server_watch = ServerWatch(self)
         self.document.changed.connect(self._document_changed)
         self.document.typed.connect(self._document_typed)
         self.document.replaced.connect(self._document_replaced)

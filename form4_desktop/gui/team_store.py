@@ -4,7 +4,9 @@ drafts in a new window."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings
+import logging
+
+from PySide6.QtCore import QObject, QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from form4_desktop.app.drafts import open_store
@@ -12,6 +14,55 @@ from form4_desktop.gui import dialogs
 from form4_desktop.store import DraftStore, StoreError, is_url
 
 SETTING = "team_store/url"  # the last address connected to, without a password
+WATCH_INTERVAL_MS = 2000  # how often a window asks whether its team store's server answers
+
+log = logging.getLogger("form4_desktop.gui")
+
+
+class ServerWatch(QObject):
+    """Watches the server of a window's team store (nothing for a store file): when it stops answering, the
+    window says so in one sentence and its status bar marks the store as not reachable, while what the user
+    types is autosaved on this computer (app/autosave.py); every WATCH_INTERVAL_MS it is asked again, which
+    connects again once the server is back: the window then says so, the autosave moves back to the server and
+    the draft list is read again."""
+
+    def __init__(self, window):
+        super().__init__(window)
+        self.window = window
+        self.problem: str | None = None  # why the server cannot be reached, or None while it answers
+        self._label_text = ""
+        self.timer = QTimer(self, interval=WATCH_INTERVAL_MS)
+        self.timer.timeout.connect(self.check)
+        if hasattr(window.store, "connection_problem"):
+            self.timer.start()
+
+    def check(self) -> None:
+        store = self.window.store
+        try:
+            problem = store.connection_problem()
+        except StoreError as error:  # not the connection (a closed store): nothing to watch
+            log.info("team store %s not watched: %s", store.path, error)
+            self.timer.stop()
+            return
+        if (problem is None) == (self.problem is None):
+            self.problem = problem
+            return
+        self.problem = problem
+        label = self.window.store_label
+        if problem is not None:
+            self._label_text = label.text()
+            label.setText(f"{self._label_text} — cannot be reached")
+            label.setStyleSheet("color: #b00020")
+            self.window.say(
+                f"The team store {store.path} cannot be reached ({problem}); what you type is kept on this "
+                "computer until it is back, and the app connects again by itself."
+            )
+        else:
+            label.setText(self._label_text)
+            label.setStyleSheet("")
+            self.window.autosaver.poll()  # what was kept on this computer goes back to the server
+            self.window.refresh_browser()
+            self.window.say(f"The team store {store.path} can be reached again; saving works again.")
 
 
 class TeamStoreDialog(QDialog):

@@ -84,6 +84,15 @@ class NotFoundError(StoreError):
     """No such draft."""
 
 
+class ServerUnreachableError(StoreError):
+    """A team store's server cannot be reached (gone, or the network between): nothing was done there; the app
+    connects again by itself once it is back. `reason`: what the connection said, in a few words."""
+
+    def __init__(self, sentence: str, reason: str = ""):
+        super().__init__(sentence)
+        self.reason = reason
+
+
 class TrashedError(StoreError):
     """The draft was moved to the trash (perhaps by another window or process) since it was opened: a save into
     it would vanish when the trash is emptied. Restore it first."""
@@ -736,7 +745,10 @@ class DraftStore:
 
     # -- autosave ----------------------------------------------------------------------------------------
     @guarded(saving=True)
-    def write_autosave(self, slot: str, filing: Filing, draft_id: int | None, base_version: int | None) -> None:
+    def write_autosave(self, slot: str, filing: Filing, draft_id: int | None, base_version: int | None) -> str | None:
+        """Keep the window's unsaved work in the recovery area of slot `slot`. None when the store holds it; a
+        team store whose server cannot be reached keeps it on this computer instead, and says so (the sentence
+        returned)."""
         with self._transaction() as db:
             db.execute(
                 "INSERT INTO autosaves (slot, draft_id, base_version, saved_at, content) VALUES (?, ?, ?, ?, ?) "
@@ -744,6 +756,7 @@ class DraftStore:
                 "saved_at = excluded.saved_at, content = excluded.content",
                 (slot, draft_id, base_version, now_text(), filing_to_json(filing)),
             )
+        return None
 
     @guarded(saving=True)
     def clear_autosave(self, slot: str) -> None:

@@ -18,6 +18,7 @@ from __future__ import annotations
 import functools
 import logging
 import re
+import time
 import urllib.parse
 from contextlib import contextmanager
 from typing import Any, Callable, Iterator, Sequence
@@ -26,8 +27,17 @@ import psycopg
 from psycopg import errors as pg_errors
 from psycopg import sql
 
+from form4_desktop.model import Filing
 from form4_desktop.store.database import ReadOnly, StoreError, filed_on_was_assumed
-from form4_desktop.store.drafts import DraftStore, current_user, guarded, is_url  # noqa: F401
+from form4_desktop.store.drafts import (  # noqa: F401
+    Autosave,
+    DraftStore,
+    ServerUnreachableError,
+    current_user,
+    guarded,
+    is_url,
+)
+from form4_desktop.store.recovery import LocalRecovery
 
 log = logging.getLogger("form4_desktop.store")
 
@@ -35,6 +45,8 @@ CHANNEL = "form4_store"  # NOTIFY channel: every committed change says so on it
 WRITE_LOCK = 0x46344453  # pg_advisory_xact_lock key ("F4DS"): one writer at a time, as SQLite's BEGIN IMMEDIATE
 FILER, REVIEWER = "form4_filer", "form4_reviewer"
 CONNECT_TIMEOUT = 10  # seconds, unless the address says otherwise
+RETRY_SECONDS = 5.0  # after an attempt to connect again that failed slowly, the next waits this long
+SLOW_SECONDS = 0.2  # an attempt that failed after this long waited for a server that did not answer
 
 
 def display_url(url: str) -> str:
@@ -88,20 +100,30 @@ def _reason(error: BaseException) -> str:
     return text.rstrip(".") or type(error).__name__
 
 
+_SAID_EVERY = 60.0  # seconds: a server that stays gone is logged once a minute, not on each of a window's calls
+_said: dict[tuple[str, str], float] = {}
+
+
 def _unreachable(shown: str, error: BaseException, *, saving: bool) -> StoreError:
-    log.error("team store %s: %s", shown, _reason(error))
     reason = _reason(error)
+    now = time.monotonic()
+    if now - _said.get((shown, reason), -_SAID_EVERY) >= _SAID_EVERY:
+        _said[(shown, reason)] = now
+        log.error("team store %s: %s", shown, reason)
     if "password" in reason.lower() and ("no password" in reason.lower() or "authentication" in reason.lower()):
         return StoreError(
             f"The team store {shown} refused the connection ({reason}); put your password in your PostgreSQL "
             "password file (~/.pgpass, or the file $PGPASSFILE names) or a service file, never on the command line."
         )
     if saving:
-        return StoreError(
+        return ServerUnreachableError(
             f"The team store {shown} cannot be reached ({reason}), so your changes were not saved; they are "
-            "still in your window: save again once the server is back."
+            "still in your window: save again once the server is back.",
+            reason,
         )
-    return StoreError(f"The team store {shown} cannot be reached ({reason}); try again once the server is back.")
+    return ServerUnreachableError(
+        f"The team store {shown} cannot be reached ({reason}); try again once the server is back.", reason
+    )
 
 
 @functools.lru_cache(maxsize=512)
@@ -138,11 +160,16 @@ class _Result:
 
 class _Connection:
     """What DraftStore asks of its connection (`execute`, `executemany`), on PostgreSQL. A connection the
-    server dropped is opened again at the next call (the server may be back)."""
+    server dropped is opened again at the next call (the server may be back). An attempt that failed slowly (no
+    answer until the timeout: the network is down) is made again only RETRY_SECONDS later, the calls between
+    failing at once with the same error, so that a window's timers do not each wait for a server that does not
+    answer; a server that refuses at once (stopped, restarting) is asked at every call, and found at once when
+    it is back."""
 
     def __init__(self, url: str, shown: str) -> None:
         self.url, self.shown = url, shown
         self.reconnected = 0  # how many times the connection was opened again
+        self._failure: tuple[float, str] | None = None  # when a slow attempt to connect again failed, and why
         self._connection = self._open()
 
     def _open(self) -> psycopg.Connection:
@@ -151,9 +178,23 @@ class _Connection:
         return connection
 
     @property
+    def gone(self) -> bool:
+        """Whether the connection was lost (and not yet made again)."""
+        return self._connection.closed or self._connection.broken
+
+    @property
     def connection(self) -> psycopg.Connection:
-        if self._connection.closed or self._connection.broken:
-            self._connection = self._open()
+        if self.gone:
+            now = time.monotonic()
+            if self._failure is not None and now - self._failure[0] < RETRY_SECONDS:
+                raise psycopg.OperationalError(self._failure[1])
+            try:
+                self._connection = self._open()
+            except psycopg.OperationalError as error:
+                if time.monotonic() - now >= SLOW_SECONDS:
+                    self._failure = (now, str(error))
+                raise
+            self._failure = None
             self.reconnected += 1
             log.info("team store %s: connected again", self.shown)
         return self._connection
@@ -182,6 +223,8 @@ class PostgresStore(DraftStore):
         self.read_only: ReadOnly | None = None
         self._decoded = {}
         self._notified = 0  # notifications of other connections' commits seen: data_version()
+        # Autosaves made while the server cannot be reached are kept on this computer.
+        self.recovery = LocalRecovery(self.path)
         try:
             self._pg = _Connection(url, self.path)
         except psycopg.Error as error:
@@ -278,6 +321,53 @@ class PostgresStore(DraftStore):
     @guarded(saving=False)
     def checkpoint(self) -> None:
         """Nothing to do: the server keeps what is committed."""
+
+    @guarded(saving=False)
+    def connection_problem(self) -> str | None:
+        """None when the server answers now, else why it cannot be reached, in a few words. A lost connection
+        is made again here once the server is back (an attempt at most every RETRY_SECONDS)."""
+        try:
+            self._pg.connection.execute("SELECT 1")
+        except (psycopg.OperationalError, psycopg.InterfaceError) as error:
+            return _reason(error)
+        return None
+
+    # -- autosave: kept on this computer while the server cannot be reached --------------------------------------
+    @guarded(saving=True)
+    def write_autosave(self, slot: str, filing: Filing, draft_id: int | None, base_version: int | None) -> str | None:
+        try:
+            DraftStore.write_autosave(self, slot, filing, draft_id, base_version)
+        except ServerUnreachableError as error:
+            self.recovery.write(slot, filing, draft_id, base_version)
+            return (
+                f"The team store {self.path} cannot be reached ({error.reason}); what you type is kept on this computer "
+                "until it is back, and the app connects again by itself."
+            )
+        self.recovery.remove(slot)  # the server holds it again
+        return None
+
+    @guarded(saving=True)
+    def clear_autosave(self, slot: str) -> None:
+        self.recovery.remove(slot)
+        DraftStore.clear_autosave(self, slot)
+
+    @guarded(saving=False)
+    def autosaves(self) -> list[Autosave]:
+        """The server's autosaves and those kept on this computer while it could not be reached (the newer of
+        the two for the same window), newest first. When the server cannot be reached, those kept here."""
+        try:
+            found = {autosave.slot: autosave for autosave in DraftStore.autosaves(self)}
+        except ServerUnreachableError:
+            found = {}
+        for slot, draft_id, base_version, saved_at, filing in self.recovery.entries():
+            if slot not in found or found[slot].saved_at < saved_at:
+                found[slot] = Autosave(slot, draft_id, base_version, saved_at, filing)
+        return sorted(found.values(), key=lambda autosave: autosave.saved_at, reverse=True)
+
+    @guarded(saving=True)
+    def forget_ccc(self, cik: str) -> int:
+        changed = DraftStore.forget_ccc(self, cik)
+        return changed + self.recovery.forget_ccc(cik.lstrip("0") or "0")
 
     def _after_forgetting(self) -> None:
         """The old row versions holding a forgotten CCC go when the server vacuums the tables."""
