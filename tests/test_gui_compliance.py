@@ -225,3 +225,21 @@ def test_a_fiscal_year_end_typed_in_a_read_only_store_is_used_but_not_kept(qtbot
         assert "07/01/2024 to 06/30/2025" in view.summary.text()
         assert "not kept: the store is open for reading only" in view.summary.text()
         assert store.fiscal_year_end(ISSUER) == (12, 31)
+
+
+def test_the_dashboard_says_when_an_issuers_form5s_are_due_from_its_fiscal_year_end(qtbot, store):
+    _fill(store)
+    october = datetime(2024, 10, 15, 9, 0, tzinfo=NY)
+    view = DeadlineDashboard(store, lambda _: None, moment=october)
+    qtbot.addWidget(view)
+    assert not view.form5.isVisibleTo(view)  # fiscal 2023 ended 12/31/2023: its Form 5s were due 02/14/2024
+    # a fiscal year ending 09/30: its Form 5s are due 45 days later, Thu 11/14/2024
+    store.set_fiscal_year_end(ISSUER, 9, 30)
+    view.refresh()
+    assert view.form5.isVisibleTo(view)
+    assert view.form5.text().startswith(
+        "Form 5s of Ault Alliance, Inc. [AULT] for the fiscal year ended 09/30/2024 are due Thu 11/14/2024."
+    )
+    view = DeadlineDashboard(store, lambda _: None, moment=FRIDAY_7PM)  # 11/22/2024: past that day
+    qtbot.addWidget(view)
+    assert not view.form5.isVisibleTo(view)

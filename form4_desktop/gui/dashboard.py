@@ -1,7 +1,9 @@
 """The deadline dashboard (Compliance ▸ Deadlines…): every draft not yet filed with its form, owner, issuer, due date
 and time left on the New York clock (hours and minutes on the due day), overdue ones first and in red; then the
 filed ones with their filing date and whether they were on time. Filter by insider and issuer, sort by any column
-(a click on its heading), and double-click a row to open the draft. The rows come from app.compliance.deadlines."""
+(a click on its heading), and double-click a row to open the draft. The rows come from app.compliance.deadlines.
+Between an issuer's fiscal year end (the one the store keeps for it) and the Form 5 due date 45 days later, a line
+above the table says Form 5s are due, and when."""
 
 from __future__ import annotations
 
@@ -24,6 +26,8 @@ from PySide6.QtWidgets import (
 
 from form4_desktop.app import compliance
 from form4_desktop.gui.desk import RED, report_table
+from form4_desktop.rules import deadline
+from form4_desktop.rules.register import FiscalYear
 from form4_desktop.rules.closures import Calendar
 from form4_desktop.store import DraftStore
 
@@ -50,6 +54,22 @@ def _day(value: date | None) -> str:
     return f"{value:%m/%d/%Y}" if value else ""
 
 
+def form5_season(
+    store: DraftStore, issuers: dict[str, str], today: date, calendar: Calendar
+) -> list[tuple[str, date, date]]:
+    """(issuer, fiscal year end, Form 5 due date) of each issuer (CIK: name) whose fiscal year, ending on the day
+    the store keeps for it, ended before `today` with its Form 5s not yet past due; by due date."""
+    found = []
+    for cik, name in issuers.items():
+        end = store.fiscal_year_end(cik)
+        year = FiscalYear(today.year, *end)
+        ended = year.end if year.end < today else FiscalYear(today.year - 1, *end).end
+        due = deadline.form5_due_date(ended, calendar)
+        if due is not None and today <= due:
+            found.append((name, ended, due))
+    return sorted(found, key=lambda item: (item[2], item[0]))
+
+
 class DeadlineDashboard(QDialog):
     """`open_draft(draft_id)` opens a draft (the main window's); `moment` and `calendar` are for tests (default:
     now on New York's clock, and the user's EDGAR closures)."""
@@ -72,6 +92,9 @@ class DeadlineDashboard(QDialog):
 
         self.summary = QLabel()
         self.summary.setObjectName("summary")
+        self.form5 = QLabel()
+        self.form5.setObjectName("form5_season")
+        self.form5.setWordWrap(True)
         self.owner_filter = QComboBox()
         self.owner_filter.setObjectName("owner_filter")
         self.issuer_filter = QComboBox()
@@ -95,6 +118,7 @@ class DeadlineDashboard(QDialog):
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
+        layout.addWidget(self.form5)
         layout.addLayout(filters)
         layout.addWidget(self.table, 1)
         hint = QLabel("Double-click a row to open the draft. Click a column's heading to sort by it.")
@@ -125,11 +149,30 @@ class DeadlineDashboard(QDialog):
         from form4_desktop.app import clock
 
         now = clock.status(None, self.calendar, self.moment)
+        self._form5_season()
         self.summary.setText(
             f"<b>{overdue} overdue</b>, {soon} due within two business days, "
             f"{sum(1 for row in self.rows if not row.filed)} unfiled in all — {now}"
         )
         self._fill()
+
+    def _form5_season(self) -> None:
+        """Say which issuers' Form 5s are due soon: their fiscal year ended, the 45 days not yet past."""
+        from form4_desktop.app.clock import new_york_now
+        from form4_desktop.app.closures import load_calendar
+
+        calendar = self.calendar if self.calendar is not None else load_calendar()
+        today = deadline.filing_day(self.moment or new_york_now(), calendar)
+        issuers = {row.issuer_cik: row.issuer for row in self.rows if row.issuer_cik}
+        season = form5_season(self.store, issuers, today, calendar)
+        self.form5.setText(
+            " ".join(
+                f"Form 5s of {name} for the fiscal year ended {ended:%m/%d/%Y} are due {due:%a} {due:%m/%d/%Y}."
+                for name, ended, due in season
+            )
+            + (" The Form 5 sweep (Compliance ▸ Item 405 register) says who owes one." if season else "")
+        )
+        self.form5.setVisible(bool(season))
 
     def visible_rows(self) -> list[compliance.DraftDeadline]:
         owner = self.owner_filter.currentText() if self.owner_filter.currentIndex() > 0 else None

@@ -199,19 +199,15 @@ class RegisterView(QDialog):
             return
         kept = self._keep_year_end(issuer, end)
         year = self.year.value()
-        from form4_desktop.app.clock import filing_day_now
-        from form4_desktop.app.closures import load_calendar
-
-        today = self.today or filing_day_now(self.calendar if self.calendar is not None else load_calendar())
-        self.lines = compliance.late_register(self.store, issuer, year, end, today, self.calendar)
-        self.sweep = compliance.form5_sweep(self.store, issuer, year, end, today, self.calendar)
-        fiscal = FiscalYear(year, *end)
-        self.shown = (issuer, fiscal, today)
+        found = compliance.IssuerYear(self.store, issuer, year, end, self.today, self.calendar)
+        self.lines, self.sweep = found.register(), found.sweep()
+        fiscal = found.fiscal
+        self.shown = (issuer, fiscal, found.today)
         delinquent = [line for line in self.lines if line.delinquent]
         owed = [line for line in self.sweep if line.owed]
         assumed = any(line.assumed_dates for line in delinquent)
         self.summary.setText(
-            f"Fiscal year {year} ({fiscal.start:%m/%d/%Y} to {fiscal.end:%m/%d/%Y}): {len(delinquent)} of "
+            f"Fiscal year {fiscal.year} ({fiscal.start:%m/%d/%Y} to {fiscal.end:%m/%d/%Y}): {len(delinquent)} of "
             f"{len(self.lines)} insiders with late reports or failures to file; {len(owed)} owe a Form 5."
             + (
                 " Some filing dates are assumed from the signature (imported without --filed-on): confirm them on "

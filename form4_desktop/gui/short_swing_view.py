@@ -34,7 +34,7 @@ from form4_desktop.model.display import format_date
 from form4_desktop.model.typed import TypedValueError, read_amount, read_date
 from form4_desktop.pdf.layout import format_amount
 from form4_desktop.rules.closures import Calendar
-from form4_desktop.rules.short_swing import Match
+from form4_desktop.rules.short_swing import Match, plain_amount
 from form4_desktop.store import DraftStore
 
 TITLE = "Short-swing profit (Section 16(b))"
@@ -44,11 +44,10 @@ NOT_MATCHED_HEADINGS = ("Date", "Code", "Security", "Shares", "Price", "Form", "
 
 
 def money(value: Decimal) -> str:
-    """Dollars as a person reads them, exactly: thousands separators, at least two decimals ($1,000.00, $0.125)."""
-    exponent = value.as_tuple().exponent
-    if isinstance(exponent, int) and exponent > -2:
-        value = value.quantize(Decimal("0.01"))
-    return f"-${-value:,f}" if value < 0 else f"${value:,f}"
+    """Dollars as a person reads them, exactly as `form4 short-swing` gives them (to the cent when that is exact,
+    else every digit), with "$" and thousands separators: $1,000.00, $0.125."""
+    plain = Decimal(plain_amount(value))
+    return f"-${-plain:,f}" if plain < 0 else f"${plain:,f}"
 
 
 def _row(path: str) -> str:
