@@ -199,6 +199,37 @@ def test_a_late_form4_row_between_filed_rows_lists_only_the_rows_after_it(tmp_pa
         assert [e.ref for e in holdings.ledger_of(store, *_who(late)).breaks()] == [4]
 
 
+def test_a_late_row_before_a_long_history_names_the_first_rows_and_the_last():
+    """Twelve purchases of 1,000 after a late sale of 500 on 01/10/2023: each later filing says 500 too many. The
+    message names the first nine and the last (the position now: 212,000 − 500 = 211,500 by hand), and how many
+    more there are between them."""
+    history = [LedgerFiling(1, _filing(date(2023, 1, 9), 200000, "A", 200000), date(2023, 1, 11))]
+    for month in range(1, 13):
+        when = date(2023, month, 20)
+        history.append(LedgerFiling(month + 1, _filing(when, 1000, "P", 200000 + 1000 * month), when))
+    late = _filing(date(2023, 1, 10), 500, "S", 199500)
+    late.schema_version = None
+    [finding] = continuity_findings(late, build(history))
+    assert "goes before 12 rows of 12 later filings" in finding.message
+    assert finding.message.count("(−500)") == 10
+    assert "(draft 10), Table I, row 1: 208,500, not 209,000 (−500); 2 more rows …; the last, the Form 4 filed " in (
+        finding.message
+    )
+    assert "12/20/2023 (draft 13), Table I, row 1: 211,500, not 212,000 (−500). Correct them" in finding.message
+
+
+def test_a_row_dated_before_an_open_drafts_row_names_that_draft():
+    """After the last filed Form 4 (09/01/2023, 225,000), an open draft buys 10,000 on 10/02 (235,000). A new
+    draft selling 1,000 on 09/15 goes before it: the open draft should then say 234,000."""
+    later = _filing(date(2023, 10, 2), 10000, "P", 235000)
+    later.schema_version = None
+    ledger = build([*_history(), LedgerFiling(5, later)])
+    new = _filing(date(2023, 9, 15), 1000, "S", 224000)
+    new.schema_version = None
+    [finding] = continuity_findings(new, ledger)
+    assert "the Form 4 not yet filed (draft 5), Table I, row 1: 234,000, not 235,000 (−1,000)." in finding.message
+
+
 def _who(filing) -> tuple[str, str]:
     return filing.reporting_owners[0].cik, filing.issuer.cik
 

@@ -389,6 +389,13 @@ class Ledger:
     # The rows of originals that filed amendments replaced (by the amendment's ref), as they were chained before.
     replaced: dict[Hashable, list[Entry]] = field(default_factory=dict)
     _index: dict[PositionKey, tuple[list[tuple], list[Entry]]] | None = field(default=None, repr=False, compare=False)
+    _pending: list[Entry] | None = field(default=None, repr=False, compare=False)
+
+    def pending_entries(self) -> list[Entry]:
+        """The entries of drafts not yet filed, in order (kept: there are few)."""
+        if self._pending is None:
+            self._pending = [entry for entry in self.entries if entry.pending]
+        return self._pending
 
     def positions(self, as_of: date | None = None, *, pending: bool = False) -> list[Position]:
         """Every position (as of the end of `as_of`, if given), ordered by table, security and ownership; the
@@ -603,17 +610,32 @@ def later_corrections(
                 old.append(restated)
                 entry.rank = restated.rank
                 first[entry.key] = min(first[entry.key], _sort_key(restated))
-    amending = {entry.superseded_by for entry in ledger.entries if entry.superseded_by is not None}
-    same = [
-        entry
-        for entry in ledger.entries
-        if entry.key in first
-        and entry.ref != ref
-        and all(entry is not other for other in old)
-        and not (entry.pending and entry.ref in amending)  # a draft amendment: not filed with this one
-    ]
-    if not any(_sort_key(entry) > first[entry.key] for entry in same):
+    # Quick: is any row of these positions, filed or drafted, after the draft's first row of it? (Usually not.)
+    filed = ledger._filed()
+    if not any(
+        bisect.bisect_right(filed[key][0], place) < len(filed[key][0]) for key, place in first.items() if key in filed
+    ) and not any(entry.key in first and _sort_key(entry) > first[entry.key] for entry in ledger.pending_entries()):
         return []
+    # The rows of these positions, each from the last row before the draft's first (the chain starts there).
+    wanted = {id(key) for key in first}
+    amending = set()
+    rows: dict[int, list[Entry]] = {}
+    for entry in ledger.entries:
+        if entry.superseded_by is not None:
+            amending.add(entry.superseded_by)
+        if id(entry.key) in wanted:
+            rows.setdefault(id(entry.key), []).append(entry)
+    same = []
+    for found in rows.values():
+        place = first[found[0].key]
+        start = bisect.bisect_left(found, place, key=_sort_key)
+        same += [
+            entry
+            for entry in found[max(start - 1, 0) :]
+            if entry.ref != ref
+            and all(entry is not other for other in old)
+            and not (entry.pending and entry.ref in amending)  # a draft amendment: not filed with this one
+        ]
     return _carried(old, new, same)
 
 
@@ -625,11 +647,16 @@ def _carried(old: list[Entry], new: list[Entry], same: list[Entry]) -> list[tupl
         + [(_sort_key(e), 2, e) for e in same],
         key=lambda item: (item[0], item[1]),
     )
-    was: dict[PositionKey, Decimal | None] = {}  # the position as the filings said it without the amendment
-    now: dict[PositionKey, Decimal | None] = {}  # ... and with it, carried through the later rows
+    was: dict[int, Decimal | None] = {}  # the position as the filings said it without the amendment
+    now: dict[int, Decimal | None] = {}  # ... and with it, carried through the later rows
+    # Positions by a number: equal keys are mostly one object, so a key is hashed once per object, not per row.
+    numbers: dict[PositionKey, int] = {}
+    by_object: dict[int, int] = {}
     result = []
     for _, kind, entry in tagged:
-        key = entry.key
+        key = by_object.get(id(entry.key))
+        if key is None:
+            key = by_object[id(entry.key)] = numbers.setdefault(entry.key, len(numbers))
         if kind == 0:
             was[key] = _amount_after(entry, was.get(key))
             continue

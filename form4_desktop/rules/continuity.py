@@ -75,6 +75,9 @@ def _first_rows(filing: Filing, ledger: Ledger, merges: dict[str, str] | None) -
     return findings
 
 
+SHOWN = 10  # rows a HOLDINGS-LATER-FILINGS message names (the first nine and the last)
+
+
 def _filing_said(entry: Entry) -> str:
     """How a message names the filing of a ledger row: "the Form 4 filed 07/11/2023 (draft 12)"."""
     form = f"Form {entry.form}" if entry.form else "filing"
@@ -114,16 +117,22 @@ def later_filings_findings(
         when = traded.value if traded is not None and isinstance(traded.value, date) else filing.period_of_report
         said: list[str] = []
         filings: list[tuple[object, str]] = []
-        for entry, should in later:
+        # A long history after a late row: the first rows and the last (what the position says now) are named.
+        shown = later if len(later) <= SHOWN else [*later[: SHOWN - 1], later[-1]]
+        for number_shown, (entry, should) in enumerate(shown):
             reported = entry.reported if entry.reported is not None else Decimal(0)
             where = f"{table_name(entry.table)}, row {entry.row + 1}"
-            if not filings or filings[-1] != (entry.ref, entry.table):
+            cut = len(shown) < len(later) and number_shown == len(shown) - 1  # the last, after those left out
+            if cut or not filings or filings[-1] != (entry.ref, entry.table):
                 filings.append((entry.ref, entry.table))
                 where = f"{_filing_said(entry)}, {where}"
             else:
                 where = f"row {entry.row + 1}"
             said.append(f"{where}: {_amount(should)}, not {_amount(reported)} ({_signed(should - reported)})")
-        count = len({ref for ref, _ in filings})
+        if len(shown) < len(later):
+            left_out = len(later) - len(shown)
+            said[-1] = f"{left_out} more row{'s' if left_out != 1 else ''} …; the last, " + said[-1]
+        count = len({entry.ref for entry, _ in later})
         rows = f"{len(later)} row{'s' if len(later) != 1 else ''} of {count} later filing{'s' if count != 1 else ''}"
         held = _how(key, row)
         dated = f" of {format_date(when)}" if isinstance(when, date) else ""
