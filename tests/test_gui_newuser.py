@@ -440,3 +440,124 @@ def test_the_app_started_shows_the_remembered_store_and_not_one_given_for_one_ru
         QApplication.setDesktopFileName(names[2])
     assert shown == [(client, True), (colleague, False)]
     assert start.value("stores/last") == client
+
+
+# -- 9. a store SQLite cannot open --------------------------------------------------------------------------------
+def _unopenable_store(path: str, drafts_made: int = 5) -> bytes:
+    """A store of `drafts_made` drafts whose first page (the header and the schema) is zeroed: SQLite sees no
+    database at all, though every draft is still in the file's pages. Returns the file's bytes."""
+    from test_rescue import _make_store, _overwrite, _pages
+
+    _make_store(path, drafts_made=drafts_made, saves=0)
+    (_, page_size) = _pages(path, "SELECT 1")
+    _overwrite(path, 1, page_size, b"\x00")
+    with open(path, "rb") as damaged:
+        return damaged.read()
+
+
+def test_a_start_on_a_store_sqlite_cannot_open_rescues_it_into_a_new_store(start, tmp_path, monkeypatch, script):
+    from PySide6.QtWidgets import QApplication
+
+    from form4_desktop.gui import main as entry
+    from form4_desktop.gui.main_window import MainWindow
+
+    documents = _documents(tmp_path, monkeypatch)
+    damaged = str(tmp_path / "client-b.sqlite3")
+    before = _unopenable_store(damaged)
+    rescued, new = documents / "Rescued client B", documents / "client-b-new.sqlite3"
+    script.expect(
+        "ask", "Store cannot be opened", Button.Yes, text=f"{damaged} is not a Form 4 Desktop store, or is damaged"
+    )
+    script.expect("save_file", "Rescue drafts", str(rescued), text=str(documents))
+    script.expect("ask", "Drafts rescued", Button.Yes, text=f"5 drafts rescued into {rescued}.")
+    script.expect("save_file", "New store for the rescued drafts", str(new), text=str(documents))
+    script.expect("tell", "Folder imported", None, text="5 files imported; 0 already in the store")
+    shown = []
+
+    def exec_(app) -> int:
+        [window] = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()]
+        shown.append((window.store.path, [row.id for row in window.store.list()], window.remembers_store))
+        window.close()
+        return 0
+
+    monkeypatch.setattr(QApplication, "exec", exec_)
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    assert entry.main(["--store", damaged]) == 0
+    [(path, drafts, remembered)] = shown
+    assert path == str(new) and len(drafts) == 5 and remembered
+    assert start.value("stores/last") == str(new)  # the store the user now works in
+    with open(damaged, "rb") as left:
+        assert left.read() == before  # only read
+    assert sorted(p.name for p in rescued.iterdir())[-1] == "rescue-report.txt"
+
+
+def test_a_start_on_a_store_sqlite_cannot_open_ends_when_no_rescue_is_wanted(start, tmp_path, monkeypatch, script):
+    from form4_desktop.gui import main as entry
+
+    damaged = str(tmp_path / "client-b.sqlite3")
+    _unopenable_store(damaged, drafts_made=1)
+    script.expect("ask", "Store cannot be opened", Button.No)
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    assert entry.main(["--store", damaged]) == 2
+
+
+@pytest.mark.parametrize("answer", ["rescue and import", "rescue only", "no rescue"])
+def test_open_store_on_a_store_sqlite_cannot_open_offers_to_rescue_it(window, script, tmp_path, monkeypatch, answer):
+    documents = _documents(tmp_path, monkeypatch)
+    damaged = str(tmp_path / "colleague.sqlite3")
+    _unopenable_store(damaged, drafts_made=3)
+    rescued = documents / "Rescued"
+    script.expect("open_file", "Open store", damaged)
+    script.expect("ask", "Store cannot be opened", Button.No if answer == "no rescue" else Button.Yes, text=damaged)
+    if answer == "no rescue":
+        script.expect("tell", "Store not opened", None, text=f"{damaged} is not a Form 4 Desktop store")
+    else:
+        script.expect("save_file", "Rescue drafts", str(rescued))
+        script.expect(
+            "ask",
+            "Drafts rescued",
+            Button.Yes if answer == "rescue and import" else Button.No,
+            text=f"3 drafts rescued into {rescued}. CCCs are not in the files; rescue-report.txt there says what was "
+            "rescued.\n\nImport them into the store drafts.sqlite3 now?",
+        )
+    if answer == "rescue and import":
+        script.expect("tell", "Folder imported", None, text="3 files imported")
+    _action(window, "open_store").trigger()
+    # Into the store of the window it was asked from, if the user wants; no other window.
+    assert len(window.store.list()) == (3 if answer == "rescue and import" else 0)
+    if answer != "no rescue":
+        assert len(list(rescued.glob("*.xml"))) == 3
+        assert window.folder("open") == str(rescued)  # Import Folder, later, starts there
+
+
+def test_a_start_whose_remembered_store_sqlite_cannot_open_offers_to_rescue_it_into_the_usual_one(
+    start, tmp_path, monkeypatch, script
+):
+    from PySide6.QtWidgets import QApplication
+
+    from form4_desktop.gui import main as entry
+    from form4_desktop.gui.main_window import MainWindow
+
+    documents = _documents(tmp_path, monkeypatch)
+    damaged = str(tmp_path / "client-b.sqlite3")
+    _unopenable_store(damaged, drafts_made=2)
+    start.setValue("stores/last", damaged)
+    rescued = documents / "Rescued"
+    usual = str(tmp_path / "data" / "drafts.sqlite3")
+    script.expect("ask", "Store cannot be opened", Button.Yes, text="The usual store is open instead.\n\nRescue")
+    script.expect("save_file", "Rescue drafts", str(rescued))
+    script.expect("ask", "Drafts rescued", Button.Yes, text="Import them into the store drafts.sqlite3 now?")
+    script.expect("tell", "Folder imported", None, text="2 files imported")
+    script.expect("run", "Deadlines", 0)  # the drafts brought back are overdue: the dashboard says so at start
+    shown = []
+
+    def exec_(app) -> int:
+        [window] = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()]
+        shown.append((window.store.path, len(window.store.list())))
+        window.close()
+        return 0
+
+    monkeypatch.setattr(QApplication, "exec", exec_)
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    assert entry.main([]) == 0
+    assert shown == [(usual, 2)]

@@ -50,7 +50,7 @@ from form4_desktop.app.closures import ClosuresFileError, load_calendar
 from form4_desktop.rules.closures import DEFAULT_CALENDAR
 from form4_desktop.rules.deadline import CUTOFF as deadline_cutoff
 from form4_desktop.rules.deadline import describe_time_left, filing_day, new_york
-from form4_desktop.app.rescue import REPORT_FILE, rescue_drafts
+from form4_desktop.app.rescue import REPORT_FILE, Rescued, rescue_drafts, rescue_file
 from form4_desktop.app.drafts import import_xml
 from form4_desktop.edgar_xml import Copy
 from form4_desktop.errors import UserError
@@ -145,6 +145,119 @@ def file_stem(filing: Filing) -> str:
     return "-".join(
         re.sub(r"[^A-Za-z0-9]+", "", part).upper() if n in (1, 2) else part for n, part in enumerate(parts) if part
     )
+
+
+def folder_for(settings: QSettings, kind: str) -> str:
+    """Where a file dialog of this kind starts: the folder last used for it, else the user's Documents folder,
+    else their home (never the folder the app happened to be started from)."""
+    value = settings.value(f"folders/{kind}", "")
+    if isinstance(value, str) and value and os.path.isdir(value):
+        return value
+    return dialogs.documents_folder()
+
+
+def choose_rescue_folder(parent: QWidget | None, settings: QSettings) -> str | None:
+    """The folder rescued drafts go into: a new folder's name is proposed, in the folder last used; the user may
+    keep it, type another (which need not exist: it is made, with any folder above it) or make one with the
+    dialog's New Folder button. A folder that holds files gets a new folder of its own inside it."""
+    stamp = datetime.now().strftime("%Y-%m-%d %H.%M")
+    chosen = dialogs.save_file(
+        parent,
+        "Rescue drafts: name a new folder to put them in",
+        os.path.join(folder_for(settings, "rescue"), f"Rescued drafts {stamp}"),
+        "Folders (*)",
+    )
+    if not chosen:
+        return None
+    if os.path.isfile(chosen):
+        raise UserError(f"Nothing was rescued: {chosen} is a file; name a new folder for the rescued drafts.")
+    settings.setValue("folders/rescue", os.path.dirname(os.path.abspath(chosen)))
+    if os.path.isdir(chosen) and any(not name.startswith(".") for name in os.listdir(chosen)):
+        return os.path.join(chosen, f"Rescued drafts {stamp}")  # never among other files
+    return chosen
+
+
+def damaged_beyond_opening(path: str, error: StoreError) -> bool:
+    """Whether a store that did not open is a file SQLite cannot read as a store (its first page damaged, or
+    not a store at all): its pages may still hold drafts, which rescue_file reads without SQLite."""
+    return "damaged" in str(error) and os.path.isfile(path)
+
+
+def rescue_unopened(
+    parent: QWidget | None, settings: QSettings, path: str, error: StoreError, said: str | None = None
+) -> tuple[str, Rescued] | None:
+    """A store file that cannot be opened as damaged: offer to rescue the drafts its pages still hold into a
+    folder (the file is only read). Returns the folder and what was rescued; None when the user does not want it.
+    `said`: the sentence that says the store did not open, if not the error's own."""
+    answer = dialogs.ask(
+        parent,
+        "Store cannot be opened",
+        f"{said or error}\n\nRescue the drafts it still holds? They are read from the store file's pages (the file "
+        "is only read) and written as XML into a folder you choose, from which Import Folder brings them into a "
+        "store.",
+        Button.Yes | Button.No,
+        Button.Yes,
+    )
+    if answer != Button.Yes:
+        return None
+    folder = choose_rescue_folder(parent, settings)
+    if folder is None:
+        return None
+    done = rescue_file(path, folder, str(error))
+    settings.setValue("folders/open", folder)  # Import Folder, which brings them back, starts there
+    return folder, done
+
+
+def _rescued_text(folder: str, done: Rescued) -> str:
+    return f"{done.summary()} into {folder}. CCCs are not in the files; {REPORT_FILE} there says what was rescued."
+
+
+def start_with_rescue(settings: QSettings, path: str, error: StoreError) -> MainWindow | None:
+    """At start, when no store could be opened because the one to open is damaged beyond opening: offer to rescue
+    its drafts, then to start a new store with them (a window on it, the folder imported). None when the user
+    wants neither: there is no store to show."""
+    try:
+        found = rescue_unopened(None, settings, path, error)
+    except UserError as failure:
+        dialogs.tell(None, "Nothing rescued", str(failure), "critical")
+        return None
+    if found is None:
+        return None
+    folder, done = found
+    answer = dialogs.ask(
+        None,
+        "Drafts rescued",
+        f"{_rescued_text(folder, done)}\n\nStart a new store with them now (a new store file, into which the "
+        "folder is imported)?",
+        Button.Yes | Button.No,
+        Button.Yes,
+    )
+    while answer == Button.Yes:
+        new = dialogs.save_file(
+            None,
+            "New store for the rescued drafts",
+            os.path.join(folder_for(settings, "store"), "drafts.sqlite3"),
+            STORE_FILTER,
+        )
+        if not new:
+            return None
+        if os.path.exists(new):
+            dialogs.tell(None, "No new store", f"{new} exists; give the name of a new file for the new store.")
+            continue
+        settings.setValue("folders/store", os.path.dirname(os.path.abspath(new)))
+        try:
+            store = DraftStore(new, create=True)
+        except StoreError as failure:
+            dialogs.tell(None, "No new store", str(failure))
+            continue
+        window = MainWindow(store, settings=settings)
+        window.owns_store = True
+        window.remembers_store = True  # chosen here: the store the user works in from now on
+        window.show()
+        window.remember_store()
+        window.act("Not imported", lambda: window.import_folder(folder))
+        return window
+    return None
 
 
 # The actions that change the store: disabled in a window whose store can only be read.
@@ -627,12 +740,7 @@ class MainWindow(QMainWindow):
         self.settings.sync()
 
     def folder(self, kind: str) -> str:
-        """Where a file dialog of this kind starts: the folder last used for it, else the user's Documents
-        folder, else their home (never the folder the app happened to be started from)."""
-        value = self.settings.value(f"folders/{kind}", "")
-        if isinstance(value, str) and value and os.path.isdir(value):
-            return value
-        return dialogs.documents_folder()
+        return folder_for(self.settings, kind)
 
     def remember_folder(self, kind: str, path: str) -> None:
         self.settings.setValue(f"folders/{kind}", os.path.dirname(os.path.abspath(path)))
@@ -1075,9 +1183,11 @@ class MainWindow(QMainWindow):
             self.remember_folder("open", path)
             self.import_file(path)
 
-    def import_folder(self) -> None:
-        """Import a whole folder, recursively, with a progress bar; a file already in the store is skipped."""
-        folder = dialogs.folder(self, "Import a folder of EDGAR XML files", self.folder("open"))
+    def import_folder(self, folder: str | None = None) -> None:
+        """Import a whole folder (`folder`, else the one the user picks), recursively, with a progress bar; a file
+        already in the store is skipped."""
+        if folder is None:
+            folder = dialogs.folder(self, "Import a folder of EDGAR XML files", self.folder("open"))
         if folder is None:
             return
         self.settings.setValue("folders/open", folder)
@@ -1339,24 +1449,9 @@ class MainWindow(QMainWindow):
 
     def rescue(self) -> None:
         """Write every draft the store can read into a folder the user picks (File ▸ Rescue Drafts)."""
-        # A new folder's name is proposed, in the folder last used: the user may keep it, type another (which need
-        # not exist: it is made, with any folder above it) or make one with the dialog's New Folder button.
-        stamp = datetime.now().strftime("%Y-%m-%d %H.%M")
-        chosen = dialogs.save_file(
-            self,
-            "Rescue drafts: name a new folder to put them in",
-            os.path.join(self.folder("rescue"), f"Rescued drafts {stamp}"),
-            "Folders (*)",
-        )
-        if not chosen:
+        folder = choose_rescue_folder(self, self.settings)
+        if folder is None:
             return
-        if os.path.isfile(chosen):
-            raise UserError(f"Nothing was rescued: {chosen} is a file; name a new folder for the rescued drafts.")
-        self.remember_folder("rescue", chosen)
-        folder = chosen
-        if os.path.isdir(chosen) and any(not name.startswith(".") for name in os.listdir(chosen)):
-            # The rescued drafts go into a folder of their own, made here, never among other files.
-            folder = os.path.join(chosen, f"Rescued drafts {stamp}")
         done = rescue_drafts(self.store, folder)
         self.settings.setValue("folders/open", folder)  # Import Folder, which brings them back, starts there
         level = "warning" if done.lost else "information"
@@ -1368,6 +1463,33 @@ class MainWindow(QMainWindow):
             "Store) and bring the drafts into it with File ▸ Import Folder.",
             level,
         )
+
+    def offer_rescue_of(self, path: str, error: StoreError, said: str | None = None) -> bool:
+        """Another store could not be opened as damaged (at start, the one last worked in; File ▸ Open Store):
+        offer to rescue its drafts, then to import them into this window's store. True when they were rescued."""
+        found = rescue_unopened(self, self.settings, path, error, said)
+        if found is None:
+            return False
+        folder, done = found
+        if self.store.read_only is not None:
+            dialogs.tell(
+                self,
+                "Drafts rescued",
+                f"{_rescued_text(folder, done)} To go on working, start a new store (File ▸ New Store) and "
+                "bring the drafts into it with File ▸ Import Folder.",
+                "warning" if done.lost else "information",
+            )
+            return True
+        answer = dialogs.ask(
+            self,
+            "Drafts rescued",
+            f"{_rescued_text(folder, done)}\n\nImport them into the store {self.store_name()} now?",
+            Button.Yes | Button.No,
+            Button.Yes,
+        )
+        if answer == Button.Yes:
+            self.import_folder(folder)
+        return True
 
     def deadlines(self) -> None:
         """Compliance ▸ Deadlines: every unfiled draft's due date and time left; a double-click opens one."""
@@ -1452,8 +1574,9 @@ class MainWindow(QMainWindow):
                 lambda checked=False, path=path: self.act("Store not opened", lambda: self.show_store(path))
             )
 
-    def show_store(self, path: str, *, new: bool = False) -> MainWindow:
-        """The store at `path` in a window of its own: the window already showing it if there is one."""
+    def show_store(self, path: str, *, new: bool = False) -> MainWindow | None:
+        """The store at `path` in a window of its own: the window already showing it if there is one. A store file
+        that cannot be opened as damaged is offered to be rescued instead (None then)."""
         for window in QApplication.topLevelWidgets():
             if (
                 isinstance(window, MainWindow)
@@ -1463,7 +1586,12 @@ class MainWindow(QMainWindow):
                 window.raise_()
                 window.activateWindow()
                 return window
-        store = DraftStore(path, create=new)
+        try:
+            store = DraftStore(path, create=new)
+        except StoreError as error:
+            if new or not damaged_beyond_opening(path, error) or not self.offer_rescue_of(path, error):
+                raise
+            return None
         window = MainWindow(store, today=self.today, settings=self.settings)
         window.owns_store = True
         window.remembers_store = True
