@@ -90,8 +90,29 @@ class Server:
         with psycopg.connect(self.url(database), autocommit=True) as connection:
             connection.execute(statement)
 
+    def password_login(self, database: str, name: str, password: str, grant: str = "form4_filer") -> str:
+        """A login `name` that must give `password` (no password file gives it), granted `grant` in `database`
+        (a team store's); its address."""
+        from psycopg import sql
+
+        import psycopg
+
+        with psycopg.connect(self.url(database), autocommit=True) as connection:
+            exists = connection.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", (name,)).fetchone()
+            action = "ALTER" if exists else "CREATE"
+            connection.execute(
+                sql.SQL(action + " ROLE {} LOGIN PASSWORD {}").format(sql.Identifier(name), sql.Literal(password))
+            )
+            connection.execute(
+                sql.SQL("GRANT {}, {} TO {}").format(
+                    sql.Identifier(PASSWORD_USERS), sql.Identifier(grant), sql.Identifier(name)
+                )
+            )
+        return self.url(database, name)
+
 
 _server: Server | None = None
+PASSWORD_USERS = "form4_password_users"  # logins that must give a password (scram-sha-256); the others are trusted
 
 
 def server(*, durable: bool = False) -> Server:
@@ -138,9 +159,19 @@ def server(*, durable: bool = False) -> Server:
         check=True,
         timeout=120,
     )
+    # Everyone is trusted, except the members of PASSWORD_USERS, who must give a password (the prompt's tests).
+    hba = os.path.join(folder, "data", "pg_hba.conf")
+    with open(hba, encoding="utf-8") as stream:
+        trusted = stream.read()
+    with open(hba, "w", encoding="utf-8") as stream:
+        stream.write(
+            f"host all +{PASSWORD_USERS} 127.0.0.1/32 scram-sha-256\nhost all +{PASSWORD_USERS} ::1/128 scram-sha-256\n"
+            + trusted
+        )
     _server = Server(folder, _free_port(), binaries, run_as, durable=durable)
     _server.start()
     atexit.register(_server.stop)
+    _server.sql("postgres", f"CREATE ROLE {PASSWORD_USERS} NOLOGIN")
     return _server
 
 

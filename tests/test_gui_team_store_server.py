@@ -6,12 +6,14 @@ the window connected again by itself, the autosave back on the server and saving
 from __future__ import annotations
 
 import json
+import logging
 from datetime import date
 
 import psycopg
 import pytest
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QFocusEvent
+from PySide6.QtWidgets import QDialog
 
 import team_store_server
 from form4_desktop.app.drafts import open_store
@@ -91,3 +93,75 @@ def test_the_server_gone_while_typing_loses_nothing_and_the_window_connects_agai
     assert store.open(draft_id).version == 2 and store.autosaves() == []
     window.close()
     store.close()
+
+
+SECRET = "correct horse 42"
+
+
+@pytest.fixture
+def dialog_prompt(tmp_path, monkeypatch):
+    """The app's password prompt (a dialog), and no password file to give the password."""
+    from form4_desktop.gui.team_store import install_password_prompt
+    from form4_desktop.store import passwords
+
+    monkeypatch.setenv("PGPASSFILE", str(tmp_path / "no-such-pgpass"))
+    monkeypatch.delenv("PGPASSWORD", raising=False)
+    install_password_prompt()
+    yield
+    passwords.set_password_prompt(None)
+
+
+def test_connect_asks_for_the_password_in_a_dialog_and_keeps_it_out_of_settings_and_log(
+    qtbot, settings, script, pg_server, dialog_prompt, caplog
+):
+    from form4_desktop.gui.team_store import SETTING, PasswordDialog, TeamStoreDialog
+
+    url = team_store_url(pg_server)
+    address = pg_server.password_login(url.rsplit("/", 1)[1], "petra", SECRET)
+    seen: list[tuple[str, bool, str]] = []
+
+    def typing(password: str):
+        def answer(dialog: PasswordDialog):
+            assert dialog.password.echoMode() == dialog.password.EchoMode.Password  # never shown as typed
+            seen.append((dialog.problem.text(), dialog.problem.isVisible(), dialog.explanation.text()))
+            qtbot.keyClicks(dialog.password, password)
+            return PasswordDialog.DialogCode.Accepted
+
+        return answer
+
+    script.expect("run", "Team store password", typing("not the password"))
+    script.expect("run", "Team store password", typing(SECRET))
+    connect = TeamStoreDialog(settings)
+    qtbot.addWidget(connect)
+    connect.url.setText(address)
+    with caplog.at_level(logging.DEBUG):
+        qtbot.mouseClick(connect.connect_button, Qt.MouseButton.LeftButton)
+    script.check()
+    assert seen[0][:2] == ("", False)  # first asked plainly
+    assert seen[1][:2] == ("The team store refused that password; type it again.", True)
+    assert seen[0][2].startswith(f"The team store {address} asks for your password.")
+    assert connect.result() == QDialog.DialogCode.Accepted and connect.store is not None
+    assert connect.store._pg.connection.info.user == "petra"
+    connect.store.close()
+    settings.sync()
+    assert settings.value(SETTING) == address
+    assert SECRET not in open(settings.fileName(), encoding="utf-8").read()
+    assert SECRET not in caplog.text
+
+
+def test_a_cancelled_password_dialog_says_where_a_password_can_be_kept(
+    qtbot, settings, script, pg_server, dialog_prompt
+):
+    from form4_desktop.gui.team_store import TeamStoreDialog
+
+    url = team_store_url(pg_server)
+    address = pg_server.password_login(url.rsplit("/", 1)[1], "petra", SECRET)
+    script.expect("run", "Team store password", QDialog.DialogCode.Rejected)
+    connect = TeamStoreDialog(settings)
+    qtbot.addWidget(connect)
+    connect.url.setText(address)
+    qtbot.mouseClick(connect.connect_button, Qt.MouseButton.LeftButton)
+    script.check()
+    assert connect.store is None and connect.result() != QDialog.DialogCode.Accepted
+    assert connect.problem.text().startswith(f"The team store {address} refused the connection (")
+    assert "password file (~/.pgpass" in connect.problem.text()

@@ -23,7 +23,7 @@ from form4_desktop.edgar_xml.canonical import compare_bytes
 from form4_desktop.app.autosave import Autosaver, new_slot
 from form4_desktop.store import ConflictError, ServerUnreachableError, StoreError
 from form4_desktop.store.copying import copy_store
-from form4_desktop.store import postgres
+from form4_desktop.store import passwords, postgres
 from form4_desktop.store.codec import filing_to_json
 from form4_desktop.store.postgres import PostgresStore, display_url, init_store, translate
 import team_store_server
@@ -587,7 +587,7 @@ def test_an_autosave_kept_on_this_computer_is_offered_after_a_crash_and_cleared_
 def test_a_server_that_does_not_answer_is_asked_again_only_every_few_seconds(url, monkeypatch):
     attempts = []
 
-    def no_answer(address):  # the network is down: each attempt waits until its timeout
+    def no_answer(address, password=None):  # the network is down: each attempt waits until its timeout
         attempts.append(time.monotonic())
         time.sleep(postgres.SLOW_SECONDS)
         raise psycopg.OperationalError("connection timeout expired")
@@ -603,3 +603,71 @@ def test_a_server_that_does_not_answer_is_asked_again_only_every_few_seconds(url
         monkeypatch.setattr(postgres, "RETRY_SECONDS", 0.0)  # the few seconds have passed
         assert store.connection_problem() is None  # the server answers again: connected again
         assert store.create(draft()) == 1
+
+
+SECRET = "correct horse 42"
+
+
+class _Terminal:
+    """Standard input on a terminal (getpass reads the password from it without echo)."""
+
+    def isatty(self) -> bool:
+        return True
+
+
+@pytest.fixture
+def no_password_file(tmp_path, monkeypatch):
+    monkeypatch.setenv("PGPASSFILE", str(tmp_path / "no-such-pgpass"))
+    monkeypatch.delenv("PGPASSWORD", raising=False)
+
+
+def test_the_command_line_asks_for_a_password_on_a_terminal_and_never_shows_or_logs_it(
+    url, pg_server, no_password_file, monkeypatch, capsys, caplog
+):
+    address = pg_server.password_login(url.rsplit("/", 1)[1], "petra", SECRET)
+    typed = iter(["not the password", SECRET])
+    asked = []
+    monkeypatch.setattr(passwords.getpass, "getpass", lambda prompt: asked.append(prompt) or next(typed))
+    monkeypatch.setattr(passwords.sys, "stdin", _Terminal())
+    with caplog.at_level(logging.DEBUG):
+        assert main(["list", "--store", address]) == 0
+    out, err = capsys.readouterr()
+    assert asked == [f"Password for the team store {address}: "] * 2  # asked again after a wrong one
+    assert err == "form4: The team store refused that password; type it again.\n"
+    assert SECRET not in out + err + caplog.text and "not the password" not in caplog.text
+    log_file = Path(os.environ["FORM4_LOG_DIR"]) / "form4.log"
+    assert not log_file.exists() or SECRET not in log_file.read_text(errors="replace")
+
+
+def test_without_a_terminal_the_command_line_asks_nothing_and_points_to_the_password_file(
+    url, pg_server, no_password_file, monkeypatch, capsys
+):
+    address = pg_server.password_login(url.rsplit("/", 1)[1], "petra", SECRET)
+    monkeypatch.setattr(passwords.getpass, "getpass", lambda prompt: pytest.fail("asked without a terminal"))
+    assert main(["list", "--store", address]) == 2
+    err = capsys.readouterr().err
+    assert f"The team store {address} refused the connection (" in err and "no password supplied" in err
+    assert err.rstrip().endswith("or a service file, never on the command line.")
+
+
+def test_a_password_typed_once_connects_again_after_the_server_was_gone_without_asking_again(
+    url, pg_server, no_password_file, caplog
+):
+    address = pg_server.password_login(url.rsplit("/", 1)[1], "petra", SECRET)
+    asked = []
+    passwords.set_password_prompt(lambda shown, problem: asked.append((shown, problem)) or SECRET)
+    try:
+        with caplog.at_level(logging.DEBUG), open_store(address) as store:
+            assert asked == [(address, "")]
+            draft_id = store.create(draft())
+            pg_server.pg_ctl("-m", "immediate", "-w", "stop")
+            try:
+                with pytest.raises(ServerUnreachableError):
+                    store.list()
+            finally:
+                pg_server.start()
+            assert [row.id for row in store.list()] == [draft_id]  # connected again with the password kept
+            assert asked == [(address, "")] and store._pg.connection.info.user == "petra"
+        assert SECRET not in caplog.text
+    finally:
+        passwords.set_password_prompt(None)

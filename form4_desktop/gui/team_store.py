@@ -1,6 +1,8 @@
 """File ▸ Connect to Team Store…: the address of a team store on PostgreSQL, remembered for next time (never
 with a password: that stays in the user's PostgreSQL password file or service file), and the team store's
-drafts in a new window."""
+drafts in a new window. When the server asks for a password none of those places gave, the app asks for it in
+a dialog of its own (`PasswordDialog`), and keeps it in memory only; and a window on a team store watches its
+server (`ServerWatch`)."""
 
 from __future__ import annotations
 
@@ -17,6 +19,55 @@ SETTING = "team_store/url"  # the last address connected to, without a password
 WATCH_INTERVAL_MS = 2000  # how often a window asks whether its team store's server answers
 
 log = logging.getLogger("form4_desktop.gui")
+
+
+class PasswordDialog(QDialog):
+    """Asks for the password of a team store's login, hidden as it is typed."""
+
+    def __init__(self, shown: str, problem: str = "", parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle("Team store password")
+        self.explanation = explanation = QLabel(
+            f"The team store {shown} asks for your password. It is kept only while the app runs; to be asked no "
+            "more, put it in your PostgreSQL password file (~/.pgpass)."
+        )
+        explanation.setWordWrap(True)
+        self.problem = QLabel(problem)
+        self.problem.setObjectName("team_store_password_problem")
+        self.problem.setWordWrap(True)
+        self.problem.setStyleSheet("color: #b00020")
+        self.problem.setVisible(bool(problem))
+        self.password = QLineEdit()
+        self.password.setObjectName("team_store_password")
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password.setMinimumWidth(320)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(explanation)
+        layout.addWidget(self.problem)
+        layout.addWidget(self.password)
+        layout.addWidget(buttons)
+
+
+def ask_password(shown: str, problem: str) -> str | None:
+    """The app's way of asking for a team store's password (store.postgres.set_password_prompt): a dialog; None
+    when the user cancels."""
+    dialog = PasswordDialog(shown, problem, QApplication.activeWindow())
+    try:
+        if dialogs.run(dialog) != QDialog.DialogCode.Accepted:
+            return None
+        return dialog.password.text()
+    finally:
+        dialog.password.clear()
+
+
+def install_password_prompt() -> None:
+    """From now on, a team store's password is asked in the app's dialog (not on a terminal)."""
+    from form4_desktop.store.passwords import set_password_prompt
+
+    set_password_prompt(ask_password)
 
 
 class ServerWatch(QObject):

@@ -9,8 +9,11 @@ CCCs are fenced: a trigger moves each reporting owner's CCC out of the stored JS
 `cccs` of revisions, autosaves and known_owners, which the reviewer role may not read (column privileges).
 A filer's store reads them back with `form4_with_cccs(content, cccs)`; a reviewer's reads `content` alone.
 
-Passwords come only from libpq's own places (the password file ~/.pgpass or $PGPASSFILE, a service file):
-an address with a password in it is refused, and only the address without one is ever logged or shown.
+Passwords come from libpq's own places (the password file ~/.pgpass or $PGPASSFILE, a service file); when the
+server asks for one they did not give, the user is asked (store/passwords.py: the app's dialog; else the
+terminal's prompt, getpass, and only on a terminal). A password typed is kept in memory only (to connect again
+after the server was gone), never on the command line, in an address, a file or the log: an address with a
+password in it is refused, and only the address without one is ever logged or shown.
 """
 
 from __future__ import annotations
@@ -37,6 +40,7 @@ from form4_desktop.store.drafts import (  # noqa: F401
     guarded,
     is_url,
 )
+from form4_desktop.store.passwords import password_prompt
 from form4_desktop.store.recovery import LocalRecovery
 
 log = logging.getLogger("form4_desktop.store")
@@ -69,6 +73,21 @@ def has_password(url: str) -> bool:
     return ":" in credentials or "password" in dict(urllib.parse.parse_qsl(parts.query))
 
 
+PASSWORD_TRIES = 3
+
+
+def _password_problem(error: BaseException) -> str | None:
+    """What to tell the user when asking for a password after `error`: "" when the server asked for one that
+    libpq's own places did not give, a sentence when the one given was refused; None when `error` is not about
+    a password."""
+    text = str(error).lower()
+    if "no password supplied" in text:
+        return ""
+    if "password authentication failed" in text:
+        return "The team store refused that password; type it again."
+    return None
+
+
 def connect(url: str) -> psycopg.Connection:
     """A connection (autocommit: each transaction is opened explicitly) to the team store at `url`; StoreError
     when it cannot be made."""
@@ -78,8 +97,47 @@ def connect(url: str) -> psycopg.Connection:
         raise _unreachable(display_url(url), error, saving=False) from None
 
 
-def _connect(url: str) -> psycopg.Connection:
-    """As `connect`, but a failure of the server is psycopg's error (for the caller to say in context)."""
+class _Login:
+    """A password the user typed for a team store (libpq's own places gave none), kept in memory only, for the
+    next connection (after the server was gone, or to another database of the same server)."""
+
+    def __init__(self) -> None:
+        self.password: str | None = None
+
+    def connect(self, url: str) -> psycopg.Connection:
+        """As `_connect`, with the password typed before if any; when the server asks for a password that none
+        of libpq's places (nor the one typed before) gave, or refuses it, the user is asked, up to PASSWORD_TRIES
+        times."""
+        try:
+            return _connect(url, self.password)
+        except psycopg.OperationalError as error:
+            problem = _password_problem(error)
+            if problem is None:
+                raise
+            refused = error
+        shown = display_url(url)
+        prompt = password_prompt()
+        for _ in range(PASSWORD_TRIES):
+            typed = prompt(shown, problem)
+            if typed is None:  # nobody to ask, or the user would not say: libpq's own sentence, with the advice
+                raise refused
+            try:
+                connection = _connect(url, typed)
+            except psycopg.OperationalError as error:
+                problem = _password_problem(error)
+                if problem is None:
+                    self.password = typed  # it got past the password (the database is missing, say)
+                    raise
+                refused = error
+                continue
+            self.password = typed
+            return connection
+        raise refused
+
+
+def _connect(url: str, password: str | None = None) -> psycopg.Connection:
+    """As `connect`, but a failure of the server is psycopg's error (for the caller to say in context).
+    `password`: one the user typed (given to libpq apart from the address, never shown or logged)."""
     shown = display_url(url)
     if has_password(url):
         raise StoreError(
@@ -89,6 +147,8 @@ def _connect(url: str) -> psycopg.Connection:
     options: dict[str, Any] = {"autocommit": True, "application_name": "form4-desktop"}
     if "connect_timeout" not in url:
         options["connect_timeout"] = CONNECT_TIMEOUT
+    if password is not None:
+        options["password"] = password
     connection = psycopg.connect(url, **options)
     log.info("team store %s: connected", shown)
     return connection
@@ -170,10 +230,11 @@ class _Connection:
         self.url, self.shown = url, shown
         self.reconnected = 0  # how many times the connection was opened again
         self._failure: tuple[float, str] | None = None  # when a slow attempt to connect again failed, and why
+        self._login = _Login()
         self._connection = self._open()
 
     def _open(self) -> psycopg.Connection:
-        connection = _connect(self.url)
+        connection = self._login.connect(self.url)
         connection.execute(f"LISTEN {CHANNEL}")
         return connection
 
@@ -558,11 +619,11 @@ def _statements(script: str) -> list[str]:
     return statements
 
 
-def _create_database(url: str) -> None:
+def _create_database(url: str, login: _Login) -> None:
     """Create the database `url` names, connecting to the server's `postgres` database to do so."""
     parts = urllib.parse.urlsplit(url)
     name = urllib.parse.unquote(parts.path.lstrip("/"))
-    with _connect(urllib.parse.urlunsplit(parts._replace(path="/postgres"))) as admin:
+    with login.connect(urllib.parse.urlunsplit(parts._replace(path="/postgres"))) as admin:
         admin.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
     log.info("team store %s: database created", display_url(url))
 
@@ -573,14 +634,15 @@ def init_store(url: str, filers: Sequence[str] = (), reviewers: Sequence[str] = 
     privileges, granted to the login roles `filers` and `reviewers`. Returns (version before, version now). The
     user of `url` must own the database (or may create one) and may create roles."""
     shown = display_url(url)
+    login = _Login()
     try:
-        connection = _connect(url)
+        connection = login.connect(url)
     except psycopg.OperationalError as error:
         if "does not exist" not in str(error):
             raise _unreachable(shown, error, saving=False) from None
         try:
-            _create_database(url)
-            connection = _connect(url)
+            _create_database(url, login)
+            connection = login.connect(url)
         except psycopg.Error as again:
             raise StoreError(f"The database of the team store {shown} cannot be created ({_reason(again)}).") from None
     try:
