@@ -12,7 +12,7 @@ from typing import NamedTuple, Sequence
 START = time.perf_counter()
 
 from PySide6.QtCore import QEvent, QObject, QSettings, QTimer  # noqa: E402
-from PySide6.QtWidgets import QApplication, QMessageBox  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from form4_desktop import __version__  # noqa: E402
 from form4_desktop.app.drafts import open_store  # noqa: E402
@@ -181,19 +181,29 @@ def main(argv: Sequence[str] | None = None) -> int:
     from form4_desktop.gui.team_store import install_password_prompt
 
     install_password_prompt()  # a team store's password, when no password file gives it, is asked in a dialog
-    start = start_store(arguments.store, QSettings(), smoke_test=arguments.smoke_test)
+    settings = QSettings()
+    start = start_store(arguments.store, settings, smoke_test=arguments.smoke_test)
     store, not_reopened = start.store, start.said
+    from form4_desktop.gui import dialogs
+    from form4_desktop.gui.main_window import MainWindow, damaged_beyond_opening, start_with_rescue
+
+    damaged = start.failed is not None and damaged_beyond_opening(*start.failed)
     if store is None:
         assert start.failed is not None
         if arguments.smoke_test:
             print(f"form4-desktop: {start.failed[1]}", file=sys.stderr)
             return 2
-        QMessageBox.critical(None, "Form 4 Desktop", str(start.failed[1]))
-        return 2
-    from form4_desktop.gui import dialogs
-    from form4_desktop.gui.main_window import MainWindow
-
-    window = MainWindow(store)
+        if not damaged:
+            dialogs.tell(None, "Form 4 Desktop", str(start.failed[1]), "critical")
+            return 2
+        # A store SQLite cannot open: what its pages still hold is rescued, into a new store if the user wants.
+        rescued = start_with_rescue(settings, *start.failed)
+        if rescued is None:
+            return 2
+        status = app.exec()
+        rescued.store.close()
+        return status
+    window = MainWindow(store, settings=settings)
     window.remembers_store = start.remembers
     if arguments.smoke_test:
         watcher = _FirstPaint(app)
@@ -208,7 +218,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"shown in {watcher.painted_after * 1000:.0f} ms")
         return 0
     window.show()
-    if not_reopened:
+    if damaged and start.failed is not None:  # the store last worked in is damaged: rescue it?
+        failed = start.failed
+        window.act("Nothing rescued", lambda: window.offer_rescue_of(*failed, said=not_reopened))
+    elif not_reopened:
         dialogs.tell(window, "Store not reopened", not_reopened, "information")
     window.tell_read_only()
     window.offer_restore()
