@@ -183,10 +183,12 @@ def test_the_register_view_exports_the_register_shown_as_a_pdf(qtbot, store, scr
     shown = [_texts(view.table, r)[:5] for r in range(view.table.rowCount())]
     view.year.setValue(2023)  # changed but not shown: the PDF is the register on screen
     out = tmp_path / "register.pdf"
-    script.expect("save_file", "Export the Item 405 register as PDF", str(out))
+    proposed = []
+    script.expect("save_file", "Export the Item 405 register as PDF", lambda start: proposed.append(start) or str(out))
     script.expect("tell", "Item 405 register", None, "written to")
     view.pdf_button.click()
     script.check()
+    assert proposed[0].endswith("item405-AULT-2024.pdf")  # named by ticker and the fiscal year shown
     with pdfplumber.open(io.BytesIO(out.read_bytes())) as document:
         [page] = document.pages
         [table] = page.find_tables()

@@ -125,7 +125,7 @@ def test_the_report_says_what_was_not_matched_and_why(qtbot, path):
         assert left["draft 2, Table I, row 1"][6].startswith("50 of the 100 shares: the sales at a higher price")
         assert "exempt under Rule 16b-3(d)" in left["draft 4, Table I, row 1"][6]
         assert left["draft 5, Table II, row 1"][1:3] == ["P", "Call Option (right to buy)"]
-        assert "no sale of the same derivative security" in left["draft 5, Table II, row 1"][6]
+        assert "No sale of the same derivative security" in left["draft 5, Table II, row 1"][6]
         assert "in a draft not yet filed" in left["draft 6, Table I, row 1"][6]
         # the derivative-to-underlying statement is there, in plain words
         assert view.derivatives.isVisibleTo(view)
@@ -160,7 +160,10 @@ def test_the_what_if_answers_as_form4_what_if_does(qtbot, path, capsys):
         ]
         assert "the proposed trade" in _texts(table, 0)[6]
         answer = view.answer.text()
-        assert "would be matched in 1 pair: potential profit $20.00" in answer
+        assert (
+            "Selling 100 shares of Common Stock at $14.00 on 03/05/2024 would be matched in 1 pair: potential profit $20.00"
+            in answer
+        )
         assert "would grow by $20.00" in answer
         assert "Form 4 is due Thu 03/07/2024, 10 p.m. ET" in answer
 

@@ -8,18 +8,30 @@ import os
 from datetime import date, datetime
 
 from form4_desktop.app.files import write_atomically
+from form4_desktop.model import Issuer
 from form4_desktop.pdf.register import register_pdf
 from form4_desktop.rules.register import FiscalYear, RegisterLine
 from form4_desktop.store import DraftStore
 
 
+def known_issuer(store: DraftStore, issuer_cik: str) -> Issuer | None:
+    """The issuer as the store's filings give it (name, trading symbol), or None when none does."""
+    wanted = issuer_cik.lstrip("0") or "0"
+    return next((issuer for issuer in store.known_issuers() if (issuer.cik.lstrip("0") or "0") == wanted), None)
+
+
 def issuer_name(store: DraftStore, issuer_cik: str) -> str:
     """The issuer's name as the store's filings give it ("" when none does)."""
-    wanted = issuer_cik.lstrip("0") or "0"
-    for issuer in store.known_issuers():
-        if (issuer.cik.lstrip("0") or "0") == wanted and issuer.name:
-            return issuer.name
-    return ""
+    issuer = known_issuer(store, issuer_cik)
+    return issuer.name or "" if issuer is not None else ""
+
+
+def file_name(store: DraftStore, issuer_cik: str, year: int, suffix: str) -> str:
+    """The register's file, named by the issuer's trading symbol (else its CIK) and the fiscal year:
+    item405-NTRA-2019.pdf."""
+    issuer = known_issuer(store, issuer_cik)
+    symbol = "".join(c for c in (issuer.trading_symbol if issuer else "") if c.isalnum() or c in "-.")
+    return f"item405-{symbol or (issuer_cik.lstrip('0') or '0').zfill(10)}-{year}.{suffix}"
 
 
 def write_register_pdf(

@@ -77,6 +77,11 @@ class ShortSwingReport:
 
 
 def _why_left(trade: Trade, left: Decimal, everything: list[Trade]) -> str:
+    said = _reason(trade, left, everything)
+    return said[0].upper() + said[1:]
+
+
+def _reason(trade: Trade, left: Decimal, everything: list[Trade]) -> str:
     mine, other = ("purchase", "sale") if trade.buy else ("sale", "purchase")
     near = [
         t

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from form4_desktop.app import compliance
-from form4_desktop.app.register_export import write_register_pdf
+from form4_desktop.app.register_export import file_name, write_register_pdf
 from form4_desktop.gui import dialogs
 from form4_desktop.gui.actions import run_action
 from form4_desktop.gui.desk import cell, chosen_cik, party_box, report_table, wrapping
@@ -210,8 +210,8 @@ class RegisterView(QDialog):
             f"Fiscal year {fiscal.year} ({fiscal.start:%m/%d/%Y} to {fiscal.end:%m/%d/%Y}): {len(delinquent)} of "
             f"{len(self.lines)} insiders with late reports or failures to file; {len(owed)} owe a Form 5."
             + (
-                " Some filing dates are assumed from the signature (imported without --filed-on): confirm them on "
-                "EDGAR before the proxy goes out."
+                " Some filing dates are assumed from the signature (copies imported from EDGAR without their filing "
+                "dates): confirm them on EDGAR before the proxy goes out."
                 if assumed
                 else ""
             )
@@ -223,7 +223,7 @@ class RegisterView(QDialog):
         shown = [line for line in self.lines if line.delinquent or self.all_insiders.isChecked()]
         self.table.setRowCount(len(shown))
         for number, line in enumerate(shown):
-            details = "\n".join(line.items)
+            details = "\n".join(f"\u2022 {item}" for item in line.items)
             values = (*compliance.register_row(line), details)
             for column, text in enumerate(values):
                 count = column in (2, 3, 4)
@@ -279,7 +279,7 @@ class RegisterView(QDialog):
             return
         issuer, fiscal, _ = self.shown
         path = dialogs.save_file(
-            self, f"Export the Item 405 register as {what}", f"item405-{issuer}-{fiscal.year}.{suffix}", filter_
+            self, f"Export the Item 405 register as {what}", file_name(self.store, issuer, fiscal.year, suffix), filter_
         )
         if not path:
             return

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -27,9 +28,10 @@ from PySide6.QtWidgets import (
 )
 
 from form4_desktop.app import compliance, short_swing_report
+from form4_desktop.app.clock import new_york_today
 from form4_desktop.gui import dialogs
 from form4_desktop.gui.actions import run_action
-from form4_desktop.gui.desk import cell, chosen_cik, party_box, report_table, wrapping
+from form4_desktop.gui.desk import cell, choose_cik, chosen_cik, party_box, report_table, wrapping
 from form4_desktop.model.display import format_date
 from form4_desktop.model.typed import TypedValueError, read_amount, read_date
 from form4_desktop.pdf.layout import format_amount
@@ -139,6 +141,12 @@ class ShortSwingView(QDialog):
         if self.owner_cik() and self.issuer_cik():
             self.refresh()
 
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)
+        # wrapped text is measured again once the columns have their real widths
+        for table in (self.pairs, self.not_matched, self.what_if_pairs):
+            table.resizeRowsToContents()
+
     # -- the report -------------------------------------------------------------------------------------------
     def _report_tab(self) -> QWidget:
         self.total = QLabel()
@@ -150,12 +158,16 @@ class ShortSwingView(QDialog):
         self.derivatives.setWordWrap(True)
         self.derivatives.setStyleSheet("QLabel { background: #fff4d6; padding: 4px; }")
         self.not_matched = wrapping(report_table("not_matched", NOT_MATCHED_HEADINGS))
+        header = self.not_matched.horizontalHeader()
+        for column, width in ((2, 190), (5, 175)):  # long titles wrap, leaving the reason room to be read
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            self.not_matched.setColumnWidth(column, width)
         self.not_matched_said = QLabel()
         self.not_matched_said.setObjectName("not_matched_said")
         tab = QWidget()
         layout = QVBoxLayout(tab)
         layout.addWidget(self.total)
-        layout.addWidget(self.pairs, 2)
+        layout.addWidget(self.pairs, 1)
         layout.addWidget(self.derivatives)
         layout.addWidget(self.not_matched_said)
         layout.addWidget(self.not_matched, 3)
@@ -180,15 +192,21 @@ class ShortSwingView(QDialog):
         chosen = self._chosen()
         if chosen is None:
             return
+        for box, cik in zip((self.owner, self.issuer), chosen):
+            choose_cik(box, cik)  # a CIK typed shows as the name the store knows it by
         found = run_action(self, TITLE, lambda: short_swing_report.report(self.store, *chosen))
         if found is None:
             return
         self.report = found
         pairs = len(found.matches)
         self.total.setText(
-            f"<b>Total potential recoverable profit: {money(found.total)}</b> \u2014 {pairs} matched pair"
-            f"{'s' if pairs != 1 else ''} of purchases and sales less than six months apart, from the filed and "
-            "imported forms in the store, matched lowest price in, highest price out."
+            f"<b>Total potential recoverable profit: {money(found.total)}</b> \u2014 "
+            + (
+                f"{pairs} matched pair{'s' if pairs != 1 else ''} of a purchase and a sale less than six months apart"
+                if pairs
+                else "no purchase and sale at a profit less than six months apart"
+            )
+            + ", in the filed and imported forms of the store, matched lowest price in, highest price out."
         )
         _fill_pairs(self.pairs, found.matches)
         self.not_matched_said.setText(
@@ -233,7 +251,7 @@ class ShortSwingView(QDialog):
         self.price = QLineEdit()
         self.price.setObjectName("price")
         self.price.setPlaceholderText("per share, e.g. 12.50")
-        self.when = QLineEdit(format_date(date.today()))
+        self.when = QLineEdit(format_date(new_york_today()))  # EDGAR's day, not the computer's
         self.when.setObjectName("date")
         self.when.setPlaceholderText("MM/DD/YYYY")
         self.security = QComboBox()
@@ -245,13 +263,18 @@ class ShortSwingView(QDialog):
         check.clicked.connect(self.check_trade)
         for box in (self.shares, self.price, self.when):
             box.returnPressed.connect(self.check_trade)
+        for box, width in ((self.shares, 160), (self.price, 160), (self.when, 160), (self.security, 420)):
+            box.setMaximumWidth(width)
+        checking = QHBoxLayout()
+        checking.addWidget(check)
+        checking.addStretch(1)
         form = QFormLayout()
         form.addRow("Proposed trade:", sides)
         form.addRow("Shares:", self.shares)
         form.addRow("Price per share ($):", self.price)
         form.addRow("Trade date:", self.when)
         form.addRow("Security:", self.security)
-        form.addRow("", check)
+        form.addRow("", checking)
         self.answer = QLabel("Give the proposed trade and press Check the trade.")
         self.answer.setObjectName("answer")
         self.answer.setWordWrap(True)
@@ -337,7 +360,10 @@ class ShortSwingView(QDialog):
         self.found = found
         _fill_pairs(self.what_if_pairs, found.matches)
         side = "Buying" if self.buy.isChecked() else "Selling"
-        trade = f"{side} {format_amount(shares)} {found.security} at {money(price)} on {format_date(when)}"
+        trade = (
+            f"{side} {format_amount(shares)} share{'s' if shares != 1 else ''} of {found.security} at {money(price)} "
+            f"on {format_date(when)}"
+        )
         due = (
             f"If executed that day, its Form 4 is due {found.due:%a} {format_date(found.due)}, 10 p.m. ET."
             if found.due

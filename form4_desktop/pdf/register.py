@@ -151,8 +151,13 @@ def register_pdf(
     story.append(_table(rows, style, colWidths=WIDTHS, repeatRows=1))
     others = len(lines) - len(delinquent)
     notes = [
-        f"{len(delinquent)} insider{'s' if len(delinquent) != 1 else ''} listed; {others} other insider"
-        f"{'s' if others != 1 else ''} of the issuer in the store had nothing late in the fiscal year.",
+        f"{len(delinquent)} insider{'s' if len(delinquent) != 1 else ''} listed; "
+        + (
+            "no other insider of the issuer is in the store."
+            if others == 0
+            else f"{others} other insider{'s' if others != 1 else ''} of the issuer in the store had nothing late "
+            "in the fiscal year."
+        ),
         "Counts as Regulation S-K Item 405(a) asks for them: the number of late reports, the number of transactions "
         "not reported on a timely basis, and any known failure to file a required form (a Form 5 owed and not "
         "filed without a written representation that none is required counts, Item 405(b)).",
