@@ -436,6 +436,16 @@ def test_a_form5_started_from_the_sweep_carries_the_rows_and_once_filed_nothing_
         ]
         received = store.open(compliance.start_form5(store, owed, ISSUER, date(2024, 12, 31))).filing.table_i[0]
         assert (received.coding.code, received.coding.form_type, received.timeliness) == ("G", "5", None)
+        # one received on 11/15/2023 and never reported was owed on the Form 5 for 2023: on the one for 2024 it is a
+        # Form 5 item reported late (form type 5, L)
+        store.create(form4("37", date(2023, 11, 15), "G", 40, "A", filed=False))
+        [owed] = [
+            x
+            for x in compliance.form5_sweep(store, ISSUER, 2024, today=date(2024, 12, 2))
+            if x.owner_cik.endswith("37")
+        ]
+        earlier = store.open(compliance.start_form5(store, owed, ISSUER, date(2024, 12, 31))).filing.table_i[0]
+        assert (earlier.coding.form_type, earlier.timeliness.value) == ("5", "L")
         store.mark_filed(started, date(2025, 1, 15))
         [done] = [
             x
@@ -527,3 +537,25 @@ def test_the_sweep_says_when_the_form5_it_found_filed_was_dated_by_its_signature
     assert assumed.why == "Form 5 for the year filed on 02/10/2025 (assumed from its signature) (draft 9); nothing left"
     known = sweep_insider("26", [Report(9, filed, True, date(2025, 2, 11))], FY2024, date(2025, 3, 1))
     assert known.why == "Form 5 for the year filed on 02/11/2025 (draft 9); nothing left"
+
+
+def test_on_a_form5_a_late_form5_item_is_not_a_late_form4_item_but_a_late_sale_is_whatever_its_form_type():
+    # The Form 5 for 2024, filed on time (Mon 02/10/2025), carries:
+    # - a gift received (G, A) of 08/01/2023, form type 5 marked L: a Form 5 item of fiscal 2023 reported late
+    #   (Technical Specification 4.3.8: on a Form 5, form type 5 with L is a late Form 5 item). One transaction
+    #   not reported on time; no Form 4 was ever due for it, so no failure to file a Form 4;
+    # - a sale (S) of Tue 04/02/2024 typed as form type 5: a sale is always a Form 4 item (due Thu 04/04/2024), so it
+    #   is a late Form 4 item whatever the box says: a transaction reported late and a Form 4 never filed.
+    received = form4("27", date(2023, 8, 1), "G", 40, "A").table_i[0]
+    received.coding = TransactionCoding("5", "G", False)
+    received.timeliness = Footnoted("L")
+    line = line_of("27", [Report(9, form5("27", [received]), True, date(2025, 2, 10))], today=date(2025, 3, 1))
+    assert counts(line) == (0, 1, 0, False)
+    assert line.items == [
+        "Form 5 filed 02/10/2025 reports a Form 5 item of an earlier fiscal year late, code G of 08/01/2023 (draft 9)"
+    ]
+    sale = form4("27", date(2024, 4, 2), "S", 100, "D").table_i[0]
+    sale.coding = TransactionCoding("5", "S", False)
+    line = line_of("27", [Report(9, form5("27", [sale]), True, date(2025, 2, 10))], today=date(2025, 3, 1))
+    assert counts(line) == (0, 1, 1, False)
+    assert "reports a late Form 4 item, code S of 04/02/2024" in line.items[0]

@@ -200,8 +200,8 @@ def _renumber_notes(value: object, source: dict[str, str], target: Filing) -> No
 
 
 def start_form5(store: DraftStore, line: SweepLine, issuer_cik: str, fiscal_year_end: date) -> int:
-    """A new draft Form 5 for the insider of a sweep line, carrying its rows (deferred items as form type 5, late
-    Form 4 items as form type 4 marked L) with their footnotes, its box 3 the fiscal year end, the issuer and the
+    """A new draft Form 5 for the insider of a sweep line, carrying its rows (deferred items as form type 5, marked
+    L when of an earlier fiscal year; late Form 4 items as form type 4 marked L) with their footnotes, its box 3 the fiscal year end, the issuer and the
     reporting person as their latest filing gives them; the CCC, the signature and the amounts owned at the year's
     end are left to fill in (the editor's findings say so). Returns the draft's id."""
     import copy
@@ -211,6 +211,7 @@ def start_form5(store: DraftStore, line: SweepLine, issuer_cik: str, fiscal_year
 
     filing = new_filing("5")
     filing.period_of_report = fiscal_year_end
+    fiscal = FiscalYear(fiscal_year_end.year, fiscal_year_end.month, fiscal_year_end.day)
     filings = store.ledger_filings(line.owner_cik, issuer_cik)
     if filings:
         latest = filings[-1].filing
@@ -224,7 +225,9 @@ def start_form5(store: DraftStore, line: SweepLine, issuer_cik: str, fiscal_year
         row = copy.deepcopy(carried.row)
         if row.coding is not None:
             row.coding.form_type = carried.form_type
-        row.timeliness = None if carried.kind == DEFERRED else Footnoted("L")
+        # late: a late Form 4 item, and a deferred item of an earlier fiscal year (its own year's Form 5 was owed)
+        earlier = isinstance(row.transaction_date.value, date) and row.transaction_date.value < fiscal.start
+        row.timeliness = None if carried.kind == DEFERRED and not earlier else Footnoted("L")
         _renumber_notes(row, {note.id: note.text for note in source.footnotes}, filing)
         if isinstance(row, DerivativeTransaction):
             filing.table_ii.append(row)

@@ -19,8 +19,9 @@ How the register counts, for one insider and one fiscal year:
   datetime is turned into its filing day by rules.deadline.filing_day. Amendments have no deadline of their own
   and are not counted.
 - A transaction reported late: a row of a late Form 4 filed after that row's own due date; every transaction
-  row of a late Form 5; a late Form 4 item on a Form 5 (coded form type 4, marked L, or a gift given on or after
-  02/27/2023, which Release 33-11138 moved to Form 4 within two business days); a row of a draft never filed
+  row of a late Form 5; a late Form 4 item on a Form 5 (coded form type 4, a code always due on Form 4 such as P or
+  S, or a gift given on or after 02/27/2023, which Release 33-11138 moved to Form 4 within two business days); a
+  Form 5 item of an earlier fiscal year reported late (form type 5 marked L); a row of a draft never filed
   whose due date has passed. A gift given and its other side on the same form, the same shares received by the
   reporting person's trust (rules.timeliness.paired_gifts_received), are one transaction: one move of shares.
 - A known failure to file: a Form 4 never filed for the late Form 4 items a Form 5 carries (one per transaction
@@ -145,12 +146,25 @@ def form4_row_dues(filing: Filing, calendar: Calendar = DEFAULT_CALENDAR) -> lis
     return found
 
 
+# Codes that are always a Form 4 transaction, never one a Form 5 may carry in time: a Form 5 reporting one reports a
+# late Form 4 item, whatever its form type box says (Form 4 General Instruction 8; rules.validate FORM4-ITEM-ON-FORM5).
+FORM4_ONLY_CODES = frozenset({"P", "S", "A", "D", "F", "M", "X", "C", "O"})
+
+
 def is_late_form4_item(row: Transaction) -> bool:
-    """A row of a Form 5 that should have been on a Form 4: coded form type 4, marked L (late), or a gift given on
-    or after 02/27/2023 (due on Form 4 within two business days since Release 33-11138, even if not marked L)."""
+    """A row of a Form 5 that should have been on a Form 4: coded form type 4 (Technical Specification 4.3.8: on
+    a Form 5, form type 4 is a Form 4 item reported late, L or not), a code that is always a Form 4 item, or a gift
+    given on or after 02/27/2023 (due on Form 4 within two business days since Release 33-11138)."""
     form_type = row.coding.form_type if row.coding is not None else "5"
+    code = row.coding.code if row.coding is not None else ""
+    return form_type == "4" or code in FORM4_ONLY_CODES or is_gift_given(row)
+
+
+def is_late_form5_item(row: Transaction) -> bool:
+    """A row of a Form 5 that is a Form 5 item reported late (form type 5 marked L, Technical Specification
+    4.3.8): a deferred item of an earlier fiscal year, which that year's Form 5 should have carried."""
     timeliness = row.timeliness.value if row.timeliness is not None else None
-    return form_type == "4" or timeliness == "L" or is_gift_given(row)
+    return timeliness == "L" and not is_late_form4_item(row)
 
 
 def filing_day_of(report: Report, calendar: Calendar = DEFAULT_CALENDAR) -> tuple[date | None, bool]:
@@ -264,6 +278,12 @@ def insider_line(
                     line.late_transactions += 1
                     line.items.append(
                         f"Form 5 filed {when} reports a late Form 4 item, {_row_said(row)} (draft {report.ref})"
+                    )
+                elif is_late_form5_item(row):
+                    line.late_transactions += 1
+                    line.items.append(
+                        f"Form 5 filed {when} reports a Form 5 item of an earlier fiscal year late, {_row_said(row)} "
+                        f"(draft {report.ref})"
                     )
                 elif late:
                     line.late_transactions += 1
