@@ -63,3 +63,84 @@ def test_anything_unusual_is_read_as_carefully(name, strict):
     result = reader.read_document(data, "doc", strict=strict)
     assert (result.filing, result.issues) == (expected.filing, expected.issues)
     assert result.issues  # each of these is reported
+
+
+# The reference filing without its leading comment, as nearly every real filing is.
+COMPACT_TEXT = REFERENCE_TEXT[: REFERENCE_TEXT.index("<!--")] + REFERENCE_TEXT[REFERENCE_TEXT.index("-->") + 3 :]
+SCHEMA_LOCATION = 'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:noNamespaceSchemaLocation="f.xsd"'
+# Each is something the careful reading reports (or, for the last few, accepts); the plain reading must hand over
+# to it, or read exactly as it does.
+PLAIN_CHECKS = {
+    "markup in a value": ("<value>125000", "<value>125000<b/>"),
+    "markup in a flag": ("<isOfficer>1", "<isOfficer>1<x/>"),
+    "markup in a footnote": ('<footnote id="F1">', '<footnote id="F1"><b>bold</b> '),
+    "text in a box": ("<value>125000", "125000<value>125000"),
+    "text after a row": ("</nonDerivativeTransaction>", "</nonDerivativeTransaction>stray"),
+    "text after the last value": ("</value>\n        </transactionShares>", "</value>x</transactionShares>"),
+    "text in a reference": ('<footnoteId id="F1"/>', '<footnoteId id="F1">x</footnoteId>'),
+    "attribute on a value": ("<value>125000", '<value unit="shares">125000'),
+    "attribute on a footnote": ('<footnote id="F1"', '<footnote lang="en" id="F1"'),
+    "unknown element in a box": ("<value>125000</value>", "<value>125000</value><note/>"),
+    "two values": ("<value>125000</value>", "<value>125000</value><value>1</value>"),
+    "reference without id": ('<footnoteId id="F1"/>', "<footnoteId/>"),
+    "namespaced element": ("<isOfficer>1</isOfficer>", '<y:isOfficer xmlns:y="urn:y">1</y:isOfficer>'),
+    "boolean spelt TRUE": ("<isOfficer>1", "<isOfficer>TRUE"),
+    "empty flag": ("<isOfficer>1</isOfficer>", "<isOfficer/>"),
+    "impossible date": ("<periodOfReport>2023-01-09", "<periodOfReport>2023-02-30"),
+    "number with an exponent": ("<value>125000", "<value>1.25E5"),
+    "value in a box without <value>": (
+        "<transactionShares>\n          <value>125000</value>",
+        "<transactionShares>125000",
+    ),
+    "text in an issuer without elements": (
+        "<issuer>\n    <issuerCik>0000896493</issuerCik>\n    <issuerName>Ault Alliance, Inc.</issuerName>\n"
+        "    <issuerTradingSymbol>AULT</issuerTradingSymbol>\n  </issuer>",
+        "<issuer>Ault Alliance</issuer>",
+    ),
+    "comment inside a value": ("<value>125000", "<value> <!-- checked --> 125000"),
+    "CDATA value": ("<value>125000</value>", "<value><![CDATA[125000]]></value>"),
+    "instructions in a footnote": ('<footnote id="F1">', '<footnote id="F1"><?a?>Held<?b?> <?c?>'),
+    "schema location on the root": ("<ownershipDocument>", f"<ownershipDocument {SCHEMA_LOCATION}>"),
+    "schema location inside": ("<issuer>", f"<issuer {SCHEMA_LOCATION}>"),
+    "long whitespace": ("<issuer>", "<issuer>" + " \t\r\n" * 500),
+}
+
+
+@pytest.mark.parametrize("strict", [True, False])
+@pytest.mark.parametrize("name", sorted(PLAIN_CHECKS))
+def test_the_plain_reading_checks_what_the_careful_one_checks(name, strict):
+    data = variant(COMPACT_TEXT, *PLAIN_CHECKS[name])
+    try:
+        expected = careful(data, strict)
+    except ReadError as error:
+        with pytest.raises(ReadError) as raised:
+            reader.read_document(data, "doc", strict=strict)
+        assert str(raised.value) == str(error)
+        return
+    result = reader.read_document(data, "doc", strict=strict)
+    assert (result.filing, result.issues) == (expected.filing, expected.issues)
+
+
+def test_the_compact_reference_is_read_plainly():
+    data = COMPACT_TEXT.encode()
+    assert b"!" not in data
+    assert plain_only(data).filing == careful(data).filing == reader.read_document(data, "doc").filing
+
+
+@pytest.mark.parametrize(
+    "name, path",
+    [
+        ("value in a box without <value>", "nonDerivativeTransaction[1]/transactionAmounts/transactionShares"),
+        ("text in an issuer without elements", "ownershipDocument/issuer"),
+    ],
+)
+def test_text_where_elements_belong_is_not_dropped_unnoticed(name, path):
+    """`<transactionShares>125000</transactionShares>` holds its number outside `<value>`: the reader cannot
+    take it as the box's value, and says so rather than reading the box as empty."""
+    data = variant(COMPACT_TEXT, *PLAIN_CHECKS[name])
+    with pytest.raises(ReadError, match="unexpected text") as raised:
+        reader.read_document(data, "doc")
+    assert path in str(raised.value)
+    issues = reader.read_document(data, "doc", strict=False).issues
+    assert [issue.path.endswith(path) for issue in issues] == [True]
+    assert "unexpected text" in issues[0].message

@@ -104,6 +104,11 @@ def read_bytes(path: str | os.PathLike[str]) -> bytes:
 
 def parse_untrusted(data: bytes, source: str) -> etree._Element:
     """Parse `data` (named `source` in messages) into an element tree, or raise one clear ReadError."""
+    return parse_counted(data, source)[0]
+
+
+def parse_counted(data: bytes, source: str) -> tuple[etree._Element, int]:
+    """`parse_untrusted`, with the number of elements and processing instructions the document holds."""
     if len(data) > MAX_FILE_BYTES:
         raise ReadError(
             f"{source} is larger than {MAX_FILE_BYTES // 1_048_576} MB, so it is not an ownership document."
@@ -137,13 +142,18 @@ def parse_untrusted(data: bytes, source: str) -> etree._Element:
     if docinfo.doctype or docinfo.internalDTD is not None:
         raise ReadError(f"{source} contains a DOCTYPE, which EDGAR ownership documents never have; it was not read.")
     # Counted by libxml2's XPath in C: a few milliseconds even for a million nodes.
-    nodes = int(_NODES(root))
+    nodes = count_nodes(root)
     if nodes > MAX_NODES:
         raise ReadError(
             f"{source} has {nodes:,} XML elements and processing instructions; an ownership document "
             f"has a few thousand at most, so it was not read."
         )
-    return root
+    return root, nodes
+
+
+def count_nodes(root: etree._Element) -> int:
+    """How many elements and processing instructions the document of `root` holds."""
+    return int(_NODES(root))
 
 
 def local_name(element: etree._Element) -> str:

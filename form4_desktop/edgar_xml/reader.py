@@ -25,7 +25,15 @@ from typing import Any, Callable, TypeVar
 from lxml import etree
 
 from form4_desktop.edgar_xml.errors import ReadError
-from form4_desktop.edgar_xml.parsing import XML_SPACE, XSI, local_name, own_text, parse_untrusted, read_bytes
+from form4_desktop.edgar_xml.parsing import (
+    XML_SPACE,
+    XSI,
+    count_nodes,
+    local_name,
+    own_text,
+    parse_counted,
+    read_bytes,
+)
 from form4_desktop.model import (
     DOCUMENT_TYPES,
     DerivativeHolding,
@@ -98,30 +106,28 @@ class _Unusual(Exception):
 
 
 class _Context:
-    __slots__ = ("source", "strict", "plain", "attributes", "issues", "moved_states")
+    __slots__ = ("source", "strict", "plain", "elements", "visited", "attributes", "issues", "moved_states")
 
-    def __init__(self, source: str, strict: bool, plain: bool = False):
+    def __init__(self, source: str, strict: bool, plain: bool = False, elements: int | None = None):
         self.source = source
         self.strict = strict
-        # A plain reading (see read_document) stops at the first problem or repair, or anything a careful
+        # A plain reading (see _read_plainly) stops at the first problem or repair, or anything a careful
         # reading would look at twice (a namespace, a text between elements, an attribute other than the ids
-        # it counts here), to read the document again carefully.
+        # it counts, an element it did not visit), to read the document again carefully.
         self.plain = plain
+        self.elements = elements  # how many elements the document has, when parsing counted them
+        self.visited = 0  # how many elements a plain reading has visited, besides the root
         self.attributes = 0
         self.issues: list[SourceIssue] = []
         self.moved_states: list[tuple[str, str]] = []  # (path, code) of foreign codes moved to the country
 
     def problem(self, path: str, what: str) -> None:
         """A value that cannot be read faithfully: refused when strict, noted and left out otherwise."""
-        if self.plain:
-            raise _Unusual
         if self.strict:
             raise ReadError(f"{self.source}: {path}: {what}.")
         self.issues.append(SourceIssue(path, what))
 
     def repaired(self, path: str, what: str) -> None:
-        if self.plain:
-            raise _Unusual
         self.issues.append(SourceIssue(path, what))
 
 
@@ -137,20 +143,6 @@ class _Element:
         self.context = context
         children: dict[str, list[etree._Element]] = {}
         self.children = children
-        if context.plain:  # no processing instruction: only elements
-            if len(element):
-                # Text beside a footnote's markup is the footnote's problem (see _read_footnotes).
-                beside = step != "footnote" and _plain_text_of(element.text) is not None
-                for child in element:
-                    beside = beside or _plain_text_of(child.tail) is not None
-                    found = children.get(child.tag)
-                    if found is None:
-                        children[child.tag] = [child]
-                    else:
-                        found.append(child)
-                if beside:
-                    raise _Unusual
-            return
         for child in element:
             if isinstance(child.tag, str):
                 children.setdefault(local_name(child), []).append(child)
@@ -171,16 +163,18 @@ class _Element:
         return self.step if self.parent is None else f"{self.parent.path}/{self.step}"
 
     def problem(self, what: str) -> None:
-        if self.context.plain:
-            raise _Unusual
         self.context.problem(self.path, what)
 
     def repaired(self, what: str) -> None:
-        if self.context.plain:
-            raise _Unusual
         self.context.repaired(self.path, what)
 
     def check_known(self, *names: str) -> None:
+        """For an element that holds elements: each is one of `names`, and no text stands where they belong
+        (with none, `<transactionShares>125000</…>` would read as an empty box)."""
+        if not self.children:
+            text = own_text(self.element).strip(XML_SPACE)
+            if text:
+                self.problem(f"unexpected text {quote(text)}; this element holds elements, not a value")
         unexpected = [name for name in self.children if name not in names]
         for name in unexpected[:MAX_NAMED]:
             self.problem(f"unexpected element <{name}>, which the ownership schemas do not define here")
@@ -213,66 +207,16 @@ class _Element:
         if self.children:
             self.problem(f"expected a plain value but found <{next(iter(self.children))}> inside")
             return None
-        # With no child at all (a plain document's leaf), `text` is all of it.
-        value = (self.element.text or "" if self.context.plain else own_text(self.element)).strip(XML_SPACE)
+        value = own_text(self.element).strip(XML_SPACE)
         return value or None
 
     def child_text(self, name: str) -> str | None:
-        if self.context.plain:
-            return self._plain_value(name, _plain_text)
         child = self.one(name)
         return child.text() if child is not None else None
 
     def child_bool(self, name: str) -> bool | None:
-        if self.context.plain:
-            return self._plain_value(name, _plain_bool)
         child = self.one(name)
         return child.as_bool() if child is not None else None
-
-    def _plain_value(self, name: str, parse: Callable[[str | None], T | None]) -> T | None:
-        """In a plain document: the value of the child `name` as `parse` reads its text, None without it."""
-        found = self.children.get(name)
-        if found is None:
-            return None
-        if len(found) > 1 or len(found[0]):
-            raise _Unusual
-        return parse(_plain_text_of(found[0].text))
-
-    def _plain_footnoted(self, name: str, parse: Callable[[str | None], T | None]) -> Footnoted[T] | None:
-        """`footnoted` for a plain document, without an _Element per value and reference: the same result,
-        or _Unusual wherever `footnoted` would find a problem or make a repair."""
-        found = self.children.get(name)
-        if found is None:
-            return None
-        if len(found) > 1:
-            raise _Unusual
-        box = found[0]
-        value = None
-        values = 0
-        ids = []
-        if _plain_text_of(box.text) is not None:
-            raise _Unusual
-        for child in box:
-            tag = child.tag
-            text = _plain_text_of(child.text)
-            if len(child) or _plain_text_of(child.tail) is not None:
-                raise _Unusual
-            if tag == "value":
-                values += 1
-                value = parse(text)
-            elif tag == "footnoteId":
-                footnote_id = child.get("id")
-                if not footnote_id or footnote_id != footnote_id.strip(XML_SPACE) or text is not None:
-                    raise _Unusual
-                ids.append(footnote_id)
-            else:
-                raise _Unusual
-        if values > 1 or len(ids) > MAX_READ["footnoteId"]:
-            raise _Unusual
-        if value is None and not ids:  # a plain value is None or not empty (Footnoted.is_empty)
-            return None
-        self.context.attributes += len(ids)
-        return Footnoted(value, ids)
 
     def _typed_text(self, kind: str) -> str | None:
         value = self.text()
@@ -357,48 +301,7 @@ def _text(element: _Element) -> str | None:
     return element.text()
 
 
-def _plain_text_of(text: str | None) -> str | None:
-    """A text or tail without XML whitespace around it; None when nothing is left."""
-    return text.strip(XML_SPACE) or None if text else None
-
-
-def _plain_text(text: str | None) -> str | None:
-    return text
-
-
-def _plain_typed(text: str | None) -> str:
-    if text is None:  # an empty typed value: a repair
-        raise _Unusual
-    return text
-
-
-def _plain_bool(text: str | None) -> bool:
-    value = _BOOLEANS.get(_plain_typed(text))
-    if value is None:
-        raise _Unusual
-    return value
-
-
-def _plain_date(text: str | None) -> date:
-    match = _DATE.fullmatch(_plain_typed(text))
-    if match is None:
-        raise _Unusual
-    try:
-        return date(int(match[1]), int(match[2]), int(match[3]))
-    except ValueError:
-        raise _Unusual from None
-
-
-def _plain_decimal(text: str | None) -> Decimal:
-    value = _plain_typed(text)
-    if value[0] in "+-" or not _DECIMAL.fullmatch(value):
-        raise _Unusual
-    return Decimal(value)
-
-
 def _footnoted(parent: _Element, name: str, parse: Callable[[_Element], T | None]) -> Footnoted[T] | None:
-    if parent.context.plain:
-        return parent._plain_footnoted(name, _PLAIN[parse])
     child = parent.one(name)
     return child.footnoted(parse) if child is not None else None
 
@@ -416,17 +319,12 @@ def read_document(data: bytes, source: str = "<input>", *, strict: bool = True) 
     so that one bad box does not hide every other finding. Either way the repairs made on reading
     (a namespace, a processing instruction, a sign) are listed as issues.
     """
-    root = parse_untrusted(data, source)
-    pis = _instructions(root)
-    if not pis and root.tag == "ownershipDocument" and not _may_have_namespaces(data, root):
-        # Nearly every real filing: read without an _Element per value, and again carefully (below) at the
-        # first problem, repair or anything unusual, so that the outcome is always the careful reading's.
+    root, nodes = parse_counted(data, source)
+    if root.tag == "ownershipDocument" and not _instructions(root):
+        # Nearly every real filing: read in one pass, and again carefully (below) at the first problem, repair
+        # or anything unusual, so that the outcome is always the careful reading's.
         try:
-            plain = _Context(source, strict, plain=True)
-            result = _read_root(root, plain)
-            plain.attributes += sum(1 for name in root.keys() if name in _SCHEMA_LOCATIONS)
-            if plain.attributes == _ATTRIBUTES(root):  # none unexpected anywhere
-                return result
+            return _read_root(root, _Context(source, strict, plain=True, elements=nodes))
         except _Unusual:
             pass
     return _read_carefully(root, source, strict)
@@ -454,16 +352,6 @@ def _read_carefully(root: etree._Element, source: str, strict: bool) -> ReadResu
     return _read_root(root, context)
 
 
-def _may_have_namespaces(data: bytes, root: etree._Element) -> bool:
-    """Whether any element may be in a namespace: not when the file, in an encoding that writes ASCII as
-    ASCII, never declares one (lxml refuses an undeclared prefix)."""
-    encoding = (root.getroottree().docinfo.encoding or "").upper()
-    return encoding not in _ASCII_ENCODINGS or b"xmlns" in data
-
-
-_ASCII_ENCODINGS = frozenset({"UTF-8", "US-ASCII", "ASCII", "ISO-8859-1", "LATIN1", "WINDOWS-1252"})
-
-
 def _read_root(root: etree._Element, context: _Context) -> ReadResult:
     name = local_name(root)
     source = context.source
@@ -475,6 +363,8 @@ def _read_root(root: etree._Element, context: _Context) -> ReadResult:
         raise ReadError(
             f"{source} is not an EDGAR ownership document: its root element is <{name}>, expected <ownershipDocument>."
         )
+    if context.plain:
+        return ReadResult(_read_plainly(root, context), context.issues, root)
     filing = _read_document(_Element(root, None, "ownershipDocument", context))
     if not filing.is_disseminated_copy:  # EDGAR's own old copies are history; a draft must be put right
         for path, code in context.moved_states:
@@ -667,14 +557,6 @@ def _as_date(element: _Element) -> date | None:
 
 def _as_decimal(element: _Element) -> Decimal | None:
     return element.as_decimal()
-
-
-# What each reading of an _Element is in a plain document, on the value's stripped text (None when empty).
-_PLAIN: dict[Callable[[_Element], Any], Callable[[str | None], Any]] = {
-    _text: _plain_text,
-    _as_date: _plain_date,
-    _as_decimal: _plain_decimal,
-}
 
 
 def _read_coding(row: _Element) -> TransactionCoding | None:
@@ -885,3 +767,524 @@ def _read_signature(signature: _Element) -> Signature:
         name=signature.child_text("signatureName") or "",
         date=signed.as_date() if signed is not None else None,
     )
+
+
+# The plain reading: one pass over a document without processing instructions, each element visited once and
+# each value converted as it is met. It gives exactly the careful reading's filing, or raises _Unusual wherever
+# the careful reading would find a problem or make a repair (or might: it is free to be more wary). What the
+# careful reading checks element by element, it checks by counting: the elements it visited must be all the
+# document's (so no value hides markup), the attributes it read all its attributes (so none is unexpected).
+# An unknown or namespaced element is not in the table of its parent's children; text between elements is
+# looked for at each element.
+
+_PLAIN_TEXT, _PLAIN_DATE, _PLAIN_DECIMAL = 0, 1, 2
+
+
+def _read_plainly(root: etree._Element, context: _Context) -> Filing:
+    found = _plain_children(root, _ROOT, context)
+    document_type = _leaf(found[1])
+    if document_type not in DOCUMENT_TYPES:
+        raise _Unusual
+    owners = found[14] or ()
+    signatures = found[15] or ()
+    if len(owners) > MAX_READ["reportingOwner"] or len(signatures) > MAX_READ["ownerSignature"]:
+        raise _Unusual
+    filing = Filing(
+        document_type=document_type,
+        schema_version=_leaf(found[0]),
+        period_of_report=_date_of(found[2]),
+        date_of_original_submission=_date_of(found[3]),
+        not_subject_to_section16=_bool_of(found[4]),
+        no_securities_owned=_bool_of(found[5]),
+        form3_holdings_reported=_bool_of(found[6]),
+        form4_transactions_reported=_bool_of(found[7]),
+        aff10b5_one=_bool_of(found[9]),
+        issuer=_plain_issuer(found[8], context),
+        reporting_owners=[_plain_owner(owner, context) for owner in owners],
+        table_i=_plain_table(found[10], _TABLE_I_ROWS, context),
+        table_ii=_plain_table(found[11], _TABLE_II_ROWS, context),
+        footnotes=_plain_footnotes(found[12], context),
+        remarks=_leaf(found[13]),
+        signatures=[_plain_signature(signature, context) for signature in signatures],
+    )
+    if context.moved_states and not filing.is_disseminated_copy:
+        raise _Unusual  # a repair the careful reading names
+    elements = context.elements if context.elements is not None else count_nodes(root)
+    if context.visited + 1 != elements:  # an element inside a value, or anywhere not read
+        raise _Unusual
+    locations = sum(1 for name in root.keys() if name in _SCHEMA_LOCATIONS)
+    if context.attributes + locations != int(_ATTRIBUTES(root)):  # an attribute other than the ids read
+        raise _Unusual
+    return filing
+
+
+def _plain_children(element: etree._Element, known: dict[str, int], context: _Context) -> list[Any]:
+    """The children of `element` by their place in `known` (its size is the table's): an element for a child
+    that may appear once, a list for one that may repeat (a negative place, ~index), None for one absent."""
+    found: list[Any] = [None] * len(known)
+    text = element.text
+    if text is not None and text.strip(XML_SPACE):
+        raise _Unusual
+    count = 0
+    for child in element:
+        count += 1
+        tail = child.tail
+        if tail is not None and tail.strip(XML_SPACE):
+            raise _Unusual
+        index = known.get(child.tag)
+        if index is None:
+            raise _Unusual  # unknown here, in a namespace, or not an element
+        if index >= 0:
+            if found[index] is not None:
+                raise _Unusual
+            found[index] = child
+        elif found[~index] is None:
+            found[~index] = [child]
+        else:
+            found[~index].append(child)
+    context.visited += count
+    return found
+
+
+def _places(*names: str) -> dict[str, int]:
+    """A table for _plain_children: each name's place, a repeating one (marked '*') as a negative ~index."""
+    return {name.rstrip("*"): ~index if name.endswith("*") else index for index, name in enumerate(names)}
+
+
+def _leaf(element: etree._Element | None) -> str | None:
+    if element is None:
+        return None
+    text = element.text
+    return (text.strip(XML_SPACE) or None) if text else None
+
+
+def _typed_leaf(element: etree._Element) -> str:
+    text = element.text
+    value = text.strip(XML_SPACE) if text else None
+    if not value:  # an empty typed value: a repair
+        raise _Unusual
+    return value
+
+
+def _bool_of(element: etree._Element | None) -> bool | None:
+    if element is None:
+        return None
+    value = _BOOLEANS.get(_typed_leaf(element))
+    if value is None:
+        raise _Unusual
+    return value
+
+
+def _date_of(element: etree._Element | None) -> date | None:
+    return None if element is None else _plain_date(_typed_leaf(element))
+
+
+def _plain_date(value: str) -> date:
+    if _DATE.fullmatch(value) is None:
+        raise _Unusual
+    try:
+        return date.fromisoformat(value[:10])  # YYYY-MM-DD, as the pattern matched it
+    except ValueError:
+        raise _Unusual from None
+
+
+def _plain_decimal(value: str) -> Decimal:
+    if value[0] in "+-" or _DECIMAL.fullmatch(value) is None:
+        raise _Unusual
+    return Decimal(value)
+
+
+def _plain_box(box: etree._Element | None, kind: int, context: _Context) -> Footnoted[Any] | None:
+    """A `value` with its `footnoteId`s, None when absent or empty (what `_footnoted` gives)."""
+    if box is None:
+        return None
+    text = box.text
+    if text is not None and text.strip(XML_SPACE):
+        raise _Unusual
+    values = 0
+    value = None
+    ids: list[str] | None = None
+    for child in box:
+        tail = child.tail
+        if tail is not None and tail.strip(XML_SPACE):
+            raise _Unusual
+        tag = child.tag
+        if tag == "value":
+            values += 1
+            value = child.text
+        elif tag == "footnoteId":
+            if ids is None:
+                ids = [_plain_id(child)]
+            else:
+                ids.append(_plain_id(child))
+        else:
+            raise _Unusual
+    count = values
+    if values:
+        if values > 1:
+            raise _Unusual
+        value = (value.strip(XML_SPACE) or None) if value else None
+        if kind:
+            if value is None:  # an empty number or date: a repair
+                raise _Unusual
+            value = _plain_date(value) if kind == _PLAIN_DATE else _plain_decimal(value)
+    if ids is not None:
+        count += len(ids)
+        if len(ids) > MAX_READ["footnoteId"]:
+            raise _Unusual
+        context.attributes += len(ids)
+    context.visited += count
+    if value is None and ids is None:
+        return None
+    return Footnoted(value, ids if ids is not None else [])
+
+
+def _plain_id(reference: etree._Element) -> str:
+    """The id of a `footnoteId`, which must be all it carries."""
+    footnote_id = reference.get("id")
+    if not footnote_id or footnote_id != footnote_id.strip(XML_SPACE):
+        raise _Unusual
+    text = reference.text
+    if text is not None and text.strip(XML_SPACE):
+        raise _Unusual
+    return footnote_id
+
+
+def _plain_ids(references: list[etree._Element] | None, context: _Context) -> list[str]:
+    if references is None:
+        return []
+    if len(references) > MAX_READ["footnoteId"]:
+        raise _Unusual
+    context.attributes += len(references)
+    return [_plain_id(reference) for reference in references]
+
+
+def _plain_issuer(element: etree._Element | None, context: _Context) -> Issuer:
+    if element is None:
+        return Issuer()
+    found = _plain_children(element, _ISSUER, context)
+    return Issuer(
+        cik=_leaf(found[0]) or "",
+        name=_leaf(found[1]),
+        trading_symbol=_leaf(found[2]) or "",
+        foreign_trading_symbol=_leaf(found[3]),
+    )
+
+
+def _plain_owner(element: etree._Element, context: _Context) -> ReportingOwner:
+    found = _plain_children(element, _OWNER, context)
+    cik = ccc = name = None
+    if found[0] is not None:
+        identity = _plain_children(found[0], _OWNER_ID, context)
+        cik, ccc, name = _leaf(identity[0]), _leaf(identity[1]), _leaf(identity[2])
+    relationship = found[2]
+    if relationship is None:
+        relation = Relationship()
+    else:
+        box = _plain_children(relationship, _RELATIONSHIP, context)
+        relation = Relationship(
+            is_director=_bool_of(box[0]),
+            is_officer=_bool_of(box[1]),
+            is_ten_percent_owner=_bool_of(box[2]),
+            is_other=_bool_of(box[3]),
+            officer_title=_leaf(box[4]),
+            other_text=_leaf(box[5]),
+        )
+    return ReportingOwner(
+        cik=cik or "",
+        ccc=ccc,
+        name=name,
+        address=_plain_address(found[1], context) if found[1] is not None else None,
+        relationship=relation,
+    )
+
+
+def _plain_address(element: etree._Element, context: _Context) -> OwnerAddress:
+    found = _plain_children(element, _ADDRESS, context)
+    address = OwnerAddress(
+        non_us_address=_bool_of(found[0]),
+        street1=_leaf(found[1]),
+        street2=_leaf(found[2]),
+        city=_leaf(found[3]),
+        non_us_state_territory=_leaf(found[4]),
+        state=_leaf(found[5]),
+        country=_leaf(found[6]),
+        zip_code=_leaf(found[7]),
+        state_description=_leaf(found[8]),
+        good_address=_bool_of(found[9]),
+    )
+    if migrate_foreign_state(address):
+        context.moved_states.append(("", address.country or ""))
+    return address
+
+
+def _plain_table(element: etree._Element | None, rows: dict[str, Callable[..., Any]], context: _Context) -> list:
+    if element is None:
+        return []
+    text = element.text
+    if text is not None and text.strip(XML_SPACE):
+        raise _Unusual
+    result = []
+    for child in element:
+        tail = child.tail
+        if tail is not None and tail.strip(XML_SPACE):
+            raise _Unusual
+        read = rows.get(child.tag)
+        if read is None:
+            raise _Unusual
+        result.append(read(child, context))
+    if len(result) > MAX_READ["rows"]:
+        raise _Unusual
+    context.visited += len(result)
+    return result
+
+
+def _plain_post(element: etree._Element | None, context: _Context) -> tuple[Any, Any]:
+    """Shares and value owned following the reported transaction(s), each None when not given."""
+    if element is None:
+        return None, None
+    found = _plain_children(element, _POST, context)
+    return _plain_box(found[0], _PLAIN_DECIMAL, context), _plain_box(found[1], _PLAIN_DECIMAL, context)
+
+
+def _plain_ownership(element: etree._Element | None, context: _Context) -> OwnershipNature:
+    if element is None:
+        return OwnershipNature()
+    found = _plain_children(element, _OWNERSHIP, context)
+    return OwnershipNature(
+        direct_or_indirect=_plain_box(found[0], _PLAIN_TEXT, context) or Footnoted(),
+        nature_of_ownership=_plain_box(found[1], _PLAIN_TEXT, context),
+    )
+
+
+def _plain_underlying(element: etree._Element | None, context: _Context) -> UnderlyingSecurity:
+    if element is None:
+        return UnderlyingSecurity()
+    found = _plain_children(element, _UNDERLYING, context)
+    return UnderlyingSecurity(
+        title=_plain_box(found[0], _PLAIN_TEXT, context) or Footnoted(),
+        shares=_plain_box(found[1], _PLAIN_DECIMAL, context),
+        value=_plain_box(found[2], _PLAIN_DECIMAL, context),
+    )
+
+
+def _plain_coding(element: etree._Element | None, context: _Context) -> TransactionCoding | None:
+    if element is None:
+        return None
+    found = _plain_children(element, _CODING, context)
+    return TransactionCoding(
+        form_type=_leaf(found[0]) or "",
+        code=_leaf(found[1]) or "",
+        equity_swap_involved=_bool_of(found[2]),
+        footnote_ids=_plain_ids(found[3], context),
+    )
+
+
+def _plain_holding_coding(element: etree._Element | None, context: _Context) -> HoldingCoding | None:
+    if element is None:
+        return None
+    found = _plain_children(element, _HOLDING_CODING, context)
+    form_type = _leaf(found[0])
+    footnote_ids = _plain_ids(found[1], context)
+    return None if form_type is None and not footnote_ids else HoldingCoding(form_type, footnote_ids)
+
+
+def _plain_nonderivative_transaction(element: etree._Element, context: _Context) -> NonDerivativeTransaction:
+    found = _plain_children(element, _NONDERIVATIVE_TRANSACTION, context)
+    shares = price = disposed = None
+    if found[5] is not None:
+        amounts = _plain_children(found[5], _NONDERIVATIVE_AMOUNTS, context)
+        shares = _plain_box(amounts[0], _PLAIN_DECIMAL, context)
+        price = _plain_box(amounts[1], _PLAIN_DECIMAL, context)
+        disposed = _plain_box(amounts[2], _PLAIN_TEXT, context)
+    owned, value_owned = _plain_post(found[6], context)
+    return NonDerivativeTransaction(
+        security_title=_plain_box(found[0], _PLAIN_TEXT, context) or Footnoted(),
+        transaction_date=_plain_box(found[1], _PLAIN_DATE, context) or Footnoted(),
+        deemed_execution_date=_plain_box(found[2], _PLAIN_DATE, context),
+        coding=_plain_coding(found[3], context),
+        timeliness=_plain_box(found[4], _PLAIN_TEXT, context),
+        shares=shares or Footnoted(),
+        price_per_share=price or Footnoted(),
+        acquired_disposed=disposed or Footnoted(),
+        shares_owned_following=owned,
+        value_owned_following=value_owned,
+        ownership=_plain_ownership(found[7], context),
+    )
+
+
+def _plain_nonderivative_holding(element: etree._Element, context: _Context) -> NonDerivativeHolding:
+    found = _plain_children(element, _NONDERIVATIVE_HOLDING, context)
+    owned, value_owned = _plain_post(found[2], context)
+    return NonDerivativeHolding(
+        security_title=_plain_box(found[0], _PLAIN_TEXT, context) or Footnoted(),
+        coding=_plain_holding_coding(found[1], context),
+        shares_owned_following=owned,
+        value_owned_following=value_owned,
+        ownership=_plain_ownership(found[3], context),
+    )
+
+
+def _plain_derivative_transaction(element: etree._Element, context: _Context) -> DerivativeTransaction:
+    found = _plain_children(element, _DERIVATIVE_TRANSACTION, context)
+    shares = total = price = disposed = None
+    if found[6] is not None:
+        amounts = _plain_children(found[6], _DERIVATIVE_AMOUNTS, context)
+        shares = _plain_box(amounts[0], _PLAIN_DECIMAL, context)
+        total = _plain_box(amounts[1], _PLAIN_DECIMAL, context)
+        price = _plain_box(amounts[2], _PLAIN_DECIMAL, context)
+        disposed = _plain_box(amounts[3], _PLAIN_TEXT, context)
+    owned, value_owned = _plain_post(found[10], context)
+    return DerivativeTransaction(
+        security_title=_plain_box(found[0], _PLAIN_TEXT, context) or Footnoted(),
+        conversion_or_exercise_price=_plain_box(found[1], _PLAIN_DECIMAL, context) or Footnoted(),
+        transaction_date=_plain_box(found[2], _PLAIN_DATE, context) or Footnoted(),
+        deemed_execution_date=_plain_box(found[3], _PLAIN_DATE, context),
+        coding=_plain_coding(found[4], context),
+        timeliness=_plain_box(found[5], _PLAIN_TEXT, context),
+        shares=shares,
+        total_value=total,
+        price_per_share=price or Footnoted(),
+        acquired_disposed=disposed or Footnoted(),
+        exercise_date=_plain_box(found[7], _PLAIN_DATE, context) or Footnoted(),
+        expiration_date=_plain_box(found[8], _PLAIN_DATE, context) or Footnoted(),
+        underlying=_plain_underlying(found[9], context),
+        shares_owned_following=owned,
+        value_owned_following=value_owned,
+        ownership=_plain_ownership(found[11], context),
+    )
+
+
+def _plain_derivative_holding(element: etree._Element, context: _Context) -> DerivativeHolding:
+    found = _plain_children(element, _DERIVATIVE_HOLDING, context)
+    owned, value_owned = _plain_post(found[6], context)
+    return DerivativeHolding(
+        security_title=_plain_box(found[0], _PLAIN_TEXT, context) or Footnoted(),
+        conversion_or_exercise_price=_plain_box(found[1], _PLAIN_DECIMAL, context) or Footnoted(),
+        coding=_plain_holding_coding(found[2], context),
+        exercise_date=_plain_box(found[3], _PLAIN_DATE, context) or Footnoted(),
+        expiration_date=_plain_box(found[4], _PLAIN_DATE, context) or Footnoted(),
+        underlying=_plain_underlying(found[5], context),
+        shares_owned_following=owned,
+        value_owned_following=value_owned,
+        ownership=_plain_ownership(found[7], context),
+    )
+
+
+def _plain_footnotes(element: etree._Element | None, context: _Context) -> list[Footnote]:
+    if element is None:
+        return []
+    text = element.text
+    if text is not None and text.strip(XML_SPACE):
+        raise _Unusual
+    result = []
+    for child in element:
+        tail = child.tail
+        if tail is not None and tail.strip(XML_SPACE) or child.tag != "footnote":
+            raise _Unusual
+        footnote_id = child.get("id")
+        if footnote_id:
+            if footnote_id != footnote_id.strip(XML_SPACE):
+                raise _Unusual
+            context.attributes += 1
+        text = child.text
+        result.append(Footnote(footnote_id or "", text.strip(XML_SPACE) if text else ""))
+    if len(result) > MAX_READ["footnote"]:
+        raise _Unusual
+    context.visited += len(result)
+    return result
+
+
+def _plain_signature(element: etree._Element, context: _Context) -> Signature:
+    found = _plain_children(element, _SIGNATURE, context)
+    return Signature(name=_leaf(found[0]) or "", date=_date_of(found[1]))
+
+
+# Each element's children, in the order of _read_document and the _read_* functions above.
+_ROOT = _places(
+    "schemaVersion",
+    "documentType",
+    "periodOfReport",
+    "dateOfOriginalSubmission",
+    "notSubjectToSection16",
+    "noSecuritiesOwned",
+    "form3HoldingsReported",
+    "form4TransactionsReported",
+    "issuer",
+    "aff10b5One",
+    "nonDerivativeTable",
+    "derivativeTable",
+    "footnotes",
+    "remarks",
+    "reportingOwner*",
+    "ownerSignature*",
+)
+_ISSUER = _places("issuerCik", "issuerName", "issuerTradingSymbol", "issuerForeignTradingSymbol")
+_OWNER = _places("reportingOwnerId", "reportingOwnerAddress", "reportingOwnerRelationship")
+_OWNER_ID = _places("rptOwnerCik", "rptOwnerCcc", "rptOwnerName")
+_ADDRESS = _places(
+    "rptOwnerNonUSAddressFlag",
+    "rptOwnerStreet1",
+    "rptOwnerStreet2",
+    "rptOwnerCity",
+    "rptOwnerNonUSStateTerritory",
+    "rptOwnerState",
+    "rptOwnerCountry",
+    "rptOwnerZipCode",
+    "rptOwnerStateDescription",
+    "rptOwnerGoodAddress",
+)
+_RELATIONSHIP = _places("isDirector", "isOfficer", "isTenPercentOwner", "isOther", "officerTitle", "otherText")
+_CODING = _places("transactionFormType", "transactionCode", "equitySwapInvolved", "footnoteId*")
+_HOLDING_CODING = _places("transactionFormType", "footnoteId*")
+_POST = _places("sharesOwnedFollowingTransaction", "valueOwnedFollowingTransaction")
+_OWNERSHIP = _places("directOrIndirectOwnership", "natureOfOwnership")
+_UNDERLYING = _places("underlyingSecurityTitle", "underlyingSecurityShares", "underlyingSecurityValue")
+_NONDERIVATIVE_AMOUNTS = _places("transactionShares", "transactionPricePerShare", "transactionAcquiredDisposedCode")
+_DERIVATIVE_AMOUNTS = _places(
+    "transactionShares", "transactionTotalValue", "transactionPricePerShare", "transactionAcquiredDisposedCode"
+)
+_NONDERIVATIVE_TRANSACTION = _places(
+    "securityTitle",
+    "transactionDate",
+    "deemedExecutionDate",
+    "transactionCoding",
+    "transactionTimeliness",
+    "transactionAmounts",
+    "postTransactionAmounts",
+    "ownershipNature",
+)
+_NONDERIVATIVE_HOLDING = _places("securityTitle", "transactionCoding", "postTransactionAmounts", "ownershipNature")
+_DERIVATIVE_TRANSACTION = _places(
+    "securityTitle",
+    "conversionOrExercisePrice",
+    "transactionDate",
+    "deemedExecutionDate",
+    "transactionCoding",
+    "transactionTimeliness",
+    "transactionAmounts",
+    "exerciseDate",
+    "expirationDate",
+    "underlyingSecurity",
+    "postTransactionAmounts",
+    "ownershipNature",
+)
+_DERIVATIVE_HOLDING = _places(
+    "securityTitle",
+    "conversionOrExercisePrice",
+    "transactionCoding",
+    "exerciseDate",
+    "expirationDate",
+    "underlyingSecurity",
+    "postTransactionAmounts",
+    "ownershipNature",
+)
+_SIGNATURE = _places("signatureName", "signatureDate")
+_TABLE_I_ROWS: dict[str, Callable[..., Any]] = {
+    "nonDerivativeTransaction": _plain_nonderivative_transaction,
+    "nonDerivativeHolding": _plain_nonderivative_holding,
+}
+_TABLE_II_ROWS: dict[str, Callable[..., Any]] = {
+    "derivativeTransaction": _plain_derivative_transaction,
+    "derivativeHolding": _plain_derivative_holding,
+}
