@@ -11,6 +11,7 @@ import pdfplumber
 import pytest
 
 from form4_desktop import cli
+from form4_desktop.app.register_export import pdf_rows
 from form4_desktop.pdf.register import HEADINGS, register_pdf
 from form4_desktop.rules import deadline
 from form4_desktop.rules.register import FiscalYear, RegisterLine
@@ -32,7 +33,13 @@ ON_TIME = RegisterLine("0000000034", "OWNER 34")
 
 def _pdf(lines, year=FiscalYear(2019), issuer="Natera, Inc.") -> bytes:
     return register_pdf(
-        lines, issuer=issuer, issuer_cik="0001604821", fiscal_year=year, produced=PRODUCED, as_of=date(2026, 11, 25)
+        pdf_rows(lines),
+        insiders=len(lines),
+        issuer=issuer,
+        issuer_cik="0001604821",
+        fiscal_year=year,
+        produced=PRODUCED,
+        as_of=date(2026, 11, 25),
     )
 
 
@@ -156,3 +163,11 @@ def test_form4_late_pdf_into_a_folder_says_so(tmp_path, capsys):
 )
 def test_the_title_gives_the_fiscal_years_first_and_last_day(year, said):
     assert _pages_text(_pdf([LATE], year))[0].splitlines()[2] == said
+
+
+def test_assumed_dates_stand_out_in_bold():
+    with pdfplumber.open(io.BytesIO(_pdf([LATE, NEVER]))) as document:
+        [page] = document.pages
+        words = page.extract_words(extra_attrs=["fontname"])
+    fonts = {word["text"]: word["fontname"] for word in words if word["text"] in ("assumed", "known")}
+    assert fonts["assumed"].endswith("-Bold") and not fonts["known"].endswith("-Bold")  # DejaVu Sans Condensed

@@ -9,7 +9,8 @@ from datetime import date, datetime
 
 from form4_desktop.app.files import write_atomically
 from form4_desktop.model import Issuer
-from form4_desktop.pdf.register import register_pdf
+from form4_desktop.app.compliance import register_row
+from form4_desktop.pdf.register import ASSUMED, KNOWN, register_pdf
 from form4_desktop.rules.register import FiscalYear, RegisterLine
 from form4_desktop.store import DraftStore
 
@@ -34,6 +35,20 @@ def file_name(store: DraftStore, issuer_cik: str, year: int, suffix: str) -> str
     return f"item405-{symbol or (issuer_cik.lstrip('0') or '0').zfill(10)}-{year}.{suffix}"
 
 
+def pdf_rows(lines: list[RegisterLine]) -> list[list[str]]:
+    """The PDF's rows: each delinquent insider's line as `form4 late` writes it (compliance.register_row), its
+    filing dates "assumed" or "known", and what the counts are made of, one item a line."""
+    return [
+        [
+            *register_row(line)[:5],
+            ASSUMED if line.assumed_dates else KNOWN,
+            "\n".join(f"\u2022 {item}" for item in line.items),
+        ]
+        for line in lines
+        if line.delinquent
+    ]
+
+
 def write_register_pdf(
     store: DraftStore,
     lines: list[RegisterLine],
@@ -47,7 +62,8 @@ def write_register_pdf(
     from form4_desktop.app.clock import new_york_now
 
     pdf = register_pdf(
-        lines,
+        pdf_rows(lines),
+        insiders=len(lines),
         issuer=issuer_name(store, issuer_cik),
         issuer_cik=(issuer_cik.lstrip("0") or "0").zfill(10),
         fiscal_year=fiscal_year,

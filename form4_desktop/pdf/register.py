@@ -32,7 +32,7 @@ from form4_desktop.pdf.layout import (
     register_fonts,
 )
 from form4_desktop.rules.characters import printable_text
-from form4_desktop.rules.register import FiscalYear, RegisterLine
+from form4_desktop.rules.register import FiscalYear
 
 HEADINGS = (
     "Owner CIK",
@@ -57,38 +57,26 @@ def _text(value: str, style=CELL) -> Paragraph:
     return Paragraph(escape(printable_text(value)).replace("\n", "<br/>"), style)
 
 
-def register_cells(line: RegisterLine) -> list[str]:
-    """One insider's row as the PDF prints it, in HEADINGS order."""
-    return [
-        line.owner_cik,
-        line.owner,
-        str(line.late_reports),
-        str(line.late_transactions),
-        str(line.failures_to_file),
-        ASSUMED if line.assumed_dates else KNOWN,
-        "\n".join(f"\u2022 {item}" for item in line.items),
-    ]
-
-
 def _when(moment: datetime) -> str:
     hour = moment.hour % 12 or 12
     return f"{moment:%m/%d/%Y} {hour}:{moment:%M} {'a.m.' if moment.hour < 12 else 'p.m.'}"
 
 
 def register_pdf(
-    lines: Sequence[RegisterLine],
+    rows: Sequence[Sequence[str]],
     *,
+    insiders: int,
     issuer: str,
     issuer_cik: str,
     fiscal_year: FiscalYear,
     produced: datetime,
     as_of: date,
 ) -> bytes:
-    """The register of `issuer` (name as the store knows it; CIK, ten digits) for `fiscal_year`: the delinquent
-    lines of `lines` (every insider's line, as app.compliance.late_register gives them), judged as of `as_of` (a
-    draft unfiled after its due date is a failure to file by then), produced at `produced` (New York time)."""
+    """The register of `issuer` (name as the store knows it; CIK, ten digits) for `fiscal_year`: `rows`, one per
+    insider with something late (the texts of HEADINGS in order, the filing dates ASSUMED or KNOWN), of `insiders`
+    in all; judged as of `as_of` (a draft unfiled after its due date is a failure to file by then), produced at
+    `produced` (New York time)."""
     register_fonts()
-    delinquent = [line for line in lines if line.delinquent]
     buffer = io.BytesIO()
     who = f"{issuer} (CIK {issuer_cik})" if issuer else f"CIK {issuer_cik}"
     title = f"Item 405 register \u2014 {who} \u2014 fiscal year {fiscal_year.year}"
@@ -124,17 +112,16 @@ def register_pdf(
         _text(text, _HEAD_RIGHT if 2 <= column <= 4 else _HEAD_CENTER if column == 5 else _HEAD)
         for column, text in enumerate(HEADINGS)
     ]
-    rows: list[list] = [heading]
-    for line in delinquent:
-        cells = register_cells(line)
-        rows.append(
+    table: list[list] = [heading]
+    for cells in rows:
+        table.append(
             [
                 _text(text, CELL_RIGHT if 2 <= column <= 4 else CELL_CENTER if column == 5 else CELL)
                 for column, text in enumerate(cells)
             ]
         )
-        if line.assumed_dates:  # the mark a reader must not miss
-            rows[-1][5] = Paragraph(f"<font name='{BOLD}'>{escape(cells[5])}</font>", CELL_CENTER)
+        if cells[5] == ASSUMED:  # the mark a reader must not miss
+            table[-1][5] = Paragraph(f"<font name='{BOLD}'>{ASSUMED}</font>", CELL_CENTER)
     style = [
         ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
         ("BACKGROUND", (0, 0), (-1, 0), colors.Color(0.9, 0.9, 0.9)),
@@ -142,16 +129,16 @@ def register_pdf(
         ("LEFTPADDING", (0, 0), (-1, -1), 3),
         ("RIGHTPADDING", (0, 0), (-1, -1), 3),
     ]
-    if not delinquent:
-        rows.append(
+    if not rows:
+        table.append(
             [_text("No insider filed a report late or failed to file a required form in this fiscal year.")]
             + [""] * (len(HEADINGS) - 1)
         )
         style.append(("SPAN", (0, 1), (-1, 1)))
-    story.append(_table(rows, style, colWidths=WIDTHS, repeatRows=1))
-    others = len(lines) - len(delinquent)
+    story.append(_table(table, style, colWidths=WIDTHS, repeatRows=1))
+    others = insiders - len(rows)
     notes = [
-        f"{len(delinquent)} insider{'s' if len(delinquent) != 1 else ''} listed; "
+        f"{len(rows)} insider{'s' if len(rows) != 1 else ''} listed; "
         + (
             "no other insider of the issuer is in the store."
             if others == 0
@@ -162,7 +149,7 @@ def register_pdf(
         "not reported on a timely basis, and any known failure to file a required form (a Form 5 owed and not "
         "filed without a written representation that none is required counts, Item 405(b)).",
     ]
-    if any(line.assumed_dates for line in delinquent):
+    if any(cells[5] == ASSUMED for cells in rows):
         notes.append(
             "Filing dates \u201cassumed\u201d: a copy imported from EDGAR without its filing date is taken as filed "
             "on its latest signature date. Confirm those dates on EDGAR before the proxy statement relies on them."
