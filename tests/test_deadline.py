@@ -344,11 +344,15 @@ def test_a_gift_given_since_02_27_2023_on_a_form5_as_on_time_is_an_error():
     gift.coding.code, gift.acquired_disposed = "G", Footnoted("D")
     assert deadline_found(filing, date(2024, 2, 14)) == [
         ("DUE-DATE", Severity.INFO, "period_of_report"),
-        ("FORM5-GIFT-ON-TIME", Severity.ERROR, "table_i[0].timeliness"),
+        ("FORM5-GIFT-ON-TIME", Severity.ERROR, "table_i[0].coding.form_type"),
     ]
-    gift.timeliness = Footnoted("L")  # a late Form 4 item
+    gift.timeliness = Footnoted("L")  # a Form 5 item reported late (G5) is still not a late Form 4 item
+    assert [f[0] for f in deadline_found(filing, date(2024, 2, 14))] == ["DUE-DATE", "FORM5-GIFT-ON-TIME"]
+    gift.coding.form_type = "4"  # a late Form 4 item (G4): L or not, it is late by definition
     assert deadline_found(filing, date(2024, 2, 14)) == [("DUE-DATE", Severity.INFO, "period_of_report")]
     gift.timeliness = None
+    assert deadline_found(filing, date(2024, 2, 14)) == [("DUE-DATE", Severity.INFO, "period_of_report")]
+    gift.coding.form_type = "5"
     gift.transaction_date = Footnoted(date(2023, 2, 24))  # before the rule
     assert deadline_found(filing, date(2024, 2, 14)) == [("DUE-DATE", Severity.INFO, "period_of_report")]
 
@@ -569,7 +573,7 @@ def test_a_gift_given_is_due_on_form4_from_the_releases_effective_date(given, du
     annual.table_i[0].transaction_date = Footnoted(given)
     annual.table_i[0].coding.code, annual.table_i[0].acquired_disposed = "G", Footnoted("D")
     on_time = [f.field_path for f in validate(annual, date(2024, 2, 14)) if f.rule_id == "FORM5-GIFT-ON-TIME"]
-    assert on_time == (["table_i[0].timeliness"] if due else [])
+    assert on_time == (["table_i[0].coding.form_type"] if due else [])
 
 
 # 8. a gift moved between the reporting person's own holdings: given and received on the same Form 4
@@ -638,7 +642,8 @@ def test_each_row_rule_names_its_box_as_the_form_does_and_says_what_to_do():
     assert on_time.message.startswith("Table I, row 1, column ")
     assert on_time.message.endswith(
         ": a gift given on or after 02/27/2023 was due on Form 4 within two business days (Release 33-11138); on a "
-        "Form 5 it is a late Form 4 item: mark it L."
+        "Form 5 it is a late Form 4 item: choose '4 — should have been reported on Form 4' in its Form type column "
+        "(it prints G4)."
     )
 
 

@@ -238,7 +238,7 @@ def expected_cells(form: str, table_name: str, row, columns: dict) -> dict[tuple
             if form != "5":
                 early = "V" if row.coding is not None and row.coding.form_type == "5" else ""
                 put(column.number, column.part, early + marks(row.timeliness.footnote_ids if row.timeliness else []))
-        elif column.kind in ("k", "timeliness"):
+        elif column.kind in ("k", "timeliness", "form"):  # printed with the code
             continue
         elif column.kind == "date":
             put(column.number, column.part, shown(value(row, path), format_date))

@@ -525,6 +525,7 @@ def test_every_rule_has_a_test():
     tested |= {"SHORT-SWING"}  # tests/test_short_swing.py (it needs the owner's other filings)
     tested |= {"PRINT-CHARACTERS"}  # tests/test_pdf.py (what the printed form's font cannot carry)
     tested |= {"DEEMED-DATE-INELIGIBLE", "FORM5-ITEM-ON-FORM4", "FORM5-GIFT-ON-TIME", "PRE-REGISTRATION"}  # test_deadline
+    tested |= {"FORM4-ITEM-ON-FORM5", "FORM5-REPORTED-BOXES"}  # tests/test_form5_coding.py
     assert tested == set(RULES)
 
 

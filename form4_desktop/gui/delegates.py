@@ -23,7 +23,9 @@ from PySide6.QtWidgets import (
 )
 
 from form4_desktop.gui.document import read_typed
+from form4_desktop.model import HoldingCoding
 from form4_desktop.model.display import format_date
+from form4_desktop.model.forms import FORM5_ITEM, LATE_FORM3_HOLDING, LATE_FORM4_ITEM
 from form4_desktop.model.typed import TypedValueError, read_date
 
 TRANSACTION_CODES = {
@@ -169,12 +171,16 @@ class CellDelegate(QStyledItemDelegate):
             for code, meaning in TRANSACTION_CODES.items():
                 editor.addItem(f"{code} — {meaning}", code)
             return editor
-        if kind in ("ad", "di", "timeliness"):
+        if kind in ("ad", "di", "timeliness", "form"):
             editor = QComboBox(parent)
             choices = {
                 "ad": [("", ""), ("A — acquired", "A"), ("D — disposed of", "D")],
                 "di": [("", ""), ("D — direct", "D"), ("I — indirect", "I")],
-                "timeliness": [("", ""), ("E — reported early", "E"), ("L — reported late", "L")],
+                # Only a Form 5 has the column, and on it only L may be given (TS 4.3.8.3).
+                "timeliness": [("", ""), ("L — a Form 5 item reported late", "L")],
+                "form": [(FORM5_ITEM[1], FORM5_ITEM[0]), (LATE_FORM4_ITEM[1], LATE_FORM4_ITEM[0])]
+                if index.model().is_transaction(index.row())
+                else [("", ""), (LATE_FORM3_HOLDING[1], LATE_FORM3_HOLDING[0])],
             }[kind]
             for label, value in choices:
                 editor.addItem(label, value)
@@ -225,6 +231,9 @@ class CellDelegate(QStyledItemDelegate):
         kind = self.columns[index.column()].kind
         row, column = index.row(), index.column()
         if isinstance(editor, QComboBox):
+            if kind == "form" and not model.is_transaction(row):
+                self.set_holding_form_type(model, index, editor.currentData() or None)
+                return
             model.setData(index, editor.currentData() or None)
             return
         line = editor.line if isinstance(editor, DateEditor) else editor
@@ -237,6 +246,21 @@ class CellDelegate(QStyledItemDelegate):
         )
         if problem:
             self.refused.emit(f"Not taken — {label}: {problem} Press F2 on the box to correct what you typed.")
+
+    @staticmethod
+    def set_holding_form_type(model, index: QModelIndex, form_type: str | None) -> None:
+        """A Form 5 holding marked (or no longer marked) as omitted from the Form 3: its coding is a holding's
+        (form type and footnotes only), made or dropped with the mark, its footnotes kept."""
+        row = index.row()
+        if not model.applies(row, index.column()) or model.document.read_only:
+            return
+        current = model.rows[row].coding
+        footnote_ids = list(current.footnote_ids) if current is not None else []
+        coding = HoldingCoding(form_type, footnote_ids) if form_type or footnote_ids else None
+        if coding != current:
+            model.document.set(
+                f"{model.table}[{row}].coding", coding, f"Edit {model.label(row, index.column())}", merge=False
+            )
 
     def eventFilter(self, editor: QObject, event: QEvent) -> bool:  # noqa: N802
         owner = editor.parent() if isinstance(editor, QLineEdit) and isinstance(editor.parent(), DateEditor) else None

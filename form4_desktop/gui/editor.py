@@ -43,7 +43,7 @@ from form4_desktop.model import (
     Signature,
 )
 from form4_desktop.model import operations, paths
-from form4_desktop.model.forms import describe
+from form4_desktop.model.forms import FORM5_ITEM, FORM_TYPE_HEADER, LATE_FORM3_HOLDING, LATE_FORM4_ITEM, describe
 from form4_desktop.model.operations import change_form_type
 from form4_desktop.model.codes import COUNTRIES, US_STATES
 from form4_desktop.model.names import conformed_signature
@@ -136,9 +136,15 @@ class FilingTab(QWidget):
         binder.line(self.foreign, "issuer.foreign_trading_symbol")
         # What EDGAR computes from the tables, shown as the paper form has it (never typed, never sent).
         self.no_securities = _check("no_securities_owned", "No securities beneficially owned", TIPS["computed"])
-        self.form3_holdings = _check("form3_holdings_reported", "Form 3 holdings reported", TIPS["computed"])
+        self.form3_holdings = _check(
+            "form3_holdings_reported",
+            "Form 3 holdings reported",
+            TIPS["computed"] + f" Checked when a holding's {FORM_TYPE_HEADER} is '{LATE_FORM3_HOLDING[1]}'.",
+        )
         self.form4_transactions = _check(
-            "form4_transactions_reported", "Form 4 transactions reported", TIPS["computed"]
+            "form4_transactions_reported",
+            "Form 4 transactions reported",
+            TIPS["computed"] + f" Checked when a transaction's {FORM_TYPE_HEADER} is '{LATE_FORM4_ITEM[1]}'.",
         )
         for computed in (self.no_securities, self.form3_holdings, self.form4_transactions):
             computed.setEnabled(False)
@@ -166,6 +172,8 @@ class FilingTab(QWidget):
             "issuer.name": self.issuer_name,
             "issuer.trading_symbol": self.ticker,
             "issuer.foreign_trading_symbol": self.foreign,
+            "form3_holdings_reported": self.form3_holdings,
+            "form4_transactions_reported": self.form4_transactions,
         }
         document.changed.connect(lambda path: self._amendment(document))
         document.replaced.connect(lambda: self._amendment(document))
@@ -232,16 +240,12 @@ class FilingTab(QWidget):
         layout.setRowVisible(self.no_securities, form3)
         layout.setRowVisible(self.form3_holdings, description.form == "5")
         layout.setRowVisible(self.form4_transactions, description.form == "5")
-        rows = (*filing.table_i, *filing.table_ii)
-        self.no_securities.setChecked(not rows)
-        self.form3_holdings.setChecked(any(not hasattr(row, "transaction_date") for row in rows))
-        self.form4_transactions.setChecked(
-            any(
-                getattr(getattr(row, "coding", None), "form_type", None) == "4"
-                for row in rows
-                if hasattr(row, "transaction_date")
-            )
-        )
+        self.no_securities.setChecked(not (*filing.table_i, *filing.table_ii))
+        # As EDGAR sets them from the rows (a holding of form type 3, a transaction of form type 4), and as the
+        # printed form checks them; a value kept from a filed form that disagrees is a finding (FORM5-REPORTED-BOXES).
+        form3_holdings, form4_transactions = operations.reported_boxes(filing)
+        self.form3_holdings.setChecked(form3_holdings)
+        self.form4_transactions.setChecked(form4_transactions)
 
     def _label(self, field: QWidget, text: str) -> None:
         label = self.layout_.labelForField(field)
@@ -539,7 +543,8 @@ class TableTab(QWidget):
         "k": 40,
         "ad": 64,
         "di": 56,
-        "timeliness": 56,
+        "timeliness": 40,
+        "form": 72,
     }
 
     def _size_columns(self) -> None:
@@ -621,8 +626,17 @@ class TableTab(QWidget):
 
     def clear_cell(self) -> None:
         index = self.view.currentIndex()
-        if index.isValid() and self.model.flags(index) & Qt.ItemFlag.ItemIsEditable:
-            self.model.setData(index, None)
+        if not index.isValid() or not self.model.flags(index) & Qt.ItemFlag.ItemIsEditable:
+            return
+        if self.model.columns[index.column()].kind == "form":
+            if self.model.is_transaction(index.row()):  # EDGAR requires it: there is nothing to clear it to
+                self.refused.emit(
+                    f"A transaction's form type is 4 or 5: choose '{FORM5_ITEM[1]}' or '{LATE_FORM4_ITEM[1]}'."
+                )
+            else:
+                self.delegate.set_holding_form_type(self.model, index, None)
+            return
+        self.model.setData(index, None)
 
     def pick_footnotes(self) -> None:
         index = self.view.currentIndex()

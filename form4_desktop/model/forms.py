@@ -13,8 +13,24 @@ from dataclasses import dataclass, field, replace
 
 # Kinds of column (how a value is typed and shown): text; date; decimal (an amount or price); code (a
 # transaction code); v (a Form 5 item reported early); k (an equity swap); ad ((A) or (D)); di (D or I);
-# timeliness (E early, L late); kind (a row's kind: transaction or holding, not a value of the form).
-KINDS = frozenset({"text", "date", "decimal", "code", "v", "k", "ad", "di", "timeliness", "kind"})
+# timeliness (E early, L late); form (a Form 5 row's form type: which form the item belongs on); kind (a row's
+# kind: transaction or holding, not a value of the form).
+KINDS = frozenset({"text", "date", "decimal", "code", "v", "k", "ad", "di", "timeliness", "form", "kind"})
+
+# A Form 5 row's form type (EDGAR's transactionFormType, Technical Specification 4.3.8.3): the choices the editor
+# offers, in the words the findings use to tell the user what to choose. A "4" transaction is a Form 4 item
+# reported late (late by definition; the form prints its code with a 4, "G4", and checks "Form 4 Transactions
+# Reported"); a "5" one is a Form 5 item, on time or marked L (late: "G5"); a "3" holding was omitted from the Form 3
+# (it prints "3" and checks "Form 3 Holdings Reported").
+FORM_TYPE_HEADER = "Form type"
+FORM5_ITEM = ("5", "5 — a Form 5 item")
+LATE_FORM4_ITEM = ("4", "4 — should have been reported on Form 4")
+LATE_FORM3_HOLDING = ("3", "3 — should have been reported on Form 3")
+
+
+def choose_form_type(choice: tuple[str, str]) -> str:
+    """The advice a finding gives for a form type: what to pick, in the editor's own words."""
+    return f"choose '{choice[1]}' in its {FORM_TYPE_HEADER} column"
 
 
 @dataclass(frozen=True)
@@ -251,10 +267,19 @@ def _form5_table(table: TableDescription, owned_box: str, owned_heading: str) ->
                 label=column.label.replace("following", "at fiscal year end"),
             )
         columns.append(column)
+        if column.attribute == "coding.code":
+            # Printed with the code ("G4", "G5", "3"), as the SEC's stylesheet does: no printed column of its own.
+            columns.append(Column(column.number, "", "coding.form_type", "form", FORM_TYPE_HEADER,
+                                  "Transaction Code (form type)",
+                                  f"Which form the item belongs on. {FORM5_ITEM[1]} (on time, or L if late: prints "
+                                  f"G5). {LATE_FORM4_ITEM[1]}: a Form 4 item reported late (prints G4 and checks "
+                                  f"'Form 4 Transactions Reported'). On a holding: {LATE_FORM3_HOLDING[1]} (prints 3 "
+                                  "and checks 'Form 3 Holdings Reported').", holding=True, printed=False))
         if column.attribute == "coding.equity_swap_involved":
-            columns.append(Column(column.number, "", "timeliness", "timeliness", "E/L",
+            columns.append(Column(column.number, "", "timeliness", "timeliness", "L",
                                   "Transaction Code (timeliness)",
-                                  "E: reported early; L: reported late (a Form 4 item not reported on time)"))
+                                  "L: a Form 5 item reported late (prints G5). A Form 4 item reported late is "
+                                  f"not marked here: {choose_form_type(LATE_FORM4_ITEM)}."))
     boxes = tuple(Box(box.number, owned_heading) if box.number == owned_box else box for box in table.boxes)
     other = {key: value for key, value in table.other_labels.items() if key != "timeliness"}
     return replace(table, boxes=boxes, columns=tuple(columns), other_labels=other)
@@ -265,7 +290,12 @@ FORM5 = FormDescription(
     "FORM 5",
     "ANNUAL STATEMENT OF CHANGES IN BENEFICIAL OWNERSHIP OF SECURITIES",
     "SEC 2270 (9-02)",
-    {**_BOXES_4, "period_of_report": "Box 3, statement for issuer's fiscal year ended"},
+    {
+        **_BOXES_4,
+        "period_of_report": "Box 3, statement for issuer's fiscal year ended",
+        "form3_holdings_reported": "Form 3 Holdings Reported",
+        "form4_transactions_reported": "Form 4 Transactions Reported",
+    },
     _form5_table(FORM4_TABLE_I, "5", "Amount of Securities Beneficially Owned at end of Issuer's Fiscal Year "
                  "(Instr. 3 and 4)"),
     _form5_table(FORM4_TABLE_II, "9", "Number of Derivative Securities Beneficially Owned at End of Issuer's "

@@ -13,7 +13,6 @@ from form4_desktop.model.filing import (
     DerivativeTransaction,
     Filing,
     Footnoted,
-    HoldingCoding,
     NonDerivativeHolding,
     NonDerivativeTransaction,
     OwnershipNature,
@@ -91,12 +90,35 @@ def new_transaction(filing: Filing, table: str) -> NonDerivativeTransaction | De
 
 
 def new_holding(filing: Filing, table: str) -> NonDerivativeHolding | DerivativeHolding:
-    """A new holding row, held directly. On a Form 4 or 5 a holding is coded with its form type, as EDGAR shows it."""
+    """A new holding row, held directly, with no coding: a holding has none on any form (EDGAR's Form 3 and 4
+    schemas have no place for it), except a Form 5 holding the user marks as omitted from the Form 3."""
     nature = OwnershipNature(Footnoted("D"))
-    coding = HoldingCoding(filing.form) if filing.form in ("4", "5") else None
     if table == "table_i":
-        return NonDerivativeHolding(ownership=nature, coding=coding)
-    return DerivativeHolding(ownership=nature, coding=coding)
+        return NonDerivativeHolding(ownership=nature)
+    return DerivativeHolding(ownership=nature)
+
+
+def is_late_form3_holding(row: object) -> bool:
+    """A Form 5 holding that should have been reported on Form 3 (form type 3)."""
+    coding = getattr(row, "coding", None)
+    return isinstance(row, (NonDerivativeHolding, DerivativeHolding)) and coding is not None and coding.form_type == "3"
+
+
+def is_late_form4_item(row: object) -> bool:
+    """A Form 5 transaction that should have been reported on Form 4 (form type 4)."""
+    coding = getattr(row, "coding", None)
+    return (
+        isinstance(row, (NonDerivativeTransaction, DerivativeTransaction))
+        and coding is not None
+        and coding.form_type == "4"
+    )
+
+
+def reported_boxes(filing: Filing) -> tuple[bool, bool]:
+    """A Form 5's "Form 3 Holdings Reported" and "Form 4 Transactions Reported" as EDGAR sets them from the rows
+    (Technical Specification 4.3): a holding of form type 3, a transaction of form type 4."""
+    rows = [*filing.table_i, *filing.table_ii]
+    return any(is_late_form3_holding(row) for row in rows), any(is_late_form4_item(row) for row in rows)
 
 
 def check_room(filing: Filing, table: str) -> None:

@@ -334,6 +334,23 @@ _RULES = [
     Rule("CODING-CODE", E, "The transaction code is one of the SEC's codes", "§4 Transaction coding (XSD pattern)"),
     Rule("CODING-FORM-TYPE", E, "Transaction form type is 4 or 5 (a Form 5 holding: 3)", "§4 Coding rules (TS §4.3.8)"),
     Rule(
+        "FORM4-ITEM-ON-FORM5",
+        W,
+        "A transaction that is always a Form 4 item (P, S, A, D, F, M, X, C, O) on a Form 5 is a late Form 4 item "
+        "(form type 4: it prints S4), not a Form 5 item (S, or S5 marked late)",
+        "§4 Coding rules (TS §4.3.8.3: a '4' transaction on a Form 5 is late by definition; a '5' one is a Form 5 "
+        "item, L when late); Rule 16a-3(g)(1) (changes in beneficial ownership on Form 4 within two business days), "
+        "(f) (Form 5 items)",
+    ),
+    Rule(
+        "FORM5-REPORTED-BOXES",
+        W,
+        "A Form 5's 'Form 3 Holdings Reported' and 'Form 4 Transactions Reported' kept from a filed form say what "
+        "the rows say (a holding of form type 3, a transaction of form type 4)",
+        "TS §4.3 (EDGAR determines form3HoldingsReported and form4TransactionsReported from the rows' "
+        "transactionFormType); 5_X09.xsl (the boxes are checked from the rows)",
+    ),
+    Rule(
         "CODING-TIMELINESS",
         E,
         "Timeliness fits the form: on a Form 4, empty or E for a form-type-5 item; on a Form 5, empty or L",
@@ -544,7 +561,7 @@ _RULES = [
         "FORM5-GIFT-ON-TIME",
         E,
         "A gift given (G, disposed) on or after 02/27/2023 on a Form 5 is a late Form 4 "
-        "item (timeliness L), not an on-time Form 5 item",
+        "item (form type 4: it prints G4), not a Form 5 item",
         _GIFTS,
     ),
     Rule(

@@ -37,6 +37,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from form4_desktop.model import DerivativeTransaction, Filing, NonDerivativeTransaction
+from form4_desktop.model.forms import LATE_FORM4_ITEM, choose_form_type
 from form4_desktop.rules import deadline
 from form4_desktop.rules.boxes import box_label, cell
 from form4_desktop.rules.catalog import RULES
@@ -425,18 +426,17 @@ def _row_problems(filing: Filing, row: Transaction, calendar: Calendar, paired: 
             f"code {_code(row)}{' (acquired)' if _code(row) != 'L' else ''} is a Form 5 item (Rule 16a-3(f)); "
             "reported early on a Form 4 it is marked V (form type 5) and has no two-day deadline.",
         )
-    timeliness = row.timeliness.value if row.timeliness else None
-    if filing.form == "5" and is_gift_given(row) and timeliness != "L":
+    if filing.form == "5" and is_gift_given(row) and form_type != "4":
         yield (
             "FORM5-GIFT-ON-TIME",
-            "timeliness",
+            "coding",
             "a gift given on or after 02/27/2023 was due on Form 4 within two business days (Release 33-11138); "
-            "on a Form 5 it is a late Form 4 item: mark it L.",
+            f"on a Form 5 it is a late Form 4 item: {choose_form_type(LATE_FORM4_ITEM)} (it prints G4).",
         )
 
 
 # The box a row rule names, when it is a part of the column's value (the V of the code column).
-_PART = {"FORM5-ITEM-ON-FORM4": ".form_type"}
+_PART = {"FORM5-ITEM-ON-FORM4": ".form_type", "FORM5-GIFT-ON-TIME": ".form_type"}
 
 
 def _row_findings(filing: Filing, calendar: Calendar) -> list[Finding]:

@@ -21,7 +21,9 @@ from form4_desktop.model import (
     OwnershipNature,
     ReportingOwner,
 )
+from form4_desktop.model import operations
 from form4_desktop.model.codes import COUNTRIES, OBSOLETE_COUNTRIES, US_STATES
+from form4_desktop.model.forms import FORM5_ITEM, LATE_FORM3_HOLDING, LATE_FORM4_ITEM, choose_form_type
 from form4_desktop.rules import deadline
 from form4_desktop.rules.arithmetic import holdings_arithmetic
 from form4_desktop.rules.boxes import box_label, cell, owner_label
@@ -38,6 +40,10 @@ from form4_desktop.rules.timeliness import deadline_findings, is_gift_given
 MAX_DECIMAL = Decimal("999999999999.9999")
 EARLIEST_DATE = date(1934, 6, 6)  # the Securities Exchange Act: no Section 16 date can be older
 TRANSACTION_CODES = frozenset("ACDEFGHIJLMOPSUWXZ")
+# Codes that are Form 4 transactions whenever they happen (Rule 16a-3(g)(1)): open-market and private trades, and
+# the Rule 16b-3 and derivative exercise codes reported on Form 4 since 2002. None is a Form 5 item (Rule 16a-3(f));
+# G, W, L, J, E, H, U, Z, I can be, depending on the facts, and are left to the user.
+FORM4_ONLY_CODES = frozenset("PSADFMXCO")
 __all__ = ["FIXED_DIRECTION", "USUAL_DIRECTION", "footnote_name", "validate"]
 _CIK = re.compile(r"[0-9]{1,10}")
 _ZIP = re.compile(r"[0-9A-Za-z #-]*")
@@ -201,6 +207,8 @@ class _Checker:
                 )
         else:
             self.transactions_present()
+            if self.form == "5":
+                self.reported_boxes()
             if filing.aff10b5_one is None and not filing.is_disseminated_copy:
                 self.add(
                     "AFF10B5ONE-UNANSWERED",
@@ -219,6 +227,36 @@ class _Checker:
                     f"each one's remarks that the report is split (e.g. 'This Form {self.form} is the second of "
                     "two filed today for the same transactions').",
                 )
+
+    def reported_boxes(self) -> None:
+        """A Form 5's "Form 3 Holdings Reported" and "Form 4 Transactions Reported" kept from a filed form (EDGAR
+        computes them; a draft leaves them to the rows) that no longer say what the rows say."""
+        derived = operations.reported_boxes(self.filing)
+        for path, kept, should, choice, rows in (
+            ("form3_holdings_reported", self.filing.form3_holdings_reported, derived[0], LATE_FORM3_HOLDING, "holding"),
+            (
+                "form4_transactions_reported",
+                self.filing.form4_transactions_reported,
+                derived[1],
+                LATE_FORM4_ITEM,
+                "transaction",
+            ),
+        ):
+            if kept is None or kept == should:
+                continue
+            box = self.label(path)
+            if kept:
+                said = f"'{box}' is checked, but no {rows} is marked '{choice[1]}'"
+                outcome = "EDGAR will leave the box unchecked"
+            else:
+                said = f"'{box}' is unchecked, but a {rows} is marked '{choice[1]}'"
+                outcome = "EDGAR will check the box"
+            self.add(
+                "FORM5-REPORTED-BOXES",
+                path,
+                f"{said}: EDGAR sets the box from the rows when it accepts the form. If this Form 5 reports such a "
+                f"{rows}, {choose_form_type(choice)}; otherwise {outcome}.",
+            )
 
     def label(self, path: str) -> str:
         """How this form names a box: "Box 3, date of earliest transaction" on a Form 4, "Box 2, ..." on a Form 3."""
@@ -537,11 +575,25 @@ class _Checker:
                 else f"{label} is required.",
             )
         if coding.form_type not in ("4", "5"):
+            must = (
+                f"'{FORM5_ITEM[1]}' or '{LATE_FORM4_ITEM[1]}'"
+                if self.form == "5"
+                else "4 (or 5 for a Form 5 item reported early)"
+            )
             self.add(
                 "CODING-FORM-TYPE",
-                path,
-                f"{label}: the transaction form type must be 4 (or 5 for a Form 5 "
-                "item reported early)" + (f", not '{coding.form_type}'." if coding.form_type else "; it is missing."),
+                f"{path}.form_type" if self.form == "5" else path,
+                f"{label}: the transaction form type must be {must}"
+                + (f", not '{coding.form_type}'." if coding.form_type else "; it is missing."),
+            )
+        elif self.form == "5" and coding.form_type == "5" and coding.code in FORM4_ONLY_CODES:
+            # A late sale is a late Form 4 item (S4), not a Form 5 item reported late (S5), whatever L says.
+            self.add(
+                "FORM4-ITEM-ON-FORM5",
+                f"{path}.form_type",
+                f"{label}: code {coding.code} is a Form 4 transaction (due in two business days), never a Form 5 "
+                f"item: on a Form 5 it is a late Form 4 item; {choose_form_type(LATE_FORM4_ITEM)} (it prints "
+                f"{coding.code}4).",
             )
         if (
             self.form == "4"
@@ -690,9 +742,9 @@ class _Checker:
         elif row.coding.form_type not in (None, "3"):
             self.add(
                 "CODING-FORM-TYPE",
-                path,
-                f"{label}: a Form 5 holding may only be marked as a late Form 3 "
-                f"holding (3), not '{row.coding.form_type}'.",
+                f"{path}.form_type",
+                f"{label}: a Form 5 holding may only be marked '{LATE_FORM3_HOLDING[1]}', not "
+                f"'{row.coding.form_type}'.",
             )
 
     def derivative_common(self, table: str, index: int, row: DerivativeTransaction | DerivativeHolding) -> None:
