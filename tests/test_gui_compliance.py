@@ -134,6 +134,8 @@ def test_the_register_view_uses_the_issuers_fiscal_year_end_and_keeps_one_typed(
     store.set_fiscal_year_end(ISSUER, 6, 30)
     view = RegisterView(store, issuer_cik=ISSUER, today=date(2024, 11, 22))
     qtbot.addWidget(view)
+    view.show()  # Enter in a box is the Show button's, as a person has it
+    qtbot.waitExposed(view)
     # the store's 06/30, and the latest fiscal year ended by 11/22/2024: 07/01/2023 to 06/30/2024
     assert (view.fiscal_year_end.text(), view.year.value()) == ("06/30", 2024)
     assert "07/01/2023 to 06/30/2024" in view.summary.text()
@@ -221,6 +223,8 @@ def test_a_fiscal_year_end_typed_in_a_read_only_store_is_used_but_not_kept(qtbot
         assert store.read_only is not None
         view = RegisterView(store, issuer_cik=ISSUER, year=2025, today=date(2024, 11, 25))
         qtbot.addWidget(view)
+        view.show()
+        qtbot.waitExposed(view)
         view.fiscal_year_end.clear()
         qtbot.keyClicks(view.fiscal_year_end, "06/30")
         qtbot.keyClick(view.fiscal_year_end, Qt.Key.Key_Return)

@@ -144,13 +144,17 @@ def test_the_what_if_answers_as_form4_what_if_does(qtbot, path, capsys):
     with DraftStore(path) as store:
         view = ShortSwingView(store, owner_cik=OWNER, issuer_cik=ISSUER)
         qtbot.addWidget(view)
+        view.show()  # as a person sees it: Enter goes to the box's own action, not to a default button
+        qtbot.waitExposed(view)
         view.tabs.setCurrentIndex(1)
         view.sell.click()
         qtbot.keyClicks(view.shares, "100")
         qtbot.keyClicks(view.price, "14.00")
         view.when.clear()
         qtbot.keyClicks(view.when, "03/05/2024")
+        report = view.report
         qtbot.keyClick(view.when, Qt.Key.Key_Return)
+        assert view.isVisible() and view.report is report  # Enter checked the trade only: no report read again
         table = view.what_if_pairs
         assert [_texts(table, r)[:6] for r in range(table.rowCount())] == [
             ["01/19/2024", "03/05/2024", "10", "$12.00", "$14.00", "$20.00"]

@@ -78,7 +78,6 @@ class RegisterView(QDialog):
         self.fiscal_year_end.setToolTip(
             "The issuer's fiscal year end, MM/DD: kept with the issuer in the store when the register is shown"
         )
-        self.fiscal_year_end.returnPressed.connect(self.refresh)
         self.year = QSpinBox()
         self.year.setObjectName("year")
         self.year.setRange(1934, 2200)
@@ -88,7 +87,7 @@ class RegisterView(QDialog):
         self.all_insiders = QCheckBox("Show insiders with nothing late")
         show = QPushButton("Show")
         show.setObjectName("show")
-        show.setDefault(True)
+        show.setDefault(True)  # Enter in any box shows the register (once: no box also asks for it)
         show.clicked.connect(self.refresh)
         self.export_button = QPushButton("Export CSV…")
         self.export_button.setObjectName("export_csv")

@@ -120,8 +120,12 @@ class ShortSwingView(QDialog):
         self.issuer.setToolTip("The issuer: choose by name, or type the CIK")
         show = QPushButton("Show")
         show.setObjectName("show")
-        show.setDefault(True)
+        show.setAutoDefault(False)  # Enter asks what its box is for: the report above, the what-if below
         show.clicked.connect(self.refresh)
+        for box in (self.owner, self.issuer):
+            line = box.lineEdit()
+            if line is not None:
+                line.returnPressed.connect(self.refresh)
         top = QHBoxLayout()
         for label, widget in (("Reporting owner:", self.owner), ("Issuer:", self.issuer)):
             top.addWidget(QLabel(label))
@@ -133,6 +137,7 @@ class ShortSwingView(QDialog):
         self.tabs.addTab(self._what_if_tab(), "Pre-clearance what-if")
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.button(QDialogButtonBox.StandardButton.Close).setAutoDefault(False)  # Enter never closes it
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -260,6 +265,7 @@ class ShortSwingView(QDialog):
         self.security.setToolTip("The security traded; a derivative is matched only with the same derivative")
         check = QPushButton("Check the trade")
         check.setObjectName("check")
+        check.setAutoDefault(False)
         check.clicked.connect(self.check_trade)
         for box in (self.shares, self.price, self.when):
             box.returnPressed.connect(self.check_trade)
