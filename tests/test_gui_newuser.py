@@ -561,3 +561,153 @@ def test_a_start_whose_remembered_store_sqlite_cannot_open_offers_to_rescue_it_i
     monkeypatch.setattr(sys, "excepthook", sys.excepthook)
     assert entry.main([]) == 0
     assert shown == [(usual, 2)]
+
+
+# -- 2. the open draft changed elsewhere --------------------------------------------------------------------------
+def _strip(window):
+    return window.elsewhere, window.elsewhere_text.text()
+
+
+def _changed_by_alice(path: str, draft_id: int) -> None:
+    from form4_desktop.store import DraftStore
+
+    with DraftStore(path, user="alice") as other:  # another program, another user
+        opened = other.open(draft_id)
+        opened.filing.remarks = "Alice's remarks"
+        other.save(draft_id, opened.filing, opened.version)
+
+
+@pytest.mark.parametrize("choice", ["reopen", "save as copy", "reopen cancelled"])
+def test_a_draft_changed_by_someone_else_is_said_at_once_with_reopen_and_save_as_copy(window, qtbot, script, choice):
+    from form4_desktop.gui.main_window import local_time
+    from test_gui import type_into
+
+    draft_id = window.store.create(draft())
+    window.refresh_browser()
+    window.open_draft(draft_id)
+    type_into(qtbot, window.editor.filing_tab.ticker, "MINE")
+    assert not window.elsewhere.isVisible()
+    _changed_by_alice(window.store.path, draft_id)
+    qtbot.waitUntil(window.elsewhere.isVisible, timeout=5000)  # without a click, before any Save
+    saved_at = window.store.history(draft_id)[0].saved_at
+    strip, text = _strip(window)
+    assert text == (
+        f"Form 4 — CRAGUN KENNETH S — MINE (draft {draft_id}) was changed in another window or program by alice at "
+        f"{local_time(saved_at)} (it is now version 2; this window shows version 1). What you typed here is kept "
+        "until you choose: Reopen shows the draft as it is now and drops your changes here; Save as Copy keeps your "
+        "changes as a new draft."
+    )
+    # Nothing typed is lost meanwhile: the box, the window's draft and its unsaved mark are as they were.
+    assert window.editor.filing_tab.ticker.text() == "MINE" and window.document.modified
+    assert window.elsewhere_reopen.isVisible() and window.elsewhere_copy.isVisible()
+    if choice == "save as copy":
+        qtbot.mouseClick(window.elsewhere_copy, Qt.MouseButton.LeftButton)
+        copy_id = window.document.draft_id
+        assert copy_id != draft_id and not window.document.modified
+        assert window.store.open(copy_id).filing.issuer.trading_symbol == "MINE"
+        assert window.store.open(draft_id).filing.remarks == "Alice's remarks"  # hers, as she saved it
+    else:
+        script.expect(
+            "ask",
+            "Reopen",
+            Button.Yes if choice == "reopen" else Button.Cancel,
+            text=f"Reopen Form 4 — CRAGUN KENNETH S — MINE (draft {draft_id}) as it is now in the store? The changes",
+        )
+        qtbot.mouseClick(window.elsewhere_reopen, Qt.MouseButton.LeftButton)
+        if choice == "reopen cancelled":
+            assert window.elsewhere.isVisible() and window.editor.filing_tab.ticker.text() == "MINE"
+            return
+        assert window.document.draft_id == draft_id and window.document.version == 2
+        assert window.document.filing.remarks == "Alice's remarks" and not window.document.modified
+        assert window.editor.filing_tab.ticker.text() == "AULT"
+    assert not window.elsewhere.isVisible()
+
+
+def test_another_window_of_the_app_saving_the_draft_is_said_at_once(window, qtbot, settings):
+    from form4_desktop.gui.main_window import MainWindow
+
+    draft_id = window.store.create(draft())
+    window.open_draft(draft_id)
+    second = MainWindow(window.store, settings=settings)  # the same store, the same connection
+    qtbot.addWidget(second)
+    second.show()
+    second.open_draft(draft_id)
+    second.document.set("remarks", "From the second window", "Edit remarks")
+    second.save_action.trigger()
+    assert window.elsewhere.isVisible()  # at once: no poll needed
+    assert f"(draft {draft_id}) was changed in another window or program by " in window.elsewhere_text.text()
+    assert "You have not changed it here" not in window.elsewhere_text.text()
+    assert window.elsewhere_text.text().endswith(
+        "Reopen shows the draft as it is now; Save as Copy keeps this window's version as a new draft."
+    )
+    assert not second.elsewhere.isVisible()  # the window that saved is up to date
+    qtbot.mouseClick(window.elsewhere_reopen, Qt.MouseButton.LeftButton)  # nothing typed here: no question
+    assert window.document.filing.remarks == "From the second window" and not window.elsewhere.isVisible()
+    second.close()
+
+
+def test_a_draft_trashed_or_deleted_for_good_elsewhere_is_said_at_once(window, qtbot, script):
+    from form4_desktop.store import DraftStore
+    from test_gui import type_into
+
+    draft_id = window.store.create(draft())
+    window.open_draft(draft_id)
+    type_into(qtbot, window.editor.filing_tab.ticker, "MINE")
+    with DraftStore(window.store.path) as other:
+        other.delete(draft_id)
+    qtbot.waitUntil(window.elsewhere.isVisible, timeout=5000)
+    assert window.elsewhere_text.text() == (
+        f"Form 4 — CRAGUN KENNETH S — MINE (draft {draft_id}) was moved to the trash in another window or program. "
+        "What you typed here is kept until you choose: Save offers to restore it and save into it; Save as Copy "
+        "keeps your changes as a new draft."
+    )
+    assert not window.elsewhere_reopen.isVisible() and window.elsewhere_copy.isVisible()
+    with DraftStore(window.store.path) as other:
+        other.empty_trash()
+    qtbot.waitUntil(lambda: "deleted for good" in window.elsewhere_text.text(), timeout=5000)
+    assert window.elsewhere_text.text().startswith(
+        f"Form 4 — CRAGUN KENNETH S — MINE (draft {draft_id}) was deleted for good (the trash emptied in another "
+        "window or program)."
+    )
+    qtbot.mouseClick(window.elsewhere_copy, Qt.MouseButton.LeftButton)
+    assert window.store.open(window.document.draft_id).filing.issuer.trading_symbol == "MINE"
+    assert not window.elsewhere.isVisible()
+
+
+def test_a_ccc_forgotten_elsewhere_is_said_and_the_copy_leaves_it_out(window, qtbot, script):
+    from form4_desktop.store import DraftStore
+    from test_gui import type_into
+
+    filing = draft()
+    filing.reporting_owners[0].ccc = CCC
+    draft_id = window.store.create(filing)
+    window.open_draft(draft_id)
+    type_into(qtbot, window.editor.filing_tab.ticker, "MINE")
+    with DraftStore(window.store.path, user="rita") as other:
+        other.forget_ccc(filing.reporting_owners[0].cik)
+    qtbot.waitUntil(window.elsewhere.isVisible, timeout=5000)
+    assert window.elsewhere_text.text().startswith(
+        f"The CCC of Form 4 — CRAGUN KENNETH S — MINE (draft {draft_id})'s reporting owner was forgotten (erased "
+        "from the store) by rita at "
+    )
+    qtbot.mouseClick(window.elsewhere_copy, Qt.MouseButton.LeftButton)
+    copied = window.store.open(window.document.draft_id).filing
+    assert copied.issuer.trading_symbol == "MINE" and copied.reporting_owners[0].ccc is None
+
+
+def test_the_windows_own_saves_and_a_draft_marked_filed_elsewhere(window, qtbot, script):
+    from form4_desktop.store import DraftStore
+    from datetime import date
+
+    draft_id = window.store.create(draft())
+    window.open_draft(draft_id)
+    window.document.set("remarks", "Mine", "Edit remarks")
+    window.save_action.trigger()
+    qtbot.wait(2500)  # a poll or more
+    assert not window.elsewhere.isVisible()  # its own save is no change made elsewhere
+    with DraftStore(window.store.path) as other:
+        other.mark_filed(draft_id, date(2023, 1, 10))
+    qtbot.waitUntil(window.elsewhere.isVisible, timeout=5000)
+    assert "was marked filed in another window or program at " in window.elsewhere_text.text()
+    qtbot.mouseClick(window.elsewhere_reopen, Qt.MouseButton.LeftButton)
+    assert window.document.status == "filed" and not window.elsewhere.isVisible()

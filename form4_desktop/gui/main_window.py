@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QDockWidget,
+    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -68,6 +69,7 @@ from form4_desktop.model.typed import TypedValueError, read_date
 from form4_desktop.rules import Finding, Severity, due_date
 from form4_desktop.rules.boxes import box_label
 from form4_desktop.rules.typed import typed_findings
+from form4_desktop.store.drafts import CCC_FORGOTTEN
 from form4_desktop.store import (
     CccForgottenError,
     ConflictError,
@@ -312,6 +314,8 @@ class MainWindow(QMainWindow):
         central_layout.setContentsMargins(0, 0, 0, 0)
         central_layout.setSpacing(4)
         central_layout.addWidget(self.banner)
+        self._build_elsewhere_strip()
+        central_layout.addWidget(self.elsewhere)
         central_layout.addWidget(self.editor, 1)
         self.setCentralWidget(central)
         self.findings: list[Finding] = []
@@ -410,12 +414,12 @@ class MainWindow(QMainWindow):
         self.search.setObjectName("draft_search")
         self.search.setPlaceholderText("Find: owner, issuer, ticker or CIK")
         self.search.setClearButtonEnabled(True)
-        self.search.textChanged.connect(lambda _: self.refresh_browser())
+        self.search.textChanged.connect(lambda _: self.refresh_browser(changed=False))
         self.trash_button = QPushButton("Trash")
         self.trash_button.setObjectName("trash_button")
         self.trash_button.setCheckable(True)
         self.trash_button.setToolTip("Show the drafts in the trash (restore or empty it)")
-        self.trash_button.toggled.connect(lambda _: self.refresh_browser())
+        self.trash_button.toggled.connect(lambda _: self.refresh_browser(changed=False))
         top = QHBoxLayout()
         top.addWidget(self.search, 1)
         top.addWidget(self.trash_button)
@@ -436,6 +440,34 @@ class MainWindow(QMainWindow):
         self.browser_width = fixed + header.sectionSizeHint(0) + scroll_bar + 2 * self.browser.frameWidth() + 10
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, dock)
         self.browser_dock = dock
+
+    def _build_elsewhere_strip(self) -> None:
+        """Above the form, a strip that says at once that the open draft was changed (or trashed, or deleted for
+        good) in another window or program, by whom and when, with what the user can do; nothing typed is lost."""
+        self.elsewhere = QFrame()
+        self.elsewhere.setObjectName("changed_elsewhere")
+        self.elsewhere.setStyleSheet(
+            "QFrame#changed_elsewhere { background: #fde7e9; border: 1px solid #d13438; }QLabel { color: #4a0b0f; }"
+        )
+        self.elsewhere_text = QLabel()
+        self.elsewhere_text.setObjectName("changed_elsewhere_text")
+        self.elsewhere_text.setWordWrap(True)
+        self.elsewhere_text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.elsewhere_reopen = QPushButton("Reopen")
+        self.elsewhere_reopen.setObjectName("changed_elsewhere_reopen")
+        self.elsewhere_reopen.setToolTip("Show the draft as it is now in the store (your changes here are dropped)")
+        self.elsewhere_reopen.clicked.connect(lambda: self.act("Not reopened", self.reopen))
+        self.elsewhere_copy = QPushButton("Save as Copy")
+        self.elsewhere_copy.setObjectName("changed_elsewhere_copy")
+        self.elsewhere_copy.setToolTip("Keep what this window shows as a new draft")
+        self.elsewhere_copy.clicked.connect(lambda: self.act("Not saved", self._copy_changed_elsewhere))
+        layout = QHBoxLayout(self.elsewhere)
+        layout.setContentsMargins(8, 6, 8, 6)
+        layout.addWidget(self.elsewhere_text, 1)
+        layout.addWidget(self.elsewhere_reopen, 0, Qt.AlignmentFlag.AlignVCenter)
+        layout.addWidget(self.elsewhere_copy, 0, Qt.AlignmentFlag.AlignVCenter)
+        self.elsewhere.hide()
+        self.elsewhere_state: str | None = None  # "changed", "ccc", "filed", "trashed", "gone"
 
     def _build_findings(self) -> None:
         self.findings_model = FindingsModel(self)
@@ -876,10 +908,98 @@ class MainWindow(QMainWindow):
         self.validate()
         self._update_title()
         self._update_banner()
+        self.check_open_draft()
         if self.document.draft_id is None:
             self._selected_open = None
         elif self.document.draft_id != self._selected_open:
             self._select_open_draft()
+
+    def check_open_draft(self) -> None:
+        """Whether the open draft is still as it was opened: when the store says it was changed, marked filed,
+        trashed or deleted for good elsewhere since, the strip above the form says so, naming who and when, with
+        Reopen and Save as Copy. The window's draft, and whatever is typed, stays as it is until the user chooses."""
+        draft_id = self.document.draft_id
+        state, text = None, ""
+        if draft_id is not None and self.document.version is not None:
+            try:
+                state, text = self._elsewhere(draft_id)
+            except StoreError as error:  # the store cannot say now: the next change tries again
+                log.info("the open draft's state cannot be read: %s", error)
+                return
+        self.elsewhere_state = state
+        self.elsewhere_text.setText(text)
+        self.elsewhere_reopen.setVisible(state in ("changed", "ccc", "filed"))
+        self.elsewhere.setVisible(state is not None)
+
+    def _elsewhere(self, draft_id: int) -> tuple[str | None, str]:
+        """What happened to the open draft elsewhere since it was opened: (state, the strip's text)."""
+        name = self._draft_name()
+        modified = self.document.modified
+        kept = "What you typed here is kept until you choose: " if modified else ""
+        copy_ = "Save as Copy keeps " + ("your changes" if modified else "this window's version") + " as a new draft"
+        try:
+            now = self.store.summary(draft_id)
+        except NotFoundError:
+            return (
+                "gone",
+                f"{name} was deleted for good (the trash emptied in another window or program). {kept}{copy_}.",
+            )
+        if now.status == "filed" and self.document.status != "filed":
+            return "filed", (
+                f"{name} was marked filed in another window or program at {local_time(now.updated_at)}, so it can no "
+                f"longer be changed. {kept}Reopen shows it as filed; {copy_}."
+            )
+        if now.version != self.document.version:
+            last = self.store.history(draft_id)[0]
+            by = last.saved_by.removesuffix(CCC_FORGOTTEN)
+            who = f" by {by}" if by else ""
+            when = local_time(last.saved_at)
+            if last.saved_by.endswith(CCC_FORGOTTEN):
+                return "ccc", (
+                    f"The CCC of {name}'s reporting owner was forgotten (erased from the store){who} at {when}, so "
+                    f"this window's version, which still holds it, cannot be saved. {kept}Reopen shows the draft "
+                    f"without the CCC; {copy_}, without that CCC."
+                )
+            return "changed", (
+                f"{name} was changed in another window or program{who} at {when} (it is now version {now.version}; "
+                f"this window shows version {self.document.version}). {kept}Reopen shows the draft as it is now"
+                + (" and drops your changes here" if modified else "")
+                + f"; {copy_}."
+            )
+        if any(row.id == draft_id for row in self.store.list(trash=True)):
+            return "trashed", (
+                f"{name} was moved to the trash in another window or program. {kept}"
+                + ("Save offers to restore it and save into it; " if modified else "")
+                + f"{copy_}."
+            )
+        return None, ""
+
+    def reopen(self) -> None:
+        """The strip's Reopen: the open draft as it is now in the store, in place of this window's version (the
+        user is asked first when that drops changes typed here)."""
+        draft_id = self.document.draft_id
+        if draft_id is None:
+            return
+        self.commit_typing()
+        if self.document.modified and not self.document.read_only:
+            answer = dialogs.ask(
+                self,
+                "Reopen",
+                f"Reopen {self._draft_name()} as it is now in the store? The changes you made here and have not "
+                "saved are dropped (Save as Copy keeps them as a new draft).",
+                Button.Yes | Button.Cancel,
+                Button.Cancel,
+            )
+            if answer != Button.Yes:
+                return
+        draft = self.store.open(draft_id)
+        self.autosaver.saved()
+        self.document.load(draft.filing, draft.id, draft.version, draft.status, draft.filed_on)
+        self.say(f"{self._draft_name()} reopened as it is now in the store.")
+
+    def _copy_changed_elsewhere(self) -> None:
+        """The strip's Save as Copy: this window's draft as a new draft; a CCC forgotten meanwhile is left out."""
+        self.save_copy(forget=self.elsewhere_state == "ccc", gone=self.elsewhere_state == "gone")
 
     def _update_banner(self) -> None:
         """The strip above the form: why what it shows cannot be changed, if it cannot."""
@@ -1064,7 +1184,9 @@ class MainWindow(QMainWindow):
     def selected_id(self) -> int | None:
         return self._browser_id(self.browser.currentIndex())
 
-    def refresh_browser(self) -> None:
+    def refresh_browser(self, *, changed: bool = True) -> None:
+        """Read the list of drafts again; `changed`: because the store changed (here or elsewhere), when the open
+        draft may have changed too (not when the user only searches, or shows the trash)."""
         self._ledgers.clear()  # the store changed: the holdings ledger is read again when next needed
         try:
             rows = self.store.list(self.search.text(), trash=self.trash_button.isChecked(), limit=2000)
@@ -1072,6 +1194,8 @@ class MainWindow(QMainWindow):
             log.warning("listing drafts failed: %s", error)
             self.say(str(error))
             return
+        if changed:
+            self.check_open_draft()
         if rows == self.drafts_model.rows:
             return  # nothing changed in the list: the view is left exactly as it is
         # The list is read again under the user's eyes: the draft selected stays selected, the scroll where it was
