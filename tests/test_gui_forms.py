@@ -232,3 +232,14 @@ def test_a_form_type_change_waits_for_a_box_holding_refused_text(window, qtbot, 
     combo.setCurrentIndex(combo.findData("5"))
     combo.activated.emit(combo.currentIndex())
     assert window.document.filing.document_type == "4" and window.editor.filing_tab.period.text() == "02/30/2023"
+
+
+@pytest.mark.parametrize("typed, signed", [("Rivera Maria L", "/s/ Maria L. Rivera"), ("Musk Elon", "/s/ Elon Musk")])
+def test_a_new_form_3_signs_a_mixed_case_name_first_name_first(window, qtbot, typed, signed):
+    _menu(window, "new_form3").trigger()
+    window.editor.setCurrentIndex(1)
+    type_into(qtbot, window.editor.owners_tab.fields["name"], typed)
+    qtbot.waitUntil(lambda: window.document.filing.signatures[0].name == signed, timeout=2000)
+    window.editor.setCurrentIndex(5)
+    assert window.editor.signatures_tab.name.text() == signed
+    assert window.editor.signatures_tab.list.item(0).text() == f"1. {signed}"
