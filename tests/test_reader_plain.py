@@ -4,6 +4,7 @@ result, and hands over to the careful reading whenever a document is anything bu
 from __future__ import annotations
 
 import pytest
+from lxml import etree
 
 from conftest import CORPUS, REFERENCE
 from form4_desktop.edgar_xml import ReadError
@@ -65,7 +66,8 @@ def test_anything_unusual_is_read_as_carefully(name, strict):
     assert result.issues  # each of these is reported
 
 
-# The reference filing without its leading comment, as nearly every real filing is.
+# The reference filing without its leading comment: a file with no '!' at all, which is read from a tree without
+# the whitespace between elements (parsing.parse_counted), as nearly every real filing is.
 COMPACT_TEXT = REFERENCE_TEXT[: REFERENCE_TEXT.index("<!--")] + REFERENCE_TEXT[REFERENCE_TEXT.index("-->") + 3 :]
 SCHEMA_LOCATION = 'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:noNamespaceSchemaLocation="f.xsd"'
 # Each is something the careful reading reports (or, for the last few, accepts); the plain reading must hand over
@@ -144,3 +146,33 @@ def test_text_where_elements_belong_is_not_dropped_unnoticed(name, path):
     issues = reader.read_document(data, "doc", strict=False).issues
     assert [issue.path.endswith(path) for issue in issues] == [True]
     assert "unexpected text" in issues[0].message
+
+
+@pytest.mark.parametrize("path", CORPUS, ids=[p.name for p in CORPUS])
+def test_the_tree_a_plain_reading_keeps_says_what_the_file_says(path):
+    """A plain file is parsed without the whitespace between its elements; the tree the reader keeps for the
+    comparison of a converted copy and for validating the file as it stands gives what the file gives."""
+    from form4_desktop.edgar_xml.canonical import canonical_form
+    from form4_desktop.edgar_xml.inspect import original_schema_problems
+
+    data = path.read_bytes()
+    result = reader.read_document(data, "doc")
+    as_it_stands = parse_untrusted(data, "doc")
+    assert etree.tostring(canonical_form(result.root)) == etree.tostring(canonical_form(as_it_stands))
+    assert original_schema_problems(result.root, result.filing) == original_schema_problems(as_it_stands, result.filing)
+
+
+@pytest.mark.parametrize("markup", ["<!-- c -->", "<![CDATA[]]>", "<?x?>"])
+def test_the_file_as_it_stands_keeps_the_space_before_markup_in_a_value(markup):
+    """Whitespace before a comment, CDATA section or processing instruction at the start of a value is part of
+    the value as EDGAR sees it (a CIK ' 0001767258' breaks the schema), though a tree without layout loses it."""
+    from form4_desktop.edgar_xml.inspect import original_schema_problems
+
+    data = variant(COMPACT_TEXT, "<rptOwnerCik>", f"<rptOwnerCik> {markup}")
+    result = reader.read_document(data, "doc", strict=False)
+    problems = original_schema_problems(result.root, result.filing)
+    assert problems  # its length and its pattern
+    assert {problem.split(":")[0] for problem in problems} == {
+        "/ownershipDocument/reportingOwner/reportingOwnerId/rptOwnerCik"
+    }
+    assert problems == original_schema_problems(parse_untrusted(data, "doc"), result.filing)

@@ -98,7 +98,9 @@ class SourceIssue:
 class ReadResult:
     filing: Filing
     issues: list[SourceIssue] = field(default_factory=list)
-    root: etree._Element | None = None  # the document as parsed, for whoever needs the file as it stands
+    # The document as parsed, for whoever needs the file as it stands (for a plain file, without the whitespace
+    # between elements, which neither the schema nor the canonical comparison sees; see parse_counted).
+    root: etree._Element | None = None
 
 
 class _Unusual(Exception):
@@ -319,15 +321,16 @@ def read_document(data: bytes, source: str = "<input>", *, strict: bool = True) 
     so that one bad box does not hide every other finding. Either way the repairs made on reading
     (a namespace, a processing instruction, a sign) are listed as issues.
     """
-    root, nodes = parse_counted(data, source)
-    if root.tag == "ownershipDocument" and not _instructions(root):
-        # Nearly every real filing: read in one pass, and again carefully (below) at the first problem, repair
-        # or anything unusual, so that the outcome is always the careful reading's.
-        try:
-            return _read_root(root, _Context(source, strict, plain=True, elements=nodes))
-        except _Unusual:
-            pass
-    return _read_carefully(root, source, strict)
+    if b"!" not in data:  # no comment or CDATA section: see parse_counted
+        root, nodes = parse_counted(data, source, layout=False)
+        if root.tag == "ownershipDocument" and not _instructions(root):
+            # Nearly every real filing: read in one pass, and again carefully (below) at the first problem,
+            # repair or anything unusual, so that the outcome is always the careful reading's.
+            try:
+                return _read_root(root, _Context(source, strict, plain=True, elements=nodes))
+            except _Unusual:
+                pass
+    return _read_carefully(parse_counted(data, source)[0], source, strict)
 
 
 def _instructions(root: etree._Element) -> list[etree._Element]:
