@@ -711,3 +711,32 @@ def test_the_windows_own_saves_and_a_draft_marked_filed_elsewhere(window, qtbot,
     assert "was marked filed in another window or program at " in window.elsewhere_text.text()
     qtbot.mouseClick(window.elsewhere_reopen, Qt.MouseButton.LeftButton)
     assert window.document.status == "filed" and not window.elsewhere.isVisible()
+
+
+def test_a_team_member_saving_the_open_draft_is_said_at_once_naming_them(qtbot, script, settings):
+    """On a team store, what a colleague saves comes through the server's notifications: the strip names them."""
+    import team_store_server
+    from form4_desktop.app.drafts import open_store
+    from form4_desktop.gui.main_window import MainWindow
+    from test_gui import type_into
+
+    url = team_store_server.team_store_url(team_store_server.server())
+    mine, bobs = open_store(url), open_store(url.replace("alice@", "bob@"))
+    try:
+        draft_id = mine.create(draft())
+        window = MainWindow(mine, settings=settings)
+        qtbot.addWidget(window)
+        window.show()
+        window.open_draft(draft_id)
+        type_into(qtbot, window.editor.filing_tab.ticker, "MINE")
+        opened = bobs.open(draft_id)
+        opened.filing.remarks = "Bob's remarks"
+        bobs.save(draft_id, opened.filing, opened.version)
+        qtbot.waitUntil(window.elsewhere.isVisible, timeout=5000)
+        assert f"(draft {draft_id}) was changed in another window or program by bob at " in window.elsewhere_text.text()
+        assert window.editor.filing_tab.ticker.text() == "MINE" and window.document.modified
+        window.document.load(window.document.filing, None, None)  # closing asks nothing: the test is over
+        window.close()
+    finally:
+        bobs.close()
+        mine.close()
