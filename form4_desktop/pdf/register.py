@@ -147,7 +147,7 @@ def register_pdf(
         ),
         "Counts as Regulation S-K Item 405(a) asks for them: the number of late reports, the number of transactions "
         "not reported on a timely basis, and any known failure to file a required form (a Form 5 owed and not "
-        "filed without a written representation that none is required counts, Item 405(b)).",
+        "filed without a written representation that none is required counts, Item 405(b)(3)).",
     ]
     if any(cells[5] == ASSUMED for cells in rows):
         notes.append(
