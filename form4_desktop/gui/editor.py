@@ -477,7 +477,11 @@ class TableTab(QWidget):
         )
         self.view.setWordWrap(True)
         self.view.setAlternatingRowColors(True)
-        self.view.setTabKeyNavigation(False)  # Tab leaves the table; the arrow keys move between boxes
+        # Tab and Shift+Tab move box to box along the row and on to the next row (after the last box, back to the
+        # first): a Tab from a row's last box must not carry the typing out of the table (into the draft list's
+        # search, once). Ctrl+Tab and Ctrl+Shift+Tab leave the table.
+        self.view.setTabKeyNavigation(True)
+        self.view.installEventFilter(self)
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
@@ -532,6 +536,21 @@ class TableTab(QWidget):
         layout.addWidget(self.view)
         document.replaced.connect(self._enable)
         self._enable()
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's name
+        if (
+            watched is self.view
+            and event.type() == QEvent.Type.KeyPress
+            and event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab)
+            and event.modifiers() & Qt.KeyboardModifier.ControlModifier
+        ):
+            self.view.setTabKeyNavigation(False)  # the plain focus chain, as a widget without boxes has
+            try:
+                self.view.focusNextPrevChild(event.key() == Qt.Key.Key_Tab)
+            finally:
+                self.view.setTabKeyNavigation(True)
+            return True
+        return super().eventFilter(watched, event)
 
     WIDTHS = {
         "kind": 86,

@@ -1,0 +1,59 @@
+"""Working in Tables I and II from the keyboard, as a new user did: Tab goes box to box and row to row without
+leaving the table, amounts may be typed with grouping commas, the pickers show their whole choices, and a new row
+starts in its first box (Title of Security)."""
+
+from __future__ import annotations
+
+import pytest
+
+pytest.importorskip("PySide6")
+
+from PySide6.QtCore import Qt  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+from test_gui import draft  # noqa: E402
+
+
+def _headers(tab) -> list[str]:
+    model = tab.view.model()
+    return [model.headerData(n, Qt.Orientation.Horizontal).replace("\n", " ") for n in range(model.columnCount())]
+
+
+def _focused():
+    return QApplication.focusWidget()
+
+
+def _press(qtbot, key, modifier=Qt.KeyboardModifier.NoModifier) -> None:
+    """A key as a person presses it: to whichever widget has the focus."""
+    qtbot.keyClick(_focused(), key, modifier)
+    qtbot.wait(5)
+
+
+# -- 3. Tab stays in the table ---------------------------------------------------------------------------------------
+def test_tab_from_a_rows_last_check_box_goes_on_to_the_next_row_and_typing_stays_in_the_table(window, qtbot):
+    window.document.load(draft(), None, None)
+    window.activateWindow()
+    window.editor.setCurrentIndex(3)  # Table II: two rows
+    table = window.editor.table_ii
+    view, model = table.view, table.model
+    headers = _headers(table)
+    k = headers.index("K")
+    view.setFocus()
+    view.setCurrentIndex(model.index(0, k))  # the row's last check box
+    qtbot.waitUntil(lambda: _focused() is view)
+    for column in range(k + 1, model.columnCount()):
+        _press(qtbot, Qt.Key.Key_Tab)
+        assert _focused() is view and (view.currentIndex().row(), view.currentIndex().column()) == (0, column)
+    _press(qtbot, Qt.Key.Key_Tab)  # past the row's last box: the next row's first
+    assert _focused() is view and (view.currentIndex().row(), view.currentIndex().column()) == (1, 0)
+    _press(qtbot, Qt.Key.Key_Tab)
+    assert view.currentIndex().column() == headers.index("1. Title of Derivative Security")
+    for letter in "Warrant":  # typing opens the box, in the table, and goes on in it
+        qtbot.keyClicks(_focused(), letter)
+    _press(qtbot, Qt.Key.Key_Return)
+    assert window.document.filing.table_ii[1].security_title.value == "Warrant"
+    assert window.search.text() == ""  # nothing went into the draft list's search
+    _press(qtbot, Qt.Key.Key_Tab, Qt.KeyboardModifier.ShiftModifier)  # Shift+Tab goes back a box
+    assert (view.currentIndex().row(), view.currentIndex().column()) == (1, 0)
+    _press(qtbot, Qt.Key.Key_Tab, Qt.KeyboardModifier.ControlModifier)  # Ctrl+Tab leaves the table
+    assert _focused() is not view
