@@ -467,3 +467,70 @@ def test_render_and_export_print_a_conformed_copy_only_when_asked(tmp_path):
     assert "/s/ Kenneth S. Cragun" in signed_line(exported)
     assert cli.main(["export", str(draft_id), "--pdf", str(exported), "--store", str(store)]) == 0
     assert "/s/" not in signed_line(exported)
+
+
+# -- drawn directly (pdf/drawing.py), byte for byte as reportlab draws it -----------------------------------------
+def drawn_both_ways(monkeypatch, filing: Filing, **options) -> tuple[bytes, bytes]:
+    """The PDF as the program draws it and as reportlab's own machinery draws it (drawing.DIRECT off), each with
+    reportlab's invariant output (no creation date, no random document id) so that the two can be compared."""
+    from reportlab import rl_config
+
+    from form4_desktop.pdf import drawing
+
+    monkeypatch.setattr(rl_config, "invariant", 1)
+    direct = render_pdf(filing, **options)
+    monkeypatch.setattr(drawing, "DIRECT", False)
+    reportlabs = render_pdf(filing, **options)
+    monkeypatch.setattr(drawing, "DIRECT", True)
+    return direct, reportlabs
+
+
+def first_difference(one: bytes, other: bytes) -> str:
+    """Where two PDFs first differ, with the bytes around it, or "" when they are the same."""
+    if one == other:
+        return ""
+    at = next((i for i, (a, b) in enumerate(zip(one, other)) if a != b), min(len(one), len(other)))
+    return f"at byte {at} of {len(one)}/{len(other)}: {one[at - 80 : at + 80]!r} / {other[at - 80 : at + 80]!r}"
+
+
+def unusual_characters() -> Filing:
+    """The reference Form 4 with what the plain cases leave to reportlab: non-ASCII letters, markup characters,
+    a no-break space, a soft hyphen, a word wider than its box, line breaks in the remarks and a character the
+    font lacks."""
+    filing = read_file(REFERENCE)
+    filing.reporting_owners[0].name = "MÜLLER ZOË & <SØN> 山田"
+    filing.issuer.name = "Société Générale\u00a0S.A. — «Paris»"
+    filing.footnotes[0].text = "Held by the Müller & Søn trust; see the trust\u00adee's report. " + "x" * 400
+    filing.remarks = "First line\nSecond line with é\n\nFourth"
+    filing.table_i[0].security_title.value = "Ordinary Shares of «Société»"
+    return filing
+
+
+def maximal_as(document_type: str) -> Filing:
+    filing = maximal_form4()
+    filing.document_type = document_type
+    return filing
+
+
+DRAWN_FILINGS = {
+    "maximal": maximal_form4,
+    "maximal-form3": lambda: maximal_as("3"),
+    "maximal-form5/A": lambda: maximal_as("5/A"),
+    "maximal-largest": lambda: at_the_largest_values(maximal_form4()),
+    "reference": lambda: read_file(REFERENCE),
+    "unusual-characters": unusual_characters,
+}
+
+
+@pytest.mark.parametrize("name", list(DRAWN_FILINGS))
+def test_the_form_drawn_directly_is_reportlabs_byte_for_byte(monkeypatch, name):
+    filing = DRAWN_FILINGS[name]()
+    for options in ({}, {"copies": 2, "draft": True, "signature": "conformed"}):
+        direct, reportlabs = drawn_both_ways(monkeypatch, filing, **options)
+        assert first_difference(direct, reportlabs) == "", options
+
+
+@pytest.mark.parametrize("path", CORPUS[::7], ids=[p.name for p in CORPUS[::7]])
+def test_corpus_forms_drawn_directly_are_reportlabs_byte_for_byte(monkeypatch, path):
+    direct, reportlabs = drawn_both_ways(monkeypatch, read_file(path))
+    assert first_difference(direct, reportlabs) == ""

@@ -24,7 +24,9 @@ from __future__ import annotations
 import dataclasses
 import io
 import pickle
+import re
 import threading
+import weakref
 from dataclasses import dataclass, field
 from decimal import Decimal
 from importlib import resources
@@ -65,6 +67,8 @@ from form4_desktop.model import (
 from form4_desktop.model.codes import COUNTRIES, OBSOLETE_COUNTRIES
 from form4_desktop.model.display import format_date
 from form4_desktop.model.forms import Box, Column, FormDescription, TableDescription
+from form4_desktop.pdf import drawing
+from form4_desktop.pdf.drawing import FastTable, plain_lines, plain_paragraph_code, string_code
 from form4_desktop.rules.characters import printable_text
 
 PAGE = landscape(letter)
@@ -92,6 +96,7 @@ class _Font(TTFont):
     def __init__(self, name: str, path: str):
         super().__init__(name, path)
         self._widths: dict[tuple[object, float, str], float] = {}
+        self._last: tuple[Callable[[], object], dict, bool] = (lambda: None, {}, False)
 
     def stringWidth(self, text, size, encoding="utf8"):
         key = (text, size, encoding)
@@ -103,17 +108,33 @@ class _Font(TTFont):
         return width
 
     def splitString(self, text, doc, encoding="utf-8"):
-        state = self.state.get(doc)
-        encoded = getattr(state, "form4_encoded", None) if state is not None else None
-        if encoded is None:
-            result = super().splitString(text, doc, encoding)
-            state = self.state[doc]
-            state.form4_encoded = {text: list(result)}
-            return result
+        # the document last written is remembered (weakly): finding its state in reportlab's WeakKeyDictionary
+        # cost a third of the encoding
+        last_document, encoded, ascii_as_is = self._last
+        if last_document() is not doc:
+            state = self.state.get(doc)
+            if state is None:
+                result = super().splitString(text, doc, encoding)
+                state = self.state[doc]
+                state.form4_encoded = {text: list(result)}
+                self._remember(doc, state)
+                return result
+            encoded, ascii_as_is = self._remember(doc, state)
+        if ascii_as_is and drawing.DIRECT and text.isascii() and text.isprintable():
+            # printable ASCII has its own codes in subset 0 from the start (reportlab's "ascii readable" subset)
+            return [(0, text.encode("ascii"))] if text else []
         found = encoded.get(text)
         if found is None:
             found = encoded[text] = super().splitString(text, doc, encoding)
         return list(found)
+
+    def _remember(self, doc, state) -> tuple[dict, bool]:
+        encoded = getattr(state, "form4_encoded", None)
+        if encoded is None:
+            encoded = state.form4_encoded = {}
+        ascii_as_is = all(state.assignments.get(code) == code for code in range(32, 127))
+        self._last = (weakref.ref(doc), encoded, ascii_as_is)
+        return encoded, ascii_as_is
 
 
 def register_fonts() -> None:
@@ -150,11 +171,73 @@ def _style(
     )
 
 
+# A markup's tags and entities; what lies between them is its text.
+_TAGS = re.compile(r"(<[^>]*>|&[A-Za-z]+;|&#[0-9]+;)")
+_PLACEHOLDERS = 0xE000  # private-use characters standing for a markup's texts in its shape
+_FIRST = chr(_PLACEHOLDERS)
+_PRIVATE = re.compile("[\ue000-\ue0ff]")
+_shapes: dict[tuple[str, str, str, float], list] = {}
+_SHAPES_KEPT = 10_000
+
+
+def _fragments(markup: str, style: ParagraphStyle) -> list | None:
+    """reportlab's fragments of `markup`, without running its parser on every paragraph (a third of the time of a
+    form of many cells; the maximal filing has 480 paragraphs). The fragments depend on the tags and entities
+    alone, and each text between them becomes one fragment's text, as it is: so the markup's shape (its texts
+    replaced by placeholders) is parsed once per style and its fragments copied with the texts put back. None
+    when the text is not plain enough to be sure of that (reportlab's cleaning of line breaks and of leading or
+    trailing spaces, or a placeholder character in the text): the caller then parses it as usual."""
+    if (
+        not drawing.DIRECT
+        or not markup
+        or markup[0].isspace()
+        or markup[-1].isspace()
+        or "\n" in markup
+        or _PRIVATE.search(markup)
+    ):
+        return None
+    if "<" not in markup and "&" not in markup:
+        texts = [markup]  # most markups are one text: no tag, no entity
+        shape = _FIRST
+    else:
+        pieces = _TAGS.split(markup)
+        texts = pieces[0::2]
+        if len(texts) > 256:
+            return None
+        shape = "".join(
+            piece if index % 2 else (chr(_PLACEHOLDERS + index // 2) if piece else "")
+            for index, piece in enumerate(pieces)
+        )
+    key = (shape, style.name, style.fontName, style.fontSize)
+    template = _shapes.get(key)
+    if template is None:
+        if len(_shapes) >= _SHAPES_KEPT:
+            _shapes.clear()
+        template = _shapes[key] = ReportlabParagraph(shape, style).frags
+    by_placeholder = {chr(_PLACEHOLDERS + index): text for index, text in enumerate(texts) if text}
+    fragments = []
+    for fragment in template:
+        # as fragment.clone(text=...), without its keyword arguments
+        copied = object.__new__(type(fragment))
+        copied.__dict__.update(fragment.__dict__)
+        text = fragment.text
+        found = by_placeholder.get(text)
+        copied.text = found if found is not None else text.translate({ord(k): v for k, v in by_placeholder.items()})
+        fragments.append(copied)
+    return fragments
+
+
 class Paragraph(ReportlabParagraph):
     """A reportlab Paragraph that breaks its lines once per width. reportlab breaks them again on every wrap, and a
     table wraps its cells each time it is measured, split over a page or checked by KeepHeading: the maximal filing
     wrapped its paragraphs 2,205 times, a third of its time. The lines depend only on the width (the available
-    height is not used, as nothing here shrinks or ellipsizes), so a second wrap at the same width is the first."""
+    height is not used, as nothing here shrinks or ellipsizes), so a second wrap at the same width is the first.
+    Its markup is parsed by shape (see _fragments)."""
+
+    def __init__(self, text, style=None, bulletText=None, frags=None, caseSensitive=1, encoding="utf8"):
+        if frags is None and style is not None and bulletText is None and isinstance(text, str):
+            frags = _fragments(text, style)
+        super().__init__(text, style, bulletText, frags, caseSensitive, encoding)
 
     def wrap(self, available_width, available_height):
         if getattr(self, "_wrapped_width", None) == available_width and hasattr(self, "blPara"):
@@ -162,6 +245,25 @@ class Paragraph(ReportlabParagraph):
         size = super().wrap(available_width, available_height)
         self._wrapped_width = available_width
         return size
+
+    def measured(self, width: float) -> tuple[float, float]:
+        """Its size in a table cell `width` wide (drawing.FastTable)."""
+        return self.wrap(width, 72000)
+
+    def breakLines(self, width):  # noqa: N802 - reportlab's name
+        lines = plain_lines(self, width)
+        return lines if lines is not None else super().breakLines(width)
+
+    def draw(self) -> None:
+        code = plain_paragraph_code(self, self.canv)
+        if code is None:
+            super().draw()
+        elif code:
+            self.canv._code.append(code)
+
+    def direct_code(self, canvas, width: float, height: float) -> str | None:
+        """The PDF that draw() writes (drawing.FastTable), where it is written directly."""
+        return plain_paragraph_code(self, canvas)
 
 
 # A cell's lines are 1.4 times its font apart, so that a footnote mark raised on a wrapped line stays clear of
@@ -188,7 +290,7 @@ def _table(data: list, style=None, **options) -> Table:
         commands += list(style.getCommands())
     elif style:
         commands += list(style)
-    return Table(data, style=TableStyle(commands), **options)
+    return FastTable(data, style=TableStyle(commands), **options)
 
 
 # -- what fits on the form --------------------------------------------------------------------------------
@@ -408,6 +510,24 @@ class Cell(Flowable):
 
     def split(self, available_width, available_height):
         return []
+
+    def measured(self, width: float) -> tuple[float, float]:
+        """Its size in a table cell `width` wide (drawing.FastTable)."""
+        return self.wrap(width, 72000)
+
+    def direct_code(self, canvas, width: float, height: float) -> str | None:
+        """The PDF that draw() writes for a single line (drawing.FastTable); None for a Paragraph."""
+        if self._paragraph is not None:
+            return None
+        style, text = self.style, self.markup
+        baseline = height - style.fontSize
+        if style.alignment == TA_CENTER:
+            x = width / 2 - 0.5 * pdfmetrics.stringWidth(text, style.fontName, style.fontSize)
+        elif style.alignment == TA_RIGHT:
+            x = width - pdfmetrics.stringWidth(text, style.fontName, style.fontSize)
+        else:
+            x = 0
+        return string_code(canvas, x, baseline, text, style.fontName, style.fontSize)
 
     def draw(self) -> None:
         if self._paragraph is not None:

@@ -1,0 +1,349 @@
+"""Drawing on the page exactly as reportlab would, with less work per cell and per line.
+
+A printed form is mostly table cells and lines of text; reportlab spends more on its general machinery for each of
+them (a text object, a graphics state saved as a copy of the canvas's, a cell measured again when drawn) than on
+what it writes. Here the same PDF operators are written directly, byte for byte what reportlab writes (the tests
+and the corpus comparison hold the two to that): what is not one of the plain cases below is left to reportlab.
+"""
+
+from __future__ import annotations
+
+from reportlab.lib.colors import Color
+from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
+from reportlab.lib.rl_accel import fp_str
+from reportlab.pdfbase.pdfmetrics import getAscentDescent, getFont
+from reportlab.platypus import Flowable, Table
+from reportlab.platypus.tables import _calc_pc
+
+# Whether the printed form is laid out and drawn by the shortcuts here (and layout.py's parsing by shape and
+# ASCII encoding): off, everything is reportlab's own way, which tests/test_pdf.py holds to the same bytes.
+DIRECT = True
+
+
+_SIZES: dict[tuple[float, float], str] = {}  # "7.5 Tf 9 TL" by size and leading, a few of them
+
+
+def text_code(canvas, font_name: str, size: float, leading: float, text: str, subset: int = -1) -> tuple[str, int]:
+    """The operators reportlab's text object writes for `text` (TextObject._formatText with a TrueType font): the
+    font's subset named where it changes from `subset`, and each run of one subset shown. Returns them and the
+    subset in use after them."""
+    font = getFont(font_name)
+    document = canvas._doc
+    parts: list[str] = []
+    for run_subset, run in font.splitString(text, document):
+        if run_subset != subset:
+            template = _SIZES.get((size, leading))
+            if template is None:
+                template = _SIZES[size, leading] = f"{fp_str(size)} Tf {fp_str(leading)} TL"
+            parts.append(f"{font.getSubsetInternalName(run_subset, document)} {template}")
+            subset = run_subset
+        parts.append(f"({canvas._escape(run)}) Tj")
+    return " ".join(parts), subset
+
+
+def string_code(canvas, x: float, y: float, text: str, font_name: str, size: float) -> str:
+    """What canvas.drawString(x, y, text) writes after canvas.setFont(font_name, size)."""
+    code, _ = text_code(canvas, font_name, size, size * 1.2, text)
+    return f"BT 1 0 0 1 {fp_str(x, y)} Tm {code} T* ET"
+
+
+def draw_translated(canvas, x: float, y: float, code: str) -> None:
+    """What a flowable's drawOn(canvas, x, y) writes around a drawing that leaves the canvas's state as it found
+    it: the state saved, the origin moved, the drawing, the state restored."""
+    canvas._code += (
+        ("q", f"{fp_str(1, 0, 0, 1, x, y)} cm", code, "Q") if code else ("q", f"{fp_str(1, 0, 0, 1, x, y)} cm", "Q")
+    )
+
+
+class FastTable(Table):
+    """A reportlab Table that measures and draws the cells it knows with less work, writing the same PDF.
+
+    A cell that is one flowable with a `measured(width)` method (its size at that width, or None) is measured by
+    that alone, where reportlab measures it through its general cell machinery; one with a `direct_code(canvas,
+    width, height)` method (the PDF it writes when drawn at the origin, or None) is drawn with that. Every other cell
+    is reportlab's."""
+
+    def _calc_height(self, availHeight, availWidth, H=None, W=None):  # noqa: N803 - reportlab's names
+        if DIRECT and None in self._argH and not getattr(self, "_form4_measured", False):
+            self._form4_measured = True
+            self._measure_rows(W or _calc_pc(self._argW, availWidth))
+        return super()._calc_height(availHeight, availWidth, H=H, W=W)
+
+    def _measure_rows(self, widths) -> None:
+        """Fill in the height of each row reportlab would measure the plain way (no spanned cell, each cell a text
+        or one flowable that measures itself), computed as reportlab computes it (Table._calc_height)."""
+        if None in widths or self._minRowHeights:
+            return
+        spanned = set(self._rowSpanCells) | set(self._colSpanCells) if self._spanCmds else set()
+        heights = list(getattr(self, "_argH"))  # noqa: B009 - mypy cannot type reportlab's attribute
+        for i, (values, styles) in enumerate(zip(self._cellvalues, self._cellStyles)):
+            if heights[i] is not None:
+                continue
+            h = 0
+            for j, (value, style, width) in enumerate(zip(values, styles, widths)):
+                if (j, i) in spanned:
+                    break
+                if isinstance(value, Flowable):
+                    measured = getattr(value, "measured", None)
+                    if measured is None or value.getSpaceBefore() or value.getSpaceAfter():
+                        break
+                    size = measured(width - style.leftPadding - style.rightPadding)
+                    if size is None:
+                        break
+                    t = size[1]
+                elif isinstance(value, (list, tuple)):
+                    break
+                else:
+                    lines = (value is not None and str(value) or "").split("\n")
+                    t = (style.leading or 1.2 * style.fontsize) * len(lines)
+                t += style.bottomPadding + style.topPadding
+                if t > h:
+                    h = t
+            else:
+                heights[i] = h
+        self._argH = self._rowHeights = heights
+
+    def _drawCell(self, cellval, cellstyle, pos, size):  # noqa: N802,N803 - reportlab's names
+        value = cellval[0] if isinstance(cellval, (list, tuple)) and len(cellval) == 1 else cellval
+        direct = getattr(value, "direct_code", None)
+        if not DIRECT or direct is None or cellstyle.href or cellstyle.destination:
+            return super()._drawCell(cellval, cellstyle, pos, size)
+        colpos, rowpos = pos
+        colwidth, rowheight = size
+        measured = value.measured(colwidth - cellstyle.leftPadding - cellstyle.rightPadding)
+        if measured is None or value.getSpaceBefore() or value.getSpaceAfter():
+            return super()._drawCell(cellval, cellstyle, pos, size)
+        w, h = measured
+        code = direct(self.canv, w, h)
+        if code is None:
+            return super()._drawCell(cellval, cellstyle, pos, size)
+        # as Table._drawCell: the cell's colour and font, then the flowable placed by its alignment
+        if self._curcellstyle is not cellstyle:
+            current = self._curcellstyle
+            if current is None or cellstyle.color != current.color:
+                self.canv.setFillColor(cellstyle.color)
+            if (
+                current is None
+                or cellstyle.leading != current.leading
+                or cellstyle.fontname != current.fontname
+                or cellstyle.fontsize != current.fontsize
+            ):
+                self.canv.setFont(cellstyle.fontname, cellstyle.fontsize, cellstyle.leading)
+            self._curcellstyle = cellstyle
+        just, valign = cellstyle.alignment, cellstyle.valign
+        if valign == "TOP":
+            y = rowpos + rowheight - cellstyle.topPadding
+        elif valign == "BOTTOM":
+            y = rowpos + cellstyle.bottomPadding + h
+        else:
+            y = rowpos + (rowheight + cellstyle.bottomPadding - cellstyle.topPadding + h) / 2.0
+        if just == "LEFT":
+            x = colpos + cellstyle.leftPadding
+        elif just == "RIGHT":
+            x = colpos + colwidth - cellstyle.rightPadding - w
+        elif just in ("CENTRE", "CENTER"):
+            x = colpos + (colwidth + cellstyle.leftPadding - cellstyle.rightPadding - w) / 2.0
+        else:
+            return super()._drawCell(cellval, cellstyle, pos, size)
+        y -= h
+        draw_translated(self.canv, x, y, code)
+        return None
+
+
+# -- paragraphs of one font (reportlab's "kind 0": a footnote, a heading, a name) ------------------------------
+_widths: dict[tuple[str, float, str], dict[str, float]] = {}
+_WIDTHS_KEPT = 50_000  # words per font and size
+
+
+def _word_widths(font_name: str, size: float, encoding: str) -> dict[str, float]:
+    """The widths of words measured so far in a font at a size (what stringWidth gives: one lookup, no call)."""
+    key = (font_name, size, encoding)
+    known = _widths.get(key)
+    if known is None or len(known) > _WIDTHS_KEPT:
+        known = _widths[key] = {}
+    return known
+
+
+def plain_lines(paragraph, widths):
+    """paragraph.breakLines(widths) for a paragraph of one plain fragment, computed as reportlab computes it
+    (Paragraph.breakLines, its single-fragment case) without its general machinery; None when the paragraph is
+    not that simple case (hyphens to honour, a word wider than the line, indents, right-to-left text...): the
+    caller breaks it as usual."""
+    style, frags = paragraph.style, paragraph.frags
+    if not DIRECT:
+        return None
+    if not isinstance(widths, (list, tuple)):
+        widths = [widths]
+    if (
+        len(frags) != 1
+        or paragraph.bulletText
+        or len(set(widths)) != 1
+        or style.wordWrap
+        or style.endDots
+        or style.shaping
+        or style.hyphenationLang
+        or style.uriWasteReduce
+        or style.embeddedHyphenation
+        or getattr(paragraph, "autoLeading", getattr(style, "autoLeading", "")) not in ("", "off")
+    ):
+        return None
+    fragment = frags[0]
+    text = getattr(fragment, "text", None)
+    if (
+        not isinstance(text, str)
+        or hasattr(fragment, "cbDefn")
+        or hasattr(fragment, "backColor")
+        or "\xa0" in text
+        or "\xad" in text
+        or "\u200b" in text
+    ):
+        return None
+    font_size, font_name = fragment.fontSize, fragment.fontName
+    ascent, descent = getAscentDescent(font_name, font_size)
+    words = text.split()
+    if not words:
+        return None
+    font = getFont(font_name)
+    encoding = paragraph.encoding
+    known = _word_widths(font_name, font_size, encoding)
+    space = font.stringWidth(" ", font_size, encoding)
+    shrink = style.spaceShrinkage * space
+    max_width = widths[0]
+    lines = []
+    line: list[str] = []
+    widest = 0
+    current = -space
+    for word in words:
+        word_width = known.get(word)
+        if word_width is None:
+            word_width = known[word] = font.stringWidth(word, font_size, encoding)
+        if word_width > max_width:
+            return None  # reportlab splits a word wider than the line
+        new_width = current + space + word_width
+        if new_width <= max_width + shrink * len(line) or not line:
+            line.append(word)
+            current = new_width
+        else:
+            if current > widest:
+                widest = current
+            lines.append((max_width - current, line))
+            line = [word]
+            current = word_width
+    if current > widest:
+        widest = current
+    lines.append((max_width - current, line))
+    paragraph.height = 0
+    paragraph._width_max = widest
+    paragraph._splitLongWordCount = paragraph._hyphenations = 0
+    return fragment.clone(kind=0, lines=lines, ascent=ascent, descent=descent, fontSize=font_size)
+
+
+class TextCode:
+    """reportlab's text object (pdfgen.textobject.PDFTextObject) for what a paragraph's lines use, writing the
+    same operators into a list of its own instead of through the canvas's state."""
+
+    def __init__(self, canvas, x: float, y: float):
+        self.canvas = canvas
+        self.code = ["BT", f"1 0 0 1 {fp_str(x, y)} Tm"]
+        self.subset = -1
+        self.font_name, self.size, self.leading = "", 0.0, 0.0
+
+    def set_font(self, name: str, size: float, leading: float) -> None:
+        self.font_name, self.size, self.leading = name, size, leading
+        self.subset = -1
+
+    def set_x(self, dx: float) -> None:
+        """setXPos (moveCursor(dx, 0)), which folds a move into the move just before it."""
+        if -1e-6 <= dx <= 1e-6:
+            return
+        code, dy = self.code, 0.0
+        if code[-1].endswith(" Td"):
+            parts = code[-1].split()
+            if len(parts) == 3:
+                del code[-1]
+            else:
+                code[-1] = "".join(parts[:-4])
+            dx += float(parts[-3])
+            dy -= float(parts[-2])
+        code.append(f"{fp_str(dx, -dy)} Td")
+
+    def word_space(self, space: float) -> None:
+        self.code.append(f"{fp_str(space)} Tw")
+
+    def line(self, text: str) -> None:
+        """_textOut(text, TStar=1)."""
+        shown, self.subset = text_code(self.canvas, self.font_name, self.size, self.leading, text, self.subset)
+        self.code.append(f"{shown} T*")
+
+    def finished(self) -> str:
+        return " ".join(self.code) + " ET"
+
+
+def fill_code(canvas, color) -> str | None:
+    """What canvas.setFillColor(color) writes when the fill's transparency stays as it is; None otherwise."""
+    if type(color) is not Color or canvas._enforceColorSpace:
+        return None
+    alpha = getattr(color, "alpha", None)
+    if alpha is not None:
+        if canvas._extgstate.getValue("ca") != alpha:
+            return None
+        canvas._doc.ensureMinPdfVersion("transparency")
+    return f"{fp_str((color.red, color.green, color.blue))} rg"
+
+
+def plain_paragraph_code(paragraph, canvas) -> str | None:
+    """What paragraph.draw() writes (Paragraph.drawPara) for lines of one font, left, centred or right; None
+    when the paragraph is drawn otherwise (justified, a border or background, a bullet, indents...)."""
+    style, lines_of = paragraph.style, getattr(paragraph, "blPara", None)
+    if (
+        not DIRECT
+        or lines_of is None
+        or lines_of.kind != 0
+        or style.alignment not in (TA_LEFT, TA_CENTER, TA_RIGHT)
+        or style.backColor
+        or (style.borderColor and style.borderWidth)
+        or paragraph.bulletText
+        or style.firstLineIndent
+        or hasattr(paragraph, "_offsets")
+        or getattr(paragraph, "autoLeading", getattr(style, "autoLeading", "")) not in ("", "off")
+        or lines_of.us_lines
+        or lines_of.link
+        or not canvas.bottomup
+        or getattr(paragraph, "debug", 0)
+    ):
+        return None
+    if not lines_of.lines:
+        return ""
+    fill = fill_code(canvas, lines_of.textColor)
+    if fill is None:
+        return None
+    text = TextCode(canvas, style.leftIndent, paragraph.height - lines_of.fontSize)
+    text.set_font(lines_of.fontName, lines_of.fontSize, style.leading)
+    alignment = style.alignment
+    for extra, words in lines_of.lines:
+        joined = " ".join(words)
+        simple = extra > -1e-8
+        spaces = 0
+        if not simple:
+            spaces = len(words) + joined.count("\xa0") - 1
+            simple = spaces <= 0
+        if alignment == TA_LEFT:
+            if simple:
+                text.line(joined)
+            else:
+                text.word_space(extra / float(spaces))
+                text.line(joined)
+                text.word_space(0)
+            continue
+        if simple:
+            move = 0.5 * extra if alignment == TA_CENTER else extra
+            text.set_x(move)
+            text.line(joined)
+        else:
+            move = 0
+            text.word_space(extra / float(spaces))
+            text.set_x(move)
+            text.line(joined)
+            text.word_space(0)
+        text.set_x(-move)
+    return f"q\n{fill}\n{text.finished()}\nQ"
