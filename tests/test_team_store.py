@@ -85,10 +85,10 @@ def test_store_init_is_versioned_and_idempotent_and_an_uninitialised_database_is
     with pytest.raises(StoreError, match="holds no Form 4 Desktop store yet; .* form4 store init"):
         open_store(pg_server.url(database))
     assert main(["store", "init", pg_server.url(database)]) == 0
-    assert "is ready (schema version 2); give people its roles with --filer" in capsys.readouterr().out
+    assert "is ready (schema version 3); give people its roles with --filer" in capsys.readouterr().out
     assert main(["store", "init", pg_server.url(database)]) == 0
     assert "was already up to date" in capsys.readouterr().out
-    assert init_store(pg_server.url(database)) == (2, 2)
+    assert init_store(pg_server.url(database)) == (3, 3)
     pg_server.sql(database, "UPDATE form4_schema SET version = 99")
     with pytest.raises(StoreError, match="newer Form 4 Desktop \\(schema version 99\\)"):
         open_store(pg_server.url(database))
@@ -130,7 +130,7 @@ def test_a_team_store_at_version_1_keeps_which_filing_dates_were_assumed(pg_serv
     admin, ids = _team_store_at_version_1_with_filed_drafts(pg_server, monkeypatch)
     with pytest.raises(StoreError, match="is at schema version 1; its administrator upgrades it with form4 store init"):
         open_store(admin)
-    assert init_store(admin) == (1, 2)
+    assert init_store(admin) == (1, 3)
     with open_store(admin) as store:
         assert {name: store.open(number).filed_on_assumed for name, number in ids.items()} == {
             "imported, dated from its signature": True,
@@ -182,7 +182,7 @@ def test_store_init_creates_the_database_and_grants_the_roles(pg_server, capsys)
     )
     url = pg_server.url("office_new_db")
     assert main(["store", "init", url, "--filer", "fred", "--reviewer", "vera"]) == 0
-    assert "is ready (schema version 2); form4_filer: fred; form4_reviewer: vera." in capsys.readouterr().out
+    assert "is ready (schema version 3); form4_filer: fred; form4_reviewer: vera." in capsys.readouterr().out
     with open_store(url.replace("postgres@", "fred@")) as filer:
         draft_id = filer.create(draft())
     with open_store(url.replace("postgres@", "vera@")) as reviewer:
@@ -671,3 +671,37 @@ def test_a_password_typed_once_connects_again_after_the_server_was_gone_without_
         assert SECRET not in caplog.text
     finally:
         passwords.set_password_prompt(None)
+
+
+def test_the_team_store_lists_its_drafts_in_the_order_of_an_index_without_sorting_them(url, pg_server):
+    with open_store(url) as store:
+        store.create(draft())
+        database = url.rsplit("/", 1)[1]
+        pg_server.sql(  # 10,000 drafts, as an office's store holds after some years (the list reads no revision)
+            database,
+            "INSERT INTO drafts (id, created_at, updated_at, version, document_type, owner_names, issuer_name) "
+            "SELECT n, 'x', to_char(timestamp '2020-01-01' + n * interval '1 minute', 'YYYY-MM-DD\"T\"HH24:MI:SS'), "
+            "1, '4', 'OWNER ' || n, 'ISSUER' FROM generate_series(2, 10001) AS n",
+        )
+        pg_server.sql(database, "VACUUM ANALYZE drafts")
+        plans: list[list[str]] = []
+
+        class Explained:  # the connection, which also explains each list query where and as it runs
+            def __init__(self, connection):
+                self.connection = connection
+
+            def __getattr__(self, name):
+                return getattr(self.connection, name)
+
+            def execute(self, sql, parameters=None):
+                if sql.startswith("SELECT id, owner_names"):
+                    plans.append([line for (line,) in self.connection.execute("EXPLAIN " + sql, parameters)])
+                return self.connection.execute(sql, parameters)
+
+        store._pg._connection = Explained(store._pg._connection)  # type: ignore[assignment]
+        listed = store.list()
+        assert len(listed) == 10_001 and listed[0].reporting_owner == "CRAGUN KENNETH S"  # the newest first
+        assert [row.reporting_owner for row in (listed[1], listed[-1])] == ["OWNER 10001", "OWNER 2"]
+        [plan] = plans
+        assert plan[0].startswith("Index Only Scan using drafts_listed on drafts"), plan  # no "Sort" above it
+        assert not [line for line in plan if "Sort" in line], plan

@@ -367,6 +367,15 @@ class PostgresStore(DraftStore):
     def close(self) -> None:
         self._db.close()
 
+    def _list_rows(self, sql: str, parameters: list) -> Any:
+        """The draft list in the order of the index drafts_listed, read as it stands: PostgreSQL's estimates put
+        reading the whole table and sorting it close to that (and ahead of it for narrow rows), when it takes
+        twice as long; so, for this query alone, sorting is what it chooses only when no index gives the order."""
+        connection = self._pg.connection
+        with connection.transaction():
+            connection.execute("SET LOCAL enable_sort = off")
+            return connection.execute(translate(sql), parameters or None).fetchall()
+
     @guarded(saving=False)
     def data_version(self) -> int:
         """A number that changes when another connection commits a change to the store (LISTEN/NOTIFY: each
@@ -573,11 +582,21 @@ def _v2_assumed_dates(connection: psycopg.Connection) -> None:
             cursor.executemany("UPDATE drafts SET filed_on_assumed = 1 WHERE id = %s", assumed)
 
 
+# Schema version 3: the draft list (DraftStore.list: the drafts outside the trash, most recently changed first)
+# read from one index in its order, without the table: PostgreSQL cannot use drafts_by_change for that order
+# (its first column is tested with IS NULL), so it read the whole table and sorted it on every list.
+_V3 = """
+CREATE INDEX drafts_listed ON drafts (updated_at DESC, id DESC)
+    INCLUDE (owner_names, issuer_name, issuer_ticker, document_type, period_of_report, status, version)
+    WHERE deleted_at IS NULL
+"""
+
 # MIGRATIONS[n] takes a team store at schema version n to n + 1 (each in one transaction): SQL statements, then
 # what is done in Python (a function of the connection), if anything.
 MIGRATIONS: list[tuple[str, Callable[[psycopg.Connection], None] | None]] = [
     (_V1, None),
     (_V2, _v2_assumed_dates),
+    (_V3, None),
 ]
 
 _ROLES = f"""
