@@ -274,13 +274,13 @@ def test_a_click_on_a_finding_selects_its_cell(window, qtbot):
     assert window.editor.currentIndex() == 1
 
 
-def test_the_amount_editor_refuses_commas_and_dollars_and_keeps_the_text(window, qtbot):
+def test_the_amount_editor_refuses_a_decimal_comma_and_keeps_the_text(window, qtbot):
     window.document.load(draft(), None, None)
     table = window.editor.table_i
-    editor = edit_cell(qtbot, table, 0, 7, "1,250")
+    editor = edit_cell(qtbot, table, 0, 7, "1,25")
     assert window.document.filing.table_i[0].shares.value == Decimal(125000)
-    assert editor.text() == "1,250"  # still open, with what was typed
-    assert "without commas" in window.statusBar().currentMessage()
+    assert editor.text() == "1,25"  # still open, with what was typed
+    assert "a comma may only group thousands" in window.statusBar().currentMessage()
     editor.selectAll()
     qtbot.keyClicks(editor, "1250")
     qtbot.keyClick(editor, Qt.Key.Key_Return)

@@ -4,6 +4,8 @@ starts in its first box (Title of Security)."""
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import pytest
 
 pytest.importorskip("PySide6")
@@ -11,7 +13,8 @@ pytest.importorskip("PySide6")
 from PySide6.QtCore import Qt  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from test_gui import draft  # noqa: E402
+from test_gui import draft, edit_cell  # noqa: E402
+from test_gui_trust import findings_of  # noqa: E402
 
 
 def _headers(tab) -> list[str]:
@@ -57,3 +60,19 @@ def test_tab_from_a_rows_last_check_box_goes_on_to_the_next_row_and_typing_stays
     assert (view.currentIndex().row(), view.currentIndex().column()) == (1, 0)
     _press(qtbot, Qt.Key.Key_Tab, Qt.KeyboardModifier.ControlModifier)  # Ctrl+Tab leaves the table
     assert _focused() is not view
+
+
+# -- 4. amounts with commas ------------------------------------------------------------------------------------------
+def test_an_amount_typed_with_grouping_commas_is_taken_and_a_decimal_comma_is_refused(window, qtbot):
+    window.document.load(draft(), None, None)
+    table = window.editor.table_i
+    amount = _headers(table).index("4. Amount")
+    edit_cell(qtbot, table, 0, amount, "5,000")
+    row = window.document.filing.table_i[0]
+    assert row.shares.value == Decimal(5000)
+    assert table.model.index(0, amount).data() == "5,000"  # shown as typed, and as saved
+    assert findings_of(window, "TYPED-VALUE") == []
+    editor = edit_cell(qtbot, table, 0, amount, "1,25")  # a decimal comma: refused, the box stays open
+    assert editor.text() == "1,25" and row.shares.value == Decimal(5000)
+    message = window.statusBar().currentMessage()
+    assert message == "'1,25': a comma may only group thousands (1,250,000); write decimals after a period (1250.50)."

@@ -91,14 +91,14 @@ def test_a_refused_date_is_an_error_and_nothing_is_saved_printed_or_closed_as_if
 def test_a_refused_amount_in_a_table_is_an_error_on_its_cell_and_shown_as_typed(window, qtbot, script):
     window.document.load(draft(), None, None)
     table = window.editor.table_i
-    edit_cell(qtbot, table, 0, 7, "1,250")  # Return with a comma: the box stays open, with a sentence
+    edit_cell(qtbot, table, 0, 7, "1,25")  # Return with a decimal comma: the box stays open, with a sentence
     table.view.setFocus()  # leaving the box: not taken, kept on screen
     qtbot.wait(10)
     assert window.document.filing.table_i[0].shares.value == Decimal(125000)  # unchanged: it was not taken
     index = table.model.index(0, 7)
-    assert index.data() == "1,250"  # the cell shows what was typed, not the old amount
+    assert index.data() == "1,25"  # the cell shows what was typed, not the old amount
     [(path, message)] = findings_of(window, "TYPED-VALUE")
-    assert path == "table_i[0].shares" and "without commas" in message
+    assert path == "table_i[0].shares" and "a comma may only group thousands" in message
     assert table.model.data(index, Qt.ItemDataRole.BackgroundRole) is not None  # coloured
     script.expect("tell", "Not saved", None, text="Table I, row 1, column 4, Amount")
     window.save_action.trigger()

@@ -1,5 +1,6 @@
-"""Cell editors for Table I and Table II: a date picker, the transaction code picker, A/D and D/I pickers,
-and a decimal editor that refuses commas and "$" with a message and keeps what was typed."""
+"""Cell editors for Table I and Table II: a date picker, the transaction code picker, A/D, D/I and Form 5 form type
+pickers, and a decimal editor that takes commas between thousands and refuses a decimal comma or "$" with a message,
+keeping what was typed."""
 
 from __future__ import annotations
 
@@ -187,7 +188,7 @@ class CellDelegate(QStyledItemDelegate):
             return editor
         editor = QLineEdit(parent)
         if kind == "decimal":
-            editor.setPlaceholderText("digits and one period")
+            editor.setPlaceholderText("e.g. 5,000 or 1250.50")
         editor.installEventFilter(self)
         self._follow_typing(editor, index)
         return editor

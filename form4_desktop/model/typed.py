@@ -15,6 +15,9 @@ from decimal import Decimal
 _DATE = re.compile(r"(\d{1,2})/(\d{1,2})/(\d+)", re.ASCII)
 _ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})", re.ASCII)  # as EDGAR writes it, digit for digit
 _AMOUNT = re.compile(r"(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)")
+# Commas that can only group thousands, as the tables show amounts: "5,000", "1,250,000.50". A first group of
+# 0 ("0,500") or a group of other than three digits ("1,25", "12,34,567") could be a decimal comma: refused.
+_GROUPED = re.compile(r"[1-9][0-9]{0,2}(?:,[0-9]{3})+(?:\.[0-9]*)?")
 
 
 class TypedValueError(ValueError):
@@ -47,16 +50,21 @@ def read_date(text: str) -> date | None:
 
 
 def read_amount(text: str) -> Decimal | None:
-    """Digits and one period, as EDGAR takes numbers; None for an empty box."""
+    """Digits and one period, as EDGAR takes numbers, with commas between thousands as the tables show them; None
+    for an empty box."""
     text = text.strip()
     if not text:
         return None
-    if "," in text or "$" in text:
-        raise TypedValueError(
-            f"'{text}': type the amount with digits and one period only, without commas or \"$\" (e.g. 1250.50)."
-        )
     if text.startswith(("-", "+")):
         raise TypedValueError(f"'{text}': give the amount without a sign; say (A) or (D) in its own column.")
+    if "$" in text:
+        raise TypedValueError(f"'{text}': type the amount without \"$\", with digits and one period (e.g. 1250.50).")
+    if "," in text:
+        if not _GROUPED.fullmatch(text):
+            raise TypedValueError(
+                f"'{text}': a comma may only group thousands (1,250,000); write decimals after a period (1250.50)."
+            )
+        text = text.replace(",", "")
     if not _AMOUNT.fullmatch(text):
         raise TypedValueError(f"'{text}' is not an amount: use digits and one period only (e.g. 1250.50).")
     return Decimal(text)
