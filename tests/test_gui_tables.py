@@ -11,7 +11,8 @@ import pytest
 pytest.importorskip("PySide6")
 
 from PySide6.QtCore import Qt  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from PySide6.QtGui import QFontMetrics  # noqa: E402
+from PySide6.QtWidgets import QApplication, QComboBox, QStyle, QStyleOptionComboBox  # noqa: E402
 
 from test_gui import draft, edit_cell  # noqa: E402
 from test_gui_trust import findings_of  # noqa: E402
@@ -76,3 +77,44 @@ def test_an_amount_typed_with_grouping_commas_is_taken_and_a_decimal_comma_is_re
     assert editor.text() == "1,25" and row.shares.value == Decimal(5000)
     message = window.statusBar().currentMessage()
     assert message == "'1,25': a comma may only group thousands (1,250,000); write decimals after a period (1250.50)."
+
+
+# -- 5. pickers show the whole choice --------------------------------------------------------------------------------
+def _open_picker(qtbot, table, row: int, column: int):
+    view = table.view
+    view.setCurrentIndex(table.model.index(row, column))
+    qtbot.keyClick(view, Qt.Key.Key_F2)
+    [editor] = [child for child in view.viewport().children() if isinstance(child, QComboBox) and child.isVisible()]
+    return editor
+
+
+@pytest.mark.parametrize(
+    "header, choice",
+    [("6. D or I", "I — indirect"), ("3. Code", "G — Bona fide gift"), ("(A) or (D)", "D — disposed of")],
+)
+def test_a_picker_shows_its_whole_choice_closed_and_open_at_1280_by_800(window, qtbot, header, choice):
+    window.resize(1280, 800)
+    window.document.load(draft(), None, None)
+    window.editor.setCurrentIndex(2)
+    table = window.editor.table_i
+    column = _headers(table).index(header)
+    assert table.view.columnWidth(column) < QFontMetrics(table.view.font()).horizontalAdvance(choice)  # too narrow
+    editor = _open_picker(qtbot, table, 0, column)
+    editor.setCurrentIndex(editor.findText(choice))
+    room = editor.style().subControlRect(
+        QStyle.ComplexControl.CC_ComboBox, _combo_option(editor), QStyle.SubControl.SC_ComboBoxEditField, editor
+    )
+    assert editor.fontMetrics().horizontalAdvance(choice) <= room.width()  # closed: "I — indirect", not "I —"
+    assert editor.geometry().right() < table.view.viewport().width()  # and on the screen
+    widest = max(editor.fontMetrics().horizontalAdvance(editor.itemText(n)) for n in range(editor.count()))
+    editor.showPopup()
+    popup = editor.view()
+    qtbot.waitUntil(popup.isVisible)
+    assert popup.viewport().width() >= widest  # open: every choice whole
+    editor.hidePopup()
+
+
+def _combo_option(editor: QComboBox) -> QStyleOptionComboBox:
+    option = QStyleOptionComboBox()
+    editor.initStyleOption(option)
+    return option

@@ -193,6 +193,21 @@ class CellDelegate(QStyledItemDelegate):
         self._follow_typing(editor, index)
         return editor
 
+    def updateEditorGeometry(self, editor: QWidget, option, index: QModelIndex) -> None:  # noqa: N802
+        """A picker as wide as its longest choice ("D — direct", "G — Bona fide gift"), reaching over the next cells
+        (to the left at the table's right edge): in its cell's width Qt cut it to "D —", and its list to the same
+        width."""
+        super().updateEditorGeometry(editor, option, index)
+        if not isinstance(editor, QComboBox):
+            return
+        rect = QRect(option.rect)
+        rect.setWidth(max(rect.width(), editor.sizeHint().width()))
+        viewport = editor.parentWidget()
+        overflow = rect.right() - (viewport.width() - 1) if viewport is not None else 0
+        if overflow > 0:
+            rect.translate(-min(overflow, rect.left()), 0)
+        editor.setGeometry(rect)
+
     def _follow_typing(self, line: QLineEdit, index: QModelIndex) -> None:
         """Note each keystroke as typed text of the box, so that the findings and autosave follow the typing."""
         model, row, column = index.model(), index.row(), index.column()
