@@ -118,3 +118,29 @@ def _combo_option(editor: QComboBox) -> QStyleOptionComboBox:
     option = QStyleOptionComboBox()
     editor.initStyleOption(option)
     return option
+
+
+# -- 6. a new row starts in its title ------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    "form, table_name, button, title",
+    [
+        ("3", "table_i", "add_holding", "1. Title of Security"),
+        ("3", "table_ii", "add_holding", "1. Title of Derivative Security"),
+        ("4", "table_i", "add_transaction", "1. Title of Security"),
+        ("5", "table_i", "add_holding", "1. Title of Security"),
+        ("5", "table_ii", "add_transaction", "1. Title of Derivative Security"),
+    ],
+)
+def test_a_new_row_puts_the_cursor_in_its_title(window, qtbot, form, table_name, button, title):
+    window.findChild(type(window.save_action), "new" if form == "4" else f"new_form{form}").trigger()
+    window.activateWindow()
+    table = window.editor.table_i if table_name == "table_i" else window.editor.table_ii
+    window.editor.setCurrentIndex(2 if table_name == "table_i" else 3)
+    qtbot.mouseClick(table.buttons[button], Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: _focused() is table.view)
+    assert _headers(table)[table.view.currentIndex().column()] == title
+    for letter in "Series A Preferred":  # typed straight away, into the title
+        qtbot.keyClicks(_focused(), letter)
+    _press(qtbot, Qt.Key.Key_Return)
+    [row] = getattr(window.document.filing, table_name)
+    assert row.security_title.value == "Series A Preferred"

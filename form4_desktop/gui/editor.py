@@ -610,7 +610,8 @@ class TableTab(QWidget):
         self.document.insert(
             self.table, position, row, f"{text} ({'Table I' if self.table == 'table_i' else 'Table II'})"
         )
-        self.view.setCurrentIndex(self.model.index(position, 1))
+        # The box the user fills first: the title (column 1 of the form), whatever comes before it on screen.
+        self.view.setCurrentIndex(self.model.index(position, self.model.first_value_column()))
         self.view.setFocus()
 
     def duplicate_row(self) -> None:
