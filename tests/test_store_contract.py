@@ -162,6 +162,7 @@ def test_autosave_is_kept_until_cleared(store):
     assert kept.filing.reporting_owners[0].ccc == CCC
     store.write_autosave("window-1", draft(), None, None)  # the same window's newer work replaces it
     assert [(a.slot, a.draft_id) for a in store.autosaves()] == [("window-1", None)]
+    assert store.autosaves()[0].filing.reporting_owners[0].ccc == CCC  # the CCC with it (a team store lost it)
     store.clear_autosave("window-1")
     assert store.autosaves() == []
     store.write_autosave("window-2", work, draft_id, 1)
@@ -170,10 +171,13 @@ def test_autosave_is_kept_until_cleared(store):
 
 
 def test_address_book_keeps_owners_with_their_ccc_and_issuers(store):
-    store.create(draft())
+    draft_id = store.create(draft())
     [owner] = store.known_owners("cragun")
     assert owner.cik == "0001767258" or owner.cik.lstrip("0") == "1767258"
     assert owner.ccc == CCC
+    store.save(draft_id, draft(), 1)  # the owner met again keeps the CCC (a team store lost it)
+    store.create(draft())
+    assert [owner.ccc for owner in store.known_owners("cragun")] == [CCC]
     [issuer] = store.known_issuers("AULT")
     assert issuer.name == "Ault Alliance, Inc."
     assert store.has_owner("1767258") and not store.has_owner("42")

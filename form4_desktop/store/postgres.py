@@ -194,6 +194,11 @@ def translate(sql: str) -> str:
     sql = re.sub(r"\bLIKE\b", "ILIKE", sql)  # SQLite's LIKE ignores case
     sql = re.sub(r"\binstr\(", "strpos(", sql)
     sql = re.sub(r"(?<![:\w]):([A-Za-z_]\w*)", r"%(\1)s", sql)
+    if re.match(r"\s*INSERT INTO (autosaves|known_owners)\b", sql):
+        # The row an upsert proposes was fenced by the INSERT trigger (its CCCs moved to excluded.cccs); the UPDATE
+        # takes its content with them put back, for the UPDATE trigger to fence again: else they were lost (a
+        # window's second autosave, an owner met again in the address book).
+        sql = sql.replace("content = excluded.content", "content = form4_with_cccs(excluded.content, excluded.cccs)")
     return sql.replace("?", "%s")
 
 
@@ -399,7 +404,8 @@ class PostgresStore(DraftStore):
         try:
             self._pg.connection.execute("SELECT 1")
         except (psycopg.OperationalError, psycopg.InterfaceError) as error:
-            return _reason(error)
+            # libpq's last words say it ("Connection refused"; the host and port are in the store's address)
+            return _reason(error).rsplit(": ", 1)[-1]
         return None
 
     # -- autosave: kept on this computer while the server cannot be reached --------------------------------------
