@@ -144,3 +144,22 @@ def test_a_new_row_puts_the_cursor_in_its_title(window, qtbot, form, table_name,
     _press(qtbot, Qt.Key.Key_Return)
     [row] = getattr(window.document.filing, table_name)
     assert row.security_title.value == "Series A Preferred"
+
+
+def test_a_click_on_a_check_box_ticks_it_and_tab_goes_on_from_there(window, qtbot):
+    window.document.load(draft(), None, None)
+    window.activateWindow()
+    window.editor.setCurrentIndex(2)
+    table = window.editor.table_i
+    view, model = table.view, table.model
+    headers = _headers(table)
+    k = headers.index("K")
+    view.setFocus()
+    view.setCurrentIndex(model.index(0, 1))
+    qtbot.waitUntil(lambda: _focused() is view)
+    box = view.visualRect(model.index(0, k)).center()
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=box)
+    assert window.document.filing.table_i[0].coding.equity_swap_involved is True
+    assert view.currentIndex().column() == k
+    _press(qtbot, Qt.Key.Key_Tab)
+    assert _focused() is view and view.currentIndex().column() == k + 1

@@ -10,6 +10,7 @@ import shiboken6
 
 from PySide6.QtCore import QDate, QEvent, QModelIndex, QObject, QRect, QSize, Qt, Signal
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QApplication,
     QCalendarWidget,
     QComboBox,
@@ -150,6 +151,9 @@ class CellDelegate(QStyledItemDelegate):
         kind = event.type()
         if kind in (QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonDblClick, QEvent.Type.MouseButtonRelease):
             on_box = self.check_rect(option).contains(event.position().toPoint())
+            view = self.parent()
+            if on_box and kind == QEvent.Type.MouseButtonPress and isinstance(view, QAbstractItemView):
+                view.setCurrentIndex(index)  # the box clicked is where Tab goes on from
             if kind != QEvent.Type.MouseButtonRelease or event.button() != Qt.MouseButton.LeftButton or not on_box:
                 return on_box and kind != QEvent.Type.MouseButtonRelease  # a press on the box is ours
         elif kind != QEvent.Type.KeyPress or event.key() not in (Qt.Key.Key_Space, Qt.Key.Key_Select):

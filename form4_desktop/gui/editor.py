@@ -561,7 +561,7 @@ class TableTab(QWidget):
         "v": 40,
         "k": 40,
         "ad": 64,
-        "di": 56,
+        "di": 64,  # "3. D or I" whole, in bold when current
         "timeliness": 40,
         "form": 72,
     }
