@@ -560,7 +560,7 @@ class TableTab(QWidget):
         "code": 64,
         "v": 40,
         "k": 40,
-        "ad": 64,
+        "ad": 76,  # "(A) or (D)" whole, in bold when current
         "di": 64,  # "3. D or I" whole, in bold when current
         "timeliness": 40,
         "form": 72,
