@@ -133,3 +133,27 @@ def test_a_reported_box_kept_from_a_filed_form_that_the_rows_contradict_is_a_fin
     assert findings(filing, "FORM5-REPORTED-BOXES") == []
     setattr(filing, attribute, None)  # a draft's: EDGAR computes it, the rows decide
     assert findings(filing, "FORM5-REPORTED-BOXES") == []
+
+
+@pytest.mark.parametrize(
+    "form, typed, hint",
+    [
+        ("4", "V", "For an item reported early, give its code and tick V (a Form 5 item, form type 5)."),
+        (
+            "5",
+            "V",
+            "V marks a Form 5 item reported early on a Form 4; here give the code alone, and choose '5 — a Form 5 "
+            "item' in its Form type column.",
+        ),
+        ("4", "K", "For an equity swap, give the code of the transaction and tick K (equity swap involved)."),
+    ],
+)
+def test_a_v_or_k_typed_as_the_code_is_told_what_the_editor_offers_instead(form, typed, hint):
+    filing = form5() if form == "5" else draft()
+    filing.table_i[0].coding.code = typed
+    [(path, message)] = findings(filing, "CODING-CODE")
+    assert path == "table_i[0].coding"
+    assert message.endswith(f"'{typed}' is not an SEC transaction code. {hint}")
+    assert {column.header for column in describe(form).table_i.columns} >= (
+        {"Form type", "K"} if form == "5" else {"V", "K"}
+    )

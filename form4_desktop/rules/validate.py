@@ -563,9 +563,14 @@ class _Checker:
         if coding.equity_swap_involved is None:
             self.add("CODING-REQUIRED", path, f"{label}: say whether an equity swap is involved (K).")
         if coding.code not in TRANSACTION_CODES:
+            # In the words of the editor's columns: K and V are boxes to tick beside the code, on a Form 5 the
+            # form type is its own column.
             hint = {
-                "K": " For an equity swap, give the code of the transaction and check 'equity swap involved'.",
-                "V": " For an item reported early, give its code and mark it as a Form 5 item (form type 5).",
+                "K": " For an equity swap, give the code of the transaction and tick K (equity swap involved).",
+                "V": " For an item reported early, give its code and tick V (a Form 5 item, form type 5)."
+                if self.form != "5"
+                else f" V marks a Form 5 item reported early on a Form 4; here give the code alone, and "
+                f"{choose_form_type(FORM5_ITEM)}.",
             }
             self.add(
                 "CODING-CODE",
