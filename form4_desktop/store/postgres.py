@@ -49,7 +49,10 @@ CHANNEL = "form4_store"  # NOTIFY channel: every committed change says so on it
 WRITE_LOCK = 0x46344453  # pg_advisory_xact_lock key ("F4DS"): one writer at a time, as SQLite's BEGIN IMMEDIATE
 FILER, REVIEWER = "form4_filer", "form4_reviewer"
 CONNECT_TIMEOUT = 10  # seconds, unless the address says otherwise
-RETRY_SECONDS = 5.0  # after an attempt to connect again that failed slowly, the next waits this long
+# Connecting again after the connection was lost waits less (the window waits with it: a server that answers at
+# all answers within a second), and after an attempt that failed slowly the next is made only RETRY_SECONDS later.
+RECONNECT_TIMEOUT = 3
+RETRY_SECONDS = 15.0
 SLOW_SECONDS = 0.2  # an attempt that failed after this long waited for a server that did not answer
 
 
@@ -104,12 +107,12 @@ class _Login:
     def __init__(self) -> None:
         self.password: str | None = None
 
-    def connect(self, url: str) -> psycopg.Connection:
+    def connect(self, url: str, timeout: int | None = None) -> psycopg.Connection:
         """As `_connect`, with the password typed before if any; when the server asks for a password that none
         of libpq's places (nor the one typed before) gave, or refuses it, the user is asked, up to PASSWORD_TRIES
         times."""
         try:
-            return _connect(url, self.password)
+            return _connect(url, self.password, timeout)
         except psycopg.OperationalError as error:
             problem = _password_problem(error)
             if problem is None:
@@ -122,7 +125,7 @@ class _Login:
             if typed is None:  # nobody to ask, or the user would not say: libpq's own sentence, with the advice
                 raise refused
             try:
-                connection = _connect(url, typed)
+                connection = _connect(url, typed, timeout)
             except psycopg.OperationalError as error:
                 problem = _password_problem(error)
                 if problem is None:
@@ -135,7 +138,7 @@ class _Login:
         raise refused
 
 
-def _connect(url: str, password: str | None = None) -> psycopg.Connection:
+def _connect(url: str, password: str | None = None, timeout: int | None = None) -> psycopg.Connection:
     """As `connect`, but a failure of the server is psycopg's error (for the caller to say in context).
     `password`: one the user typed (given to libpq apart from the address, never shown or logged)."""
     shown = display_url(url)
@@ -146,7 +149,7 @@ def _connect(url: str, password: str | None = None) -> psycopg.Connection:
         )
     options: dict[str, Any] = {"autocommit": True, "application_name": "form4-desktop"}
     if "connect_timeout" not in url:
-        options["connect_timeout"] = CONNECT_TIMEOUT
+        options["connect_timeout"] = timeout or CONNECT_TIMEOUT
     if password is not None:
         options["password"] = password
     connection = psycopg.connect(url, **options)
@@ -238,8 +241,8 @@ class _Connection:
         self._login = _Login()
         self._connection = self._open()
 
-    def _open(self) -> psycopg.Connection:
-        connection = self._login.connect(self.url)
+    def _open(self, timeout: int | None = None) -> psycopg.Connection:
+        connection = self._login.connect(self.url, timeout)
         connection.execute(f"LISTEN {CHANNEL}")
         return connection
 
@@ -255,7 +258,7 @@ class _Connection:
             if self._failure is not None and now - self._failure[0] < RETRY_SECONDS:
                 raise psycopg.OperationalError(self._failure[1])
             try:
-                self._connection = self._open()
+                self._connection = self._open(RECONNECT_TIMEOUT)
             except psycopg.OperationalError as error:
                 if time.monotonic() - now >= SLOW_SECONDS:
                     self._failure = (now, str(error))
