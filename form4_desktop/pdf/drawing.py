@@ -272,8 +272,24 @@ class TextCode:
 
     def line(self, text: str) -> None:
         """_textOut(text, TStar=1)."""
+        self.out(text, True)
+
+    def out(self, text: str, line_ends: bool) -> None:
+        """_textOut(text, TStar)."""
         shown, self.subset = text_code(self.canvas, self.font_name, self.size, self.leading, text, self.subset)
-        self.code.append(f"{shown} T*")
+        self.code.append(f"{shown} T*" if line_ends else shown)
+
+    def set_leading(self, leading: float) -> None:
+        self.leading = leading
+        self.code.append(f"{fp_str(leading)} TL")
+
+    def set_rise(self, rise: float) -> None:
+        """setRise, which replaces a rise set just before."""
+        rise_code = f"{fp_str(rise)} Ts"
+        if self.code[-1].endswith(" Ts"):
+            self.code[-1] = rise_code
+        else:
+            self.code.append(rise_code)
 
     def finished(self) -> str:
         return " ".join(self.code) + " ET"
@@ -347,3 +363,85 @@ def plain_paragraph_code(paragraph, canvas) -> str | None:
             text.word_space(0)
         text.set_x(-move)
     return f"q\n{fill}\n{text.finished()}\nQ"
+
+
+# -- paragraphs of several fonts (reportlab's "kind 1": a value and its raised footnote marks, bold in plain) -----
+def frag_paragraph_code(paragraph, canvas) -> str | None:
+    """What paragraph.draw() writes (Paragraph.drawPara, _putFragLine) for lines of text fragments, left, centred
+    or right; None when the paragraph has more than text (an image, a link, underlining, a background) or is drawn
+    otherwise."""
+    style, lines_of = paragraph.style, getattr(paragraph, "blPara", None)
+    if (
+        not DIRECT
+        or lines_of is None
+        or lines_of.kind != 1
+        or style.alignment not in (TA_LEFT, TA_CENTER, TA_RIGHT)
+        or style.backColor
+        or (style.borderColor and style.borderWidth)
+        or paragraph.bulletText
+        or style.firstLineIndent
+        or style.endDots
+        or style.wordWrap
+        or hasattr(paragraph, "_offsets")
+        or getattr(paragraph, "autoLeading", getattr(style, "autoLeading", "")) not in ("", "off")
+        or not canvas.bottomup
+        or getattr(paragraph, "debug", 0)
+    ):
+        return None
+    lines = lines_of.lines
+    if not lines:
+        return ""
+    for line in lines:
+        for fragment in line.words:
+            if (
+                hasattr(fragment, "cbDefn")
+                or fragment.us_lines
+                or fragment.link
+                or getattr(fragment, "backColor", None)
+                or not isinstance(fragment.text, str)
+            ):
+                return None
+    text = TextCode(canvas, style.leftIndent, paragraph.height - lines[0].fontSize)
+    # as drawPara starts: no leading, font or colour yet, no rise
+    leading_set = False
+    font: tuple[object, object] = (None, None)
+    color, rise = None, 0
+    alignment, leading = style.alignment, style.leading
+    for line in lines:
+        extra = line.extraSpace
+        simple = extra > -1e-8
+        spaces = 0
+        if not simple:
+            spaces = line.wordCount + sum(fragment.text.count("\xa0") for fragment in line.words) - 1
+            simple = spaces <= 0
+        if simple:
+            move = 0 if alignment == TA_LEFT else 0.5 * extra if alignment == TA_CENTER else extra
+            text.set_x(move)
+        else:
+            move = 0
+            text.word_space(extra / float(spaces))
+        # _putFragLine: the line's fragments, each in its font, colour and rise
+        if not leading_set or text.leading != leading:
+            text.set_leading(leading)
+            leading_set = True
+        words = line.words
+        last = words[-1]
+        for fragment in words:
+            if font != (fragment.fontName, fragment.fontSize):
+                font = (fragment.fontName, fragment.fontSize)
+                text.font_name, text.size = fragment.fontName, fragment.fontSize
+                text.subset = -1
+            if color != fragment.textColor:
+                color = fragment.textColor
+                fill = fill_code(canvas, color)
+                if fill is None:
+                    return None
+                text.code.append(fill)
+            if rise != fragment.rise:
+                rise = fragment.rise
+                text.set_rise(rise)
+            text.out(fragment.text, fragment is last)
+        if not simple:
+            text.word_space(0)
+        text.set_x(-move)
+    return f"q\n{text.finished()}\nQ"

@@ -68,7 +68,7 @@ from form4_desktop.model.codes import COUNTRIES, OBSOLETE_COUNTRIES
 from form4_desktop.model.display import format_date
 from form4_desktop.model.forms import Box, Column, FormDescription, TableDescription
 from form4_desktop.pdf import drawing
-from form4_desktop.pdf.drawing import FastTable, plain_lines, plain_paragraph_code, string_code
+from form4_desktop.pdf.drawing import FastTable, frag_paragraph_code, plain_lines, plain_paragraph_code, string_code
 from form4_desktop.rules.characters import printable_text
 
 PAGE = landscape(letter)
@@ -255,7 +255,7 @@ class Paragraph(ReportlabParagraph):
         return lines if lines is not None else super().breakLines(width)
 
     def draw(self) -> None:
-        code = plain_paragraph_code(self, self.canv)
+        code = self.direct_code(self.canv, self.width, self.height)
         if code is None:
             super().draw()
         elif code:
@@ -263,7 +263,8 @@ class Paragraph(ReportlabParagraph):
 
     def direct_code(self, canvas, width: float, height: float) -> str | None:
         """The PDF that draw() writes (drawing.FastTable), where it is written directly."""
-        return plain_paragraph_code(self, canvas)
+        code = plain_paragraph_code(self, canvas)
+        return code if code is not None else frag_paragraph_code(self, canvas)
 
 
 # A cell's lines are 1.4 times its font apart, so that a footnote mark raised on a wrapped line stays clear of
@@ -347,26 +348,37 @@ def _clip_refs(footnote_ids: list[str]) -> list[str]:
     return ids + ["\u2026"] if len(footnote_ids) > MAX_FOOTNOTE_REFERENCES else ids
 
 
+_field_names: dict[type, tuple[str, ...]] = {}
+
+
+def _fields_of(obj: object) -> tuple[str, ...]:
+    """The names of a dataclass's fields (dataclasses.fields, looked up once per class)."""
+    names = _field_names.get(type(obj))
+    if names is None:
+        names = _field_names[type(obj)] = tuple(one.name for one in dataclasses.fields(obj))  # type: ignore[arg-type]
+    return names
+
+
 def _fit(obj: object, name: str = "") -> None:
     """Clip, in place, every text of a copy of the filing to what its box can show (see the module's notes),
     and put U+FFFD for each character the font cannot draw."""
-    for field_ in dataclasses.fields(obj):  # type: ignore[arg-type]
-        value = getattr(obj, field_.name)
+    for field_name in _fields_of(obj):
+        value = getattr(obj, field_name)
         # A Footnoted box's value is limited by the box's name (security_title), anything else by its own.
-        key = name if field_.name == "value" else field_.name
+        key = name if field_name == "value" else field_name
         if isinstance(value, str):
             limit = _SIGNATURE_NAME if isinstance(obj, Signature) else _LIMITS.get(key, _CODE_LIMIT)
             if key == "remarks":
                 value = _fewer_lines(value)
-            setattr(obj, field_.name, printable_text(clip(value, limit)))
-        elif field_.name == "footnote_ids":
-            setattr(obj, field_.name, _clip_refs(value))
+            setattr(obj, field_name, printable_text(clip(value, limit)))
+        elif field_name == "footnote_ids":
+            setattr(obj, field_name, _clip_refs(value))
         elif isinstance(value, list):
             for item in value:
                 if dataclasses.is_dataclass(item):
-                    _fit(item, field_.name)
+                    _fit(item, field_name)
         elif dataclasses.is_dataclass(value):
-            _fit(value, field_.name)
+            _fit(value, field_name)
 
 
 def printable(filing: Filing) -> Filing:
@@ -482,14 +494,18 @@ class Cell(Flowable):
         self.markup, self.style, self.whole = markup, style, whole
         self._paragraph: Paragraph | None = None
         self._plain_line = "<" not in markup and "&" not in markup
+        self._fits_in: float | None = None  # the width the single line was last found to fit
 
     def wrap(self, available_width, available_height):
         style = self.style
         if self._paragraph is None:
             if self._plain_line:
+                if available_width == self._fits_in:
+                    return self.width, self.height
                 width = pdfmetrics.stringWidth(self.markup, style.fontName, style.fontSize)
                 if width <= available_width:
                     self.width, self.height = available_width, style.leading
+                    self._fits_in = available_width
                     return self.width, self.height
             widest = 0.0
             if self.whole:
@@ -516,9 +532,13 @@ class Cell(Flowable):
         return self.wrap(width, 72000)
 
     def direct_code(self, canvas, width: float, height: float) -> str | None:
-        """The PDF that draw() writes for a single line (drawing.FastTable); None for a Paragraph."""
+        """The PDF that draw() writes (drawing.FastTable), where it is written directly."""
         if self._paragraph is not None:
-            return None
+            code = self._paragraph.direct_code(canvas, width, height)
+            if code is None:
+                return None
+            # as self._paragraph.drawOn(canvas, 0, 0)
+            return f"q\n1 0 0 1 0 0 cm\n{code}\nQ" if code else "q\n1 0 0 1 0 0 cm\nQ"
         style, text = self.style, self.markup
         baseline = height - style.fontSize
         if style.alignment == TA_CENTER:
