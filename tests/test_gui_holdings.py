@@ -13,6 +13,7 @@ pytest.importorskip("PySide6")
 from PySide6.QtCore import Qt  # noqa: E402
 
 from form4_desktop.model import Footnoted  # noqa: E402
+from form4_desktop.rules.findings import Severity  # noqa: E402
 from test_gui import edit_cell  # noqa: E402
 from test_holdings import _filing, _history  # noqa: E402
 
@@ -99,3 +100,76 @@ def test_a_draft_in_a_read_only_store_is_still_judged_against_the_ledger(qtbot, 
         [finding] = [f for f in window.findings if f.rule_id == "HOLDINGS-CONTINUITY"]
         assert finding.field_path == "table_i[0].shares_owned_following"
         window.close()
+
+
+def test_a_gift_of_more_than_is_held_directly_proposes_nothing_and_a_footnote_clears_the_warning(window, qtbot, script):
+    """Screenshots 54, 60, 61: a gift of 2,000,000 against 225,000 held directly leaves the box empty (it was
+    proposed -1,775,000) and the finding says why; the figure after a split the ledger cannot see gets a warning
+    that says how to clear it, and a footnote added on that box makes it information."""
+    from PySide6.QtWidgets import QPushButton
+
+    from test_gui import write_footnote
+
+    for item in _history():  # 225,000 owned directly after 09/01/2023
+        window.store.import_filed(item.filing, item.filed_on)
+    window.refresh_browser()
+    new = _filing(date(2023, 12, 20), 2000000, "G", 0)
+    new.schema_version = None
+    new.table_i = []
+    window.document.load(new, None, None)
+    window.editor.setCurrentIndex(2)
+    table = window.editor.table_i
+    qtbot.mouseClick(table.buttons["add_transaction"], Qt.MouseButton.LeftButton)
+    headers = [
+        table.model.headerData(n, Qt.Orientation.Horizontal).replace("\n", " ")
+        for n in range(table.model.columnCount())
+    ]
+    owned_column = headers.index("5. Owned Following")
+    edit_cell(qtbot, table, 0, headers.index("1. Title of Security"), "Common Stock")
+    edit_cell(qtbot, table, 0, headers.index("2. Transaction Date"), "12/20/2023")
+    edit_cell(qtbot, table, 0, headers.index("3. Code"), "G")
+    edit_cell(qtbot, table, 0, headers.index("4. Amount"), "2000000")
+    edit_cell(qtbot, table, 0, headers.index("(A) or (D)"), "D")
+    qtbot.wait(50)
+    row = window.document.filing.table_i[0]
+    assert row.ownership.direct_or_indirect.value == "D"  # left as it came
+    assert row.shares_owned_following is None or row.shares_owned_following.value is None
+    assert table.model.index(0, owned_column).data() in ("", None)
+    window.validate()
+    [finding] = [f for f in window.findings if f.rule_id == "HOLDINGS-CONTINUITY"]
+    assert (finding.severity, finding.field_path) == (Severity.WARNING, "table_i[0].shares_owned_following")
+    assert "fewer than the 2,000,000 this row disposes of, so nothing is proposed" in finding.message
+    # A sale after a 3-for-1 split: the user types the figure the ledger cannot know.
+    edit_cell(qtbot, table, 0, headers.index("3. Code"), "S")
+    edit_cell(qtbot, table, 0, headers.index("4. Amount"), "10000")
+    edit_cell(qtbot, table, 0, owned_column, "665000")
+    window.validate()
+    [finding] = [f for f in window.findings if f.rule_id == "HOLDINGS-CONTINUITY"]
+    assert (finding.severity, finding.field_path) == (Severity.WARNING, "table_i[0].shares_owned_following")
+    assert "this row says 665,000. If the difference has a reason the filings do not show (a stock split" in (
+        finding.message
+    )
+    assert finding.message.endswith("explain it in a footnote on this box: this warning then becomes information.")
+
+    # What the message says, done as a person does it: Footnotes… on that box, New footnote…, its text, OK.
+    def new_footnote(dialog) -> int:
+        [button] = [b for b in dialog.findChildren(QPushButton) if b.text() == "New footnote…"]
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+        dialog.accept()
+        return dialog.result()
+
+    script.expect("run", "Footnotes for this box", new_footnote)
+    script.expect("run", "Footnote (", write_footnote(qtbot, "Reflects the 3-for-1 stock split of August 24, 2022."))
+    table.view.setCurrentIndex(table.model.index(0, owned_column))
+    qtbot.keyClick(table.view, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    if script.expected:  # offscreen the shortcut may not reach the table: the button does the same
+        qtbot.mouseClick(table.buttons["footnotes"], Qt.MouseButton.LeftButton)
+    assert not script.expected and not script.problems, script.problems
+    written = window.document.filing.footnotes[-1]
+    assert written.text == "Reflects the 3-for-1 stock split of August 24, 2022."
+    assert window.document.filing.table_i[0].shares_owned_following.footnote_ids == [written.id]
+    window.validate()
+    [finding] = [f for f in window.findings if f.rule_id == "HOLDINGS-CONTINUITY"]
+    assert (finding.severity, finding.field_path) == (Severity.INFO, "table_i[0].shares_owned_following")
+    assert finding.message.endswith(f"Footnote ({written.id[1:]}) explains it, if it says why.")
+    assert not [f for f in window.findings if f.severity is Severity.WARNING and f.rule_id.startswith("HOLDINGS")]

@@ -24,6 +24,7 @@ from form4_desktop.model.holdings import (
     later_corrections,
     normalized,
     position_key,
+    propose_following,
 )
 from form4_desktop.rules.continuity import continuity_findings
 from form4_desktop.rules.findings import Severity
@@ -264,7 +265,9 @@ def test_a_new_draft_that_does_not_start_from_the_ledger_gets_the_finding(tmp_pa
             "table_i[0].shares_owned_following",
         )
         assert finding.message == (
-            "The last filing left 225,000 directly on 09/01/2023; 225,000 + 10,000 = 235,000; this row says 240,000."
+            "The last filing left 225,000 directly on 09/01/2023; 225,000 + 10,000 = 235,000; this row says 240,000. "
+            "If the difference has a reason the filings do not show (a stock split, an exempt ESPP purchase, a Rule "
+            "16a-13 change), explain it in a footnote on this box: this warning then becomes information."
         )
         assert holdings.propose(store, new, None, "table_i", 0) == Decimal(235000)
         new.table_i[0].shares_owned_following = Footnoted(Decimal(235000))
@@ -279,6 +282,72 @@ def test_a_new_draft_that_does_not_start_from_the_ledger_gets_the_finding(tmp_pa
         second.shares_owned_following = None
         new.table_i.append(second)
         assert holdings.propose(store, new, None, "table_i", 1) == Decimal(241000)
+
+
+def test_a_gift_of_more_than_the_direct_position_gets_no_negative_proposal_and_the_row_says_why(tmp_path):
+    """Screenshot 54: a gift of 2,000,000 shares, its D or I left at D, against 225,000 held directly: nothing is
+    proposed (it was -1,775,000), and the row's finding says what to check."""
+    with _store_with_history(tmp_path / "s.sqlite3") as store:
+        gift = _filing(date(2023, 12, 20), 2000000, "G", 0)
+        gift.schema_version = None
+        gift.table_i[0].shares_owned_following = None
+        assert gift.table_i[0].ownership.direct_or_indirect.value == "D"
+        assert holdings.propose(store, gift, None, "table_i", 0) is None
+        ledger = holdings.ledger_of(store, *_who(gift))
+        key = position_key(gift.table_i[0], "table_i")
+        assert propose_following(ledger, key, Decimal(-2000000)) is None
+        assert propose_following(ledger, key, Decimal(-225000)) == Decimal(0)  # all of it: zero is proposed
+        [finding] = holdings.check_draft(store, gift, None)
+        assert (finding.rule_id, finding.severity, finding.field_path) == (
+            "HOLDINGS-CONTINUITY",
+            Severity.WARNING,
+            "table_i[0].shares_owned_following",
+        )
+        assert finding.message == (
+            "The last filing left 225,000 directly on 09/01/2023, fewer than the 2,000,000 this row disposes of, so "
+            "nothing is proposed. If these shares are held another way, correct D or I (and the nature of indirect "
+            "ownership); if the position grew in a way the filings do not show (a stock split, an exempt ESPP "
+            "purchase, a Rule 16a-13 change), give the amount owned following and explain it in a footnote on this "
+            "box."
+        )
+        # The user gives an amount: the finding says it, and a footnote on the box makes it information.
+        gift.table_i[0].shares_owned_following = Footnoted(Decimal(4675000))
+        [finding] = holdings.check_draft(store, gift, None)
+        assert finding.severity is Severity.WARNING and "disposes of; this row says 4,675,000. If" in finding.message
+        gift.table_i[0].shares_owned_following = Footnoted(Decimal(4675000), ["F1"])
+        [finding] = holdings.check_draft(store, gift, None)
+        assert finding.severity is Severity.INFO and finding.message.endswith(
+            "Footnote (1) explains it, if it says why."
+        )
+        # Held by a trust the ledger does not know: nothing to propose, nothing to say.
+        gift.table_i[0].shares_owned_following = None
+        gift.table_i[0].ownership.direct_or_indirect = Footnoted("I")
+        gift.table_i[0].ownership.nature_of_ownership = Footnoted("By Trust")
+        assert holdings.propose(store, gift, None, "table_i", 0) is None
+        assert holdings.check_draft(store, gift, None) == []
+
+
+def test_a_position_that_grew_by_a_split_the_ledger_cannot_see_is_cleared_by_a_footnote(tmp_path):
+    """Screenshot 61: the last filing is from before a 3-for-1 split; the row says the split figure. The warning
+    says how to clear it, and a footnote on the box does."""
+    with _store_with_history(tmp_path / "s.sqlite3") as store:
+        sale = _filing(date(2023, 11, 1), 10000, "S", 665000)  # 225,000 x 3 - 10,000
+        sale.schema_version = None
+        [finding] = holdings.check_draft(store, sale, None)
+        assert (finding.severity, finding.field_path) == (Severity.WARNING, "table_i[0].shares_owned_following")
+        assert "225,000 − 10,000 = 215,000; this row says 665,000. If the difference has a reason the filings do " in (
+            finding.message
+        )
+        assert "(a stock split, " in finding.message and "explain it in a footnote on this box" in finding.message
+        sale.footnotes.append(Footnote("F1", "Reflects the 3-for-1 stock split of August 24, 2022."))
+        sale.table_i[0].shares_owned_following = Footnoted(Decimal(665000), ["F1"])
+        [finding] = holdings.check_draft(store, sale, None)
+        assert (finding.rule_id, finding.severity, finding.field_path) == (
+            "HOLDINGS-CONTINUITY",
+            Severity.INFO,
+            "table_i[0].shares_owned_following",
+        )
+        assert "If the difference" not in finding.message  # cleared: nothing more to do
 
 
 def test_a_drafts_own_saved_copy_is_left_out_of_its_ledger(tmp_path):

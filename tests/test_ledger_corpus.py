@@ -264,7 +264,9 @@ def test_a_new_draft_starts_each_position_from_the_real_ledger(tmp_path):
         )
         assert finding.message == (
             "The last filing left 217,513 indirectly (By Estate Planning Vehicles) on 06/25/2024; "
-            "217,513 − 1,000 = 216,513; this row says 216,000."
+            "217,513 − 1,000 = 216,513; this row says 216,000. If the difference has a reason the filings do not "
+            "show (a stock split, an exempt ESPP purchase, a Rule 16a-13 change), explain it in a footnote on this "
+            "box: this warning then becomes information."
         )
         new.table_i[0].shares_owned_following = Footnoted(Decimal(216513))
         assert holdings.check_draft(store, new, None) == []

@@ -541,11 +541,18 @@ def build(items: Iterable[LedgerFiling], merges: dict[str, str] | None = None) -
 
 
 def propose_following(ledger: Ledger, key: PositionKey, change: Decimal | None) -> Decimal | None:
-    """What a new row's "amount owned following" should be: the position now ± its shares (None when unknown)."""
+    """What a new row's "amount owned following" should be: the position now ± its shares (None when unknown, and
+    when it would be less than none: the row is then held another way, or the ledger misses a change)."""
     amount = ledger.position(key)
     if amount is None:
         return None
-    return amount + (change or Decimal(0))
+    return _not_negative(amount + (change or Decimal(0)))
+
+
+def _not_negative(amount: Decimal | None) -> Decimal | None:
+    """A proposal is never below zero: disposing of more than the position held says the row's D or I is wrong or
+    the ledger misses something (a split, an ESPP purchase), which HOLDINGS-CONTINUITY tells; a guess would hide it."""
+    return amount if amount is None or amount >= 0 else None
 
 
 def position_key(row, table: str, merges: dict[str, str] | None = None, filing: Filing | None = None) -> PositionKey:
@@ -753,8 +760,9 @@ def draft_chain(
 
 
 def propose_for_row(ledger: Ledger, filing: Filing, table: str, row: int, merges=None) -> Decimal | None:
-    """The "amount owned following" to propose for a draft's row: the position before it ± its shares."""
+    """The "amount owned following" to propose for a draft's row: the position before it ± its shares (None when
+    the ledger does not know it, or when that would be less than none)."""
     for found in draft_rows(ledger, filing, merges):
         if (found.table, found.row) == (table, row):
-            return found.should
+            return _not_negative(found.should)
     return None

@@ -51,25 +51,45 @@ def _first_rows(filing: Filing, ledger: Ledger, merges: dict[str, str] | None) -
         row = getattr(filing, table)[number]
         box = row.shares_owned_following
         reported = box.value if box is not None else None
-        if before is None or should is None or reported is None or reported == should:
+        if before is None or should is None:
             continue
         # The filed row the draft's row follows: the last before its date (a late row is not judged against
         # what was filed after it).
         previous = found.previous
         when = f" on {format_date(previous.when)}" if previous is not None and previous.when else ""
         how = _how(key, row)
-        if isinstance(row, (NonDerivativeTransaction, DerivativeTransaction)):
-            change = should - before
-            sign = "+" if change >= 0 else "−"
-            sum_text = f"{_amount(before)} {sign} {_amount(abs(change))} = {_amount(should)}"
+        if should < 0:  # disposing of more than is held: nothing was proposed, and the row says why (empty or not)
+            said = f"; this row says {_amount(reported)}" if reported is not None else ", so nothing is proposed"
+            message = (
+                f"The last filing left {_amount(before)} {how}{when}, fewer than the {_amount(before - should)} "
+                f"this row disposes of{said}. If these shares are held "
+                "another way, correct D or I (and the nature of indirect ownership); if the position grew in a way "
+                "the filings do not show (a stock split, an exempt ESPP purchase, a Rule 16a-13 change), give the "
+                "amount owned following and explain it in a footnote on this box."
+            )
+        elif reported is None or reported == should:
+            continue
         else:
-            sum_text = f"a holding row should say {_amount(before)}"
-        message = f"The last filing left {_amount(before)} {how}{when}; {sum_text}; this row says {_amount(reported)}."
+            if isinstance(row, (NonDerivativeTransaction, DerivativeTransaction)):
+                change = should - before
+                sign = "+" if change >= 0 else "−"
+                sum_text = f"{_amount(before)} {sign} {_amount(abs(change))} = {_amount(should)}"
+            else:
+                sum_text = f"a holding row should say {_amount(before)}"
+            message = (
+                f"The last filing left {_amount(before)} {how}{when}; {sum_text}; this row says {_amount(reported)}."
+            )
         severity = rule.severity
         if box is not None and box.footnote_ids:
             severity = Severity.INFO
             message += (
                 f" Footnote {', '.join('(' + i[1:] + ')' for i in box.footnote_ids)} explains it, if it says why."
+            )
+        elif should >= 0:
+            # How to clear it: the ledger knows only what was filed, not a split or an exempt purchase.
+            message += (
+                " If the difference has a reason the filings do not show (a stock split, an exempt ESPP purchase, "
+                "a Rule 16a-13 change), explain it in a footnote on this box: this warning then becomes information."
             )
         findings.append(Finding(rule.id, severity, f"{table}[{number}].shares_owned_following", message))
     return findings
