@@ -112,7 +112,8 @@ def build_parser() -> argparse.ArgumentParser:
         help="keep EDGAR XML files in the draft store",
         description="Import each file into the store and print ID<TAB>FILE. A copy EDGAR disseminated becomes "
         "a filed original, ready to amend; other documents become drafts. A file already in the store "
-        "(a draft outside the trash has exactly its content) is not imported again unless --again. "
+        "(a draft outside the trash has exactly its content) is not imported again unless --again; with --filed-on "
+        "its filing date is recorded if the store only assumed it, never over a date given before. "
         "Unreadable files get one line each on stderr and exit 2; the others are still imported.",
     )
     importer.add_argument("files", nargs="+", metavar="FILE")
@@ -397,9 +398,7 @@ def _import(files: list[str], store_path: str | None, again: bool, filed_on_text
             if imported.new:
                 print(_one_line(f"{imported.draft_id}\t{name}"))
             else:
-                print(
-                    _one_line(f"{name}: already in the store as draft {imported.draft_id} (--again imports it again)")
-                )
+                print(_one_line(drafts.already_said(name, imported, filed_on)))
     return status
 
 
