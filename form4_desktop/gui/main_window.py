@@ -394,7 +394,7 @@ class MainWindow(QMainWindow):
         header = self.browser.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setStretchLastSection(False)
-        self.browser.setColumnHidden(6, True)  # the last change is in each row's tooltip; the list is newest first
+        self.browser.setColumnHidden(6, True)  # the last change is in each row's tooltip
         # Every heading reads whole, and a period is a whole date ("03/14/20…" never): each column is as wide as
         # its heading or its widest content in this font, whichever is wider. The issuer is cut (its tip is whole).
         cells = self.browser.fontMetrics()
@@ -404,6 +404,12 @@ class MainWindow(QMainWindow):
             )
         self.browser.setWordWrap(False)
         self.browser.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # the owner column gives way
+        # The list keeps the order the user last chose (a click on a heading), here and at the next start; at
+        # first the newest period first, never the order the drafts happened to be imported in.
+        column, order = self._saved_sort()
+        header.setSortIndicator(column, order)
+        self.browser.setSortingEnabled(True)
+        header.sortIndicatorChanged.connect(self._sort_changed)
         self.browser.doubleClicked.connect(
             lambda index: self.act("Cannot open the draft", lambda: self.open_draft(self._browser_id(index)))
         )
@@ -440,6 +446,18 @@ class MainWindow(QMainWindow):
         self.browser_width = fixed + header.sectionSizeHint(0) + scroll_bar + 2 * self.browser.frameWidth() + 10
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, dock)
         self.browser_dock = dock
+
+    def _saved_sort(self) -> tuple[int, Qt.SortOrder]:
+        saved = str(self.settings.value("drafts/sort", "") or "")
+        column, _, order = saved.partition(" ")
+        if column.isdigit() and int(column) <= DraftListModel.NUMBER and order in ("ascending", "descending"):
+            return int(column), (Qt.SortOrder.AscendingOrder if order == "ascending" else Qt.SortOrder.DescendingOrder)
+        return DraftListModel.DEFAULT_SORT
+
+    def _sort_changed(self, column: int, order: Qt.SortOrder) -> None:
+        said = "ascending" if order == Qt.SortOrder.AscendingOrder else "descending"
+        self.settings.setValue("drafts/sort", f"{column} {said}")
+        self.browser.scrollTo(self.browser.currentIndex())  # the draft selected stays in sight
 
     def _build_elsewhere_strip(self) -> None:
         """Above the form, a strip that says at once that the open draft was changed (or trashed, or deleted for
@@ -1196,7 +1214,7 @@ class MainWindow(QMainWindow):
             return
         if changed:
             self.check_open_draft()
-        if rows == self.drafts_model.rows:
+        if rows == self.drafts_model.listed:
             return  # nothing changed in the list: the view is left exactly as it is
         # The list is read again under the user's eyes: the draft selected stays selected, the scroll where it was
         # (a draft the window has just come to show, a new one or a copy, is selected instead).

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
-from typing import Any
+from typing import Any, Callable
 
 from PySide6.QtCore import QAbstractListModel, QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
@@ -27,21 +27,65 @@ EDIT_ROLE = Qt.ItemDataRole.EditRole
 DISPLAY_ROLE = Qt.ItemDataRole.DisplayRole
 
 
+def _period_key(row: DraftSummary) -> str:
+    # A draft with no period yet is one still being started: it counts as the newest.
+    return row.period_of_report or "9999-99-99"
+
+
+# Each column's order, then the newest period and the newest draft first among equals.
+_SORT_KEYS: tuple[Callable[[DraftSummary], Any], ...] = (
+    lambda row: row.reporting_owner.casefold(),
+    lambda row: row.issuer.casefold(),
+    lambda row: row.document_type,
+    _period_key,
+    lambda row: row.status,
+    lambda row: row.id,
+    lambda row: row.updated_at,
+)
+
+
 class DraftListModel(QAbstractTableModel):
     """The draft browser's rows: reporting owner, issuer, form, period, status, the draft's number (which tells
-    two drafts of the same filing apart), last change."""
+    two drafts of the same filing apart), last change. The rows keep the order the user chose by a click on a
+    heading, whatever order the store lists them in (after an import, a save, another program's change); by
+    default the newest period first (`DEFAULT_SORT`)."""
 
     HEADERS = ("Reporting owner", "Issuer", "Form", "Period", "Status", "Draft", "Last change")
     NUMBER = HEADERS.index("Draft")
+    PERIOD = HEADERS.index("Period")
+    DEFAULT_SORT = (PERIOD, Qt.SortOrder.DescendingOrder)
 
     def __init__(self, parent=None):
         super().__init__(parent)
         self.rows: list[DraftSummary] = []
+        self.listed: list[DraftSummary] = []  # as the store listed them: tells whether anything changed
+        self.sort_column, self.sort_order = self.DEFAULT_SORT
 
     def set_rows(self, rows: list[DraftSummary]) -> None:
         self.beginResetModel()
-        self.rows = rows
+        self.listed = rows
+        self.rows = self._sorted(rows)
         self.endResetModel()
+
+    def _sorted(self, rows: list[DraftSummary]) -> list[DraftSummary]:
+        descending = self.sort_order == Qt.SortOrder.DescendingOrder
+        ordered = sorted(rows, key=lambda row: (_period_key(row), row.id), reverse=True)
+        return sorted(ordered, key=_SORT_KEYS[self.sort_column], reverse=descending)  # stable: ties stay newest first
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if not 0 <= column < len(_SORT_KEYS):
+            return
+        self.sort_column, self.sort_order = column, order
+        self.layoutAboutToBeChanged.emit()
+        before = self.persistentIndexList()
+        ids = [self.rows[index.row()].id for index in before]
+        self.rows = self._sorted(self.listed)
+        row_of = {row.id: number for number, row in enumerate(self.rows)}
+        # The selected draft stays selected, wherever it moves to.
+        self.changePersistentIndexList(
+            before, [self.index(row_of[draft_id], index.column()) for draft_id, index in zip(ids, before)]
+        )
+        self.layoutChanged.emit()
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802 - Qt's name
         return 0 if parent.isValid() else len(self.rows)
