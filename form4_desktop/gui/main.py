@@ -11,8 +11,8 @@ from typing import NamedTuple, Sequence
 
 START = time.perf_counter()
 
-from PySide6.QtCore import QEvent, QObject, QSettings, QTimer  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from PySide6.QtCore import QEvent, QEventLoop, QObject, QSettings, QTimer  # noqa: E402
+from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
 from form4_desktop import __version__  # noqa: E402
 from form4_desktop.app.drafts import open_store  # noqa: E402
@@ -23,25 +23,38 @@ log = logging.getLogger("form4_desktop.gui")
 
 
 class _FirstPaint(QObject):
-    """For --smoke-test: once the window's first paint is over, says so at once ("shown in N ms", which a
-    benchmark times from its side of the pipe), then quits."""
+    """Waits for a window's first paint to be over: a start shows its window before anything slow it then does
+    (asking about unsaved work, the deadline dashboard of a large store), and --smoke-test says when."""
 
-    def __init__(self, app: QApplication):
+    def __init__(self, window: QWidget):
         super().__init__()
-        self.app = app
-        self.painted_after: float | None = None
+        self.window = window
+        self.painted_after: float | None = None  # seconds from START
         self._seen = False
+        self._loop = QEventLoop()
+        window.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
         if event.type() == QEvent.Type.Paint and not self._seen:
             self._seen = True
-            QTimer.singleShot(0, self._shown)  # after the whole paint, the children's included
+            QTimer.singleShot(0, self._painted)  # after the whole paint, the children's included
         return False
 
-    def _shown(self) -> None:
+    def _painted(self) -> None:
         self.painted_after = time.perf_counter() - START
-        print(f"shown in {self.painted_after * 1000:.0f} ms", flush=True)
-        self.app.quit()
+        self.window.removeEventFilter(self)
+        self._loop.quit()
+
+    def wait(self, timeout_ms: int) -> float | None:
+        """Run the event loop until the first paint is over, or at most `timeout_ms` (a window never exposed);
+        returns when it was painted (None: not yet)."""
+        if self.painted_after is None:
+            timer = QTimer(self._loop, singleShot=True, interval=timeout_ms)
+            timer.timeout.connect(self._loop.quit)
+            timer.start()
+            self._loop.exec()
+            timer.stop()
+        return self.painted_after
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -212,18 +225,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         return status
     window = MainWindow(store, settings=settings)
     window.remembers_store = start.remembers
+    first_paint = _FirstPaint(window)
+    window.show()
+    # The window is on the screen before the start goes on: the questions below, and the deadline dashboard's
+    # reading of every draft, come once it is painted, never over a blank window.
+    painted_after = first_paint.wait(60_000 if arguments.smoke_test else 5_000)  # never hang a CI run
     if arguments.smoke_test:
-        watcher = _FirstPaint(app)
-        window.installEventFilter(watcher)
-        window.show()
-        QTimer.singleShot(60_000, app.quit)  # never hang a CI run
-        app.exec()
+        if painted_after is not None:
+            print(f"shown in {painted_after * 1000:.0f} ms", flush=True)
         store.close()
-        if watcher.painted_after is None:
+        if painted_after is None:
             print("form4-desktop: the main window was never painted", file=sys.stderr)
             return 1
         return 0
-    window.show()
     if damaged and start.failed is not None:  # the store last worked in is damaged: rescue it?
         failed = start.failed
         window.act("Nothing rescued", lambda: window.offer_rescue_of(*failed, said=not_reopened))
