@@ -445,3 +445,84 @@ def frag_paragraph_code(paragraph, canvas) -> str | None:
             text.word_space(0)
         text.set_x(-move)
     return f"q\n{text.finished()}\nQ"
+
+
+# -- a value and its footnote marks on one line (the most common cell after a plain one) -----------------------
+class MarkedLine:
+    """A value and its raised footnote marks on one line of a cell: what reportlab makes of the markup "value
+    <super ...>(1)(2)</super>" (a Paragraph of two fragments, broken into words, laid on a line, written by
+    _putFragLine), measured and written directly. The value's words are separated by single spaces; the marks
+    follow the last word after a space, or touch it ("M(1)")."""
+
+    __slots__ = ("style", "value", "marks", "value_font", "mark_font", "width", "extra", "markup")
+
+    def __init__(self, style, value: str, marks: str, value_font: tuple, mark_font: tuple, width: float, extra: float):
+        self.style, self.value, self.marks = style, value, marks
+        self.value_font, self.mark_font = value_font, mark_font
+        self.width, self.extra = width, extra
+        self.markup = ""  # the cell's markup, for reportlab to lay out instead
+
+    @classmethod
+    def fitting(cls, style, words: list[str], spaced: bool, marks: str, value_font: tuple, mark_font: tuple, width):
+        """The line when it fits `width` (reportlab's own sum of the words' widths and spaces, in its order);
+        None when reportlab would break it (or squeeze it: then it is left to reportlab)."""
+        value_name, value_size = value_font[0], value_font[1]
+        value_widths = _word_widths(value_name, value_size, "utf8")
+        mark_widths = _word_widths(mark_font[0], mark_font[1], "utf8")
+        space = getFont(value_name).stringWidth(" ", value_size, "utf8")
+        current = 0.0
+        space_before = 0.0
+        word_width = 0.0
+        last = len(words) - 1
+        for index, word in enumerate(words):
+            known = value_widths.get(word)
+            if known is None:
+                known = value_widths[word] = getFont(value_name).stringWidth(word, value_size, "utf8")
+            word_width = known
+            if index == last and not spaced:
+                break
+            current = current + space_before + word_width
+            space_before = space
+        marks_width = mark_widths.get(marks)
+        if marks_width is None:
+            marks_width = mark_widths[marks] = getFont(mark_font[0]).stringWidth(marks, mark_font[1], "utf8")
+        if spaced:
+            current = current + space_before + marks_width
+        else:  # the marks touch the last word: one word of two fragments
+            current = current + space_before + (word_width + marks_width)
+        if current > width:
+            return None
+        value = " ".join(words) + (" " if spaced else "")
+        return cls(style, value, marks, value_font, mark_font, width, width - current)
+
+    def code(self, canvas) -> str | None:
+        """What drawing the Paragraph writes (drawPara of one line of two fragments; see frag_paragraph_code)."""
+        style = self.style
+        value_name, value_size, value_color, value_rise = self.value_font
+        mark_name, mark_size, mark_color, mark_rise = self.mark_font
+        leading = style.leading
+        text = TextCode(canvas, style.leftIndent, leading - max(value_size, mark_size))
+        alignment = style.alignment
+        move = 0 if alignment == TA_LEFT else 0.5 * self.extra if alignment == TA_CENTER else self.extra
+        text.set_x(move)
+        text.set_leading(leading)
+        fill = fill_code(canvas, value_color)
+        if fill is None:
+            return None
+        text.code.append(fill)
+        text.font_name, text.size = value_name, value_size
+        if value_rise:
+            text.set_rise(value_rise)
+        text.out(self.value, False)
+        if (mark_name, mark_size) != (value_name, value_size):
+            text.font_name, text.size, text.subset = mark_name, mark_size, -1
+        if mark_color != value_color:
+            fill = fill_code(canvas, mark_color)
+            if fill is None:
+                return None
+            text.code.append(fill)
+        if mark_rise != value_rise:
+            text.set_rise(mark_rise)
+        text.out(self.marks, True)
+        text.set_x(-move)
+        return f"q\n{text.finished()}\nQ"

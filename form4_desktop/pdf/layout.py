@@ -68,7 +68,14 @@ from form4_desktop.model.codes import COUNTRIES, OBSOLETE_COUNTRIES
 from form4_desktop.model.display import format_date
 from form4_desktop.model.forms import Box, Column, FormDescription, TableDescription
 from form4_desktop.pdf import drawing
-from form4_desktop.pdf.drawing import FastTable, frag_paragraph_code, plain_lines, plain_paragraph_code, string_code
+from form4_desktop.pdf.drawing import (
+    FastTable,
+    MarkedLine,
+    frag_paragraph_code,
+    plain_lines,
+    plain_paragraph_code,
+    string_code,
+)
 from form4_desktop.rules.characters import printable_text
 
 PAGE = landscape(letter)
@@ -97,6 +104,7 @@ class _Font(TTFont):
         super().__init__(name, path)
         self._widths: dict[tuple[object, float, str], float] = {}
         self._last: tuple[Callable[[], object], dict, bool] = (lambda: None, {}, False)
+        self._names: tuple[Callable[[], object], dict[int, str]] = (lambda: None, {})
 
     def stringWidth(self, text, size, encoding="utf8"):
         key = (text, size, encoding)
@@ -127,6 +135,19 @@ class _Font(TTFont):
         if found is None:
             found = encoded[text] = super().splitString(text, doc, encoding)
         return list(found)
+
+    def getSubsetInternalName(self, subset, doc):  # noqa: N802 - reportlab's name
+        # a subset's name in a document never changes once given; the last document's are kept
+        last_document, names = self._names
+        if last_document() is doc:
+            name = names.get(subset)
+            if name is not None:
+                return name
+        else:
+            names = {}
+            self._names = (weakref.ref(doc), names)
+        name = names[subset] = super().getSubsetInternalName(subset, doc)
+        return name
 
     def _remember(self, doc, state) -> tuple[dict, bool]:
         encoded = getattr(state, "form4_encoded", None)
@@ -483,6 +504,40 @@ def _plain(markup: str) -> str:
     return text.replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">").replace("&nbsp;", " ")
 
 
+# A cell's value and its footnote marks: the value's words, a space or none, one raised group of marks.
+_VALUE_AND_MARKS = re.compile(r"([^<&\s\xad](?:[^<&\xad]*[^<&\s\xad])?)( ?)(<super [^>]*>)([^<&\s\xad]+)</super>")
+_mark_fonts: dict[tuple[str, str, str, float], tuple[tuple, tuple] | None] = {}
+
+
+def _marked_line(markup: str, style: ParagraphStyle, width: float) -> MarkedLine | None:
+    """`markup` as a value and its marks on one line of `width` (drawing.MarkedLine), when it is that and fits;
+    None otherwise (a Paragraph then lays it out)."""
+    if not drawing.DIRECT:
+        return None
+    found = _VALUE_AND_MARKS.fullmatch(markup)
+    if found is None:
+        return None
+    value, space, tag, marks = found.groups()
+    words = value.split(" ")
+    if "" in words or any(not word.isprintable() for word in words):
+        return None  # spaces doubled, or another white space: reportlab's own word breaking
+    key = (tag, style.name, style.fontName, style.fontSize)
+    if key not in _mark_fonts:
+        # the two fragments reportlab makes of such a markup: their font, size, colour and rise
+        sample = [
+            (one.fontName, one.fontSize, one.textColor, one.rise)
+            for one in _fragments(f"x {tag}y</super>", style) or []
+        ]
+        _mark_fonts[key] = (sample[0], sample[1]) if len(sample) == 2 else None
+    fonts = _mark_fonts[key]
+    if fonts is None:
+        return None
+    line = MarkedLine.fitting(style, words, bool(space), marks, fonts[0], fonts[1], width)
+    if line is not None:
+        line.markup = markup
+    return line
+
+
 class Cell(Flowable):
     """A table cell. A single line of plain text where it fits (what most cells hold: a date, an amount, a code;
     far cheaper than a Paragraph to measure and draw); otherwise a Paragraph. A cell that keeps its words whole
@@ -495,10 +550,14 @@ class Cell(Flowable):
         self._paragraph: Paragraph | None = None
         self._plain_line = "<" not in markup and "&" not in markup
         self._fits_in: float | None = None  # the width the single line was last found to fit
+        self._marked: MarkedLine | None = None  # a value and its marks on one line, at the width _marked_in
+        self._marked_in: float | None = None
 
     def wrap(self, available_width, available_height):
         style = self.style
         if self._paragraph is None:
+            if self._marked is not None and available_width == self._marked_in:
+                return self.width, self.height
             if self._plain_line:
                 if available_width == self._fits_in:
                     return self.width, self.height
@@ -521,6 +580,12 @@ class Cell(Flowable):
                 size = int(style.fontSize * available_width / widest * 10) / 10
                 style = _at_size(style, size)
                 markup = markup.replace(MARK, _mark(size / CELL.fontSize))  # the marks shrink with the number
+            if self._marked_in != available_width:
+                self._marked = _marked_line(markup, style, available_width)
+                self._marked_in = available_width
+                if self._marked is not None:
+                    self.width, self.height = available_width, style.leading
+                    return self.width, self.height
             self._paragraph = Paragraph(markup, style)
         return self._paragraph.wrap(available_width, available_height)
 
@@ -533,6 +598,9 @@ class Cell(Flowable):
 
     def direct_code(self, canvas, width: float, height: float) -> str | None:
         """The PDF that draw() writes (drawing.FastTable), where it is written directly."""
+        if self._marked is not None and self._paragraph is None:
+            code = self._marked.code(canvas) if drawing.DIRECT else None
+            return None if code is None else f"q\n1 0 0 1 0 0 cm\n{code}\nQ"
         if self._paragraph is not None:
             code = self._paragraph.direct_code(canvas, width, height)
             if code is None:
@@ -550,6 +618,14 @@ class Cell(Flowable):
         return string_code(canvas, x, baseline, text, style.fontName, style.fontSize)
 
     def draw(self) -> None:
+        if self._marked is not None and self._paragraph is None:
+            code = self.direct_code(self.canv, self.width, self.height)
+            if code is None:  # written as reportlab writes it, by its Paragraph
+                self._paragraph = Paragraph(self._marked.markup, self._marked.style)
+                self._paragraph.wrap(self.width, self.height)
+            else:
+                self.canv._code.append(code)
+                return
         if self._paragraph is not None:
             self._paragraph.drawOn(self.canv, 0, 0)
             return
