@@ -74,9 +74,9 @@ MAX_READ = {"reportingOwner": 100, "ownerSignature": 100, "footnote": 990, "foot
 _QUOTE_LIMIT = 40
 
 
-# How many attributes the document has, counted by libxml2 in C: a plain reading accounts for each (see
-# _Context.attributes), so that no element need be asked for its attributes one by one.
-_ATTRIBUTES = etree.XPath("count(descendant-or-self::*/@*)")
+# How many attributes and texts the document has, counted by libxml2 in C: a plain reading accounts for each (see
+# _read_plainly), so that no element need be asked for its attributes, nor for text beside its children.
+_ATTRIBUTES_AND_TEXTS = etree.XPath("count(descendant-or-self::*/@*) + count(//text())")
 
 
 def quote(text: str, limit: int = _QUOTE_LIMIT) -> str:
@@ -108,17 +108,30 @@ class _Unusual(Exception):
 
 
 class _Context:
-    __slots__ = ("source", "strict", "plain", "elements", "visited", "attributes", "issues", "moved_states")
+    __slots__ = (
+        "source",
+        "strict",
+        "plain",
+        "compact",
+        "nodes",
+        "visited",
+        "texts",
+        "attributes",
+        "issues",
+        "moved_states",
+    )
 
-    def __init__(self, source: str, strict: bool, plain: bool = False, elements: int | None = None):
+    def __init__(self, source: str, strict: bool, plain: bool = False, nodes: int | None = None, compact=False):
         self.source = source
         self.strict = strict
         # A plain reading (see _read_plainly) stops at the first problem or repair, or anything a careful
         # reading would look at twice (a namespace, a text between elements, an attribute other than the ids
         # it counts, an element it did not visit), to read the document again carefully.
         self.plain = plain
-        self.elements = elements  # how many elements the document has, when parsing counted them
+        self.compact = compact  # the tree was parsed without layout (see parsing.parse_counted)
+        self.nodes = nodes  # how many elements and processing instructions parsing counted
         self.visited = 0  # how many elements a plain reading has visited, besides the root
+        self.texts = 0  # how many texts (each a text node of the tree) it has read
         self.attributes = 0
         self.issues: list[SourceIssue] = []
         self.moved_states: list[tuple[str, str]] = []  # (path, code) of foreign codes moved to the country
@@ -323,11 +336,11 @@ def read_document(data: bytes, source: str = "<input>", *, strict: bool = True) 
     """
     if b"!" not in data:  # no comment or CDATA section: see parse_counted
         root, nodes = parse_counted(data, source, layout=False)
-        if root.tag == "ownershipDocument" and not _instructions(root):
+        if root.tag == "ownershipDocument":
             # Nearly every real filing: read in one pass, and again carefully (below) at the first problem,
             # repair or anything unusual, so that the outcome is always the careful reading's.
             try:
-                return _read_root(root, _Context(source, strict, plain=True, elements=nodes))
+                return _read_root(root, _Context(source, strict, plain=True, nodes=nodes, compact=True))
             except _Unusual:
                 pass
     return _read_carefully(parse_counted(data, source)[0], source, strict)
@@ -772,20 +785,26 @@ def _read_signature(signature: _Element) -> Signature:
     )
 
 
-# The plain reading: one pass over a document without processing instructions, each element visited once and
-# each value converted as it is met. It gives exactly the careful reading's filing, or raises _Unusual wherever
-# the careful reading would find a problem or make a repair (or might: it is free to be more wary). What the
-# careful reading checks element by element, it checks by counting: the elements it visited must be all the
-# document's (so no value hides markup), the attributes it read all its attributes (so none is unexpected).
-# An unknown or namespaced element is not in the table of its parent's children; text between elements is
-# looked for at each element.
+# The plain reading: one pass over a document parsed without layout, each element visited once and each value
+# converted as it is met. It gives exactly the careful reading's filing, or raises _Unusual wherever the careful
+# reading would find a problem or make a repair (or might: it is free to be more wary). What the careful reading
+# checks element by element, it checks by counting: the elements it visited must be all the document's (so no
+# value hides markup, and there is no processing instruction), the attributes and texts it read all its
+# attributes and texts (so none is unexpected, and no text stands between elements). An unknown or namespaced
+# element is not in the table of its parent's children. A Python call costs as much as visiting an element, so
+# each element that holds elements is read by one call of _plain_fields, its values and boxes within it.
 
-_PLAIN_TEXT, _PLAIN_DATE, _PLAIN_DECIMAL = 0, 1, 2
+# What _plain_fields makes of a child: a box (a `value` and `footnoteId`s) of a text, date or number; a text, yes/no
+# or date value; an element that holds elements (for the caller to read); a repeated element (a list of them); the
+# ids of repeated footnoteIds.
+_BOX_TEXT, _BOX_DATE, _BOX_NUMBER, _TEXT, _YES_NO, _DATE_VALUE, _HOLDER, _REPEATED, _REFERENCES = range(9)
 
 
 def _read_plainly(root: etree._Element, context: _Context) -> Filing:
-    found = _plain_children(root, _ROOT, context)
-    document_type = _leaf(found[1])
+    if not context.compact:  # the texts it counts would include the layout
+        root, context.nodes = parse_counted(etree.tostring(root), context.source, layout=False)
+    found = _plain_fields(root, _ROOT, context)
+    document_type = found[1]
     if document_type not in DOCUMENT_TYPES:
         raise _Unusual
     owners = found[14] or ()
@@ -794,92 +813,145 @@ def _read_plainly(root: etree._Element, context: _Context) -> Filing:
         raise _Unusual
     filing = Filing(
         document_type=document_type,
-        schema_version=_leaf(found[0]),
-        period_of_report=_date_of(found[2]),
-        date_of_original_submission=_date_of(found[3]),
-        not_subject_to_section16=_bool_of(found[4]),
-        no_securities_owned=_bool_of(found[5]),
-        form3_holdings_reported=_bool_of(found[6]),
-        form4_transactions_reported=_bool_of(found[7]),
-        aff10b5_one=_bool_of(found[9]),
+        schema_version=found[0],
+        period_of_report=found[2],
+        date_of_original_submission=found[3],
+        not_subject_to_section16=found[4],
+        no_securities_owned=found[5],
+        form3_holdings_reported=found[6],
+        form4_transactions_reported=found[7],
+        aff10b5_one=found[9],
         issuer=_plain_issuer(found[8], context),
         reporting_owners=[_plain_owner(owner, context) for owner in owners],
         table_i=_plain_table(found[10], _TABLE_I_ROWS, context),
         table_ii=_plain_table(found[11], _TABLE_II_ROWS, context),
         footnotes=_plain_footnotes(found[12], context),
-        remarks=_leaf(found[13]),
+        remarks=found[13],
         signatures=[_plain_signature(signature, context) for signature in signatures],
     )
     if context.moved_states and not filing.is_disseminated_copy:
         raise _Unusual  # a repair the careful reading names
-    elements = context.elements if context.elements is not None else count_nodes(root)
-    if context.visited + 1 != elements:  # an element inside a value, or anywhere not read
+    nodes = context.nodes if context.nodes is not None else count_nodes(root)
+    if context.visited + 1 != nodes:  # an element inside a value or anywhere not read, or an instruction
         raise _Unusual
+    # Each count of the document is at least the reading's (what it read is there): their sums are equal only
+    # when each is. An attribute not read is unexpected; a text not read stands between elements.
     locations = sum(1 for name in root.keys() if name in _SCHEMA_LOCATIONS)
-    if context.attributes + locations != int(_ATTRIBUTES(root)):  # an attribute other than the ids read
+    if context.attributes + locations + context.texts != int(_ATTRIBUTES_AND_TEXTS(root)):
         raise _Unusual
     return filing
 
 
-def _plain_children(element: etree._Element, known: dict[str, int], context: _Context) -> list[Any]:
-    """The children of `element` by their place in `known` (its size is the table's): an element for a child
-    that may appear once, a list for one that may repeat (a negative place, ~index), None for one absent."""
+def _plain_fields(element: etree._Element, known: dict[str, tuple[int, int]], context: _Context) -> list[Any]:
+    """What `element`'s children hold, each at its place in `known` (None for one absent, or empty): a box as
+    `_footnoted` gives it, a text as `child_text`, a yes/no or date as `as_bool` or `as_date`, an element that
+    holds elements as itself, a repeated element as a list, footnote references as their ids."""
     found: list[Any] = [None] * len(known)
-    text = element.text
-    if text is not None and text.strip(XML_SPACE):
-        raise _Unusual
-    count = 0
+    seen = 0  # a bit per place, for a child that may appear once
+    count = texts = references = 0
     for child in element:
         count += 1
-        tail = child.tail
-        if tail is not None and tail.strip(XML_SPACE):
-            raise _Unusual
-        index = known.get(child.tag)
-        if index is None:
-            raise _Unusual  # unknown here, in a namespace, or not an element
-        if index >= 0:
-            if found[index] is not None:
+        entry = known.get(child.tag)
+        if entry is None:
+            raise _Unusual  # unknown here, or in a namespace
+        place, kind = entry
+        if kind < _REPEATED:
+            bit = 1 << place
+            if seen & bit:
                 raise _Unusual
-            found[index] = child
-        elif found[~index] is None:
-            found[~index] = [child]
-        else:
-            found[~index].append(child)
+            seen |= bit
+        if kind <= _BOX_NUMBER:
+            if len(child) == 1:  # nearly every box: a value alone
+                item = child[0]
+                if item.tag == "value":
+                    count += 1
+                    value = item.text
+                    if value is not None:
+                        texts += 1
+                        value = value.strip(XML_SPACE) or None
+                    if kind != _BOX_TEXT:
+                        if value is None:  # an empty date or number: a repair
+                            raise _Unusual
+                        value = _plain_number(value) if kind == _BOX_NUMBER else _plain_date(value)
+                    if value is not None:
+                        found[place] = Footnoted(value, [])
+                    continue
+            values = 0
+            value = None
+            ids: list[str] | None = None
+            for item in child:
+                count += 1
+                tag = item.tag
+                if tag == "value":
+                    values += 1
+                    value = item.text
+                elif tag == "footnoteId":
+                    footnote_id = item.get("id")
+                    if not footnote_id or footnote_id != footnote_id.strip(XML_SPACE):
+                        raise _Unusual
+                    if ids is None:
+                        ids = [footnote_id]
+                    else:
+                        ids.append(footnote_id)
+                else:
+                    raise _Unusual
+            if values:
+                if values > 1:
+                    raise _Unusual
+                if value is not None:
+                    texts += 1
+                    value = value.strip(XML_SPACE) or None
+                if kind != _BOX_TEXT:
+                    if value is None:  # an empty date or number: a repair
+                        raise _Unusual
+                    value = _plain_number(value) if kind == _BOX_NUMBER else _plain_date(value)
+            if ids is not None:
+                if len(ids) > MAX_READ["footnoteId"]:
+                    raise _Unusual
+                references += len(ids)
+                found[place] = Footnoted(value, ids)
+            elif value is not None:
+                found[place] = Footnoted(value, [])
+        elif kind == _TEXT:
+            text = child.text
+            if text is not None:
+                texts += 1
+                found[place] = text.strip(XML_SPACE) or None
+        elif kind == _HOLDER:
+            found[place] = child
+        elif kind == _YES_NO or kind == _DATE_VALUE:
+            text = child.text
+            value = text.strip(XML_SPACE) if text is not None else None
+            if not value:  # an empty yes/no or date: a repair
+                raise _Unusual
+            texts += 1
+            if kind == _YES_NO:
+                value = _BOOLEANS.get(value)
+                if value is None:
+                    raise _Unusual
+                found[place] = value
+            else:
+                found[place] = _plain_date(value)
+        elif kind == _REPEATED:
+            if found[place] is None:
+                found[place] = [child]
+            else:
+                found[place].append(child)
+        else:  # _REFERENCES
+            footnote_id = child.get("id")
+            if not footnote_id or footnote_id != footnote_id.strip(XML_SPACE):
+                raise _Unusual
+            references += 1
+            if found[place] is None:
+                found[place] = [footnote_id]
+            elif len(found[place]) < MAX_READ["footnoteId"]:
+                found[place].append(footnote_id)
+            else:
+                raise _Unusual
     context.visited += count
+    context.texts += texts
+    context.attributes += references
     return found
-
-
-def _places(*names: str) -> dict[str, int]:
-    """A table for _plain_children: each name's place, a repeating one (marked '*') as a negative ~index."""
-    return {name.rstrip("*"): ~index if name.endswith("*") else index for index, name in enumerate(names)}
-
-
-def _leaf(element: etree._Element | None) -> str | None:
-    if element is None:
-        return None
-    text = element.text
-    return (text.strip(XML_SPACE) or None) if text else None
-
-
-def _typed_leaf(element: etree._Element) -> str:
-    text = element.text
-    value = text.strip(XML_SPACE) if text else None
-    if not value:  # an empty typed value: a repair
-        raise _Unusual
-    return value
-
-
-def _bool_of(element: etree._Element | None) -> bool | None:
-    if element is None:
-        return None
-    value = _BOOLEANS.get(_typed_leaf(element))
-    if value is None:
-        raise _Unusual
-    return value
-
-
-def _date_of(element: etree._Element | None) -> date | None:
-    return None if element is None else _plain_date(_typed_leaf(element))
 
 
 def _plain_date(value: str) -> date:
@@ -891,147 +963,54 @@ def _plain_date(value: str) -> date:
         raise _Unusual from None
 
 
-def _plain_decimal(value: str) -> Decimal:
-    if value[0] in "+-" or _DECIMAL.fullmatch(value) is None:
-        raise _Unusual
+def _plain_number(value: str) -> Decimal:
+    if not (value.isdigit() and value.isascii()) and (value[0] in "+-" or _DECIMAL.fullmatch(value) is None):
+        raise _Unusual  # digits alone need no pattern; a sign is a repair
     return Decimal(value)
-
-
-def _plain_box(box: etree._Element | None, kind: int, context: _Context) -> Footnoted[Any] | None:
-    """A `value` with its `footnoteId`s, None when absent or empty (what `_footnoted` gives)."""
-    if box is None:
-        return None
-    text = box.text
-    if text is not None and text.strip(XML_SPACE):
-        raise _Unusual
-    values = 0
-    value = None
-    ids: list[str] | None = None
-    for child in box:
-        tail = child.tail
-        if tail is not None and tail.strip(XML_SPACE):
-            raise _Unusual
-        tag = child.tag
-        if tag == "value":
-            values += 1
-            value = child.text
-        elif tag == "footnoteId":
-            if ids is None:
-                ids = [_plain_id(child)]
-            else:
-                ids.append(_plain_id(child))
-        else:
-            raise _Unusual
-    count = values
-    if values:
-        if values > 1:
-            raise _Unusual
-        value = (value.strip(XML_SPACE) or None) if value else None
-        if kind:
-            if value is None:  # an empty number or date: a repair
-                raise _Unusual
-            value = _plain_date(value) if kind == _PLAIN_DATE else _plain_decimal(value)
-    if ids is not None:
-        count += len(ids)
-        if len(ids) > MAX_READ["footnoteId"]:
-            raise _Unusual
-        context.attributes += len(ids)
-    context.visited += count
-    if value is None and ids is None:
-        return None
-    return Footnoted(value, ids if ids is not None else [])
-
-
-def _plain_id(reference: etree._Element) -> str:
-    """The id of a `footnoteId`, which must be all it carries."""
-    footnote_id = reference.get("id")
-    if not footnote_id or footnote_id != footnote_id.strip(XML_SPACE):
-        raise _Unusual
-    text = reference.text
-    if text is not None and text.strip(XML_SPACE):
-        raise _Unusual
-    return footnote_id
-
-
-def _plain_ids(references: list[etree._Element] | None, context: _Context) -> list[str]:
-    if references is None:
-        return []
-    if len(references) > MAX_READ["footnoteId"]:
-        raise _Unusual
-    context.attributes += len(references)
-    return [_plain_id(reference) for reference in references]
 
 
 def _plain_issuer(element: etree._Element | None, context: _Context) -> Issuer:
     if element is None:
         return Issuer()
-    found = _plain_children(element, _ISSUER, context)
-    return Issuer(
-        cik=_leaf(found[0]) or "",
-        name=_leaf(found[1]),
-        trading_symbol=_leaf(found[2]) or "",
-        foreign_trading_symbol=_leaf(found[3]),
-    )
+    found = _plain_fields(element, _ISSUER, context)
+    return Issuer(found[0] or "", found[1], found[2] or "", found[3])
 
 
 def _plain_owner(element: etree._Element, context: _Context) -> ReportingOwner:
-    found = _plain_children(element, _OWNER, context)
+    found = _plain_fields(element, _OWNER, context)
     cik = ccc = name = None
     if found[0] is not None:
-        identity = _plain_children(found[0], _OWNER_ID, context)
-        cik, ccc, name = _leaf(identity[0]), _leaf(identity[1]), _leaf(identity[2])
-    relationship = found[2]
-    if relationship is None:
-        relation = Relationship()
-    else:
-        box = _plain_children(relationship, _RELATIONSHIP, context)
-        relation = Relationship(
-            is_director=_bool_of(box[0]),
-            is_officer=_bool_of(box[1]),
-            is_ten_percent_owner=_bool_of(box[2]),
-            is_other=_bool_of(box[3]),
-            officer_title=_leaf(box[4]),
-            other_text=_leaf(box[5]),
+        cik, ccc, name = _plain_fields(found[0], _OWNER_ID, context)
+    address = None
+    if found[1] is not None:
+        a = _plain_fields(found[1], _ADDRESS, context)
+        address = OwnerAddress(
+            non_us_address=a[0],
+            street1=a[1],
+            street2=a[2],
+            city=a[3],
+            non_us_state_territory=a[4],
+            state=a[5],
+            country=a[6],
+            zip_code=a[7],
+            state_description=a[8],
+            good_address=a[9],
         )
-    return ReportingOwner(
-        cik=cik or "",
-        ccc=ccc,
-        name=name,
-        address=_plain_address(found[1], context) if found[1] is not None else None,
-        relationship=relation,
-    )
-
-
-def _plain_address(element: etree._Element, context: _Context) -> OwnerAddress:
-    found = _plain_children(element, _ADDRESS, context)
-    address = OwnerAddress(
-        non_us_address=_bool_of(found[0]),
-        street1=_leaf(found[1]),
-        street2=_leaf(found[2]),
-        city=_leaf(found[3]),
-        non_us_state_territory=_leaf(found[4]),
-        state=_leaf(found[5]),
-        country=_leaf(found[6]),
-        zip_code=_leaf(found[7]),
-        state_description=_leaf(found[8]),
-        good_address=_bool_of(found[9]),
-    )
-    if migrate_foreign_state(address):
-        context.moved_states.append(("", address.country or ""))
-    return address
+        if migrate_foreign_state(address):
+            context.moved_states.append(("", address.country or ""))
+    if found[2] is None:
+        relationship = Relationship()
+    else:
+        r = _plain_fields(found[2], _RELATIONSHIP, context)
+        relationship = Relationship(r[0], r[1], r[2], r[3], r[4], r[5])
+    return ReportingOwner(cik or "", ccc, name, address, relationship)
 
 
 def _plain_table(element: etree._Element | None, rows: dict[str, Callable[..., Any]], context: _Context) -> list:
     if element is None:
         return []
-    text = element.text
-    if text is not None and text.strip(XML_SPACE):
-        raise _Unusual
     result = []
     for child in element:
-        tail = child.tail
-        if tail is not None and tail.strip(XML_SPACE):
-            raise _Unusual
         read = rows.get(child.tag)
         if read is None:
             raise _Unusual
@@ -1042,148 +1021,121 @@ def _plain_table(element: etree._Element | None, rows: dict[str, Callable[..., A
     return result
 
 
-def _plain_post(element: etree._Element | None, context: _Context) -> tuple[Any, Any]:
+def _plain_post(element: etree._Element | None, context: _Context) -> list[Any]:
     """Shares and value owned following the reported transaction(s), each None when not given."""
-    if element is None:
-        return None, None
-    found = _plain_children(element, _POST, context)
-    return _plain_box(found[0], _PLAIN_DECIMAL, context), _plain_box(found[1], _PLAIN_DECIMAL, context)
+    return [None, None] if element is None else _plain_fields(element, _POST, context)
 
 
 def _plain_ownership(element: etree._Element | None, context: _Context) -> OwnershipNature:
     if element is None:
         return OwnershipNature()
-    found = _plain_children(element, _OWNERSHIP, context)
-    return OwnershipNature(
-        direct_or_indirect=_plain_box(found[0], _PLAIN_TEXT, context) or Footnoted(),
-        nature_of_ownership=_plain_box(found[1], _PLAIN_TEXT, context),
-    )
+    direct, nature = _plain_fields(element, _OWNERSHIP, context)
+    return OwnershipNature(direct or Footnoted(), nature)
 
 
 def _plain_underlying(element: etree._Element | None, context: _Context) -> UnderlyingSecurity:
     if element is None:
         return UnderlyingSecurity()
-    found = _plain_children(element, _UNDERLYING, context)
-    return UnderlyingSecurity(
-        title=_plain_box(found[0], _PLAIN_TEXT, context) or Footnoted(),
-        shares=_plain_box(found[1], _PLAIN_DECIMAL, context),
-        value=_plain_box(found[2], _PLAIN_DECIMAL, context),
-    )
+    title, shares, value = _plain_fields(element, _UNDERLYING, context)
+    return UnderlyingSecurity(title or Footnoted(), shares, value)
 
 
 def _plain_coding(element: etree._Element | None, context: _Context) -> TransactionCoding | None:
     if element is None:
         return None
-    found = _plain_children(element, _CODING, context)
-    return TransactionCoding(
-        form_type=_leaf(found[0]) or "",
-        code=_leaf(found[1]) or "",
-        equity_swap_involved=_bool_of(found[2]),
-        footnote_ids=_plain_ids(found[3], context),
-    )
+    form_type, code, swap, ids = _plain_fields(element, _CODING, context)
+    return TransactionCoding(form_type or "", code or "", swap, ids or [])
 
 
 def _plain_holding_coding(element: etree._Element | None, context: _Context) -> HoldingCoding | None:
     if element is None:
         return None
-    found = _plain_children(element, _HOLDING_CODING, context)
-    form_type = _leaf(found[0])
-    footnote_ids = _plain_ids(found[1], context)
-    return None if form_type is None and not footnote_ids else HoldingCoding(form_type, footnote_ids)
+    form_type, ids = _plain_fields(element, _HOLDING_CODING, context)
+    return None if form_type is None and not ids else HoldingCoding(form_type, ids or [])
 
 
 def _plain_nonderivative_transaction(element: etree._Element, context: _Context) -> NonDerivativeTransaction:
-    found = _plain_children(element, _NONDERIVATIVE_TRANSACTION, context)
+    f = _plain_fields(element, _NONDERIVATIVE_TRANSACTION, context)
     shares = price = disposed = None
-    if found[5] is not None:
-        amounts = _plain_children(found[5], _NONDERIVATIVE_AMOUNTS, context)
-        shares = _plain_box(amounts[0], _PLAIN_DECIMAL, context)
-        price = _plain_box(amounts[1], _PLAIN_DECIMAL, context)
-        disposed = _plain_box(amounts[2], _PLAIN_TEXT, context)
-    owned, value_owned = _plain_post(found[6], context)
+    if f[5] is not None:
+        shares, price, disposed = _plain_fields(f[5], _NONDERIVATIVE_AMOUNTS, context)
+    owned, value_owned = _plain_post(f[6], context)
     return NonDerivativeTransaction(
-        security_title=_plain_box(found[0], _PLAIN_TEXT, context) or Footnoted(),
-        transaction_date=_plain_box(found[1], _PLAIN_DATE, context) or Footnoted(),
-        deemed_execution_date=_plain_box(found[2], _PLAIN_DATE, context),
-        coding=_plain_coding(found[3], context),
-        timeliness=_plain_box(found[4], _PLAIN_TEXT, context),
+        security_title=f[0] or Footnoted(),
+        transaction_date=f[1] or Footnoted(),
+        deemed_execution_date=f[2],
+        coding=_plain_coding(f[3], context),
+        timeliness=f[4],
         shares=shares or Footnoted(),
         price_per_share=price or Footnoted(),
         acquired_disposed=disposed or Footnoted(),
         shares_owned_following=owned,
         value_owned_following=value_owned,
-        ownership=_plain_ownership(found[7], context),
+        ownership=_plain_ownership(f[7], context),
     )
 
 
 def _plain_nonderivative_holding(element: etree._Element, context: _Context) -> NonDerivativeHolding:
-    found = _plain_children(element, _NONDERIVATIVE_HOLDING, context)
-    owned, value_owned = _plain_post(found[2], context)
+    f = _plain_fields(element, _NONDERIVATIVE_HOLDING, context)
+    owned, value_owned = _plain_post(f[2], context)
     return NonDerivativeHolding(
-        security_title=_plain_box(found[0], _PLAIN_TEXT, context) or Footnoted(),
-        coding=_plain_holding_coding(found[1], context),
+        security_title=f[0] or Footnoted(),
+        coding=_plain_holding_coding(f[1], context),
         shares_owned_following=owned,
         value_owned_following=value_owned,
-        ownership=_plain_ownership(found[3], context),
+        ownership=_plain_ownership(f[3], context),
     )
 
 
 def _plain_derivative_transaction(element: etree._Element, context: _Context) -> DerivativeTransaction:
-    found = _plain_children(element, _DERIVATIVE_TRANSACTION, context)
+    f = _plain_fields(element, _DERIVATIVE_TRANSACTION, context)
     shares = total = price = disposed = None
-    if found[6] is not None:
-        amounts = _plain_children(found[6], _DERIVATIVE_AMOUNTS, context)
-        shares = _plain_box(amounts[0], _PLAIN_DECIMAL, context)
-        total = _plain_box(amounts[1], _PLAIN_DECIMAL, context)
-        price = _plain_box(amounts[2], _PLAIN_DECIMAL, context)
-        disposed = _plain_box(amounts[3], _PLAIN_TEXT, context)
-    owned, value_owned = _plain_post(found[10], context)
+    if f[6] is not None:
+        shares, total, price, disposed = _plain_fields(f[6], _DERIVATIVE_AMOUNTS, context)
+    owned, value_owned = _plain_post(f[10], context)
     return DerivativeTransaction(
-        security_title=_plain_box(found[0], _PLAIN_TEXT, context) or Footnoted(),
-        conversion_or_exercise_price=_plain_box(found[1], _PLAIN_DECIMAL, context) or Footnoted(),
-        transaction_date=_plain_box(found[2], _PLAIN_DATE, context) or Footnoted(),
-        deemed_execution_date=_plain_box(found[3], _PLAIN_DATE, context),
-        coding=_plain_coding(found[4], context),
-        timeliness=_plain_box(found[5], _PLAIN_TEXT, context),
+        security_title=f[0] or Footnoted(),
+        conversion_or_exercise_price=f[1] or Footnoted(),
+        transaction_date=f[2] or Footnoted(),
+        deemed_execution_date=f[3],
+        coding=_plain_coding(f[4], context),
+        timeliness=f[5],
         shares=shares,
         total_value=total,
         price_per_share=price or Footnoted(),
         acquired_disposed=disposed or Footnoted(),
-        exercise_date=_plain_box(found[7], _PLAIN_DATE, context) or Footnoted(),
-        expiration_date=_plain_box(found[8], _PLAIN_DATE, context) or Footnoted(),
-        underlying=_plain_underlying(found[9], context),
+        exercise_date=f[7] or Footnoted(),
+        expiration_date=f[8] or Footnoted(),
+        underlying=_plain_underlying(f[9], context),
         shares_owned_following=owned,
         value_owned_following=value_owned,
-        ownership=_plain_ownership(found[11], context),
+        ownership=_plain_ownership(f[11], context),
     )
 
 
 def _plain_derivative_holding(element: etree._Element, context: _Context) -> DerivativeHolding:
-    found = _plain_children(element, _DERIVATIVE_HOLDING, context)
-    owned, value_owned = _plain_post(found[6], context)
+    f = _plain_fields(element, _DERIVATIVE_HOLDING, context)
+    owned, value_owned = _plain_post(f[6], context)
     return DerivativeHolding(
-        security_title=_plain_box(found[0], _PLAIN_TEXT, context) or Footnoted(),
-        conversion_or_exercise_price=_plain_box(found[1], _PLAIN_DECIMAL, context) or Footnoted(),
-        coding=_plain_holding_coding(found[2], context),
-        exercise_date=_plain_box(found[3], _PLAIN_DATE, context) or Footnoted(),
-        expiration_date=_plain_box(found[4], _PLAIN_DATE, context) or Footnoted(),
-        underlying=_plain_underlying(found[5], context),
+        security_title=f[0] or Footnoted(),
+        conversion_or_exercise_price=f[1] or Footnoted(),
+        coding=_plain_holding_coding(f[2], context),
+        exercise_date=f[3] or Footnoted(),
+        expiration_date=f[4] or Footnoted(),
+        underlying=_plain_underlying(f[5], context),
         shares_owned_following=owned,
         value_owned_following=value_owned,
-        ownership=_plain_ownership(found[7], context),
+        ownership=_plain_ownership(f[7], context),
     )
 
 
 def _plain_footnotes(element: etree._Element | None, context: _Context) -> list[Footnote]:
     if element is None:
         return []
-    text = element.text
-    if text is not None and text.strip(XML_SPACE):
-        raise _Unusual
     result = []
+    texts = 0
     for child in element:
-        tail = child.tail
-        if tail is not None and tail.strip(XML_SPACE) or child.tag != "footnote":
+        if child.tag != "footnote":
             raise _Unusual
         footnote_id = child.get("id")
         if footnote_id:
@@ -1191,98 +1143,141 @@ def _plain_footnotes(element: etree._Element | None, context: _Context) -> list[
                 raise _Unusual
             context.attributes += 1
         text = child.text
-        result.append(Footnote(footnote_id or "", text.strip(XML_SPACE) if text else ""))
+        if text is None:
+            result.append(Footnote(footnote_id or "", ""))
+        else:
+            texts += 1
+            result.append(Footnote(footnote_id or "", text.strip(XML_SPACE)))
     if len(result) > MAX_READ["footnote"]:
         raise _Unusual
     context.visited += len(result)
+    context.texts += texts
     return result
 
 
 def _plain_signature(element: etree._Element, context: _Context) -> Signature:
-    found = _plain_children(element, _SIGNATURE, context)
-    return Signature(name=_leaf(found[0]) or "", date=_date_of(found[1]))
+    name, signed = _plain_fields(element, _SIGNATURE, context)
+    return Signature(name or "", signed)
+
+
+def _places(*entries: str) -> dict[str, tuple[int, int]]:
+    """A table for _plain_fields from 'name:kind' entries, each name's place its entry's."""
+    kinds = {
+        "box": _BOX_TEXT,
+        "date box": _BOX_DATE,
+        "number box": _BOX_NUMBER,
+        "text": _TEXT,
+        "yes/no": _YES_NO,
+        "date": _DATE_VALUE,
+        "holder": _HOLDER,
+        "repeated": _REPEATED,
+        "references": _REFERENCES,
+    }
+    table = {}
+    for place, entry in enumerate(entries):
+        name, kind = entry.split(":")
+        table[name] = (place, kinds[kind])
+    return table
 
 
 # Each element's children, in the order of _read_document and the _read_* functions above.
 _ROOT = _places(
-    "schemaVersion",
-    "documentType",
-    "periodOfReport",
-    "dateOfOriginalSubmission",
-    "notSubjectToSection16",
-    "noSecuritiesOwned",
-    "form3HoldingsReported",
-    "form4TransactionsReported",
-    "issuer",
-    "aff10b5One",
-    "nonDerivativeTable",
-    "derivativeTable",
-    "footnotes",
-    "remarks",
-    "reportingOwner*",
-    "ownerSignature*",
+    "schemaVersion:text",
+    "documentType:text",
+    "periodOfReport:date",
+    "dateOfOriginalSubmission:date",
+    "notSubjectToSection16:yes/no",
+    "noSecuritiesOwned:yes/no",
+    "form3HoldingsReported:yes/no",
+    "form4TransactionsReported:yes/no",
+    "issuer:holder",
+    "aff10b5One:yes/no",
+    "nonDerivativeTable:holder",
+    "derivativeTable:holder",
+    "footnotes:holder",
+    "remarks:text",
+    "reportingOwner:repeated",
+    "ownerSignature:repeated",
 )
-_ISSUER = _places("issuerCik", "issuerName", "issuerTradingSymbol", "issuerForeignTradingSymbol")
-_OWNER = _places("reportingOwnerId", "reportingOwnerAddress", "reportingOwnerRelationship")
-_OWNER_ID = _places("rptOwnerCik", "rptOwnerCcc", "rptOwnerName")
+_ISSUER = _places("issuerCik:text", "issuerName:text", "issuerTradingSymbol:text", "issuerForeignTradingSymbol:text")
+_OWNER = _places("reportingOwnerId:holder", "reportingOwnerAddress:holder", "reportingOwnerRelationship:holder")
+_OWNER_ID = _places("rptOwnerCik:text", "rptOwnerCcc:text", "rptOwnerName:text")
 _ADDRESS = _places(
-    "rptOwnerNonUSAddressFlag",
-    "rptOwnerStreet1",
-    "rptOwnerStreet2",
-    "rptOwnerCity",
-    "rptOwnerNonUSStateTerritory",
-    "rptOwnerState",
-    "rptOwnerCountry",
-    "rptOwnerZipCode",
-    "rptOwnerStateDescription",
-    "rptOwnerGoodAddress",
+    "rptOwnerNonUSAddressFlag:yes/no",
+    "rptOwnerStreet1:text",
+    "rptOwnerStreet2:text",
+    "rptOwnerCity:text",
+    "rptOwnerNonUSStateTerritory:text",
+    "rptOwnerState:text",
+    "rptOwnerCountry:text",
+    "rptOwnerZipCode:text",
+    "rptOwnerStateDescription:text",
+    "rptOwnerGoodAddress:yes/no",
 )
-_RELATIONSHIP = _places("isDirector", "isOfficer", "isTenPercentOwner", "isOther", "officerTitle", "otherText")
-_CODING = _places("transactionFormType", "transactionCode", "equitySwapInvolved", "footnoteId*")
-_HOLDING_CODING = _places("transactionFormType", "footnoteId*")
-_POST = _places("sharesOwnedFollowingTransaction", "valueOwnedFollowingTransaction")
-_OWNERSHIP = _places("directOrIndirectOwnership", "natureOfOwnership")
-_UNDERLYING = _places("underlyingSecurityTitle", "underlyingSecurityShares", "underlyingSecurityValue")
-_NONDERIVATIVE_AMOUNTS = _places("transactionShares", "transactionPricePerShare", "transactionAcquiredDisposedCode")
+_RELATIONSHIP = _places(
+    "isDirector:yes/no",
+    "isOfficer:yes/no",
+    "isTenPercentOwner:yes/no",
+    "isOther:yes/no",
+    "officerTitle:text",
+    "otherText:text",
+)
+_CODING = _places(
+    "transactionFormType:text", "transactionCode:text", "equitySwapInvolved:yes/no", "footnoteId:references"
+)
+_HOLDING_CODING = _places("transactionFormType:text", "footnoteId:references")
+_POST = _places("sharesOwnedFollowingTransaction:number box", "valueOwnedFollowingTransaction:number box")
+_OWNERSHIP = _places("directOrIndirectOwnership:box", "natureOfOwnership:box")
+_UNDERLYING = _places(
+    "underlyingSecurityTitle:box", "underlyingSecurityShares:number box", "underlyingSecurityValue:number box"
+)
+_NONDERIVATIVE_AMOUNTS = _places(
+    "transactionShares:number box", "transactionPricePerShare:number box", "transactionAcquiredDisposedCode:box"
+)
 _DERIVATIVE_AMOUNTS = _places(
-    "transactionShares", "transactionTotalValue", "transactionPricePerShare", "transactionAcquiredDisposedCode"
+    "transactionShares:number box",
+    "transactionTotalValue:number box",
+    "transactionPricePerShare:number box",
+    "transactionAcquiredDisposedCode:box",
 )
 _NONDERIVATIVE_TRANSACTION = _places(
-    "securityTitle",
-    "transactionDate",
-    "deemedExecutionDate",
-    "transactionCoding",
-    "transactionTimeliness",
-    "transactionAmounts",
-    "postTransactionAmounts",
-    "ownershipNature",
+    "securityTitle:box",
+    "transactionDate:date box",
+    "deemedExecutionDate:date box",
+    "transactionCoding:holder",
+    "transactionTimeliness:box",
+    "transactionAmounts:holder",
+    "postTransactionAmounts:holder",
+    "ownershipNature:holder",
 )
-_NONDERIVATIVE_HOLDING = _places("securityTitle", "transactionCoding", "postTransactionAmounts", "ownershipNature")
+_NONDERIVATIVE_HOLDING = _places(
+    "securityTitle:box", "transactionCoding:holder", "postTransactionAmounts:holder", "ownershipNature:holder"
+)
 _DERIVATIVE_TRANSACTION = _places(
-    "securityTitle",
-    "conversionOrExercisePrice",
-    "transactionDate",
-    "deemedExecutionDate",
-    "transactionCoding",
-    "transactionTimeliness",
-    "transactionAmounts",
-    "exerciseDate",
-    "expirationDate",
-    "underlyingSecurity",
-    "postTransactionAmounts",
-    "ownershipNature",
+    "securityTitle:box",
+    "conversionOrExercisePrice:number box",
+    "transactionDate:date box",
+    "deemedExecutionDate:date box",
+    "transactionCoding:holder",
+    "transactionTimeliness:box",
+    "transactionAmounts:holder",
+    "exerciseDate:date box",
+    "expirationDate:date box",
+    "underlyingSecurity:holder",
+    "postTransactionAmounts:holder",
+    "ownershipNature:holder",
 )
 _DERIVATIVE_HOLDING = _places(
-    "securityTitle",
-    "conversionOrExercisePrice",
-    "transactionCoding",
-    "exerciseDate",
-    "expirationDate",
-    "underlyingSecurity",
-    "postTransactionAmounts",
-    "ownershipNature",
+    "securityTitle:box",
+    "conversionOrExercisePrice:number box",
+    "transactionCoding:holder",
+    "exerciseDate:date box",
+    "expirationDate:date box",
+    "underlyingSecurity:holder",
+    "postTransactionAmounts:holder",
+    "ownershipNature:holder",
 )
-_SIGNATURE = _places("signatureName", "signatureDate")
+_SIGNATURE = _places("signatureName:text", "signatureDate:date")
 _TABLE_I_ROWS: dict[str, Callable[..., Any]] = {
     "nonDerivativeTransaction": _plain_nonderivative_transaction,
     "nonDerivativeHolding": _plain_nonderivative_holding,

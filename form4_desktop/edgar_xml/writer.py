@@ -13,6 +13,7 @@ April 2023 has no 10b5-1 box; it is written as unchecked (`aff10b5One` = 0), whi
 from __future__ import annotations
 
 import dataclasses
+import operator
 import re
 from datetime import date
 from decimal import Decimal
@@ -495,16 +496,22 @@ class _Text:
             return
         value = box.value
         footnote_ids = box.footnote_ids
-        if (value is None or value == "") and not footnote_ids:
+        if not footnote_ids:  # nearly every box: one line of the list, for the three of the document
+            if value is not None and value != "":
+                self.lines.append(f"{indent}<{name}>\n{indent}  <value>{render(value)}</value>\n{indent}</{name}>")
             return
         inner = indent + "  "
         lines = self.lines
         lines.append(f"{indent}<{name}>")
         if value is not None:
             lines.append(f"{inner}<value>{render(value)}</value>")
-        if footnote_ids:
-            self.references_of(inner, footnote_ids)
+        self.references_of(inner, footnote_ids)
         lines.append(f"{indent}</{name}>")
+
+
+# How a number and a date box's value is written (format_decimal and _date, without a Python call each).
+_NUMBER = operator.methodcaller("__format__", "f")
+_ISO_DATE = operator.methodcaller("isoformat")
 
 
 def _written_as_text(filing: Filing, copy: Copy) -> bytes | None:
@@ -585,13 +592,13 @@ def _written_as_text(filing: Filing, copy: Copy) -> bytes | None:
             if isinstance(row, NonDerivativeTransaction):
                 element = out.open(i2, "nonDerivativeTransaction")
                 out.footnoted(i3, "securityTitle", row.security_title, _escaped)
-                out.footnoted(i3, "transactionDate", row.transaction_date, _date)
-                out.footnoted(i3, "deemedExecutionDate", row.deemed_execution_date, _date)
+                out.footnoted(i3, "transactionDate", row.transaction_date, _ISO_DATE)
+                out.footnoted(i3, "deemedExecutionDate", row.deemed_execution_date, _ISO_DATE)
                 _coding_as_text(out, row.coding)
                 out.footnoted(i3, "transactionTimeliness", row.timeliness, _escaped)
                 amounts = out.open(i3, "transactionAmounts")
-                out.footnoted(i4, "transactionShares", row.shares, format_decimal)
-                out.footnoted(i4, "transactionPricePerShare", row.price_per_share, format_decimal)
+                out.footnoted(i4, "transactionShares", row.shares, _NUMBER)
+                out.footnoted(i4, "transactionPricePerShare", row.price_per_share, _NUMBER)
                 out.footnoted(i4, "transactionAcquiredDisposedCode", row.acquired_disposed, _escaped)
                 out.close(i3, "transactionAmounts", amounts)
                 _post_amounts_as_text(out, row)
@@ -611,19 +618,19 @@ def _written_as_text(filing: Filing, copy: Copy) -> bytes | None:
             if isinstance(derivative, DerivativeTransaction):
                 element = out.open(i2, "derivativeTransaction")
                 out.footnoted(i3, "securityTitle", derivative.security_title, _escaped)
-                out.footnoted(i3, "conversionOrExercisePrice", derivative.conversion_or_exercise_price, format_decimal)
-                out.footnoted(i3, "transactionDate", derivative.transaction_date, _date)
-                out.footnoted(i3, "deemedExecutionDate", derivative.deemed_execution_date, _date)
+                out.footnoted(i3, "conversionOrExercisePrice", derivative.conversion_or_exercise_price, _NUMBER)
+                out.footnoted(i3, "transactionDate", derivative.transaction_date, _ISO_DATE)
+                out.footnoted(i3, "deemedExecutionDate", derivative.deemed_execution_date, _ISO_DATE)
                 _coding_as_text(out, derivative.coding)
                 out.footnoted(i3, "transactionTimeliness", derivative.timeliness, _escaped)
                 amounts = out.open(i3, "transactionAmounts")
-                out.footnoted(i4, "transactionShares", derivative.shares, format_decimal)
-                out.footnoted(i4, "transactionTotalValue", derivative.total_value, format_decimal)
-                out.footnoted(i4, "transactionPricePerShare", derivative.price_per_share, format_decimal)
+                out.footnoted(i4, "transactionShares", derivative.shares, _NUMBER)
+                out.footnoted(i4, "transactionTotalValue", derivative.total_value, _NUMBER)
+                out.footnoted(i4, "transactionPricePerShare", derivative.price_per_share, _NUMBER)
                 out.footnoted(i4, "transactionAcquiredDisposedCode", derivative.acquired_disposed, _escaped)
                 out.close(i3, "transactionAmounts", amounts)
-                out.footnoted(i3, "exerciseDate", derivative.exercise_date, _date)
-                out.footnoted(i3, "expirationDate", derivative.expiration_date, _date)
+                out.footnoted(i3, "exerciseDate", derivative.exercise_date, _ISO_DATE)
+                out.footnoted(i3, "expirationDate", derivative.expiration_date, _ISO_DATE)
                 _underlying_as_text(out, derivative.underlying)
                 _post_amounts_as_text(out, derivative)
                 _ownership_as_text(out, derivative.ownership)
@@ -631,10 +638,10 @@ def _written_as_text(filing: Filing, copy: Copy) -> bytes | None:
             else:
                 element = out.open(i2, "derivativeHolding")
                 out.footnoted(i3, "securityTitle", derivative.security_title, _escaped)
-                out.footnoted(i3, "conversionOrExercisePrice", derivative.conversion_or_exercise_price, format_decimal)
+                out.footnoted(i3, "conversionOrExercisePrice", derivative.conversion_or_exercise_price, _NUMBER)
                 _holding_coding_as_text(out, derivative.coding)
-                out.footnoted(i3, "exerciseDate", derivative.exercise_date, _date)
-                out.footnoted(i3, "expirationDate", derivative.expiration_date, _date)
+                out.footnoted(i3, "exerciseDate", derivative.exercise_date, _ISO_DATE)
+                out.footnoted(i3, "expirationDate", derivative.expiration_date, _ISO_DATE)
                 _underlying_as_text(out, derivative.underlying)
                 if form != "3" or derivative.shares_owned_following or derivative.value_owned_following:
                     _post_amounts_as_text(out, derivative)
@@ -712,8 +719,8 @@ def _post_amounts_as_text(out: _Text, source: object) -> None:
     if shares is None and value is None:
         return
     opened = out.open("      ", "postTransactionAmounts")
-    out.footnoted("        ", "sharesOwnedFollowingTransaction", shares, format_decimal)
-    out.footnoted("        ", "valueOwnedFollowingTransaction", value, format_decimal)
+    out.footnoted("        ", "sharesOwnedFollowingTransaction", shares, _NUMBER)
+    out.footnoted("        ", "valueOwnedFollowingTransaction", value, _NUMBER)
     out.close("      ", "postTransactionAmounts", opened)
 
 
@@ -727,6 +734,6 @@ def _ownership_as_text(out: _Text, ownership: OwnershipNature) -> None:
 def _underlying_as_text(out: _Text, underlying: UnderlyingSecurity) -> None:
     opened = out.open("      ", "underlyingSecurity")
     out.footnoted("        ", "underlyingSecurityTitle", underlying.title, _escaped)
-    out.footnoted("        ", "underlyingSecurityShares", underlying.shares, format_decimal)
-    out.footnoted("        ", "underlyingSecurityValue", underlying.value, format_decimal)
+    out.footnoted("        ", "underlyingSecurityShares", underlying.shares, _NUMBER)
+    out.footnoted("        ", "underlyingSecurityValue", underlying.value, _NUMBER)
     out.close("      ", "underlyingSecurity", opened)
