@@ -522,7 +522,8 @@ def _written_as_text(filing: Filing, copy: Copy) -> bytes | None:
         return None
     record = copy is Copy.RECORD
     out = _Text()
-    out.open("", "ownershipDocument")
+    lines = out.lines  # an element that always holds one is opened and closed without a call
+    lines.append("<ownershipDocument>")
     i1, i2, i3, i4 = "  ", "    ", "      ", "        "
     if record:
         out.leaf(i1, "schemaVersion", CURRENT_SCHEMA_VERSION)
@@ -538,23 +539,22 @@ def _written_as_text(filing: Filing, copy: Copy) -> bytes | None:
         out.opt_bool(i1, "form4TransactionsReported", filing.form4_transactions_reported)
 
     issuer = filing.issuer
-    opened = out.open(i1, "issuer")
+    lines.append("  <issuer>")
     out.leaf(i2, "issuerCik", _cik(issuer.cik, copy))
     if record:
         out.opt_text(i2, "issuerName", issuer.name)
     out.leaf(i2, "issuerTradingSymbol", issuer.trading_symbol)
     out.opt_text(i2, "issuerForeignTradingSymbol", issuer.foreign_trading_symbol)
-    out.close(i1, "issuer", opened)
+    lines.append("  </issuer>")
 
     for owner in filing.reporting_owners:
-        opened = out.open(i1, "reportingOwner")
-        identity = out.open(i2, "reportingOwnerId")
+        lines.append("  <reportingOwner>\n    <reportingOwnerId>")
         out.leaf(i3, "rptOwnerCik", _cik(owner.cik, copy))
         if not record:
             out.opt_text(i3, "rptOwnerCcc", owner.ccc)
         if record:
             out.opt_text(i3, "rptOwnerName", owner.name)
-        out.close(i2, "reportingOwnerId", identity)
+        lines.append("    </reportingOwnerId>")
         address = owner.address
         if address is not None:
             place = out.open(i2, "reportingOwnerAddress")
@@ -579,7 +579,7 @@ def _written_as_text(filing: Filing, copy: Copy) -> bytes | None:
         out.opt_text(i3, "officerTitle", r.officer_title)
         out.opt_text(i3, "otherText", r.other_text)
         out.close(i2, "reportingOwnerRelationship", relationship)
-        out.close(i1, "reportingOwner", opened)
+        lines.append("  </reportingOwner>")
 
     if form != "3":
         out.leaf(i1, "aff10b5One", format_bool(bool(filing.aff10b5_one)))
@@ -587,10 +587,10 @@ def _written_as_text(filing: Filing, copy: Copy) -> bytes | None:
         out.opt_bool(i1, "aff10b5One", filing.aff10b5_one)
 
     if filing.table_i:
-        table = out.open(i1, "nonDerivativeTable")
+        lines.append("  <nonDerivativeTable>")
         for row in filing.table_i:
             if isinstance(row, NonDerivativeTransaction):
-                element = out.open(i2, "nonDerivativeTransaction")
+                lines.append("    <nonDerivativeTransaction>")
                 out.footnoted(i3, "securityTitle", row.security_title, _escaped)
                 out.footnoted(i3, "transactionDate", row.transaction_date, _ISO_DATE)
                 out.footnoted(i3, "deemedExecutionDate", row.deemed_execution_date, _ISO_DATE)
@@ -603,20 +603,20 @@ def _written_as_text(filing: Filing, copy: Copy) -> bytes | None:
                 out.close(i3, "transactionAmounts", amounts)
                 _post_amounts_as_text(out, row)
                 _ownership_as_text(out, row.ownership)
-                out.close(i2, "nonDerivativeTransaction", element)
+                lines.append("    </nonDerivativeTransaction>")
             else:
-                element = out.open(i2, "nonDerivativeHolding")
+                lines.append("    <nonDerivativeHolding>")
                 out.footnoted(i3, "securityTitle", row.security_title, _escaped)
                 _holding_coding_as_text(out, row.coding)
                 _post_amounts_as_text(out, row)
                 _ownership_as_text(out, row.ownership)
-                out.close(i2, "nonDerivativeHolding", element)
-        out.close(i1, "nonDerivativeTable", table)
+                lines.append("    </nonDerivativeHolding>")
+        lines.append("  </nonDerivativeTable>")
     if filing.table_ii:
-        table = out.open(i1, "derivativeTable")
+        lines.append("  <derivativeTable>")
         for derivative in filing.table_ii:
             if isinstance(derivative, DerivativeTransaction):
-                element = out.open(i2, "derivativeTransaction")
+                lines.append("    <derivativeTransaction>")
                 out.footnoted(i3, "securityTitle", derivative.security_title, _escaped)
                 out.footnoted(i3, "conversionOrExercisePrice", derivative.conversion_or_exercise_price, _NUMBER)
                 out.footnoted(i3, "transactionDate", derivative.transaction_date, _ISO_DATE)
@@ -634,9 +634,9 @@ def _written_as_text(filing: Filing, copy: Copy) -> bytes | None:
                 _underlying_as_text(out, derivative.underlying)
                 _post_amounts_as_text(out, derivative)
                 _ownership_as_text(out, derivative.ownership)
-                out.close(i2, "derivativeTransaction", element)
+                lines.append("    </derivativeTransaction>")
             else:
-                element = out.open(i2, "derivativeHolding")
+                lines.append("    <derivativeHolding>")
                 out.footnoted(i3, "securityTitle", derivative.security_title, _escaped)
                 out.footnoted(i3, "conversionOrExercisePrice", derivative.conversion_or_exercise_price, _NUMBER)
                 _holding_coding_as_text(out, derivative.coding)
@@ -646,25 +646,25 @@ def _written_as_text(filing: Filing, copy: Copy) -> bytes | None:
                 if form != "3" or derivative.shares_owned_following or derivative.value_owned_following:
                     _post_amounts_as_text(out, derivative)
                 _ownership_as_text(out, derivative.ownership)
-                out.close(i2, "derivativeHolding", element)
-        out.close(i1, "derivativeTable", table)
+                lines.append("    </derivativeHolding>")
+        lines.append("  </derivativeTable>")
 
     if filing.footnotes:
-        footnotes = out.open(i1, "footnotes")
+        lines.append("  <footnotes>")
         for footnote in filing.footnotes:
-            out.lines.append(
+            lines.append(
                 f'{i2}<footnote id="{_escaped_attribute(footnote.id)}">{_escaped(footnote.text)}</footnote>'
                 if footnote.text is not None
                 else f'{i2}<footnote id="{_escaped_attribute(footnote.id)}"/>'
             )
-        out.close(i1, "footnotes", footnotes)
+        lines.append("  </footnotes>")
     out.opt_text(i1, "remarks", filing.remarks)
     for signature in filing.signatures:
-        signed = out.open(i1, "ownerSignature")
+        lines.append("  <ownerSignature>")
         out.leaf(i2, "signatureName", signature.name)
         out.leaf(i2, "signatureDate", signature.date.isoformat() if signature.date else "")
-        out.close(i1, "ownerSignature", signed)
-    out.close("", "ownershipDocument", 1)
+        lines.append("  </ownerSignature>")
+    lines.append("</ownershipDocument>")
 
     # A character XML cannot carry makes the parse below fail (raw, or as the reference the encoding makes of a
     # surrogate or U+FFFE); one in a text this copy leaves out must be looked for.
@@ -672,7 +672,7 @@ def _written_as_text(filing: Filing, copy: Copy) -> bytes | None:
         return None
     if not set(out.references) <= {footnote.id for footnote in filing.footnotes}:
         return None
-    data = XML_DECLARATION + "\n".join(out.lines).encode("ascii", "xmlcharrefreplace") + b"\n"
+    data = XML_DECLARATION + "\n".join(lines).encode("ascii", "xmlcharrefreplace") + b"\n"
     try:
         root = parse_own(data)
     except etree.XMLSyntaxError:  # a character XML cannot carry: the tree says in which box
@@ -696,12 +696,12 @@ def _texts_left_out(filing: Filing, copy: Copy) -> list[str]:
 def _coding_as_text(out: _Text, coding: TransactionCoding | None) -> None:
     if coding is None:
         return
-    opened = out.open("      ", "transactionCoding")
+    out.lines.append("      <transactionCoding>")
     out.leaf("        ", "transactionFormType", coding.form_type)
     out.leaf("        ", "transactionCode", coding.code)
     out.opt_bool("        ", "equitySwapInvolved", coding.equity_swap_involved)
     out.references_of("        ", coding.footnote_ids)
-    out.close("      ", "transactionCoding", opened)
+    out.lines.append("      </transactionCoding>")
 
 
 def _holding_coding_as_text(out: _Text, coding: HoldingCoding | None) -> None:
