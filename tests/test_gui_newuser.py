@@ -26,9 +26,11 @@ def _action(window, name):
     return window.findChild(type(window.save_action), name)
 
 
-def _select(window, draft_id: int) -> None:
+def _select(window, qtbot, draft_id: int) -> None:
+    """Choose the draft's row in the list, which opens it."""
     row = next(n for n, r in enumerate(window.drafts_model.rows) if r.id == draft_id)
     window.browser.setCurrentIndex(window.drafts_model.index(row, 0))
+    qtbot.waitUntil(lambda: window.document.draft_id == draft_id)
 
 
 def _at_1280x800(window, qtbot) -> None:
@@ -60,10 +62,10 @@ def test_two_drafts_of_the_same_filing_are_told_apart_by_their_number(window):
 
 
 @pytest.mark.parametrize("answer", [Button.Yes, Button.Cancel])
-def test_delete_asks_first_naming_the_draft_by_its_number(window, script, answer):
+def test_delete_asks_first_naming_the_draft_by_its_number(window, qtbot, script, answer):
     first, second = window.store.create(draft()), window.store.create(draft())
     window.refresh_browser()
-    _select(window, first)
+    _select(window, qtbot, first)
     script.expect(
         "ask", "Move to the trash", answer, text=f"Move Form 4 — CRAGUN KENNETH S — AULT (draft {first}) to the trash?"
     )

@@ -17,7 +17,7 @@ from form4_desktop.edgar_xml import Copy, write_bytes  # noqa: E402
 from form4_desktop.gui import dialogs  # noqa: E402
 from form4_desktop.gui.main_window import MainWindow  # noqa: E402
 from form4_desktop.gui.models import DraftListModel  # noqa: E402
-from test_gui import draft  # noqa: E402
+from test_gui import draft, type_into  # noqa: E402
 
 Button = dialogs.Button
 PERIOD = DraftListModel.HEADERS.index("Period")
@@ -95,3 +95,96 @@ def test_the_order_the_user_chose_holds_after_imports_refreshes_and_the_next_sta
     qtbot.addWidget(again)
     assert _column(again, ISSUER) == ["Endeavor Group Holdings, Inc. [EDR]"] + shown
     assert again.browser.horizontalHeader().sortIndicatorSection() == ISSUER
+
+
+# -- 2. the row selected is the open draft, and the Draft menu names it -------------------------------------------
+def _row_of(window, draft_id: int) -> int:
+    return next(n for n, r in enumerate(window.drafts_model.rows) if r.id == draft_id)
+
+
+def _click_draft(qtbot, window, draft_id: int) -> None:
+    """Click the draft's row in the list, as a person picks a draft."""
+    index = window.drafts_model.index(_row_of(window, draft_id), 0)
+    window.browser.scrollTo(index)
+    qtbot.mouseClick(
+        window.browser.viewport(), Qt.MouseButton.LeftButton, pos=window.browser.visualRect(index).center()
+    )
+
+
+def _selected_drafts(window) -> list[int]:
+    return [window.drafts_model.rows[index.row()].id for index in window.browser.selectionModel().selectedRows()]
+
+
+def test_a_click_opens_the_draft_and_the_row_selected_is_always_the_open_draft(window, qtbot, script):
+    amendment, filed, other = (window.store.create(_filing(date(2023, 1, day))) for day in (9, 6, 3))
+    window.refresh_browser()
+    _click_draft(qtbot, window, amendment)  # one click opens it (it only highlighted it)
+    qtbot.waitUntil(lambda: window.document.draft_id == amendment)
+    assert _selected_drafts(window) == [amendment]
+    assert f"(draft {amendment})" in window.windowTitle()
+    # A new Form 5: no row is it, so none stays highlighted (the 3/A did).
+    script.expect("choose", "New Form 5", 1, text="Issuer:")
+    script.expect("choose", "New Form 5", 1, text="Reporting person:")
+    _action(window, "new_form5").trigger()
+    assert window.document.draft_id is None and _selected_drafts(window) == []
+    assert _action(window, "delete").text().replace("&", "") == "Delete the new draft (to trash)"
+    type_into(qtbot, window.editor.filing_tab.period, "12/31/2022")
+    _action(window, "save").trigger()
+    saved = window.document.draft_id
+    assert saved is not None and _selected_drafts(window) == [saved]  # saved: its row is the one selected
+    # The Draft menu says which draft it acts on: the open one, by its number as the list's Draft column shows it.
+    window._name_draft_actions()
+    for name, text in (
+        ("duplicate", f"Duplicate draft {saved}"),
+        ("delete", f"Delete draft {saved} (to trash)"),
+        ("mark_filed", f"Mark draft {saved} filed…"),
+        ("amend", f"Amend draft {saved}…"),
+        ("history", f"History of draft {saved}…"),
+    ):
+        assert _action(window, name).text().replace("&", "") == text
+    assert window.drafts_model.index(_row_of(window, saved), DraftListModel.NUMBER).data() == str(saved)
+    # With changes typed, another row asks first; kept (Cancel), the selection goes back to the open draft.
+    type_into(qtbot, window.editor.filing_tab.ticker, "MINE")
+    script.expect("ask", "Unsaved changes", Button.Cancel, text=f"(draft {saved})")
+    _click_draft(qtbot, window, other)
+    qtbot.waitUntil(lambda: not script.expected)
+    qtbot.waitUntil(lambda: _selected_drafts(window) == [saved])
+    assert window.document.draft_id == saved and window.document.filing.issuer.trading_symbol == "MINE"
+    # Delete acts on the open draft, named, never on a row merely highlighted.
+    script.expect("ask", "Move to the trash", Button.Cancel, text=f"(draft {saved}) to the trash?")
+    _action(window, "delete").trigger()
+    script.check()
+    script.expect("ask", "Unsaved changes", Button.Discard, text=f"(draft {saved})")
+    _click_draft(qtbot, window, filed)
+    qtbot.waitUntil(lambda: window.document.draft_id == filed)
+    assert _selected_drafts(window) == [filed]
+
+
+def test_the_arrow_keys_open_the_draft_they_come_to(window, qtbot):
+    first, second = window.store.create(_filing(date(2023, 1, 9))), window.store.create(_filing(date(2023, 1, 6)))
+    window.refresh_browser()
+    _click_draft(qtbot, window, first)
+    qtbot.waitUntil(lambda: window.document.draft_id == first)
+    qtbot.keyClick(window.browser, Qt.Key.Key_Down)
+    qtbot.waitUntil(lambda: window.document.draft_id == second)
+    assert _selected_drafts(window) == [second]
+
+
+def test_in_the_trash_a_row_is_picked_to_restore_and_restore_names_it(window, qtbot, script):
+    kept, trashed = window.store.create(_filing(date(2023, 1, 9))), window.store.create(_filing(date(2023, 1, 6)))
+    window.store.delete(trashed)
+    window.refresh_browser()
+    _click_draft(qtbot, window, kept)
+    qtbot.waitUntil(lambda: window.document.draft_id == kept)
+    _action(window, "restore").trigger()
+    assert "Show the trash" in window.statusBar().currentMessage()
+    qtbot.mouseClick(window.trash_button, Qt.MouseButton.LeftButton)
+    _click_draft(qtbot, window, trashed)
+    qtbot.wait(20)
+    assert window.document.draft_id == kept  # the open draft stays: a trashed one is only picked
+    window._name_draft_actions()
+    assert _action(window, "restore").text().replace("&", "") == f"Restore draft {trashed} from trash"
+    _action(window, "restore").trigger()
+    assert window.store.list(trash=True) == []
+    assert window.statusBar().currentMessage() == f"Draft {trashed} restored from the trash."
+

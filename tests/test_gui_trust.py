@@ -105,20 +105,20 @@ def test_a_refused_amount_in_a_table_is_an_error_on_its_cell_and_shown_as_typed(
     assert window.document.draft_id is None
 
 
-# -- 3. deleting another draft ------------------------------------------------------------------------------
-def test_deleting_another_draft_keeps_the_open_draft_and_its_unsaved_typing(window, qtbot, script):
+# -- 3. choosing another draft, deleting ----------------------------------------------------------------------
+def test_choosing_another_draft_keeps_the_open_draft_and_its_unsaved_typing(window, qtbot, script):
     other = window.store.create(draft())
     mine = window.store.create(draft())
     window.refresh_browser()
     window.open_draft(mine)
     type_into(qtbot, window.editor.filing_tab.ticker, "MINE")
     row = next(n for n, r in enumerate(window.drafts_model.rows) if r.id == other)
-    window.browser.setCurrentIndex(window.drafts_model.index(row, 0))
-    script.expect("ask", "Move to the trash", Button.Yes, text=f"(draft {other}) to the trash?")
-    window.findChild(type(window.save_action), "delete").trigger()  # no other question: the open draft stays
+    script.expect("ask", "Unsaved changes", Button.Cancel, text=f"(draft {mine})")
+    window.browser.setCurrentIndex(window.drafts_model.index(row, 0))  # the other draft would open: asks first
+    qtbot.waitUntil(lambda: window.selected_id() == mine)  # kept: the selection is back on the open draft
     assert window.document.draft_id == mine and window.document.filing.issuer.trading_symbol == "MINE"
     assert window.document.modified
-    assert [r.id for r in window.store.list(trash=True)] == [other]
+    assert window.store.list(trash=True) == []
     labels = [
         label
         for label in window.statusBar().findChildren(type(window.status_label))

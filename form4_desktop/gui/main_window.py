@@ -410,12 +410,12 @@ class MainWindow(QMainWindow):
         header.setSortIndicator(column, order)
         self.browser.setSortingEnabled(True)
         header.sortIndicatorChanged.connect(self._sort_changed)
-        self.browser.doubleClicked.connect(
-            lambda index: self.act("Cannot open the draft", lambda: self.open_draft(self._browser_id(index)))
-        )
-        self.browser.activated.connect(
-            lambda index: self.act("Cannot open the draft", lambda: self.open_draft(self._browser_id(index)))
-        )
+        self.browser.doubleClicked.connect(self._open_from_list)
+        self.browser.activated.connect(self._open_from_list)
+        # A row chosen (a click, the arrow keys) opens its draft: the row selected is always the open draft, the
+        # one the Draft menu acts on. On the next turn of the event loop, once the click is done: a question
+        # about unsaved changes must not come in the middle of it.
+        self.browser.selectionModel().currentRowChanged.connect(lambda *_: QTimer.singleShot(0, self._open_chosen))
         self.search = QLineEdit()
         self.search.setObjectName("draft_search")
         self.search.setPlaceholderText("Find: owner, issuer, ticker or CIK")
@@ -687,6 +687,7 @@ class MainWindow(QMainWindow):
         edit.addSeparator()
         self._action(edit, "&Find drafts", self.find, QKeySequence.StandardKey.Find, "find")
         draft = bar.addMenu("&Draft")
+        draft.aboutToShow.connect(self._name_draft_actions)
         self._action(draft, "&Duplicate", self.duplicate, "Ctrl+D", "duplicate", failure="Not duplicated")
         self._action(draft, "De&lete (to trash)", self.delete, None, "delete", failure="Not deleted")
         self._action(draft, "&Restore from trash", self.restore, None, "restore", failure="Not restored")
@@ -855,6 +856,8 @@ class MainWindow(QMainWindow):
             + (f" — {who}" if who else "")
             + (f" — {filing.issuer.trading_symbol}" if filing.issuer.trading_symbol else "")
         )
+        if self.document.draft_id is not None:  # the number the list's Draft column and the Draft menu give
+            what += f" (draft {self.document.draft_id})"
         state = f" [filed {self._filed_text()}, read-only]" if self.document.status == "filed" else ""
         store = " (read-only)" if self.store.read_only is not None else ""
         self.setWindowTitle(
@@ -927,10 +930,14 @@ class MainWindow(QMainWindow):
         self._update_title()
         self._update_banner()
         self.check_open_draft()
-        if self.document.draft_id is None:
+        if self.trash_button.isChecked():
+            pass  # the trash's selection is the draft picked to restore
+        elif self.document.draft_id is None:
             self._selected_open = None
-        elif self.document.draft_id != self._selected_open:
+            self._select_row_of(None)  # a new draft is in no row: none is selected
+        elif self.document.draft_id != self._selected_open or not self._select_row_of(self.document.draft_id):
             self._select_open_draft()
+        self._name_draft_actions()
 
     def check_open_draft(self) -> None:
         """Whether the open draft is still as it was opened: when the store says it was changed, marked filed,
@@ -1202,6 +1209,21 @@ class MainWindow(QMainWindow):
     def selected_id(self) -> int | None:
         return self._browser_id(self.browser.currentIndex())
 
+    def _open_chosen(self) -> None:
+        """The row chosen in the list opens; when the open draft's changes are kept instead (Cancel), the
+        selection goes back to the open draft. In the trash, a row is only picked (to restore)."""
+        chosen = self.selected_id()
+        if self.trash_button.isChecked() or chosen is None or chosen == self.document.draft_id:
+            return
+        if not self.act("Cannot open the draft", lambda: self.open_draft(chosen)):
+            self._select_row_of(self.document.draft_id)
+
+    def _open_from_list(self, index: QModelIndex) -> None:
+        """A double-click or Enter on a row: its draft opens (the open draft's own row: nothing to do)."""
+        draft_id = self._browser_id(index)
+        if draft_id != self.document.draft_id or self.trash_button.isChecked():
+            self.act("Cannot open the draft", lambda: self.open_draft(draft_id))
+
     def refresh_browser(self, *, changed: bool = True) -> None:
         """Read the list of drafts again; `changed`: because the store changed (here or elsewhere), when the open
         draft may have changed too (not when the user only searches, or shows the trash)."""
@@ -1216,16 +1238,21 @@ class MainWindow(QMainWindow):
             self.check_open_draft()
         if rows == self.drafts_model.listed:
             return  # nothing changed in the list: the view is left exactly as it is
-        # The list is read again under the user's eyes: the draft selected stays selected, the scroll where it was
-        # (a draft the window has just come to show, a new one or a copy, is selected instead).
-        selected = self.selected_id()
+        # The list is read again under the user's eyes: the open draft stays selected (in the trash, the draft
+        # picked to restore), the scroll where it was; a draft the window has just come to show is scrolled to.
+        selected = self.selected_id() if self.trash_button.isChecked() else self.document.draft_id
         scroll = self.browser.verticalScrollBar().value()
         self.drafts_model.set_rows(rows)
-        if self.document.draft_id == self._selected_open or not self._select_open_draft():
+        if (
+            self.trash_button.isChecked()
+            or self.document.draft_id == self._selected_open
+            or not self._select_open_draft()
+        ):
             self._select_row_of(selected)
             self.browser.verticalScrollBar().setValue(scroll)
 
     def _select_row_of(self, draft_id: int | None) -> bool:
+        """Select the row of `draft_id`; none when it is not listed (a new draft, one the search leaves out)."""
         for number, row in enumerate(self.drafts_model.rows):
             if row.id == draft_id:
                 self.browser.selectionModel().setCurrentIndex(
@@ -1233,6 +1260,7 @@ class MainWindow(QMainWindow):
                     QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
                 )
                 return True
+        self.browser.selectionModel().clear()
         return False
 
     def _select_open_draft(self) -> bool:
@@ -1793,13 +1821,28 @@ class MainWindow(QMainWindow):
         return restored
 
     # -- the draft menu ----------------------------------------------------------------------------------
-    def _selected_or_open(self) -> int | None:
-        return self.selected_id() or self.document.draft_id
+    def _name_draft_actions(self) -> None:
+        """The Draft menu names the draft each action acts on: the open one, which is the row selected in the
+        list; Restore, the draft picked in the trash."""
+        draft_id = self.document.draft_id
+        name = f"draft {draft_id}" if draft_id is not None else "the new draft"
+        picked = self.selected_id() if self.trash_button.isChecked() else None
+        for action_name, text in (
+            ("duplicate", f"&Duplicate {name}"),
+            ("delete", f"De&lete {name} (to trash)"),
+            ("mark_filed", f"Mark {name} &filed…"),
+            ("amend", f"&Amend {name}…"),
+            ("history", f"&History of {name}…"),
+            ("restore", f"&Restore draft {picked} from trash" if picked is not None else "&Restore from trash…"),
+        ):
+            found = self.findChild(QAction, action_name)
+            if found is not None:
+                found.setText(text)
 
     def duplicate(self) -> None:
-        draft_id = self._selected_or_open()
+        draft_id = self.document.draft_id
         if draft_id is None:
-            self.say("Select the draft to duplicate in the list of drafts first.")
+            self.say("The new draft is not saved yet: save it (File ▸ Save), then duplicate it.")
             return
         if not self.confirm_discard():
             return  # the copy opens in place of the open draft: first save (or discard) its changes
@@ -1810,9 +1853,9 @@ class MainWindow(QMainWindow):
         self.say(f"{self._draft_name(source.filing, draft_id)} duplicated as draft {copy_id}, now open.")
 
     def delete(self) -> None:
-        draft_id = self.selected_id()
+        draft_id = self.document.draft_id
         if draft_id is None:
-            self.say("Select the draft to delete in the list of drafts first.")
+            self.say("The new draft is not in the store: there is nothing to move to the trash.")
             return
         deleted = self.store.open(draft_id)
         # Two drafts of the same filing look alike in the list: the question names the one that goes, by number.
@@ -1842,11 +1885,13 @@ class MainWindow(QMainWindow):
         )
 
     def restore(self) -> None:
-        draft_id = self.selected_id()
-        if draft_id is not None:
-            self.store.restore(draft_id)
-            self.store_changed()
-            self.say("Restored from the trash.")
+        draft_id = self.selected_id() if self.trash_button.isChecked() else None
+        if draft_id is None:
+            self.say("Show the trash (the Trash button above the list), then pick the draft to restore in it.")
+            return
+        self.store.restore(draft_id)
+        self.store_changed()
+        self.say(f"Draft {draft_id} restored from the trash.")
 
     def empty_trash(self) -> None:
         count = len(self.store.list(trash=True))
@@ -1899,7 +1944,7 @@ class MainWindow(QMainWindow):
         self.say(f"Marked filed on {format_date(filed_on)}" + (" (after its due date)." if late else "."))
 
     def amend(self) -> None:
-        draft_id = self._selected_or_open()
+        draft_id = self.document.draft_id
         if draft_id is None or not self.confirm_discard():
             return
         amendment = self.store.amend(draft_id)
