@@ -188,3 +188,34 @@ def test_in_the_trash_a_row_is_picked_to_restore_and_restore_names_it(window, qt
     assert window.store.list(trash=True) == []
     assert window.statusBar().currentMessage() == f"Draft {trashed} restored from the trash."
 
+
+# -- 3. amending a draft not marked filed ---------------------------------------------------------------------
+def test_amending_a_draft_not_marked_filed_says_to_mark_it_filed_and_offers_to(window, qtbot, script):
+    from test_rules import form3
+
+    original = window.store.create(form3())  # event of 01/09/2023, signed 01/10/2023
+    window.refresh_browser()
+    _click_draft(qtbot, window, original)
+    qtbot.waitUntil(lambda: window.document.draft_id == original)
+    script.expect("pick", "Not amended", None, text="first record the date EDGAR filed it with Draft ▸ Mark filed…")
+    _action(window, "amend").trigger()  # Cancel: nothing happens
+    assert window.document.draft_id == original and len(window.store.list()) == 1
+    assert script.shown[-1][2].startswith(f"Form 3 — AULT (draft {original}) is not marked filed, so it cannot be")
+    assert "[Mark Filed, Then Amend… | Cancel]" in script.shown[-1][2]
+    # Marked filed on the spot, then amended: what the user asked for.
+    script.expect("pick", "Not amended", 0, text="Mark filed")
+    script.expect("text", "Mark filed", "01/11/2023", text="Date filed")
+    script.expect("text", "Mark filed", "", text="Accession")
+    script.expect("ask", "Amend", Button.No, text="Date it today, 01/11/2023?")
+    _action(window, "amend").trigger()
+    assert window.store.open(original).status == "filed" and window.store.open(original).filed_on == "2023-01-11"
+    amendment = window.document.draft_id
+    assert amendment != original and window.document.filing.document_type == "3/A"
+    assert window.store.open(amendment).amends_id == original
+    assert _selected_drafts(window) == [amendment]
+
+
+def test_amending_a_new_draft_says_there_is_nothing_filed_to_amend(window, script):
+    script.expect("tell", "Not amended", None, text="The new draft has not been filed, so there is nothing to amend")
+    _action(window, "amend").trigger()  # it said nothing at all
+    assert window.document.draft_id is None and window.store.list() == []

@@ -1945,7 +1945,32 @@ class MainWindow(QMainWindow):
 
     def amend(self) -> None:
         draft_id = self.document.draft_id
-        if draft_id is None or not self.confirm_discard():
+        form = self.document.filing.form
+        if draft_id is None:
+            dialogs.tell(
+                self,
+                "Not amended",
+                f"The new draft has not been filed, so there is nothing to amend: an amendment (Form {form}/A) "
+                "corrects a form already filed with EDGAR. Correct the draft itself, then save it.",
+            )
+            return
+        if self.document.status != "filed":
+            # The user may have filed it without telling the app: say how, and offer to do it now.
+            choice = dialogs.pick(
+                self,
+                "Not amended",
+                f"{self._draft_name()} is not marked filed, so it cannot be amended yet: an amendment (Form "
+                f"{form}/A) corrects a form already filed with EDGAR.\n\nIf it was filed, first record the date "
+                "EDGAR filed it with Draft ▸ Mark filed…, then amend it. If it was not filed, correct the draft "
+                "itself and save it.",
+                ["Mark Filed, Then Amend…", "Cancel"],
+            )
+            if choice != 0:
+                return
+            self.mark_filed()
+            if self.document.status != "filed":
+                return  # the date was not given: nothing is amended
+        if not self.confirm_discard():
             return
         amendment = self.store.amend(draft_id)
         self.store_changed()
