@@ -13,7 +13,10 @@ from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.lib.rl_accel import fp_str
 from reportlab.pdfbase.pdfmetrics import getAscentDescent, getFont
 from reportlab.platypus import Flowable, Table
-from reportlab.platypus.tables import _calc_pc
+from reportlab.platypus.tables import CellStyle, TableStyle, _calc_pc, _isLineCommand, _setCellStyle
+
+# a table's commands that are not a cell's own style (Table._addCommand keeps them apart)
+_NOT_A_CELLS_OWN = ("BACKGROUND", "ROWBACKGROUNDS", "COLBACKGROUNDS", "SPAN", "NOSPLIT", "ROUNDEDCORNERS")
 
 # Whether the printed form is laid out and drawn by the shortcuts here (and layout.py's parsing by shape and
 # ASCII encoding): off, everything is reportlab's own way, which tests/test_pdf.py holds to the same bytes.
@@ -62,6 +65,71 @@ class FastTable(Table):
     that alone, where reportlab measures it through its general cell machinery; one with a `direct_code(canvas,
     width, height)` method (the PDF it writes when drawn at the origin, or None) is drawn with that. Every other cell
     is reportlab's."""
+
+    def __init__(self, data, colWidths=None, rowHeights=None, style=None, **options):  # noqa: N803
+        self._form4_shared = DIRECT and options.get("cellStyles") is None
+        if self._form4_shared:
+            options["cellStyles"] = []  # made by setStyle, one CellStyle for the cells that are alike
+        super().__init__(data, colWidths, rowHeights, style, **options)
+        if self._form4_shared:  # no style given
+            self._form4_shared = False
+            self._cellStyles = self._shared_styles([])
+
+    def setStyle(self, tblstyle):  # noqa: N802, N803 - reportlab's names
+        """Table.setStyle; on a new table, a cell's own commands (paddings, alignment, font) make one CellStyle
+        for all the cells they make alike, instead of one per cell set command by command (the same values
+        on every cell: reportlab only reads them, and compares a cell's with the one before)."""
+        if not getattr(self, "_form4_shared", False):
+            return super().setStyle(tblstyle)
+        self._form4_shared = False
+        if not isinstance(tblstyle, TableStyle):
+            tblstyle = TableStyle(tblstyle)
+        commands = list(tblstyle.getCommands())
+        if any(
+            len(command) >= 3 and any(isinstance(one, str) for one in (*command[1], *command[2]))
+            for command in commands
+        ):
+            self._cellStyles = [[CellStyle(repr((i, j))) for j in range(self._ncols)] for i in range(self._nrows)]
+            return super().setStyle(tblstyle)  # special rows, or reportlab's error for a bad coordinate
+        own = []
+        for command in commands:
+            if command[0] in _NOT_A_CELLS_OWN or _isLineCommand(command):
+                self._addCommand(command)
+            else:
+                own.append(command)
+        self._cellStyles = self._shared_styles(own)
+        for key, value in tblstyle._opts.items():
+            setattr(self, key, value)
+        for name in ("spaceBefore", "spaceAfter"):
+            if not hasattr(self, name) and hasattr(tblstyle, name):
+                setattr(self, name, getattr(tblstyle, name))
+        return None
+
+    def _shared_styles(self, commands) -> list[list[CellStyle]]:
+        """The cells' styles after `commands` (Table._addCommand's, cell by cell), a CellStyle per set of
+        commands that covers a cell."""
+        rows, columns = self._nrows, self._ncols
+        ranges = []
+        for op, (sc, sr), (ec, er), *values in commands:
+            sc, ec, sr, er = self.normCellRange(sc, ec, sr, er)
+            ranges.append((op, values, sc, ec, sr, er))
+        by_row = [tuple(k for k, one in enumerate(ranges) if one[4] <= i <= one[5]) for i in range(rows)]
+        by_column = [tuple(k for k, one in enumerate(ranges) if one[2] <= j <= one[3]) for j in range(columns)]
+        made: dict[tuple, CellStyle] = {}
+        matrix = []
+        for i in range(rows):
+            row = []
+            for j in range(columns):
+                key = (by_row[i], by_column[j])
+                style = made.get(key)
+                if style is None:
+                    style = made[key] = CellStyle(repr((i, j)))
+                    covering = set(by_row[i]) & set(by_column[j])
+                    for k in sorted(covering):
+                        _setCellStyle([[style]], 0, 0, ranges[k][0], ranges[k][1])
+                row.append(style)
+            matrix.append(row)
+        return matrix
 
     def _calc_height(self, availHeight, availWidth, H=None, W=None):  # noqa: N803 - reportlab's names
         if DIRECT and None in self._argH and not getattr(self, "_form4_measured", False):
