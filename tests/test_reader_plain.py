@@ -105,6 +105,16 @@ PLAIN_CHECKS = {
     "schema location on the root": ("<ownershipDocument>", f"<ownershipDocument {SCHEMA_LOCATION}>"),
     "schema location inside": ("<issuer>", f"<issuer {SCHEMA_LOCATION}>"),
     "long whitespace": ("<issuer>", "<issuer>" + " \t\r\n" * 500),
+    "spaced id in a box": ('<footnoteId id="F2"/>', '<footnoteId id="F2 "/>'),
+    "empty number": ("<value>125000</value>", "<value></value>"),
+    "empty text value": ("<value>Common Stock</value>", "<value> </value>"),
+    "second issuer name": ("</issuerName>", "</issuerName><issuerName>Other</issuerName>"),
+    "second owner": (
+        "</reportingOwner>",
+        "</reportingOwner>"
+        + "<reportingOwner><reportingOwnerId><rptOwnerCik>1</rptOwnerCik></reportingOwnerId></reportingOwner>",
+    ),
+    **{f"{name} (without the comment)": change for name, change in UNUSUAL.items()},
 }
 
 
@@ -176,3 +186,16 @@ def test_the_file_as_it_stands_keeps_the_space_before_markup_in_a_value(markup):
         "/ownershipDocument/reportingOwner/reportingOwnerId/rptOwnerCik"
     }
     assert problems == original_schema_problems(parse_untrusted(data, "doc"), result.filing)
+
+
+@pytest.mark.parametrize("schema_version", ["<schemaVersion>X0609</schemaVersion>", ""], ids=["disseminated", "draft"])
+def test_a_foreign_code_in_the_state_box_is_moved_as_carefully(schema_version):
+    """Before v5.5 a foreign owner's country code stood in rptOwnerState: moved to rptOwnerCountry either way, and
+    said as a repair for a draft (not for EDGAR's own copy, which is history)."""
+    text = COMPACT_TEXT.replace("<schemaVersion>X0609</schemaVersion>", schema_version)
+    data = variant(text, "<rptOwnerState>NV</rptOwnerState>", "<rptOwnerState>X0</rptOwnerState>")
+    result = reader.read_document(data, "doc")
+    expected = careful(data)
+    assert (result.filing, result.issues) == (expected.filing, expected.issues)
+    assert result.filing.reporting_owners[0].address.country == "X0"
+    assert bool(result.issues) == (schema_version == "")
