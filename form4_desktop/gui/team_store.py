@@ -101,19 +101,20 @@ class ServerWatch(QObject):
         self.problem = problem
         label = self.window.store_label
         if problem is not None:
+            # The title bar and the label's tip still name the store: the status bar leaves the room to the sentence.
             self._label_text = label.text()
-            label.setText(f"{self._label_text} — cannot be reached")
+            label.setText("team store: cannot be reached")
             label.setStyleSheet("color: #b00020")
             self.window.say(
-                f"The team store {store.path} cannot be reached ({problem}); what you type is kept on this "
-                "computer until it is back, and the app connects again by itself."
+                f"The team store cannot be reached ({problem}); what you type is kept on this computer until it "
+                "is back, and the app connects again by itself."
             )
         else:
             label.setText(self._label_text)
             label.setStyleSheet("")
             self.window.autosaver.poll()  # what was kept on this computer goes back to the server
             self.window.refresh_browser()
-            self.window.say(f"The team store {store.path} can be reached again; saving works again.")
+            self.window.say("The team store can be reached again; saving works again.")
 
 
 class TeamStoreDialog(QDialog):
