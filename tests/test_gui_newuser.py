@@ -573,19 +573,20 @@ def test_a_start_whose_remembered_store_sqlite_cannot_open_offers_to_rescue_it_i
     script.expect("save_file", "Rescue drafts", str(rescued))
     script.expect("ask", "Drafts rescued", Button.Yes, text="Import them into the store drafts.sqlite3 now?")
     script.expect("tell", "Folder imported", None, text="2 files imported")
-    script.expect("run", "Deadlines", 0)  # the drafts brought back are overdue: the dashboard says so at start
     shown = []
 
     def exec_(app) -> int:
         [window] = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()]
-        shown.append((window.store.path, len(window.store.list())))
+        # The drafts brought back are overdue: the dashboard says so at start, beside the window (never modal).
+        dashboard = window.deadline_window is not None and window.deadline_window.isVisible()
+        shown.append((window.store.path, len(window.store.list()), dashboard))
         window.close()
         return 0
 
     monkeypatch.setattr(QApplication, "exec", exec_)
     monkeypatch.setattr(sys, "excepthook", sys.excepthook)
     assert entry.main([]) == 0
-    assert shown == [(usual, 2)]
+    assert shown == [(usual, 2, True)]
 
 
 # -- 2. the open draft changed elsewhere --------------------------------------------------------------------------

@@ -12,6 +12,7 @@ import pytest
 pytest.importorskip("PySide6")
 
 from PySide6.QtCore import QPoint, QSettings, Qt  # noqa: E402
+from PySide6.QtWidgets import QDialog  # noqa: E402
 
 from form4_desktop.edgar_xml import Copy, write_bytes  # noqa: E402
 from form4_desktop.gui import dialogs  # noqa: E402
@@ -219,3 +220,99 @@ def test_amending_a_new_draft_says_there_is_nothing_filed_to_amend(window, scrip
     script.expect("tell", "Not amended", None, text="The new draft has not been filed, so there is nothing to amend")
     _action(window, "amend").trigger()  # it said nothing at all
     assert window.document.draft_id is None and window.store.list() == []
+
+
+# -- 4. the start: the deadlines beside the work, a new draft's empty boxes to fill --------------------------------
+def test_at_start_the_deadlines_show_only_when_something_is_due_soon_and_never_modal(window, qtbot, script):
+    from datetime import timedelta
+
+    from form4_desktop.gui.dashboard import DeadlineDashboard
+    from test_deadline import one_sale
+    from test_rules import form3
+
+    today = date.today()
+    later = form3()
+    later.period_of_report = today  # a Form 3 is due 10 days after its event: not within two business days
+    window.store.create(later)
+    window.store.import_filed(one_sale(today - timedelta(days=40)), today - timedelta(days=30))  # filed late: done
+    window.show_deadlines_if_due()
+    assert window.deadline_window is None and window.findChildren(DeadlineDashboard) == []
+    overdue = window.store.create(one_sale(today - timedelta(days=30)))
+    window.show_deadlines_if_due()
+    dashboard = window.deadline_window
+    qtbot.addWidget(dashboard)
+    assert dashboard.isVisible() and dashboard.windowTitle() == "Deadlines"
+    assert not dashboard.isModal() and dashboard.windowModality() == Qt.WindowModality.NonModal
+    assert dashboard.parent() is None  # a window of its own: not kept in front of the user's draft
+    assert script.shown == []  # nothing waited for an answer
+    assert "1 overdue" in dashboard.summary.text()
+    # The main window takes typing while the dashboard shows.
+    type_into(qtbot, window.editor.filing_tab.ticker, "MVIS")
+    assert window.document.filing.issuer.trading_symbol == "MVIS"
+    # A double-click in it opens the draft in the main window (asking first about what was typed).
+    script.expect("ask", "Unsaved changes", Button.Discard, text="The new draft")
+    row = next(n for n in range(dashboard.table.rowCount()) if dashboard.table.item(n, 0).text() == "OVERDUE")
+    dashboard.table.doubleClicked.emit(dashboard.table.model().index(row, 0))
+    assert window.document.draft_id == overdue and not dashboard.isVisible()
+    # Compliance ▸ Deadlines while it shows brings it forward, no second one.
+    window.show_deadlines_if_due()
+    second = window.deadline_window
+    qtbot.addWidget(second)
+    _action(window, "deadlines").trigger()  # no modal dialog: the script would fail on one
+    assert second.isVisible()
+    window.close()
+    assert not second.isVisible()  # it goes with the main window
+
+
+def _findings_shown(window) -> list[str]:
+    model = window.findings_model
+    return [model.index(row).data() for row in range(model.rowCount())]
+
+
+def test_a_new_draft_shows_its_empty_boxes_to_fill_until_it_is_edited(window, qtbot):
+    shown = _findings_shown(window)  # the start's new Form 4, untouched
+    assert len(shown) == 9 and all(line.startswith("TO FILL: ") for line in shown), shown
+    assert "TO FILL: Box 1, reporting person: CIK is required." in shown
+    assert window.status_label.text() == "9 boxes to fill, 0 errors, 0 warnings"
+    assert [window.editor.tabText(n) for n in range(window.editor.count())] == list(window.editor.TAB_NAMES)
+    # The findings themselves are all there, as errors (what Save, Print and Export judge by).
+    assert sum(finding.rule_id != "" and finding.severity.value == "error" for finding in window.findings) == 9
+    # The first edit shows them as what they are.
+    type_into(qtbot, window.editor.filing_tab.ticker, "MVIS")
+    qtbot.waitUntil(lambda: window.status_label.text() == "8 errors, 0 warnings")
+    shown = _findings_shown(window)
+    assert len(shown) == 8 and all(line.startswith("ERROR: ") for line in shown)
+    assert window.editor.tabText(0) != window.editor.TAB_NAMES[0]  # the tabs count them again
+    # Draft ▸ Check Now (F7) does the same for a new draft not yet edited.
+    window.load_new(window.document.filing.__class__(document_type="4"))
+    assert window.status_label.text().endswith("to fill, 0 errors, 0 warnings")
+    _action(window, "check").trigger()
+    assert "to fill" not in window.status_label.text() and window.status_label.text().endswith("errors, 0 warnings")
+    assert all(line.startswith("ERROR: ") for line in _findings_shown(window))
+
+
+@pytest.mark.parametrize("how", ["save", "export_submission", "preview"])
+def test_nothing_is_saved_printed_or_exported_before_every_finding_shows_as_an_error(window, qtbot, script, how):
+    assert window.status_label.text() == "9 boxes to fill, 0 errors, 0 warnings"
+    seen = {}
+    if how == "export_submission":
+        script.expect(
+            "save_file", "Export", lambda start: seen.setdefault("status", window.status_label.text()) and None
+        )
+    _action(window, how).trigger()
+    if how == "preview":  # the preview shows the form watermarked as a draft, with the findings of that moment
+        [preview] = [child for child in window.findChildren(QDialog) if child.windowTitle() == "Print preview"]
+        preview.close()
+    assert seen.get("status", window.status_label.text()) == "9 errors, 0 warnings"
+    assert all(line.startswith("ERROR: ") for line in _findings_shown(window))
+
+
+def test_an_error_about_a_box_filled_in_is_never_shown_to_fill(window):
+    from form4_desktop.model.operations import new_filing
+
+    filing = new_filing("4")
+    filing.issuer.cik = "12345678901"  # eleven digits, from an address book gone wrong
+    window.load_new(filing)
+    shown = _findings_shown(window)
+    assert "ERROR: Box 2, issuer CIK '12345678901' must be 1 to 10 digits." in shown
+    assert window.status_label.text() == "8 boxes to fill, 1 error, 0 warnings"

@@ -59,7 +59,7 @@ from form4_desktop.gui import dialogs
 from form4_desktop.gui.actions import run_action
 from form4_desktop.gui.document import FilingDocument, new_filing
 from form4_desktop.gui.editor import Editor
-from form4_desktop.gui.models import DraftListModel, FindingsModel, column_of
+from form4_desktop.gui.models import DraftListModel, FindingsModel, boxes_to_fill, column_of
 from form4_desktop.model import forms
 from form4_desktop.model import Filing, ReportingOwner, Signature, paths
 from form4_desktop.model.compare import changed_paths
@@ -330,6 +330,11 @@ class MainWindow(QMainWindow):
             self.calendar, self.closures_problem = DEFAULT_CALENDAR, str(error)
         self._ledgers: dict[tuple, tuple] = {}
         self._selected_open: int | None = None  # the open draft the list last selected for the user
+        # A new draft not yet edited: its empty boxes are "to fill", not errors, until the user edits it or asks
+        # to check, save, print or export it (then every finding shows as what it is).
+        self.untouched = False
+        self._loading_new = False
+        self.deadline_window: QDialog | None = None  # the deadline dashboard shown at start, beside this window
         self._undoing = False
         self._build_browser()
         self._build_findings()
@@ -378,7 +383,7 @@ class MainWindow(QMainWindow):
         self.checkpoint_timer = QTimer(self, singleShot=True, interval=1000)
         self.checkpoint_timer.timeout.connect(self._checkpoint)
         self._restore_layout()
-        self.document.load(new_filing(), None, None)
+        self.load_new(new_filing())
         self.refresh_browser()
 
     # -- building ----------------------------------------------------------------------------------------
@@ -688,6 +693,16 @@ class MainWindow(QMainWindow):
         self._action(edit, "&Find drafts", self.find, QKeySequence.StandardKey.Find, "find")
         draft = bar.addMenu("&Draft")
         draft.aboutToShow.connect(self._name_draft_actions)
+        self._action(
+            draft,
+            "&Check Now",
+            self.check_now,
+            "F7",
+            "check",
+            "Every finding of the open draft, with the boxes a new draft still has to fill as errors",
+            "Not checked",
+        )
+        draft.addSeparator()
         self._action(draft, "&Duplicate", self.duplicate, "Ctrl+D", "duplicate", failure="Not duplicated")
         self._action(draft, "De&lete (to trash)", self.delete, None, "delete", failure="Not deleted")
         self._action(draft, "&Restore from trash", self.restore, None, "restore", failure="Not restored")
@@ -830,7 +845,11 @@ class MainWindow(QMainWindow):
                 table.delegate.closeEditor.emit(editor, table.delegate.EndEditHint.NoHint)
 
     def require_taken(self, what: str) -> None:
-        """Refuse (NotTaken) while a box holds typed text that cannot be taken: `what` is "saved", "printed"."""
+        """Refuse (NotTaken) while a box holds typed text that cannot be taken: `what` is "saved", "printed".
+        Before anything is saved, printed or exported, every finding shows as what it is (none "to fill")."""
+        if self.untouched:
+            self.untouched = False
+            self.validate()
         refused = self.document.refused_inputs()
         if refused:
             path, label, problem = refused[0]
@@ -902,7 +921,23 @@ class MainWindow(QMainWindow):
         filed = self.document.filed_on
         return f"on {format_date(date.fromisoformat(filed))}" if filed else ""
 
+    def load_new(self, filing: Filing) -> None:
+        """Show `filing` as a new draft, its empty boxes "to fill" until the user edits it (see `untouched`)."""
+        self._loading_new = True
+        try:
+            self.document.load(filing, None, None)
+        finally:
+            self._loading_new = False
+
+    def check_now(self) -> None:
+        """Draft ▸ Check: every finding as what it is, the boxes still to fill of a new draft as errors."""
+        self.commit_typing()
+        self.untouched = False
+        self.validate()
+        self.say(f"Checked: {self.status_text}.")
+
     def _document_changed(self, path: str) -> None:
+        self.untouched = False
         # Only a row's shares or (A)/(D) can call for a proposal; an undo or redo replays the user's own steps.
         if not self._undoing and path.endswith(("].shares.value", "].acquired_disposed.value")):
             QTimer.singleShot(0, lambda: self._carry_forward(path))  # after the edit's own command is done
@@ -913,6 +948,7 @@ class MainWindow(QMainWindow):
         self._update_title()
 
     def _document_typed(self, path: str) -> None:
+        self.untouched = False
         self.validation_timer.start()
         if self.document.modified:
             self.autosaver.changed(self.document.effective_filing(), self.document.draft_id, self.document.version)
@@ -926,6 +962,7 @@ class MainWindow(QMainWindow):
         self._update_title()
 
     def _document_replaced(self) -> None:
+        self.untouched = self._loading_new and self.document.draft_id is None
         self.validate()
         self._update_title()
         self._update_banner()
@@ -1105,11 +1142,15 @@ class MainWindow(QMainWindow):
             if paths.box_path(finding.field_path) not in refused
         ] + typed
         self.findings.sort(key=self._position)
-        self.findings_model.set_findings(self.findings)
-        self.editor.show_findings(self.findings)
-        errors = sum(1 for finding in self.findings if finding.severity is Severity.ERROR)
+        # An untouched new draft greets the user with the boxes to fill, not with a wall of red errors.
+        to_fill = boxes_to_fill(filing, self.findings) if self.untouched else set()
+        self.findings_model.set_findings(self.findings, to_fill)
+        self.editor.show_findings([finding for finding in self.findings if finding not in to_fill])
+        errors = sum(1 for finding in self.findings if finding.severity is Severity.ERROR and finding not in to_fill)
         warnings = sum(1 for finding in self.findings if finding.severity is Severity.WARNING)
         text = f"{errors} error{'s' if errors != 1 else ''}, {warnings} warning{'s' if warnings != 1 else ''}"
+        if to_fill:
+            text = f"{len(to_fill)} box{'es' if len(to_fill) != 1 else ''} to fill, {text}"
         self.status_text = text  # the due date and the time left are the clock's, beside it
         self.status_label.setText(text)  # a permanent part of the status bar: messages never hide it
         self.update_clock()
@@ -1314,7 +1355,7 @@ class MainWindow(QMainWindow):
             if offered is None:
                 return  # Escape on a question cancels the new draft
             filing = offered
-        self.document.load(filing, None, None)
+        self.load_new(filing)
         self.editor.setCurrentIndex(0)
         self.editor.filing_tab.period.setFocus()
 
@@ -1665,6 +1706,11 @@ class MainWindow(QMainWindow):
         """Compliance ▸ Deadlines: every unfiled draft's due date and time left; a double-click opens one."""
         from form4_desktop.gui.dashboard import DeadlineDashboard
 
+        if self.deadline_window is not None and self.deadline_window.isVisible():
+            self.deadline_window.refresh()  # the one shown at start: brought forward, not a second one
+            self.deadline_window.raise_()
+            self.deadline_window.activateWindow()
+            return
         dialogs.run(DeadlineDashboard(self.store, self.open_draft, self))
 
     def item405_register(self) -> None:
@@ -1683,11 +1729,24 @@ class MainWindow(QMainWindow):
         dialogs.run(ShortSwingView(self.store, self, owner_cik=owner, issuer_cik=filing.issuer.cik or None))
 
     def show_deadlines_if_due(self) -> None:
-        """At start: the deadline dashboard, when a draft is due within two business days or overdue."""
+        """At start: the deadline dashboard, when a draft is overdue or due within two business days (and only
+        then), in a window of its own that waits for nothing: the main window stays open to work in, and comes
+        in front of it when clicked; a draft opened from it comes forward in the main window."""
         from form4_desktop.app import compliance
 
-        if compliance.due_soon(compliance.deadlines(self.store, filed=False)):
-            self.act("No deadlines", self.deadlines)
+        if not compliance.due_soon(compliance.deadlines(self.store, filed=False)):
+            return
+        from form4_desktop.gui.dashboard import DeadlineDashboard
+
+        def open_draft(draft_id: int) -> None:
+            self.raise_()
+            self.activateWindow()
+            self.act("Cannot open the draft", lambda: self.open_draft(draft_id))
+
+        # No parent: a dialog of the main window would be kept in front of it.
+        self.deadline_window = DeadlineDashboard(self.store, open_draft, None)
+        self.deadline_window.setModal(False)
+        self.deadline_window.show()
 
     def connect_team_store(self) -> MainWindow | None:
         """File ▸ Connect to Team Store: a team store on PostgreSQL, in a window of its own."""
@@ -1875,7 +1934,7 @@ class MainWindow(QMainWindow):
             if not self.confirm_discard():
                 return
             self.store.delete(draft_id)
-            self.document.load(new_filing(), None, None)
+            self.load_new(new_filing())
         else:
             self.store.delete(draft_id)  # another draft: the open one, and its unsaved typing, stay as they are
         self.store_changed()
@@ -2165,6 +2224,8 @@ class MainWindow(QMainWindow):
             timer.stop()
         self._save_layout()
         event.accept()
+        if self.deadline_window is not None:
+            self.deadline_window.close()  # a window of its own: it goes with the main window
         if getattr(self, "owns_store", False):  # a store this window opened (File ▸ Open Store) closes with it
             if self in _STORE_WINDOWS:
                 _STORE_WINDOWS.remove(self)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import date
 from decimal import Decimal
 from typing import Any, Callable
@@ -23,6 +24,7 @@ Index = QModelIndex | QPersistentModelIndex
 ERROR_BRUSH = QBrush(QColor(255, 214, 214))
 WARNING_BRUSH = QBrush(QColor(255, 240, 196))
 FILED_BRUSH = QBrush(QColor(236, 236, 236))
+TO_FILL_BRUSH = QBrush(QColor(226, 236, 250))  # a new draft's empty box: to fill, not yet an error
 EDIT_ROLE = Qt.ItemDataRole.EditRole
 DISPLAY_ROLE = Qt.ItemDataRole.DisplayRole
 
@@ -460,18 +462,50 @@ def footnote_usage(document: FilingDocument) -> dict[str, list[str]]:
     return usage
 
 
+def _empty(value: Any) -> bool:
+    """Nothing filled in: no value, an empty text or list, a box not ticked, a group of such boxes."""
+    if value is None or value == "" or value == []:
+        return True
+    if isinstance(value, bool):
+        return not value
+    if isinstance(value, Footnoted):
+        return _empty(value.value)
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return all(_empty(getattr(value, field.name)) for field in dataclasses.fields(value))
+    return False
+
+
+def boxes_to_fill(filing: Any, findings: list[Finding]) -> set[Finding]:
+    """The errors of a new draft that only say a box is still empty ("the name is required", "check at least
+    one relationship", no row yet): shown "to fill" until the user edits the draft or asks to check, save, print
+    or export it. An error about anything filled in is never among them."""
+    found = set()
+    for finding in findings:
+        if finding.severity is not Severity.ERROR or not finding.field_path:
+            continue
+        try:
+            value = paths.get(filing, finding.field_path)
+        except (AttributeError, IndexError, KeyError, TypeError, ValueError):
+            continue
+        if _empty(value):
+            found.add(finding)
+    return found
+
+
 class FindingsModel(QAbstractListModel):
-    """The findings dock: one line a finding, errors first."""
+    """The findings dock: one line a finding, errors first; a new draft's boxes still empty say "TO FILL"."""
 
     def __init__(self, parent=None):
         super().__init__(parent)
         self.findings: list[Finding] = []
+        self.to_fill: set[Finding] = set()
 
-    def set_findings(self, findings: list[Finding]) -> None:
-        if findings == self.findings:
+    def set_findings(self, findings: list[Finding], to_fill: set[Finding] | None = None) -> None:
+        to_fill = to_fill or set()
+        if findings == self.findings and to_fill == self.to_fill:
             return
         self.beginResetModel()
-        self.findings = findings
+        self.findings, self.to_fill = findings, to_fill
         self.endResetModel()
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
@@ -481,11 +515,20 @@ class FindingsModel(QAbstractListModel):
         if not index.isValid() or not 0 <= index.row() < len(self.findings):
             return None
         finding = self.findings[index.row()]
+        to_fill = finding in self.to_fill
         if role == DISPLAY_ROLE:
-            return f"{finding.severity.value.upper()}: {finding.message}"
+            return f"{'TO FILL' if to_fill else finding.severity.value.upper()}: {finding.message}"
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{finding.rule_id} — {finding.field_path}\n{finding.message}"
+            tip = f"{finding.rule_id} — {finding.field_path}\n{finding.message}"
+            if to_fill:
+                tip += (
+                    "\nAn error once you edit the draft, or check (F7), save, print or export it: it must be filled "
+                    "in before the form is filed."
+                )
+            return tip
         if role == Qt.ItemDataRole.BackgroundRole:
+            if to_fill:
+                return TO_FILL_BRUSH
             return {Severity.ERROR: ERROR_BRUSH, Severity.WARNING: WARNING_BRUSH}.get(finding.severity)
         if role == Qt.ItemDataRole.UserRole:
             return finding
