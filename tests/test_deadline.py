@@ -368,7 +368,7 @@ def test_a_filed_draft_is_judged_on_its_filing_date_not_today():
     ]
     assert (late.field_path, late.message) == (
         "table_i[0].transaction_date",
-        "Filed 2 business days late, on 01/13/2023: it was due by 10 p.m. Eastern on Wednesday, January 11, 2023. "
+        "Filed on 01/13/2023, 2 business days late: it was due by 10 p.m. Eastern on Wednesday, January 11, 2023. "
         "The issuer must disclose late filings.",
     )
     copy = read_disseminated()

@@ -220,4 +220,4 @@ def test_a_filed_draft_is_judged_on_its_filing_date_by_check_filing_and_check_fi
         check_file(path, date(2026, 11, 23), filed_on=date(2026, 11, 25)),
     ):
         [late] = [f for f in findings if f.rule_id == "LATE"]
-        assert late.message.startswith("Filed 2 business days late, on 11/25/2026: it was due by 10 p.m. Eastern")
+        assert late.message.startswith("Filed on 11/25/2026, 2 business days late: it was due by 10 p.m. Eastern")

@@ -316,3 +316,25 @@ def test_an_error_about_a_box_filled_in_is_never_shown_to_fill(window):
     shown = _findings_shown(window)
     assert "ERROR: Box 2, issuer CIK '12345678901' must be 1 to 10 digits." in shown
     assert window.status_label.text() == "8 boxes to fill, 1 error, 0 warnings"
+
+
+# -- 5. a filed form says whether it was filed on time ---------------------------------------------------------
+def test_a_form3_marked_filed_says_it_was_filed_on_time_not_when_it_is_due(window, qtbot, script):
+    from test_rules import form3
+
+    draft_id = window.store.create(form3())  # event of 01/09/2023: due Thursday 01/19/2023
+    window.refresh_browser()
+    _click_draft(qtbot, window, draft_id)
+    qtbot.waitUntil(lambda: window.document.draft_id == draft_id)
+    assert [line for line in _findings_shown(window) if line.startswith("INFO: Due by 10 p.m. Eastern on Thursday")]
+    script.expect("text", "Mark filed", "01/11/2023", text="Date filed")
+    script.expect("text", "Mark filed", "", text="Accession")
+    _action(window, "mark_filed").trigger()
+    assert window.document.status == "filed"
+    shown = _findings_shown(window)
+    assert [line for line in shown if "Due by" in line] == []  # 112.png: "INFO: Due by …" on a filed form
+    [line] = [line for line in shown if line.startswith("INFO: Filed on")]
+    assert line.startswith(
+        "INFO: Filed on 01/11/2023, on time: due by 10 p.m. Eastern on Thursday, January 19, 2023: 10 days after "
+        "the event of 01/09/2023 (Box 2)"
+    )

@@ -459,5 +459,5 @@ def test_a_draft_marked_filed_after_its_due_date_says_it_was_filed_late_not_to_f
     later.findChild(type(later.save_action), "mark_filed").trigger()
     [(path, message)] = findings_of(later, "LATE")
     assert path == "table_i[0].transaction_date"
-    assert message.startswith("Filed 2 business days late, on 01/13/2023: it was due by 10 p.m. Eastern")
+    assert message.startswith("Filed on 01/13/2023, 2 business days late: it was due by 10 p.m. Eastern")
     assert "File it as soon as possible" not in message  # it was filed: nothing left to do

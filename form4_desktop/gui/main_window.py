@@ -1086,7 +1086,7 @@ class MainWindow(QMainWindow):
         return self.today or clock.filing_day_now(self.calendar)
 
     def filed_on(self) -> date | None:
-        """A filed draft's filing date, on which its timeliness is judged ("Filed 2 business days late, on …");
+        """A filed draft's filing date, on which its timeliness is judged ("Filed on …, 2 business days late");
         None for a draft not filed."""
         if self.document.status == "filed" and self.document.filed_on:
             return date.fromisoformat(self.document.filed_on)

@@ -471,14 +471,19 @@ def deadline_findings(
     due, path = found.due, found.path
     info, late = RULES["DUE-DATE"], RULES["LATE"]
     when = f"10 p.m. Eastern on {deadline.describe(due)}"
-    findings.append(Finding(info.id, info.severity, path, f"Due by {when}: {found.why}."))
     judged = filed_on if filed_on is not None else (None if filing.is_disseminated_copy else today)
+    if filed_on is not None and filed_on <= due:  # filed: whether it was on time, not when it is due
+        findings.append(
+            Finding(info.id, info.severity, path, f"Filed on {filed_on:%m/%d/%Y}, on time: due by {when}: {found.why}.")
+        )
+    else:
+        findings.append(Finding(info.id, info.severity, path, f"Due by {when}: {found.why}."))
     if judged is not None and judged > due:
         days = deadline.business_days_after(due, judged, calendar)
         plural = "s" if days != 1 else ""
         if filed_on is not None:
             message = (
-                f"Filed {days} business day{plural} late, on {filed_on:%m/%d/%Y}: it was due by {when}. The issuer "
+                f"Filed on {filed_on:%m/%d/%Y}, {days} business day{plural} late: it was due by {when}. The issuer "
                 "must disclose late filings."
             )
         else:
