@@ -200,6 +200,19 @@ def test_a_late_form4_row_between_filed_rows_lists_only_the_rows_after_it(tmp_pa
         assert [e.ref for e in holdings.ledger_of(store, *_who(late)).breaks()] == [4]
 
 
+def test_a_late_row_left_empty_is_carried_from_the_filed_row_before_it():
+    """A late purchase of 1,000 on 04/03/2023, its "owned following" not yet typed: the ledger carries it from the
+    row of 03/01 (250,000 + 1,000), so the Form 4s of 06/01 and 09/01 should say 231,000 and 226,000."""
+    late = _filing(date(2023, 4, 3), 1000, "P", 0)
+    late.table_i[0].shares_owned_following = None
+    late.schema_version = None
+    fixes = later_corrections(build(_history()), late)
+    assert [(entry.ref, entry.path, entry.reported, should) for entry, should in fixes] == [
+        (3, "table_i[0].shares_owned_following", Decimal(230000), Decimal(231000)),
+        (4, "table_i[0].shares_owned_following", Decimal(225000), Decimal(226000)),
+    ]
+
+
 def test_a_late_row_before_a_long_history_names_the_first_rows_and_the_last():
     """Twelve purchases of 1,000 after a late sale of 500 on 01/10/2023: each later filing says 500 too many. The
     message names the first nine and the last (the position now: 212,000 − 500 = 211,500 by hand), and how many

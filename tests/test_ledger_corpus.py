@@ -88,6 +88,7 @@ def _no_rows_kept_from_another_store():
     """model.holdings keeps rows by (store, draft id, revision) across stores: each test starts without them, so
     that these tests do not depend on their order."""
     model_holdings._ENTRIES.clear()
+    model_holdings._FILED_PARTS.clear()
 
 
 @pytest.fixture(scope="module")

@@ -26,12 +26,16 @@ them once filed.
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import functools
+import heapq
+import itertools
+import operator
 import re
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
-from typing import Hashable, Iterable
+from typing import Hashable, Iterable, Iterator
 
 from form4_desktop.model.filing import (
     DerivativeHolding,
@@ -263,22 +267,26 @@ def entries_of(item: LedgerFiling, merges: dict[str, str] | None = None) -> list
                 _ENTRIES.clear()
             _ENTRIES[(item.token, merged)] = found
     rank = _filing_rank(item)
+    ref, filed_on, pending, form = item.ref, item.filed_on, item.pending, item.filing.document_type
+    # Positional: a build makes one per row of every filing, and keywords cost more.
     return [
         Entry(
             e.key,
-            item.ref,
+            ref,
             e.table,
             e.row,
             e.when,
-            item.filed_on,
+            filed_on,
             e.title,
             e.nature,
             e.change,
             e.reported,
-            code=e.code,
-            pending=item.pending,
-            form=item.filing.document_type,
-            rank=(*rank, e.rank),
+            None,
+            None,
+            e.code,
+            pending,
+            form,
+            (*rank, e.rank),
         )
         for e in found
     ]
@@ -390,6 +398,27 @@ class Ledger:
     replaced: dict[Hashable, list[Entry]] = field(default_factory=dict)
     _index: dict[PositionKey, tuple[list[tuple], list[Entry]]] | None = field(default=None, repr=False, compare=False)
     _pending: list[Entry] | None = field(default=None, repr=False, compare=False)
+    _rows: dict[PositionKey, tuple[list[tuple], list[Entry]]] | None = field(default=None, repr=False, compare=False)
+    _amending: set[Hashable] | None = field(default=None, repr=False, compare=False)
+
+    def rows_of(self, key: PositionKey) -> tuple[list[tuple], list[Entry]]:
+        """Every entry of a position, filed and drafts, in order, with their places in the order (`_sort_key`)."""
+        if self._rows is None:
+            rows: dict[PositionKey, tuple[list[tuple], list[Entry]]] = {}
+            for entry in self.entries:
+                found = rows.get(entry.key)
+                if found is None:
+                    found = rows[entry.key] = ([], [])
+                found[0].append(_sort_key(entry))
+                found[1].append(entry)
+            self._rows = rows
+        return self._rows.get(key, ([], []))
+
+    def amending(self) -> set[Hashable]:
+        """The drafts amending filed rows (refs): their rows stand for the rows they restate."""
+        if self._amending is None:
+            self._amending = {entry.superseded_by for entry in self.entries if entry.superseded_by is not None}
+        return self._amending
 
     def pending_entries(self) -> list[Entry]:
         """The entries of drafts not yet filed, in order (kept: there are few)."""
@@ -475,7 +504,382 @@ def _chain(entry: Entry, known: dict[PositionKey, Decimal]) -> None:
 
 
 def build(items: Iterable[LedgerFiling], merges: dict[str, str] | None = None) -> Ledger:
-    """The ledger of one reporting owner's filings for one issuer (filed, imported and pending drafts)."""
+    """The ledger of one reporting owner's filings for one issuer (filed, imported and pending drafts).
+
+    The same as build_whole(), in two stages: the filed filings' part (their entries in order, amendments applied,
+    chained), kept while none of them changes when every one has a token; then the drafts' entries, put in their
+    places and chained from it. A save of a draft (or a new draft) so costs its own rows, not a rebuild of the
+    insider's history; a filing marked filed, imported or amended builds the filed part again."""
+    items = list(items)
+    merged = {normalized(k): normalized(v) for k, v in (merges or {}).items()}
+    filed = [item for item in items if not item.pending]
+    pending = [item for item in items if item.pending]
+    stage = _filed_stage(filed, merged)
+    if pending and not _same_originals(stage, pending):
+        return build_whole(items, merges)  # a filed amendment whose original may be a draft: the whole way
+    return _with_drafts(stage, items, pending, merged)
+
+
+@dataclass
+class _FiledPart:
+    """The filed filings' part of a ledger: shared by every ledger built while they stay the same, so never
+    changed once made (a draft amendment's ledger supersedes copies of the rows it restates)."""
+
+    entries: list[Entry]  # in the ledger's order, chained
+    places: list[tuple]  # their _sort_key()s
+    per_filing: dict[Hashable, list[Entry]]  # each original's rows with its filed amendments' rows
+    replaced: dict[Hashable, list[Entry]]
+    ambiguities: list[Ambiguity]
+    amendments: list[LedgerFiling]  # the filed amendments
+    ledger: Ledger  # the ledger of the filed filings alone (its index is shared)
+
+
+# Filed parts by their filings' tokens (and the merges): the last few owners and issuers looked at.
+_FILED_PARTS: dict[tuple, _FiledPart] = {}
+_FILED_PARTS_KEPT = 8
+
+
+def _filed_stage(filed: list[LedgerFiling], merges: dict[str, str]) -> _FiledPart:
+    tokens = tuple((item.token, item.ref, item.filed_on, item.amends, item.accession) for item in filed)
+    key = (tuple(sorted(merges.items())), tokens) if all(item.token is not None for item in filed) else None
+    found = _FILED_PARTS.pop(key, None) if key is not None else None
+    if found is None and key is not None:
+        found = _one_more(key, filed, merges)
+    if found is None:
+        found = _make_filed_part(filed, merges)
+    if key is not None:
+        _FILED_PARTS[key] = found  # last used last: the oldest goes first
+        while len(_FILED_PARTS) > _FILED_PARTS_KEPT:
+            del _FILED_PARTS[next(iter(_FILED_PARTS))]
+    return found
+
+
+def _one_more(key: tuple, filed: list[LedgerFiling], merges: dict[str, str]) -> _FiledPart | None:
+    """The filed part of `filed` made from a kept one that lacks only one of them (a form just marked filed or
+    imported), when that one is not an amendment and could be no amendment's original; else None."""
+    merged, tokens = key
+    for (kept_merges, kept_tokens), part in reversed(_FILED_PARTS.items()):
+        if kept_merges != merged or len(kept_tokens) != len(tokens) - 1:
+            continue
+        had = set(kept_tokens)
+        added = [number for number, token in enumerate(tokens) if token not in had]
+        if len(added) != 1 or len(had) != len(kept_tokens):
+            continue
+        item = filed[added[0]]
+        if item.filing.is_amendment or any(
+            amendment.amends == item.ref
+            or (
+                amendment.amends is None
+                and amendment.filing.form == item.filing.form
+                and amendment.filing.period_of_report == item.filing.period_of_report
+            )
+            for amendment in part.amendments
+        ):
+            return None
+        return _extended(part, item, merges)
+    return None
+
+
+def _extended(part: _FiledPart, item: LedgerFiling, merges: dict[str, str]) -> _FiledPart:
+    """`part` with one more filed filing, not an amendment: its rows put in their places and each of its positions
+    chained again from its first row, as far as an amount changes. The rows whose chain changes are copies (the
+    kept part is shared, never changed)."""
+    new = entries_of(item, merges)
+    entries, places = list(part.entries), list(part.places)
+    index, rows = dict(part.ledger._index or {}), dict(part.ledger._rows or {})
+    per_filing = dict(part.per_filing)
+    per_filing[item.ref] = new
+    first: dict[PositionKey, tuple] = {}  # each position's first and last new row
+    last: dict[PositionKey, tuple] = {}
+    for entry in sorted(new, key=_sort_key):
+        place = _sort_key(entry)
+        at = bisect.bisect_right(places, place)
+        places.insert(at, place)
+        entries.insert(at, entry)
+        if entry.key not in first:
+            first[entry.key] = place
+            found = rows.get(entry.key, ([], []))
+            rows[entry.key] = (list(found[0]), list(found[1]))
+        last[entry.key] = place
+        key_places, key_rows = rows[entry.key]
+        at = bisect.bisect_right(key_places, place)
+        key_places.insert(at, place)
+        key_rows.insert(at, entry)
+    fresh = {id(entry) for entry in new}
+    copied_lists: set[Hashable] = {item.ref}
+    for key, start in first.items():
+        key_places, key_rows = rows[key]
+        at = bisect.bisect_left(key_places, start)
+        last_new = bisect.bisect_left(key_places, last[key])
+        # The rows that set the position (Ledger._filed), changed where rows are added or chained again.
+        kept_places, kept_rows = index.get(key, ([], []))
+        setting_places, setting_rows = list(kept_places), list(kept_rows)
+        known_at = bisect.bisect_left(setting_places, start)
+        known = setting_rows[known_at - 1].after if known_at else None
+        for number in range(at, len(key_rows)):
+            entry, place = key_rows[number], key_places[number]
+            before = known
+            expected = before + entry.change if entry.change is not None and before is not None else None
+            if id(entry) in fresh:
+                entry.before, entry.expected = before, expected
+                if entry.after is not None:
+                    setting_at = bisect.bisect_left(setting_places, place)
+                    setting_places.insert(setting_at, place)
+                    setting_rows.insert(setting_at, entry)
+            elif (before, expected) != (entry.before, entry.expected):
+                copy = dataclasses.replace(entry, before=before, expected=expected)
+                key_rows[number] = copy
+                entries[bisect.bisect_left(places, place)] = copy
+                ref = next(r for r in (entry.ref, *per_filing) if any(e is entry for e in per_filing.get(r, ())))
+                if ref not in copied_lists:
+                    per_filing[ref] = list(per_filing[ref])
+                    copied_lists.add(ref)
+                rows_of_filing = per_filing[ref]
+                rows_of_filing[next(n for n, e in enumerate(rows_of_filing) if e is entry)] = copy
+                setting_at = bisect.bisect_left(setting_places, place)
+                if entry.after is not None and copy.after is not None:
+                    setting_rows[setting_at] = copy
+                elif entry.after is not None:
+                    del setting_places[setting_at], setting_rows[setting_at]
+                elif copy.after is not None:
+                    setting_places.insert(setting_at, place)
+                    setting_rows.insert(setting_at, copy)
+                entry = copy
+            elif number > last_new:
+                break  # the chain is as it was from here on
+            if entry.after is not None:
+                known = entry.after
+        if setting_rows:
+            index[key] = (setting_places, setting_rows)
+        else:
+            index.pop(key, None)
+    ledger = Ledger(entries, part.ambiguities, part.replaced, index, [], rows, set())
+    return _FiledPart(entries, places, per_filing, part.replaced, part.ambiguities, part.amendments, ledger)
+
+
+def _make_filed_part(filed: list[LedgerFiling], merges: dict[str, str]) -> _FiledPart:
+    per_filing = {item.ref: entries_of(item, merges) for item in filed}
+    ambiguities = []
+    replaced: dict[Hashable, list[Entry]] = {}
+    amendments = sorted((i for i in filed if i.filing.is_amendment), key=_filing_rank)
+    for item in amendments:
+        original = _original_of(item, filed)
+        amended = per_filing.pop(item.ref)
+        if original is None or original.ref not in per_filing:
+            _at_box4(item, amended)
+            per_filing[item.ref] = amended
+            continue
+        kept = per_filing[original.ref]
+        taken, found = _restating(item, amended, kept, original, lambda old: False)
+        ambiguities += found
+        replaced[item.ref] = list(taken.values())
+        per_filing[original.ref] = [old for n, old in enumerate(kept) if n not in taken] + amended
+    entries = sorted((entry for found in per_filing.values() for entry in found), key=_sort_key)
+    places = [_sort_key(entry) for entry in entries]
+    index, rows = _chain_filed(entries, places)
+    ledger = Ledger(entries, ambiguities, replaced, index, [], rows, set())
+    return _FiledPart(entries, places, per_filing, replaced, ambiguities, amendments, ledger)
+
+
+def _chain_filed(entries: list[Entry], places: list[tuple]) -> tuple[dict, dict]:
+    """Chain the filed entries (as _chain does) and make, in the same pass, the ledger's two indexes by position:
+    the entries that set an amount (Ledger._filed) and all of them (Ledger.rows_of). Positions are told apart by
+    number, their keys hashed once per key object rather than once per entry."""
+    numbers: dict[PositionKey, int] = {}
+    number_of: dict[int, int] = {}  # id of a key object -> its position's number
+    keys: list[PositionKey] = []
+    known: list[Decimal | None] = []
+    setting: list[tuple[list[tuple], list[Entry]]] = []
+    every: list[tuple[list[tuple], list[Entry]]] = []
+    for place, entry in zip(places, entries):
+        number = number_of.get(id(entry.key))
+        if number is None:
+            number = numbers.get(entry.key)
+            if number is None:
+                number = numbers[entry.key] = len(keys)
+                keys.append(entry.key)
+                known.append(None)
+                setting.append(([], []))
+                every.append(([], []))
+            number_of[id(entry.key)] = number
+        before = known[number]
+        entry.before = before
+        change = entry.change
+        entry.expected = before + change if change is not None and before is not None else None
+        after = entry.reported if entry.reported is not None else entry.expected
+        if after is not None:
+            known[number] = after
+            setting[number][0].append(place)
+            setting[number][1].append(entry)
+        every[number][0].append(place)
+        every[number][1].append(entry)
+    index = {key: setting[n] for n, key in enumerate(keys) if setting[n][1]}
+    return index, dict(zip(keys, every))
+
+
+def _at_box4(item: LedgerFiling, amended: list[Entry]) -> None:
+    """An amendment whose original is not here: its rows go where the original was filed (its box 4)."""
+    box4 = item.filing.date_of_original_submission
+    if isinstance(box4, date):
+        for entry in amended:
+            entry.rank = (box4, *entry.rank[1:])
+
+
+def _restating(item, amended, kept, original, superseded) -> tuple[dict[int, Entry], list[Ambiguity]]:
+    """Match an amendment's rows with the rows of its original (`kept`) they restate: each takes the place of the
+    first row it matches that is not yet taken nor `superseded`; a row matching none goes after the original's."""
+    base = _filing_rank(original)
+    taken: dict[int, Entry] = {}
+    ambiguities = []
+    for entry in amended:
+        matches = [n for n, old in enumerate(kept) if n not in taken and not superseded(old) and _restates(entry, old)]
+        if len(matches) > 1:
+            ambiguities.append(Ambiguity(item.ref, original.ref, entry.row, entry.table, tuple(matches)))
+        if matches:
+            taken[matches[0]] = kept[matches[0]]
+            entry.rank = kept[matches[0]].rank
+        else:  # a row the original did not have: after the original's rows
+            entry.rank = (*base, (2, *entry.rank[-1]))
+    return taken, ambiguities
+
+
+def _same_originals(part: _FiledPart, pending: list[LedgerFiling]) -> bool:
+    """Whether each filed amendment's original, chosen among the filed filings, is the one build_whole() chooses
+    among all: a draft could only be chosen when the amendment names it, or names none and a draft has its form
+    and period (see _original_of)."""
+    refs = {item.ref for item in pending}
+    for item in part.amendments:
+        if item.amends is not None:
+            if item.amends in refs:
+                return False
+        elif any(
+            not other.filing.is_amendment
+            and other.filing.form == item.filing.form
+            and other.filing.period_of_report == item.filing.period_of_report
+            for other in pending
+        ):
+            return False
+    return True
+
+
+def _with_drafts(part: _FiledPart, items: list[LedgerFiling], pending: list[LedgerFiling], merges) -> Ledger:
+    """The ledger of the filed part and the drafts: each draft's rows in their places, chained from the filed
+    rows before them (a draft amendment's rows standing for the filed rows they restate)."""
+    if not pending:
+        filed = part.ledger
+        return Ledger(
+            list(part.entries), list(part.ambiguities), dict(part.replaced), filed._index, [], filed._rows, set()
+        )
+    per_draft = {item.ref: entries_of(item, merges) for item in pending}
+    ambiguities = list(part.ambiguities)
+    replaced = dict(part.replaced)
+    # A filed original's rows with the rows of the draft amendments that restate them (a second draft amendment
+    # of it may restate the first's rows); the filed part's own lists are left as they are.
+    amended_filed: dict[Hashable, list[Entry]] = {}
+    superseded: dict[int, Entry] = {}  # id of a filed row -> this ledger's copy of it, superseded by a draft
+    for item in sorted((i for i in pending if i.filing.is_amendment), key=_filing_rank):
+        original = _original_of(item, items)
+        amended = per_draft.pop(item.ref)
+        if original is not None and original.ref in per_draft:  # a draft amending a draft
+            kept = per_draft[original.ref]
+            taken, found = _restating(item, amended, kept, original, lambda old: False)
+            ambiguities += found
+            replaced[item.ref] = list(taken.values())
+            per_draft[original.ref] = [old for n, old in enumerate(kept) if n not in taken] + amended
+        elif original is not None and original.ref in part.per_filing:
+            kept = amended_filed.get(original.ref, part.per_filing[original.ref])
+            taken, found = _restating(item, amended, kept, original, lambda old: id(old) in superseded)
+            ambiguities += found
+            for old in taken.values():
+                if not old.pending:  # it still counts as filed until the amendment is
+                    superseded[id(old)] = dataclasses.replace(old, superseded_by=item.ref)
+            replaced[item.ref] = [old for old in taken.values() if old.pending]
+            amended_filed[original.ref] = [
+                old for n, old in enumerate(kept) if n not in taken or not old.pending
+            ] + amended
+        else:
+            _at_box4(item, amended)
+            per_draft[item.ref] = amended
+    extra = [entry for found in amended_filed.values() for entry in found if entry.pending]
+    drafts = sorted((entry for found in (*per_draft.values(), extra) for entry in found), key=_sort_key)
+    entries = part.entries
+    if superseded:
+        entries = [superseded.get(id(entry), entry) for entry in entries]
+    # The drafts' rows in their places: after the filed rows of the same place (the row a draft amendment
+    # restates goes first, as build_whole's stable sort leaves it).
+    merged: list[Entry] = []
+    start = 0
+    for entry in drafts:
+        end = bisect.bisect_right(part.places, _sort_key(entry), lo=start)
+        merged += entries[start:end]
+        merged.append(entry)
+        start = end
+    merged += entries[start:]
+    index = part.ledger._filed()
+    if superseded:
+        index = dict(index)
+        for copy in superseded.values():
+            if copy.key in index:
+                places, rows = index[copy.key]
+                index[copy.key] = (places, [superseded.get(id(entry), entry) for entry in rows])
+    _chain_drafts(drafts, index)
+    return Ledger(
+        merged,
+        ambiguities,
+        replaced,
+        index,
+        drafts,
+        _rows_with(part, superseded, drafts),
+        {copy.superseded_by for copy in superseded.values()},
+    )
+
+
+def _rows_with(part: _FiledPart, superseded: dict[int, Entry], drafts: list[Entry]) -> dict:
+    """The filed part's rows by position (Ledger.rows_of) with the drafts' rows put in their places and the rows
+    a draft amendment supersedes in this ledger's copies; only the positions they touch are copied."""
+    rows = dict(part.ledger._rows or {})
+    for copy in superseded.values():
+        places, found = rows[copy.key]
+        rows[copy.key] = (places, [superseded.get(id(entry), entry) for entry in found])
+    copied: set[PositionKey] = set()
+    for entry in drafts:
+        places, found = rows.get(entry.key, ([], []))
+        if entry.key not in copied:
+            places, found = list(places), list(found)
+            rows[entry.key] = (places, found)
+            copied.add(entry.key)
+        place = _sort_key(entry)
+        at = bisect.bisect_right(places, place)  # after the filed rows of its place, as in the ledger's order
+        places.insert(at, place)
+        found.insert(at, entry)
+    return rows
+
+
+def _chain_drafts(drafts: list[Entry], index: dict[PositionKey, tuple[list[tuple], list[Entry]]]) -> None:
+    """Each draft entry's position before it: the later of the filed row that last set it (not one a draft
+    amendment supersedes) and the draft entry that last set it."""
+    last: dict[PositionKey, tuple[tuple, Decimal]] = {}  # the drafts' own: (place, amount after)
+    for entry in drafts:
+        place = _sort_key(entry)
+        before = None
+        places, found = index.get(entry.key, ([], []))
+        number = bisect.bisect_left(places, place)
+        while number and found[number - 1].superseded_by is not None:
+            number -= 1
+        filed_place = places[number - 1] if number else None
+        own = last.get(entry.key)
+        if own is not None and (filed_place is None or own[0] > filed_place):
+            before = own[1]
+        elif number:
+            before = found[number - 1].after
+        entry.before = before
+        entry.expected = before + entry.change if entry.change is not None and before is not None else None
+        if entry.after is not None:
+            last[entry.key] = (place, entry.after)
+
+
+def build_whole(items: Iterable[LedgerFiling], merges: dict[str, str] | None = None) -> Ledger:
+    """The ledger of one reporting owner's filings for one issuer, built whole (build() gives the same, kept)."""
     items = list(items)
     merges = {normalized(k): normalized(v) for k, v in (merges or {}).items()}
     per_filing = {item.ref: entries_of(item, merges) for item in items}
@@ -623,56 +1027,85 @@ def later_corrections(
         bisect.bisect_right(filed[key][0], place) < len(filed[key][0]) for key, place in first.items() if key in filed
     ) and not any(entry.key in first and _sort_key(entry) > first[entry.key] for entry in ledger.pending_entries()):
         return []
-    # The rows of these positions, each from the last row before the draft's first (the chain starts there).
-    wanted = {id(key) for key in first}
-    amending = set()
-    rows: dict[int, list[Entry]] = {}
-    for entry in ledger.entries:
-        if entry.superseded_by is not None:
-            amending.add(entry.superseded_by)
-        if id(entry.key) in wanted:
-            rows.setdefault(id(entry.key), []).append(entry)
-    same = []
-    for found in rows.values():
-        place = first[found[0].key]
-        start = bisect.bisect_left(found, place, key=_sort_key)
-        same += [
+    # The rows of these positions, each from the last row before the draft's first (the chain starts there),
+    # read from the ledger's rows by position: a late row's history is not looked for among all the others.
+    amending = ledger.amending()
+    replaced = {id(entry) for entry in old}
+    per_position = []
+    for key, place in first.items():
+        places, found = ledger.rows_of(key)
+        start = max(bisect.bisect_left(places, place) - 1, 0)
+        per_position.append(
             entry
-            for entry in found[max(start - 1, 0) :]
+            for entry in itertools.islice(found, start, None)  # read only as far as _carried needs
             if entry.ref != ref
-            and all(entry is not other for other in old)
+            and id(entry) not in replaced
             and not (entry.pending and entry.ref in amending)  # a draft amendment: not filed with this one
-        ]
+        )
+    same = per_position[0] if len(per_position) == 1 else heapq.merge(*per_position, key=_sort_key)
     return _carried(old, new, same)
 
 
-def _carried(old: list[Entry], new: list[Entry], same: list[Entry]) -> list[tuple[Entry, Decimal]]:
-    """The rows of `same` whose amount should change when the rows `old` are replaced by `new` (see corrections)."""
-    tagged = sorted(
-        [(_sort_key(e), 0, e) for e in old]
-        + [(_sort_key(e), 1, e) for e in new]
-        + [(_sort_key(e), 2, e) for e in same],
-        key=lambda item: (item[0], item[1]),
+def _carried(old: list[Entry], new: list[Entry], same: Iterable[Entry]) -> list[tuple[Entry, Decimal]]:
+    """The rows of `same` (in the ledger's order) whose amount should change when the rows `old` are replaced by
+    `new` (see corrections)."""
+    # `same` is in order already (it can be thousands of rows): the few old and new rows are merged into it, each
+    # before a row of `same` in the same place.
+    extra = sorted(
+        [(_sort_key(e), 0, e) for e in old] + [(_sort_key(e), 1, e) for e in new], key=operator.itemgetter(0, 1)
     )
-    was: dict[int, Decimal | None] = {}  # the position as the filings said it without the amendment
-    now: dict[int, Decimal | None] = {}  # ... and with it, carried through the later rows
+
+    def tagged() -> Iterator[tuple[int, Entry]]:
+        taken = 0
+        for entry in same:
+            if taken < len(extra):
+                place = _sort_key(entry)
+                while taken < len(extra) and extra[taken][0] <= place:
+                    yield extra[taken][1], extra[taken][2]
+                    taken += 1
+            yield 2, entry
+        for _, kind, entry in extra[taken:]:
+            yield kind, entry
+
     # Positions by a number: equal keys are mostly one object, so a key is hashed once per object, not per row.
     numbers: dict[PositionKey, int] = {}
     by_object: dict[int, int] = {}
+
+    def number(entry: Entry) -> int:
+        found = by_object.get(id(entry.key))
+        if found is None:
+            found = by_object[id(entry.key)] = numbers.setdefault(entry.key, len(numbers))
+        return found
+
+    # Only the positions of old and new rows can change; once a position's old and new rows are all met and it
+    # says the same with them as without, the rows after it stay right: a late row's long history is not walked
+    # to its end when the draft changes nothing there (a copy of a filed form, a row that restates one).
+    remaining: dict[int, int] = {}
+    for _, _, entry in extra:
+        remaining[number(entry)] = remaining.get(number(entry), 0) + 1
+    settled: set[int] = set()
+    was: dict[int, Decimal | None] = {}  # the position as the filings said it without the amendment
+    now: dict[int, Decimal | None] = {}  # ... and with it, carried through the later rows
     result = []
-    for _, kind, entry in tagged:
-        key = by_object.get(id(entry.key))
-        if key is None:
-            key = by_object[id(entry.key)] = numbers.setdefault(entry.key, len(numbers))
+    for kind, entry in tagged():
+        key = number(entry)
         if kind == 0:
             was[key] = _amount_after(entry, was.get(key))
+            remaining[key] -= 1
             continue
         if kind == 1:
             now[key] = _amount_after(entry, now.get(key))
+            remaining[key] -= 1
             continue
+        if key not in remaining or key in settled:
+            continue  # a position neither changes: nothing to say about its rows
         before_was, before_now = was.get(key), now.get(key)
         if before_was == before_now or before_now is None:
             was[key] = now[key] = _amount_after(entry, before_now)
+            if not remaining[key]:
+                settled.add(key)
+                if len(settled) == len(remaining):
+                    break
             continue
         should: Decimal | None
         if entry.change is not None:
