@@ -338,3 +338,36 @@ def test_a_form3_marked_filed_says_it_was_filed_on_time_not_when_it_is_due(windo
         "INFO: Filed on 01/11/2023, on time: due by 10 p.m. Eastern on Thursday, January 19, 2023: 10 days after "
         "the event of 01/09/2023 (Box 2)"
     )
+
+
+# -- 6. a refusal goes once the box is corrected -------------------------------------------------------------
+def test_a_refused_amount_leaves_the_status_bar_once_it_is_corrected(window, qtbot):
+    from decimal import Decimal
+
+    from test_gui import edit_cell
+
+    window.document.load(draft(), None, None)
+    table = window.editor.table_i
+    column = table.model.column_of("shares.value")
+    editor = edit_cell(qtbot, table, 0, column, "1,25")  # a decimal comma: refused, the text stays in the box
+    refusal = window.statusBar().currentMessage()
+    assert "1,25" in refusal, refusal
+    editor.selectAll()
+    qtbot.keyClicks(editor, "125")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.wait(5)
+    assert table.model.rows[0].shares.value == Decimal(125)
+    assert window.statusBar().currentMessage() == ""  # 11.png: the refusal stayed after the amount was taken
+
+
+def test_a_refused_date_is_said_until_its_box_is_corrected_and_no_longer(window, qtbot):
+    window.document.load(draft(), None, None)
+    period = window.editor.filing_tab.period
+    type_into(qtbot, period, "02/30/2023")
+    refusal = window.statusBar().currentMessage()
+    assert "February 2023 has 28 days" in refusal
+    type_into(qtbot, window.editor.filing_tab.ticker, "MVIS")  # another box: the date is still refused
+    assert window.statusBar().currentMessage() == refusal
+    type_into(qtbot, period, "02/28/2023")
+    assert window.document.filing.period_of_report == date(2023, 2, 28)
+    assert window.statusBar().currentMessage() == ""

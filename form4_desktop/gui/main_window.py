@@ -351,9 +351,10 @@ class MainWindow(QMainWindow):
         self.document.typed.connect(self._document_typed)
         self.document.replaced.connect(self._document_replaced)
         self.document.undo_stack.cleanChanged.connect(self._clean_changed)
-        self.editor.table_i.refused.connect(self.say)
-        self.editor.table_ii.refused.connect(self.say)
-        self.editor.binder.refused.connect(self.say)
+        self._refusal: tuple[str, set[str]] | None = None  # the refusal said last, and the boxes it was about
+        self.editor.table_i.refused.connect(self.say_refused)
+        self.editor.table_ii.refused.connect(self.say_refused)
+        self.editor.binder.refused.connect(self.say_refused)
         self.setStatusBar(MessageBar(self))
         self.status_label = QLabel()
         self.status_label.setObjectName("status_summary")
@@ -867,6 +868,23 @@ class MainWindow(QMainWindow):
         log.info("said: %s", message)
         self.statusBar().showMessage(message, min(20_000, max(8000, 60 * len(message))))
 
+    def say_refused(self, message: str) -> None:
+        """Say why what was typed was not taken; the sentence goes once the box is corrected or cleared."""
+        self._refusal = (message, {path for path, _, _ in self.document.refused_inputs()})
+        self.say(message)
+
+    def _clear_refusal(self) -> None:
+        """The box a refusal was about no longer holds what was refused (corrected, cleared, or, refused while
+        still being typed, taken since): the refusal leaves the status bar, which no longer says what is not so."""
+        if self._refusal is None:
+            return
+        message, boxes = self._refusal
+        if boxes & {path for path, _, _ in self.document.refused_inputs()}:
+            return
+        self._refusal = None
+        if self.statusBar().currentMessage() == message:
+            self.statusBar().clearMessage()
+
     def _update_title(self) -> None:
         filing = self.document.filing
         who = filing.reporting_owners[0].name if filing.reporting_owners and filing.reporting_owners[0].name else ""
@@ -938,6 +956,7 @@ class MainWindow(QMainWindow):
 
     def _document_changed(self, path: str) -> None:
         self.untouched = False
+        self._clear_refusal()
         # Only a row's shares or (A)/(D) can call for a proposal; an undo or redo replays the user's own steps.
         if not self._undoing and path.endswith(("].shares.value", "].acquired_disposed.value")):
             QTimer.singleShot(0, lambda: self._carry_forward(path))  # after the edit's own command is done
@@ -949,6 +968,7 @@ class MainWindow(QMainWindow):
 
     def _document_typed(self, path: str) -> None:
         self.untouched = False
+        self._clear_refusal()
         self.validation_timer.start()
         if self.document.modified:
             self.autosaver.changed(self.document.effective_filing(), self.document.draft_id, self.document.version)
