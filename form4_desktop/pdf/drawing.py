@@ -53,9 +53,9 @@ def string_code(canvas, x: float, y: float, text: str, font_name: str, size: flo
 def draw_translated(canvas, x: float, y: float, code: str) -> None:
     """What a flowable's drawOn(canvas, x, y) writes around a drawing that leaves the canvas's state as it found
     it: the state saved, the origin moved, the drawing, the state restored."""
-    canvas._code += (
-        ("q", f"{fp_str(1, 0, 0, 1, x, y)} cm", code, "Q") if code else ("q", f"{fp_str(1, 0, 0, 1, x, y)} cm", "Q")
-    )
+    # fp_str(1, 0, 0, 1, x, y) writes each number alone: the same as "1 0 0 1 " and fp_str(x, y)
+    moved = f"1 0 0 1 {fp_str(x, y)} cm"
+    canvas._code += ("q", moved, code, "Q") if code else ("q", moved, "Q")
 
 
 class FastTable(Table):
@@ -130,6 +130,16 @@ class FastTable(Table):
                 row.append(style)
             matrix.append(row)
         return matrix
+
+    def _calc(self, availWidth, availHeight):  # noqa: N803 - reportlab's names
+        """Table._calc, once: with every row's height known it depends on the width alone (it stops early
+        only while a height is unknown), and a table is measured again for the frame, its split and the
+        heading it follows."""
+        if DIRECT and getattr(self, "_form4_calculated_for", None) == availWidth:
+            return
+        super()._calc(availWidth, availHeight)
+        if DIRECT and None not in self._rowHeights and self._hmax == len(self._rowHeights):
+            self._form4_calculated_for = availWidth
 
     def _calc_height(self, availHeight, availWidth, H=None, W=None):  # noqa: N803 - reportlab's names
         if DIRECT and None in self._argH and not getattr(self, "_form4_measured", False):

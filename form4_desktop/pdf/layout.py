@@ -592,6 +592,13 @@ class Cell(Flowable):
     def split(self, available_width, available_height):
         return []
 
+    # what Flowable's own give a cell (it has no space of its own: its style's), without their attribute tests
+    def getSpaceBefore(self) -> float:  # noqa: N802 - reportlab's name
+        return self.style.spaceBefore
+
+    def getSpaceAfter(self) -> float:  # noqa: N802 - reportlab's name
+        return self.style.spaceAfter
+
     def measured(self, width: float) -> tuple[float, float]:
         """Its size in a table cell `width` wide (drawing.FastTable)."""
         return self.wrap(width, 72000)
