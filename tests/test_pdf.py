@@ -534,3 +534,22 @@ def test_the_form_drawn_directly_is_reportlabs_byte_for_byte(monkeypatch, name):
 def test_corpus_forms_drawn_directly_are_reportlabs_byte_for_byte(monkeypatch, path):
     direct, reportlabs = drawn_both_ways(monkeypatch, read_file(path))
     assert first_difference(direct, reportlabs) == ""
+
+
+def test_the_printable_copy_is_a_deep_copy_fitted_to_the_boxes():
+    import pickle
+
+    from form4_desktop.pdf import layout
+
+    over = read_file(REFERENCE)
+    over.issuer.name = "LAS VEGAS " * 30  # over EDGAR's 150 characters: cut with its mark
+    over.remarks = "line\n" * 60
+    shared = read_file(REFERENCE)  # one box reached from two rows: deep-copied once, fitted each time reached
+    shared.table_i.append(copying.copy(shared.table_i[0]))
+    shared.table_i[0].security_title.value = "T" * 70
+    for filing in (maximal_form4(), read_file(REFERENCE), over, shared):
+        expected = pickle.loads(pickle.dumps(filing))
+        layout._fit(expected)
+        assert layout.printable(filing) == expected
+    assert layout.printable(over).issuer.name.endswith("… [150 more characters not shown]")
+    assert layout.printable(over) is not over and layout.printable(over).issuer is not over.issuer

@@ -28,6 +28,7 @@ import re
 import threading
 import weakref
 from dataclasses import dataclass, field
+from datetime import date
 from decimal import Decimal
 from importlib import resources
 from typing import Callable, Mapping, Sequence
@@ -402,8 +403,60 @@ def _fit(obj: object, name: str = "") -> None:
             _fit(value, field_name)
 
 
+class _NotPlain(Exception):
+    """The filing holds a part twice, or something other than texts, numbers, dates, lists and dataclasses."""
+
+
+_SCALARS = (int, float, Decimal, date)
+
+
+def _fitted(obj: object, name: str, seen: set[int]) -> object:
+    """A copy of the dataclass `obj` fitted as _fit fits it, made in the same walk (texts, numbers and dates
+    are kept as they are, lists and dataclasses copied); _NotPlain when the copy could differ from a deep copy
+    fitted afterwards (a part reached twice, a part of another kind, state of its own beyond its fields)."""
+    cls = type(obj)
+    if id(obj) in seen or cls.__reduce_ex__ is not object.__reduce_ex__ or cls.__getstate__ is not object.__getstate__:
+        raise _NotPlain
+    seen.add(id(obj))
+    names = _fields_of(obj)
+    state = dict(obj.__dict__)
+    if len(state) != len(names):
+        raise _NotPlain
+    for field_name in names:
+        value = state[field_name]
+        key = name if field_name == "value" else field_name
+        if isinstance(value, str):
+            limit = _SIGNATURE_NAME if isinstance(obj, Signature) else _LIMITS.get(key, _CODE_LIMIT)
+            if key == "remarks":
+                value = _fewer_lines(value)
+            state[field_name] = printable_text(clip(value, limit))
+        elif field_name == "footnote_ids":
+            state[field_name] = _clip_refs(value)
+        elif isinstance(value, list):
+            items = []
+            for item in value:
+                if dataclasses.is_dataclass(item):
+                    items.append(_fitted(item, field_name, seen))
+                elif item is None or isinstance(item, (str, *_SCALARS)):
+                    items.append(item)
+                else:
+                    raise _NotPlain
+            state[field_name] = items
+        elif dataclasses.is_dataclass(value):
+            state[field_name] = _fitted(value, field_name, seen)
+        elif not (value is None or isinstance(value, _SCALARS)):
+            raise _NotPlain
+    copied = object.__new__(cls)
+    copied.__dict__.update(state)
+    return copied
+
+
 def printable(filing: Filing) -> Filing:
     """A copy of `filing` whose every text fits its box on the form."""
+    try:
+        return _fitted(filing, "", set())  # type: ignore[return-value]
+    except _NotPlain:
+        pass
     # The same deep copy as copy.deepcopy (shared parts stay shared), a third of the time for plain data.
     fitted = pickle.loads(pickle.dumps(filing, pickle.HIGHEST_PROTOCOL))
     _fit(fitted)
