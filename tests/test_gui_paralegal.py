@@ -11,7 +11,7 @@ import pytest
 
 pytest.importorskip("PySide6")
 
-from PySide6.QtCore import QPoint, QSettings, Qt  # noqa: E402
+from PySide6.QtCore import QPoint, QRect, QSettings, Qt  # noqa: E402
 from PySide6.QtWidgets import QDialog  # noqa: E402
 
 from form4_desktop.edgar_xml import Copy, write_bytes  # noqa: E402
@@ -371,3 +371,89 @@ def test_a_refused_date_is_said_until_its_box_is_corrected_and_no_longer(window,
     type_into(qtbot, period, "02/28/2023")
     assert window.document.filing.period_of_report == date(2023, 2, 28)
     assert window.statusBar().currentMessage() == ""
+
+
+# -- 7. names read whole --------------------------------------------------------------------------------------
+NAMES = [
+    ("Musk Elon", "Tesla, Inc.", "TSLA"),
+    ("Musk Elon", "TESLA MOTORS INC", "TSLA"),
+    ("Musk Elon", "SOLARCITY CORP", "SCTY"),
+    ("Musk Elon", "Endeavor Group Holdings, Inc.", "EDR"),
+    ("Rivera Maria L", "MICROVISION, INC.", "MVIS"),
+]
+
+
+def _fill_list(window, names, count: int = 40) -> None:
+    for number in range(count):
+        owner, issuer, ticker = names[number % len(names)]
+        filing = _filing(date(2022, 1 + number % 12, 1), issuer, ticker)
+        filing.reporting_owners[0].name = owner
+        window.store.create(filing)
+    window.refresh_browser()
+
+
+def _at_1280x800(window, qtbot) -> None:
+    """The window as a 1280x800 screen first shows it (the list as wide as it first is)."""
+    window.resize(1280, 800)
+    window._sized = False
+    window.hide()
+    window.show()
+    qtbot.waitExposed(window)
+    qtbot.wait(50)  # the list's first width is set on the next turn of the event loop
+
+
+def _cut_names(window) -> list[str]:
+    """The owners and issuers the list does not show whole in their cells (wrapped between words at most)."""
+    view, model = window.browser, window.drafts_model
+    metrics = view.fontMetrics()
+    wrap = int(Qt.TextFlag.TextWordWrap) if view.wordWrap() else 0  # as the list lays the text out
+    cut = []
+    for row in range(model.rowCount()):
+        for column in (0, 1):
+            index = model.index(row, column)
+            room = view.visualRect(index).adjusted(4, 1, -4, -1)  # the cell's text margins
+            needed = metrics.boundingRect(QRect(0, 0, room.width(), 10_000), wrap, index.data())
+            if needed.width() > room.width() or needed.height() > room.height():
+                cut.append(index.data())
+    return cut
+
+
+def test_the_owners_and_issuers_read_whole_at_1280x800(window, qtbot):
+    _fill_list(window, NAMES)
+    _at_1280x800(window, qtbot)
+    assert window.browser.verticalScrollBar().isVisible()
+    assert _cut_names(window) == []  # 24.png, 97.png: "Musk …", "River…", "MICROVISI…"
+    header = window.browser.horizontalHeader()
+    assert header.sectionViewportPosition(5) + header.sectionSize(5) <= header.viewport().width()  # all in sight
+    assert window.width() <= 1280
+
+
+def test_a_list_narrowed_by_an_earlier_start_is_widened_for_its_names(qtbot, store, script, settings):
+    first = MainWindow(store, today=date(2023, 1, 11), settings=settings)
+    qtbot.addWidget(first)
+    _fill_list(first, NAMES)
+    first.resize(1280, 800)
+    first.show()
+    qtbot.waitExposed(first)
+    qtbot.wait(50)
+    first.resizeDocks([first.browser_dock], [330], Qt.Orientation.Horizontal)  # as an older version left it
+    qtbot.wait(50)
+    assert _cut_names(first)
+    first.close()
+    again = MainWindow(store, today=date(2023, 1, 11), settings=QSettings(settings.fileName(), settings.format()))
+    qtbot.addWidget(again)
+    again.show()
+    qtbot.waitExposed(again)
+    qtbot.wait(50)
+    assert _cut_names(again) == []
+
+
+def test_rows_have_room_for_a_second_line_only_when_a_name_needs_it(window, qtbot):
+    _fill_list(window, [("Musk Elon", "Tesla, Inc.", "TSLA")], count=5)
+    _at_1280x800(window, qtbot)
+    assert _cut_names(window) == []
+    one_line = window.browser.rowHeight(0)  # room for one line: more rows in sight
+    _fill_list(window, NAMES, count=5)  # longer names come (an import): the list widens, and wraps what must
+    qtbot.wait(50)
+    assert _cut_names(window) == []
+    assert window.browser.rowHeight(0) > one_line

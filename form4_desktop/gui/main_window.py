@@ -59,7 +59,7 @@ from form4_desktop.gui import dialogs
 from form4_desktop.gui.actions import run_action
 from form4_desktop.gui.document import FilingDocument, new_filing
 from form4_desktop.gui.editor import Editor
-from form4_desktop.gui.models import DraftListModel, FindingsModel, boxes_to_fill, column_of
+from form4_desktop.gui.models import DraftListModel, FindingsModel, boxes_to_fill, column_of, two_line_width
 from form4_desktop.model import forms
 from form4_desktop.model import Filing, ReportingOwner, Signature, paths
 from form4_desktop.model.compare import changed_paths
@@ -398,24 +398,29 @@ class MainWindow(QMainWindow):
         self.browser.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.browser.verticalHeader().hide()
         header = self.browser.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)  # the issuer takes the room there is
         header.setStretchLastSection(False)
         self.browser.setColumnHidden(6, True)  # the last change is in each row's tooltip
-        # Every heading reads whole, and a period is a whole date ("03/14/20…" never): each column is as wide as
-        # its heading or its widest content in this font, whichever is wider. The issuer is cut (its tip is whole).
+        # Every heading reads whole, and so does every name and date: each column is as wide as its heading (with
+        # the sort arrow when the list is sorted by it) or its widest content (_fit_columns); an issuer's name too
+        # long for one line goes on to a second (each row has room for two), never cut.
         cells = self.browser.fontMetrics()
-        for column, widest in ((1, "MICROSOFT"), (2, "4/A"), (3, "00/00/0000"), (4, "draft"), (5, "0000")):
-            self.browser.setColumnWidth(
-                column, max(header.sectionSizeHint(column), cells.horizontalAdvance(widest) + 14)
-            )
-        self.browser.setWordWrap(False)
-        self.browser.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # the owner column gives way
+        self._headings = [header.sectionSizeHint(column) for column in range(DraftListModel.NUMBER + 1)]
+        self.browser.setWordWrap(True)
+        self.browser.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        # Rows of one line while every name fits on one, else of two (`_place_owner`).
+        self._row_heights = (self.browser.verticalHeader().defaultSectionSize(), 2 * cells.lineSpacing() + 8)
+        self.browser.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # the issuer gives way
+        self._list_needs = 0  # the width the list needs to show every name whole, when the dock was last fitted
+        self._placing = False
+        header.sectionResized.connect(lambda column, *_: column == 1 and self._place_owner())
         # The list keeps the order the user last chose (a click on a heading), here and at the next start; at
         # first the newest period first, never the order the drafts happened to be imported in.
         column, order = self._saved_sort()
         header.setSortIndicator(column, order)
         self.browser.setSortingEnabled(True)
         header.sortIndicatorChanged.connect(self._sort_changed)
+        self._fit_columns()
         self.browser.doubleClicked.connect(self._open_from_list)
         self.browser.activated.connect(self._open_from_list)
         # A row chosen (a click, the arrow keys) opens its draft: the row selected is always the open draft, the
@@ -445,11 +450,6 @@ class MainWindow(QMainWindow):
         dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable)
         dock.setWidget(panel)
         dock.setMinimumWidth(300)
-        # First shown wide enough that the reporting owner's heading reads whole: the other columns, that heading,
-        # the list's frame and scroll bar, and the panel's margins.
-        fixed = sum(self.browser.columnWidth(column) for column in range(1, 6))
-        scroll_bar = self.browser.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
-        self.browser_width = fixed + header.sectionSizeHint(0) + scroll_bar + 2 * self.browser.frameWidth() + 10
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, dock)
         self.browser_dock = dock
 
@@ -463,7 +463,81 @@ class MainWindow(QMainWindow):
     def _sort_changed(self, column: int, order: Qt.SortOrder) -> None:
         said = "ascending" if order == Qt.SortOrder.AscendingOrder else "descending"
         self.settings.setValue("drafts/sort", f"{column} {said}")
+        self._fit_columns()  # the heading sorted by shows its arrow beside its text
         self.browser.scrollTo(self.browser.currentIndex())  # the draft selected stays in sight
+
+    def _fit_columns(self) -> None:
+        """Every name and heading in the list read whole (not only in a tooltip): the owner, form, period, status
+        and number as wide as their widest content or heading; the issuer, which takes the room left, needs at
+        least as much as its longest name takes on two lines. `browser_width` is the list's width with every name
+        on one line, with its frame, scroll bar and margins (the dock is made that wide when the window allows)."""
+        cells = self.browser.fontMetrics()
+        header = self.browser.horizontalHeader()
+        rows = self.drafts_model.rows
+        arrow = header.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMarkSize) + 2 * header.style().pixelMetric(
+            QStyle.PixelMetric.PM_HeaderMargin
+        )
+
+        def heading(column: int) -> int:
+            return self._headings[column] + (arrow if header.sortIndicatorSection() == column else 0)
+
+        margins = 10  # the cell's text margins, and a little air
+        widest = {
+            2: cells.horizontalAdvance("4/A"),
+            3: cells.horizontalAdvance("00/00/0000"),
+            4: cells.horizontalAdvance("draft"),
+            5: cells.horizontalAdvance("0" * max(4, len(str(max((row.id for row in rows), default=0))))),
+        }
+        for column, width in widest.items():
+            self.browser.setColumnWidth(column, max(heading(column), width + margins))
+        owners = {row.reporting_owner for row in rows}
+        # The owner on one line when there is room (`_place_owner`), else on two; the issuer on two at most.
+        self._owner_widths = (
+            heading(0),
+            max((cells.horizontalAdvance(name) + margins for name in owners), default=0),
+            max((two_line_width(cells, name) + margins for name in owners), default=0),
+        )
+        issuers = {row.issuer for row in rows}
+        self._issuer_needs = max([heading(1)] + [two_line_width(cells, name) + margins for name in issuers])
+        self._issuer_line = max((cells.horizontalAdvance(name) + margins for name in issuers), default=0)
+        scroll_bar = self.browser.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+        fixed = sum(self.browser.columnWidth(column) for column in widest)
+        # Wide enough for every name on one line; the most the window can give is less at times (then they wrap).
+        owner = max(self._owner_widths[:2])
+        issuer = max(self._issuer_needs, self._issuer_line)
+        self.browser_width = fixed + owner + issuer + scroll_bar + 2 * self.browser.frameWidth() + 10
+        self._place_owner()
+
+    def _place_owner(self, *_) -> None:
+        """The owner's column: its names on one line when the issuer's can still be read whole beside it on two,
+        else the owner's on two as well; the issuer's column takes the rest (it stretches)."""
+        if self._placing or not hasattr(self, "_owner_widths"):
+            return
+        heading, one_line, two_lines = self._owner_widths
+        fixed = sum(self.browser.columnWidth(column) for column in range(2, DraftListModel.NUMBER + 1))
+        room = self.browser.viewport().width() - fixed
+        self._placing = True
+        try:
+            owner = max(heading, min(one_line, max(two_lines, room - self._issuer_needs)))
+            self.browser.setColumnWidth(0, owner)
+            one = owner >= one_line and room - owner >= self._issuer_line
+            self.browser.verticalHeader().setDefaultSectionSize(self._row_heights[0 if one else 1])
+        finally:
+            self._placing = False
+
+    def _fit_dock(self, *, first: bool = False) -> None:
+        """Widen the list, up to 45% of the window, when the names it shows need more than it has: at the first
+        show (also over a width kept from an earlier start) and when longer names come (an import). Never made
+        narrower: a list the user widened stays so; one narrowed stays so until longer names come."""
+        needed = self.browser_width
+        if not first and needed <= self._list_needs:
+            return
+        self._list_needs = needed
+        wanted = min(needed, self.width() * 45 // 100)
+        if first and not getattr(self, "_restored_layout", False):
+            wanted = max(wanted, self.width() * 3 // 10)
+        if self.browser_dock.width() < wanted:
+            self.resizeDocks([self.browser_dock], [wanted], Qt.Orientation.Horizontal)
 
     def _build_elsewhere_strip(self) -> None:
         """Above the form, a strip that says at once that the open draft was changed (or trashed, or deleted for
@@ -789,7 +863,8 @@ class MainWindow(QMainWindow):
             state = self.settings.value("window/state")
             if isinstance(state, QByteArray):
                 self.restoreState(state)
-            self._sized = True
+            # The list's width kept from an earlier start is widened at the first show when its names need more.
+            self._restored_layout = True
             return
         screen = QApplication.primaryScreen()
         available = screen.availableGeometry() if screen is not None else None
@@ -1304,6 +1379,9 @@ class MainWindow(QMainWindow):
         selected = self.selected_id() if self.trash_button.isChecked() else self.document.draft_id
         scroll = self.browser.verticalScrollBar().value()
         self.drafts_model.set_rows(rows)
+        self._fit_columns()
+        if self._list_needs:  # once shown: longer names widen the list (up to a point)
+            self._fit_dock()
         if (
             self.trash_button.isChecked()
             or self.document.draft_id == self._selected_open
@@ -2210,16 +2288,9 @@ class MainWindow(QMainWindow):
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
         super().showEvent(event)
-        if not getattr(self, "_sized", False):  # the browser's first width: wide enough to read a row
+        if not getattr(self, "_sized", False):  # the browser's first width: wide enough to read every row whole
             self._sized = True
-            QTimer.singleShot(
-                0,
-                lambda: self.resizeDocks(
-                    [self.browser_dock],
-                    [max(self.browser_width, self.width() * 3 // 10)],
-                    Qt.Orientation.Horizontal,
-                ),
-            )
+            QTimer.singleShot(0, lambda: self._fit_dock(first=True))
 
     # -- closing -----------------------------------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name

@@ -7,8 +7,16 @@ from datetime import date
 from decimal import Decimal
 from typing import Any, Callable
 
-from PySide6.QtCore import QAbstractListModel, QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QRect,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QBrush, QColor, QFontMetrics
 
 from form4_desktop.gui.document import FilingDocument
 from form4_desktop.model import DerivativeTransaction, Footnoted, NonDerivativeTransaction
@@ -97,7 +105,8 @@ class DraftListModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = DISPLAY_ROLE) -> Any:  # noqa: N802
         if role == DISPLAY_ROLE and orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.HEADERS):
-            return self.HEADERS[section]
+            # "Reporting owner" on two lines: its column need be no wider than the names under it.
+            return self.HEADERS[section].replace(" ", "\n") if section == 0 else self.HEADERS[section]
         return None
 
     def data(self, index: Index, role: int = DISPLAY_ROLE) -> Any:
@@ -128,6 +137,21 @@ class DraftListModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.UserRole:
             return row.id
         return None
+
+
+def two_line_width(metrics: QFontMetrics, text: str) -> int:
+    """The narrowest width at which `text` fits on two lines, broken between words (never inside one)."""
+    whole = metrics.horizontalAdvance(text)
+    low = max((metrics.horizontalAdvance(word) for word in text.split()), default=0)
+    high = whole
+    flags = int(Qt.TextFlag.TextWordWrap)
+    while low < high:
+        middle = (low + high) // 2
+        if metrics.boundingRect(QRect(0, 0, middle, 10_000), flags, text).height() <= 2 * metrics.lineSpacing():
+            high = middle
+        else:
+            low = middle + 1
+    return low
 
 
 # -- Table I and Table II ------------------------------------------------------------------------------------
