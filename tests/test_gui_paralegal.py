@@ -457,3 +457,15 @@ def test_rows_have_room_for_a_second_line_only_when_a_name_needs_it(window, qtbo
     qtbot.wait(50)
     assert _cut_names(window) == []
     assert window.browser.rowHeight(0) > one_line
+
+
+def test_mark_filed_on_a_filed_draft_says_it_is_filed_without_asking_for_a_date(window, qtbot, script):
+    filed = window.store.import_filed(_filing(date(2023, 1, 9)), date(2023, 1, 11))
+    window.refresh_browser()
+    _click_draft(qtbot, window, filed)
+    qtbot.waitUntil(lambda: window.document.draft_id == filed)
+    window._name_draft_actions()
+    mark = _action(window, "mark_filed")
+    assert mark.text() == f"Mark filed (draft {filed} was filed on 01/11/2023)" and not mark.isEnabled()
+    script.expect("tell", "Not marked filed", None, text=f"(draft {filed}) is already marked filed (on 01/11/2023)")
+    window.mark_filed()  # it asked for a date, then said it was filed already

@@ -6,7 +6,6 @@ import os
 from datetime import date
 from typing import NamedTuple
 
-from form4_desktop.app.documents import export_pdf, export_xml
 from form4_desktop.edgar_xml import Copy
 from form4_desktop.model.display import format_date
 from form4_desktop.store import DraftStore, StoreError, default_store_path, is_url
@@ -103,6 +102,8 @@ def already_said(name: str, imported: Imported, filed_on: date | None = None) ->
 
 
 def export_draft_xml(store: DraftStore, draft_id: int, path: str | os.PathLike[str], copy: Copy = Copy.RECORD) -> None:
+    from form4_desktop.app.documents import export_xml  # the rule engine and the XML layer: not needed to start
+
     export_xml(store.open(draft_id).filing, path, copy)
 
 
@@ -115,4 +116,6 @@ def export_draft_pdf(
     watermark: str = "auto",
     signature: str = "manual",
 ) -> bool:
+    from form4_desktop.app.documents import export_pdf
+
     return export_pdf(store.open(draft_id).filing, path, copies=copies, watermark=watermark, signature=signature)

@@ -11,13 +11,15 @@ from typing import NamedTuple, Sequence
 
 START = time.perf_counter()
 
-from PySide6.QtCore import QEvent, QEventLoop, QObject, QSettings, QTimer  # noqa: E402
-from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
-
+# The modules without Qt come first: once PySide6 is imported, its import hook reads the source of every module
+# imported after it (looking for "PySide6"), a cost these need not pay before the window is painted.
 from form4_desktop import __version__  # noqa: E402
 from form4_desktop.app.drafts import open_store  # noqa: E402
 from form4_desktop.app.logs import configure_logging  # noqa: E402
 from form4_desktop.store import DraftStore, StoreError, default_store_path  # noqa: E402
+
+from PySide6.QtCore import QEvent, QEventLoop, QObject, QSettings, QTimer  # noqa: E402
+from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
 log = logging.getLogger("form4_desktop.gui")
 

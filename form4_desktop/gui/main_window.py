@@ -13,6 +13,7 @@ import os
 import re
 import tempfile
 from datetime import date, datetime, timedelta, timezone
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QEvent, QItemSelectionModel, QModelIndex, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPainter
@@ -41,17 +42,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from form4_desktop.app import documents, holdings
-from form4_desktop.model.holdings import propose_for_row
-from form4_desktop.rules.continuity import continuity_findings
-from form4_desktop.rules.short_swing import short_swing_findings
+# Not imported here, so not before the window's first paint: app.documents (the rule engine, the XML and PDF
+# layers), app.holdings, the ledger's rules and app.rescue (lxml); each is imported where it is first used.
 from form4_desktop.app import clock
 from form4_desktop.app.autosave import Autosaver, is_orphan, new_slot
 from form4_desktop.app.closures import ClosuresFileError, load_calendar
 from form4_desktop.rules.closures import DEFAULT_CALENDAR
 from form4_desktop.rules.deadline import CUTOFF as deadline_cutoff
 from form4_desktop.rules.deadline import describe_time_left, filing_day, new_york
-from form4_desktop.app.rescue import REPORT_FILE, Rescued, rescue_drafts, rescue_file
 from form4_desktop.app.drafts import import_xml
 from form4_desktop.edgar_xml import Copy
 from form4_desktop.errors import UserError
@@ -80,6 +78,9 @@ from form4_desktop.store import (
     default_store_path,
     is_url,
 )
+
+if TYPE_CHECKING:
+    from form4_desktop.app.rescue import Rescued
 
 log = logging.getLogger("form4_desktop.gui")
 Button = dialogs.Button
@@ -205,12 +206,16 @@ def rescue_unopened(
     folder = choose_rescue_folder(parent, settings)
     if folder is None:
         return None
+    from form4_desktop.app.rescue import rescue_file
+
     done = rescue_file(path, folder, str(error))
     settings.setValue("folders/open", folder)  # Import Folder, which brings them back, starts there
     return folder, done
 
 
 def _rescued_text(folder: str, done: Rescued) -> str:
+    from form4_desktop.app.rescue import REPORT_FILE
+
     return f"{done.summary()} into {folder}. CCCs are not in the files; {REPORT_FILE} there says what was rescued."
 
 
@@ -1226,6 +1231,8 @@ class MainWindow(QMainWindow):
             self.status_label.setText(self.status_text)
             self.update_clock()
             return
+        from form4_desktop.app import documents
+
         filing = self.document.effective_filing()
         typed = typed_findings(self.document.refused_inputs())
         refused = {finding.field_path for finding in typed}
@@ -1258,6 +1265,8 @@ class MainWindow(QMainWindow):
             return None
         key = (owner, filing.issuer.cik, self.document.draft_id)
         if key not in self._ledgers:
+            from form4_desktop.app import holdings
+
             try:
                 ledger = holdings.ledger_of(self.store, owner, filing.issuer.cik, leave_out=self.document.draft_id)
                 merges = self.store.title_merges(owner, filing.issuer.cik)
@@ -1279,6 +1288,9 @@ class MainWindow(QMainWindow):
         if not found:
             return []
         ledger, merges, trades = found
+        from form4_desktop.rules.continuity import continuity_findings
+        from form4_desktop.rules.short_swing import short_swing_findings
+
         return continuity_findings(filing, ledger, merges) + short_swing_findings(
             filing, trades, self.document.draft_id
         )
@@ -1304,6 +1316,8 @@ class MainWindow(QMainWindow):
         if item.shares is None or item.shares.value is None or not item.acquired_disposed.value:
             return
         found = self._ledger(filing)
+        from form4_desktop.model.holdings import propose_for_row
+
         proposal = propose_for_row(found[0], filing, name, row, found[1]) if found else None
         if proposal is not None:
             self.document.set(
@@ -1512,6 +1526,8 @@ class MainWindow(QMainWindow):
             progress.setValue(done)
             progress.setLabelText(f"{done} of {total}: {os.path.basename(path)}")
             QApplication.processEvents()
+
+        from form4_desktop.app import holdings
 
         try:
             for result in holdings.import_folder(self.store, folder, step):
@@ -1761,6 +1777,8 @@ class MainWindow(QMainWindow):
         folder = choose_rescue_folder(self, self.settings)
         if folder is None:
             return
+        from form4_desktop.app.rescue import REPORT_FILE, rescue_drafts
+
         done = rescue_drafts(self.store, folder)
         self.settings.setValue("folders/open", folder)  # Import Folder, which brings them back, starts there
         level = "warning" if done.lost else "information"
@@ -1995,6 +2013,11 @@ class MainWindow(QMainWindow):
             found = self.findChild(QAction, action_name)
             if found is not None:
                 found.setText(text)
+        mark = self.findChild(QAction, "mark_filed")
+        if mark is not None and self.document.status == "filed":  # nothing to mark: say so in the menu itself
+            mark.setText(f"Mark filed (draft {draft_id} was filed {self._filed_text()})")
+        if mark is not None:
+            mark.setEnabled(self.document.status != "filed" and self.store.read_only is None)
 
     def duplicate(self) -> None:
         draft_id = self.document.draft_id
@@ -2071,6 +2094,14 @@ class MainWindow(QMainWindow):
             self.store_changed()
 
     def mark_filed(self) -> None:
+        if self.document.status == "filed":
+            dialogs.tell(
+                self,
+                "Not marked filed",
+                f"{self._draft_name()} is already marked filed ({self._filed_text()}). To correct it, use Draft ▸ "
+                "Amend.",
+            )
+            return
         self.commit_typing()
         if self.document.draft_id is None or self.document.modified:
             if not self.save():
@@ -2175,6 +2206,8 @@ class MainWindow(QMainWindow):
         path = dialogs.save_file(self, f"Export the {copy.value} XML", start, "EDGAR XML (*.xml)")
         if not path:
             return
+        from form4_desktop.app import documents
+
         documents.export_xml(self.document.filing, path, copy)
         self.remember_folder("export", path)
         self.say(f"Exported the {copy.value} copy to {path}.")
