@@ -526,6 +526,7 @@ def test_every_rule_has_a_test():
     tested |= {"PRINT-CHARACTERS"}  # tests/test_pdf.py (what the printed form's font cannot carry)
     tested |= {"DEEMED-DATE-INELIGIBLE", "FORM5-ITEM-ON-FORM4", "FORM5-GIFT-ON-TIME", "PRE-REGISTRATION"}  # test_deadline
     tested |= {"FORM4-ITEM-ON-FORM5", "FORM5-REPORTED-BOXES"}  # tests/test_form5_coding.py
+    tested |= {"FORM5-ITEM-AS-LATE-FORM4"}  # tests/test_form5_reported_boxes.py
     assert tested == set(RULES)
 
 

@@ -39,6 +39,7 @@ from form4_desktop.model import (
     ReportingOwner,
     TransactionCoding,
     UnderlyingSecurity,
+    operations,
 )
 
 T = TypeVar("T")
@@ -181,8 +182,9 @@ def build_tree(filing: Filing, copy: Copy = Copy.RECORD) -> etree._Element:
     _opt_bool(root, "notSubjectToSection16", filing.not_subject_to_section16)
     if record:  # fields EDGAR computes: in the disseminated copy only
         _opt_bool(root, "noSecuritiesOwned", filing.no_securities_owned)
-        _opt_bool(root, "form3HoldingsReported", filing.form3_holdings_reported)
-        _opt_bool(root, "form4TransactionsReported", filing.form4_transactions_reported)
+        form3_holdings, form4_transactions = operations.reported_boxes_recorded(filing)  # as the screen shows them
+        _opt_bool(root, "form3HoldingsReported", form3_holdings)
+        _opt_bool(root, "form4TransactionsReported", form4_transactions)
 
     issuer = _sub(root, "issuer")
     _sub(issuer, "issuerCik", _cik(filing.issuer.cik, copy))
@@ -535,8 +537,9 @@ def _written_as_text(filing: Filing, copy: Copy) -> bytes | None:
     out.opt_bool(i1, "notSubjectToSection16", filing.not_subject_to_section16)
     if record:
         out.opt_bool(i1, "noSecuritiesOwned", filing.no_securities_owned)
-        out.opt_bool(i1, "form3HoldingsReported", filing.form3_holdings_reported)
-        out.opt_bool(i1, "form4TransactionsReported", filing.form4_transactions_reported)
+        form3_holdings, form4_transactions = operations.reported_boxes_recorded(filing)  # as the screen shows them
+        out.opt_bool(i1, "form3HoldingsReported", form3_holdings)
+        out.opt_bool(i1, "form4TransactionsReported", form4_transactions)
 
     issuer = filing.issuer
     lines.append("  <issuer>")

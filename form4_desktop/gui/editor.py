@@ -242,8 +242,9 @@ class FilingTab(QWidget):
         layout.setRowVisible(self.form4_transactions, description.form == "5")
         self.no_securities.setChecked(not (*filing.table_i, *filing.table_ii))
         # As EDGAR sets them from the rows (a holding of form type 3, a transaction of form type 4), and as the
-        # printed form checks them; a value kept from a filed form that disagrees is a finding (FORM5-REPORTED-BOXES).
-        form3_holdings, form4_transactions = operations.reported_boxes(filing)
+        # printed form and the record copy have them (EDGAR's own on its copy); a value kept from a filed form that
+        # disagrees is a finding (FORM5-REPORTED-BOXES).
+        form3_holdings, form4_transactions = operations.reported_boxes_shown(filing)
         self.form3_holdings.setChecked(form3_holdings)
         self.form4_transactions.setChecked(form4_transactions)
 

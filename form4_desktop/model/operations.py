@@ -121,6 +121,47 @@ def reported_boxes(filing: Filing) -> tuple[bool, bool]:
     return any(is_late_form3_holding(row) for row in rows), any(is_late_form4_item(row) for row in rows)
 
 
+def reported_boxes_shown(filing: Filing) -> tuple[bool, bool]:
+    """A Form 5's "Form 3 Holdings Reported" and "Form 4 Transactions Reported" as the editor shows them and the
+    form prints them. A draft's are what its rows say, which is what EDGAR sets them to when it accepts the form
+    (TS 4.3): a value kept from a filed form is not the draft's (FORM5-REPORTED-BOXES says where they differ). A copy
+    EDGAR disseminated is its record, shown as EDGAR filed it (the rows where it left a box out)."""
+    derived = reported_boxes(filing)
+    if not filing.is_disseminated_copy:
+        return derived
+    kept = (filing.form3_holdings_reported, filing.form4_transactions_reported)
+    return (
+        derived[0] if kept[0] is None else kept[0],
+        derived[1] if kept[1] is None else kept[1],
+    )
+
+
+def reported_boxes_recorded(filing: Filing) -> tuple[bool | None, bool | None]:
+    """The two boxes as a record copy writes them: where the filing holds a value, a Form 5 draft's is what the
+    screen and the printed form show (the rows'), EDGAR's copy keeps EDGAR's, and any other form keeps what it holds
+    (the schema then refuses it); a box the filing does not hold is left out, as the file had it."""
+    kept = (filing.form3_holdings_reported, filing.form4_transactions_reported)
+    if filing.is_disseminated_copy or filing.form != "5":
+        return kept
+    derived = reported_boxes(filing)
+    return (None if kept[0] is None else derived[0], None if kept[1] is None else derived[1])
+
+
+def clear_computed(filing: Filing) -> None:
+    """Drop the values EDGAR computes when it accepts a form (TS 4.3 and its field tables, NA in a submission: noSecuritiesOwned,
+    form3HoldingsReported, form4TransactionsReported, rptOwnerStateDescription, rptOwnerGoodAddress) and its schema
+    version, from a copy of a filed form that becomes a new draft (an amendment, a duplicate): EDGAR computes them
+    again for the new form, from what it then says."""
+    filing.schema_version = None
+    filing.no_securities_owned = None
+    filing.form3_holdings_reported = None
+    filing.form4_transactions_reported = None
+    for owner in filing.reporting_owners:
+        if owner.address is not None:
+            owner.address.state_description = None
+            owner.address.good_address = None
+
+
 def check_room(filing: Filing, table: str) -> None:
     """Refuse (LimitError) a new row in a full table."""
     if len(_rows(filing, table)) >= MAX_ROWS:

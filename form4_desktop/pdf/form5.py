@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from xml.sax.saxutils import escape
 
-from form4_desktop.model import Filing
+from form4_desktop.model import Filing, operations
 from form4_desktop.model.forms import FORM5
 from form4_desktop.pdf import layout
 from form4_desktop.pdf.form4 import ACQUIRED_OR_DISPOSED, EXIT_BOX, RULE_10B5_1_BOX
@@ -15,15 +15,12 @@ from form4_desktop.pdf.layout import CELL_CENTER, Cell, PrintedForm, TableLayout
 
 
 def _holdings_of_form3(filing: Filing) -> bool:
-    rows = [*filing.table_i, *filing.table_ii]
-    flagged = any(not layout.is_transaction(row) and getattr(row.coding, "form_type", None) == "3" for row in rows)
-    return bool(filing.form3_holdings_reported) or flagged
+    # As the editor shows it: a draft's rows, EDGAR's own value on its copy (operations.reported_boxes_shown).
+    return operations.reported_boxes_shown(filing)[0]
 
 
 def _transactions_of_form4(filing: Filing) -> bool:
-    rows = [*filing.table_i, *filing.table_ii]
-    flagged = any(layout.is_transaction(row) and getattr(row.coding, "form_type", None) == "4" for row in rows)
-    return bool(filing.form4_transactions_reported) or flagged
+    return operations.reported_boxes_shown(filing)[1]
 
 
 def code(row) -> str:

@@ -565,6 +565,19 @@ _RULES = [
         _GIFTS,
     ),
     Rule(
+        "FORM5-ITEM-AS-LATE-FORM4",
+        W,
+        "A Form 5 item (L small acquisition; G or W acquired) on a Form 5, or a row marked L (a Form 5 item reported "
+        "late), is form type 5, not 4: form type 4 says a Form 4 was due and not filed (it prints G4 and checks "
+        "'Form 4 Transactions Reported'); not for a G acquired that goes with a gift given on the same form",
+        "§4 Coding rules (TS §4.3.8.3: EDGAR treats a '4' transaction on a Form 5 as late by definition, a '5' one as "
+        "timely unless marked L; TS §4.3: form4TransactionsReported is set from the '4' transactions); Rule 16a-3(f) "
+        "(the Form 5 items: exempt transactions not reported earlier, small acquisitions deferred under Rule 16a-6, "
+        "apart from transactions that should have been reported on Form 4; as summarized by CCRCorp, 'Tips on Form 5 "
+        "filing and proxy statement'); Rule 16a-6(a) (small acquisitions 'shall be reported on Form 5'); Release "
+        "33-11138 (acquisitions by gift may still be reported on Form 5)",
+    ),
+    Rule(
         "FORM5-ITEM-EARLY",
         I,
         "A Form 4 row marked V (a Form 5 item reported early) has no two-day deadline; "

@@ -37,7 +37,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from form4_desktop.model import DerivativeTransaction, Filing, NonDerivativeTransaction
-from form4_desktop.model.forms import LATE_FORM4_ITEM, choose_form_type
+from form4_desktop.model.forms import FORM5_ITEM, LATE_FORM4_ITEM, choose_form_type
 from form4_desktop.rules import deadline
 from form4_desktop.rules.boxes import box_label, cell
 from form4_desktop.rules.catalog import RULES
@@ -433,10 +433,34 @@ def _row_problems(filing: Filing, row: Transaction, calendar: Calendar, paired: 
             "a gift given on or after 02/27/2023 was due on Form 4 within two business days (Release 33-11138); "
             f"on a Form 5 it is a late Form 4 item: {choose_form_type(LATE_FORM4_ITEM)} (it prints G4).",
         )
+    if filing.form == "5" and form_type == "4" and not paired:
+        # Form type 4 on a Form 5 says a Form 4 was due and not filed (TS 4.3.8.3: late by definition): it prints G4
+        # and checks "Form 4 Transactions Reported", which the issuer's Item 405 review counts as a late Form 4.
+        printed = f"it prints {_code(row)}4 and checks 'Form 4 Transactions Reported'"
+        if is_form5_item(row):
+            yield (
+                "FORM5-ITEM-AS-LATE-FORM4",
+                "coding",
+                f"code {_code(row)}{' (acquired)' if _code(row) != 'L' else ''} is a Form 5 item (Rule 16a-3(f)), "
+                f"due on this Form 5, but its form type says a Form 4 was due and not filed ({printed}); "
+                f"{choose_form_type(FORM5_ITEM)} (and L if this Form 5 is late with it: it prints {_code(row)}5).",
+            )
+        elif row.timeliness is not None and row.timeliness.value == "L":
+            yield (
+                "FORM5-ITEM-AS-LATE-FORM4",
+                "coding",
+                f"marked L, a Form 5 item reported late, but its form type says a Form 4 item reported late "
+                f"({printed}); for a late Form 5 item {choose_form_type(FORM5_ITEM)} (it prints {_code(row)}5), for "
+                "a late Form 4 item clear L.",
+            )
 
 
 # The box a row rule names, when it is a part of the column's value (the V of the code column).
-_PART = {"FORM5-ITEM-ON-FORM4": ".form_type", "FORM5-GIFT-ON-TIME": ".form_type"}
+_PART = {
+    "FORM5-ITEM-ON-FORM4": ".form_type",
+    "FORM5-GIFT-ON-TIME": ".form_type",
+    "FORM5-ITEM-AS-LATE-FORM4": ".form_type",
+}
 
 
 def _row_findings(filing: Filing, calendar: Calendar) -> list[Finding]:

@@ -23,7 +23,7 @@ from typing import Any, Callable, Iterator, NamedTuple, TypeVar
 
 import platformdirs
 
-from form4_desktop.model import Filing, Issuer, ReportingOwner
+from form4_desktop.model import Filing, Issuer, ReportingOwner, operations
 from form4_desktop.store.codec import CodecError, filing_from_json, filing_to_json
 from form4_desktop.store import database
 from form4_desktop.store.database import ReadOnly, StoreError, now_text, open_database, rollback
@@ -468,7 +468,7 @@ class DraftStore:
     @guarded(saving=True)
     def duplicate(self, draft_id: int) -> int:
         filing = copy.deepcopy(self.open(draft_id).filing)
-        filing.schema_version = None  # a copy is a new draft, not EDGAR's record
+        operations.clear_computed(filing)  # a copy is a new draft, not EDGAR's record
         return self.create(filing)
 
     # -- trash -------------------------------------------------------------------------------------------
@@ -569,7 +569,9 @@ class DraftStore:
         filing = copy.deepcopy(original.filing)
         filing.document_type = filing.form + "/A"
         filing.date_of_original_submission = date.fromisoformat(original.filed_on) if original.filed_on else None
-        filing.schema_version = None
+        # EDGAR's record of the original carried what EDGAR computed from it (the Form 5 reported boxes, "no
+        # securities owned", the owner's state description); the amendment's are computed again from what it says.
+        operations.clear_computed(filing)
         return self.create(filing, amends_id=draft_id)
 
     @guarded(saving=True)
