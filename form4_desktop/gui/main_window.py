@@ -1014,6 +1014,8 @@ class MainWindow(QMainWindow):
             self.store.checkpoint()
         except StoreError as error:  # busy (a reader) or gone: the next change tries again; nothing is lost
             log.info("checkpoint not done: %s", error)
+        if getattr(self.store, "wal_holds_forgotten", False):  # a reader kept a forgotten CCC in the -wal file
+            pass  # tried again, without waiting, until that reader is gone
 
     def _filed_text(self) -> str:
         filed = self.document.filed_on

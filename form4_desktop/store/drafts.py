@@ -249,12 +249,37 @@ class DraftStore:
         change to the store: a list shown from it is then stale. This connection's own changes leave it as is."""
         return self._db.execute("PRAGMA data_version").fetchone()[0]
 
+    # How long forgetting a CCC waits for another program's read to end before it leaves the -wal file to a later
+    # checkpoint (the app's timer); a moment, not the busy timeout: the window must not freeze.
+    FORGET_WAIT = 1.0
+    # A CCC forgotten while another program was reading the store is still in the -wal file (see forget_ccc).
+    wal_holds_forgotten = False
+
     @guarded(saving=False)
-    def checkpoint(self) -> None:
+    def checkpoint(self, truncate: bool = False) -> None:
         """Move what is committed from the -wal file into the store file itself, so that a copy of the store
-        file alone (made by a backup program while the app runs) holds every saved draft."""
-        if self.read_only is None:
+        file alone (made by a backup program while the app runs) holds every saved draft. With `truncate`, or
+        while `wal_holds_forgotten`, the -wal file is also emptied if no other program is reading the store; that
+        is tried without waiting (the app's timer calls this again until `wal_holds_forgotten` is False)."""
+        if self.read_only is not None:
+            return
+        if truncate or self.wal_holds_forgotten:
+            if self._empty_wal(wait=0) and self.wal_holds_forgotten:
+                log.info("store %s: the -wal file that held a forgotten CCC is now empty", self.path)
+                self.wal_holds_forgotten = False
+        else:
             self._db.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchone()
+
+    def _empty_wal(self, *, wait: float) -> bool:
+        """A TRUNCATE checkpoint: everything committed into the store file and the -wal file cut to nothing, so
+        no copy of an erased value stays in it. It cannot be done while another connection reads (SQLite says
+        busy; it waits `wait` seconds for the reader to finish). True when done."""
+        self._db.execute(f"PRAGMA busy_timeout = {int(wait * 1000)}")
+        try:
+            busy = self._db.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0]
+        finally:
+            self._db.execute(f"PRAGMA busy_timeout = {int(database.BUSY_TIMEOUT * 1000)}")
+        return not busy
 
     def __enter__(self) -> DraftStore:
         return self
@@ -865,10 +890,11 @@ class DraftStore:
         return changed
 
     def _after_forgetting(self) -> None:
-        """Leave no copy of a forgotten CCC behind: here, in the -wal file."""
-        busy = self._db.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0]
-        if busy:
-            log.warning("store %s: the -wal file could not be emptied (another program is reading)", self.path)
+        """Leave no copy of a forgotten CCC behind: here, in the -wal file. While another program reads the store
+        it cannot be emptied; the store remembers that (`wal_holds_forgotten`) and `checkpoint` tries again."""
+        if not self._empty_wal(wait=self.FORGET_WAIT):
+            log.warning("store %s: the -wal file could not be emptied yet (another program is reading)", self.path)
+            self.wal_holds_forgotten = True
 
     @guarded(saving=False)
     def forgotten_cccs(self, filing: Filing) -> builtins.list[str]:

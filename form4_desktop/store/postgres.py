@@ -397,8 +397,8 @@ class PostgresStore(DraftStore):
         return self._notified + self._pg.reconnected
 
     @guarded(saving=False)
-    def checkpoint(self) -> None:
-        """Nothing to do: the server keeps what is committed."""
+    def checkpoint(self, truncate: bool = False) -> None:
+        """Nothing to do: the server keeps what is committed (and has no -wal file of ours to empty)."""
 
     @guarded(saving=False)
     def connection_problem(self) -> str | None:
