@@ -1015,7 +1015,7 @@ class MainWindow(QMainWindow):
         except StoreError as error:  # busy (a reader) or gone: the next change tries again; nothing is lost
             log.info("checkpoint not done: %s", error)
         if getattr(self.store, "wal_holds_forgotten", False):  # a reader kept a forgotten CCC in the -wal file
-            pass  # tried again, without waiting, until that reader is gone
+            self.checkpoint_timer.start()  # tried again, without waiting, until that reader is gone
 
     def _filed_text(self) -> str:
         filed = self.document.filed_on
