@@ -966,6 +966,8 @@ class Editor(QTabWidget):
         # A filed form stays readable and its text can be copied: fields are read-only, not greyed out.
         for widget, _, _ in self.binder.bindings:
             if isinstance(widget, (QLineEdit, QPlainTextEdit)):
+                if widget.isReadOnly() == read_only:
+                    continue  # its look is already the right one: polishing it again costs, for nothing
                 widget.setReadOnly(read_only)
                 widget.style().unpolish(widget)  # the read-only look follows the property
                 widget.style().polish(widget)

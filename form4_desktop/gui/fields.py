@@ -124,7 +124,9 @@ class Binder(QObject):
         widget.installEventFilter(self)
 
     def _mark(self, widget: QWidget, problem: str | None) -> None:
-        widget.setStyleSheet(INVALID_STYLE if problem else "")
+        style = INVALID_STYLE if problem else ""
+        if widget.styleSheet() != style:  # set again, the same style re-polishes the box for nothing
+            widget.setStyleSheet(style)
         widget.setToolTip(problem or widget.whatsThis())
 
     def check(self, widget: QCheckBox, template: str) -> None:
