@@ -189,12 +189,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     app.setApplicationName("Form 4 Desktop")
     app.setOrganizationName("form4-desktop")
     app.setDesktopFileName("io.github.form4desktop.Form4Desktop")
-    from importlib import resources
-
     from PySide6.QtGui import QIcon
 
-    with resources.as_file(resources.files("form4_desktop.gui") / "form4-desktop.svg") as icon:
-        app.setWindowIcon(QIcon(str(icon)))
+    # The icon is beside this module, in the bundle too (importlib.resources would cost more to import than the
+    # icon to load, before the window is painted).
+    app.setWindowIcon(QIcon(os.path.join(os.path.dirname(os.path.abspath(__file__)), "form4-desktop.svg")))
     if arguments.self_check:
         return self_check()
     from form4_desktop.gui.actions import install_excepthook
