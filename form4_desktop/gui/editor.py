@@ -454,6 +454,10 @@ class SignaturesTab(ListFormTab):
         return Signature(conformed_signature(name), clock.new_york_today())
 
 
+# The row's context menu entry for a Rule 16a-2(a) transaction, in the rule's words.
+PRE_REGISTRATION_TEXT = "Reported under Rule 16a-2(a) (before the issuer registered)"
+
+
 class TableTab(QWidget):
     """Table I or Table II: transactions and holdings, with pickers, footnotes, add/remove/reorder."""
 
@@ -501,6 +505,16 @@ class TableTab(QWidget):
         self.clear_action.triggered.connect(self.clear_cell)
         self.view.addAction(self.footnote_action)
         self.view.addAction(self.clear_action)
+        # Rule 16a-2(a): EDGAR's XML has no box for it, so it is a mark on the row (kept in the draft store), set
+        # where the row's other commands are; PRE-REGISTRATION then asks for the footnote the form shows.
+        self.pre_registration_action = QAction(PRE_REGISTRATION_TEXT, self)
+        self.pre_registration_action.setObjectName(f"{table}_pre_registration")
+        self.pre_registration_action.setCheckable(True)
+        self.pre_registration_action.setToolTip(
+            "A transaction before the issuer registered under Section 12, reported on the first Form 4 required "
+            "after it: it starts no deadline of its own. Add a footnote saying so: EDGAR's form has no box for it."
+        )
+        self.pre_registration_action.triggered.connect(self.mark_pre_registration)
         for text, keys, handler in (
             ("Add transaction", "Ctrl+Shift+T", self.add_transaction),
             ("Add holding", "Ctrl+Shift+H", self.add_holding),
@@ -580,10 +594,39 @@ class TableTab(QWidget):
         self.buttons["add_transaction"].setVisible(self.model.allows_transactions)
 
     def _menu(self, position) -> None:
+        clicked = self.view.indexAt(position)
+        if clicked.isValid():
+            self.view.setCurrentIndex(clicked)  # the menu acts on the row that was right-clicked
         menu = QMenu(self)
         menu.addAction(self.footnote_action)
         menu.addAction(self.clear_action)
+        if self.offers_pre_registration():
+            menu.addSeparator()
+            menu.addAction(self.pre_registration_action)
         menu.exec(self.view.viewport().mapToGlobal(position))
+
+    def offers_pre_registration(self) -> bool:
+        """The selected row is a Form 4 transaction: the Rule 16a-2(a) mark is offered, ticked as the row has it."""
+        index = self.view.currentIndex()
+        offered = self.document.filing.form == "4" and index.isValid() and self.model.is_transaction(index.row())
+        if offered:
+            self.pre_registration_action.setChecked(bool(self.rows[index.row()].pre_registration))
+            self.pre_registration_action.setEnabled(not self.document.read_only)
+        return offered
+
+    def mark_pre_registration(self, checked: bool) -> None:
+        """Mark (or unmark) the selected transaction as reported under Rule 16a-2(a), undoably."""
+        index = self.view.currentIndex()
+        if not index.isValid() or not self.model.is_transaction(index.row()) or self.document.filing.form != "4":
+            self.refused.emit("Only a transaction on a Form 4 is reported under Rule 16a-2(a): select it first.")
+            return
+        row = index.row()
+        self.document.set(
+            f"{self.table}[{row}].pre_registration",
+            bool(checked),
+            f"{'Mark' if checked else 'Unmark'} row {row + 1} as reported under Rule 16a-2(a)",
+            merge=False,
+        )
 
     @property
     def rows(self) -> list:

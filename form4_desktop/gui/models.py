@@ -187,6 +187,10 @@ def refs_text(footnote_ids: list[str]) -> str:
     return "".join(f"({footnote_id[1:]})" for footnote_id in footnote_ids)
 
 
+# Beside the number of a row reported under Rule 16a-2(a) (RowsModel's row headings).
+PRE_REGISTRATION_MARK = "16a-2(a)"
+
+
 class RowsModel(QAbstractTableModel):
     """Table I (`table="table_i"`) or Table II of the open filing; edits go through the document's undo stack."""
 
@@ -243,6 +247,8 @@ class RowsModel(QAbstractTableModel):
             name, row, _ = paths.split_item(path)
             if name == self.table and row is not None and 0 <= row < self.rowCount():
                 self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
+                if path.endswith(".pre_registration"):  # the row's number shows the mark
+                    self.headerDataChanged.emit(Qt.Orientation.Vertical, row, row)
 
     @property
     def rows(self) -> list:
@@ -260,8 +266,17 @@ class RowsModel(QAbstractTableModel):
                 return _wrap(self.columns[section].header)
             if role == Qt.ItemDataRole.ToolTipRole:
                 return self.columns[section].tip
-        if orientation == Qt.Orientation.Vertical and role == DISPLAY_ROLE:
-            return str(section + 1)
+        if orientation == Qt.Orientation.Vertical and 0 <= section < len(self.rows):
+            # A row reported under Rule 16a-2(a) says so beside its number (the XML has no box for it).
+            marked = getattr(self.rows[section], "pre_registration", False)
+            if role == DISPLAY_ROLE:
+                return f"{section + 1} {PRE_REGISTRATION_MARK}" if marked else str(section + 1)
+            if role == Qt.ItemDataRole.ToolTipRole and marked:
+                return (
+                    f"Row {section + 1} is reported under Rule 16a-2(a): a transaction before the issuer registered "
+                    "under Section 12, on the first Form 4 required after it; it starts no deadline. Right-click the "
+                    "row to change that."
+                )
         return None
 
     def is_transaction(self, row: int) -> bool:
