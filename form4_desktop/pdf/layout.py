@@ -100,12 +100,26 @@ class _Font(TTFont):
     string encoded once is encoded the same way again (kept with that document's state, and gone with it)."""
 
     _WIDTHS_KEPT = 100_000
+    _SUBSETS_KEPT = 32
 
     def __init__(self, name: str, path: str):
         super().__init__(name, path)
         self._widths: dict[tuple[object, float, str], float] = {}
         self._last: tuple[Callable[[], object], dict, bool] = (lambda: None, {}, False)
         self._names: tuple[Callable[[], object], dict[int, str]] = (lambda: None, {})
+        # the font file embedded for a subset of characters is the same for the same characters: made once
+        make_subset, made = self.face.makeSubset, dict[tuple, bytes]()
+
+        def subset_file(subset):
+            key = tuple(subset)
+            found = made.get(key)
+            if found is None:
+                if len(made) >= self._SUBSETS_KEPT:
+                    made.clear()
+                found = made[key] = make_subset(subset)
+            return found
+
+        self.face.makeSubset = subset_file
 
     def stringWidth(self, text, size, encoding="utf8"):
         key = (text, size, encoding)
@@ -256,6 +270,8 @@ class Paragraph(ReportlabParagraph):
     height is not used, as nothing here shrinks or ellipsizes), so a second wrap at the same width is the first.
     Its markup is parsed by shape (see _fragments)."""
 
+    form4_fixed = False  # the form's own wording, the same in every filing (_s)
+
     def __init__(self, text, style=None, bulletText=None, frags=None, caseSensitive=1, encoding="utf8"):
         if frags is None and style is not None and bulletText is None and isinstance(text, str):
             frags = _fragments(text, style)
@@ -284,9 +300,22 @@ class Paragraph(ReportlabParagraph):
             self.canv._code.append(code)
 
     def direct_code(self, canvas, width: float, height: float) -> str | None:
-        """The PDF that draw() writes (drawing.FastTable), where it is written directly."""
+        """The PDF that draw() writes (drawing.FastTable), where it is written directly. The form's own wording
+        (_s), drawn on every page its table reaches, is written once per document and width."""
+        written = None
+        if self.form4_fixed:
+            written = getattr(canvas._doc, "form4_wording", None)
+            if written is None:
+                written = canvas._doc.form4_wording = {}
+            found = written.get((id(self), getattr(self, "_wrapped_width", None)))
+            if found is not None and found[0] is self:
+                return found[1]
         code = plain_paragraph_code(self, canvas)
-        return code if code is not None else frag_paragraph_code(self, canvas)
+        if code is None:
+            code = frag_paragraph_code(self, canvas)
+        if written is not None and code is not None:
+            written[id(self), getattr(self, "_wrapped_width", None)] = (self, code)
+        return code
 
 
 # A cell's lines are 1.4 times its font apart, so that a footnote mark raised on a wrapped line stays clear of
@@ -533,6 +562,7 @@ def _s(markup: str, style: ParagraphStyle = CELL) -> Paragraph:
     key = (markup, style.name)
     if key not in cache:
         cache[key] = Paragraph(markup, style)
+        cache[key].form4_fixed = True
     return cache[key]
 
 
@@ -668,14 +698,23 @@ class Cell(Flowable):
             # as self._paragraph.drawOn(canvas, 0, 0)
             return f"q\n1 0 0 1 0 0 cm\n{code}\nQ" if code else "q\n1 0 0 1 0 0 cm\nQ"
         style, text = self.style, self.markup
-        baseline = height - style.fontSize
-        if style.alignment == TA_CENTER:
-            x = width / 2 - 0.5 * pdfmetrics.stringWidth(text, style.fontName, style.fontSize)
-        elif style.alignment == TA_RIGHT:
-            x = width - pdfmetrics.stringWidth(text, style.fontName, style.fontSize)
-        else:
-            x = 0
-        return string_code(canvas, x, baseline, text, style.fontName, style.fontSize)
+        # the same line in the same place of a cell is written the same way throughout a document (a date, a
+        # code, an empty cell recur down a column): written once per document
+        written = getattr(canvas._doc, "form4_lines", None)
+        if written is None:
+            written = canvas._doc.form4_lines = {}
+        key = (text, style.fontName, style.fontSize, style.alignment, width, height)
+        code = written.get(key)
+        if code is None:
+            baseline = height - style.fontSize
+            if style.alignment == TA_CENTER:
+                x = width / 2 - 0.5 * pdfmetrics.stringWidth(text, style.fontName, style.fontSize)
+            elif style.alignment == TA_RIGHT:
+                x = width - pdfmetrics.stringWidth(text, style.fontName, style.fontSize)
+            else:
+                x = 0
+            code = written[key] = string_code(canvas, x, baseline, text, style.fontName, style.fontSize)
+        return code
 
     def draw(self) -> None:
         if self._marked is not None and self._paragraph is None:
@@ -1156,10 +1195,7 @@ def cell(form: PrintedForm, filing: Filing, row: object, column: PrintedColumn, 
     holding shows only what a holding has; a part "(A)" or "(D)" shows the amount when the row's (A) or (D) is
     that (a holding's coding marks go with its code, or with its title where the table has no code column)."""
     transaction = is_transaction(row)
-    kinds = {one.kind for one in column.columns}
-    style = _ALIGN.get(column.columns[0].kind, CELL_CENTER)
-    if column.columns[0].attribute == "underlying.title":
-        style = CELL_CENTER
+    kinds, style, whole, shown_in, has_code = _column_facts(column, columns)
     if column.part in ("(A)", "(D)"):
         direction = row.acquired_disposed if transaction else None  # type: ignore[attr-defined]
         code = direction.value if direction is not None else None
@@ -1169,15 +1205,37 @@ def cell(form: PrintedForm, filing: Filing, row: object, column: PrintedColumn, 
         if transaction and mine:
             markup = value_markup(row, amount) + refs(direction.footnote_ids if direction else [])
         return Cell(markup, CELL_RIGHT, whole=True)
-    shown = [one for one in column.columns if transaction or one.holding]
-    markup = _joined([value_markup(row, one) for one in shown])
+    markup = _joined([value_markup(row, one) for one in shown_in[transaction]])
     coding = getattr(row, "coding", None)
     if not transaction and coding is not None and coding.footnote_ids:
-        has_code = any(one.kind == "code" for one in (c for p in columns for c in p.columns))
         if ("code" in kinds) or (not has_code and column is columns[0]):
             markup += refs(coding.footnote_ids)
-    whole = not kinds & {"text"}
     return Cell(markup, style, whole=whole)
+
+
+_facts: dict[int, tuple] = {}
+
+
+def _column_facts(column: PrintedColumn, columns: list[PrintedColumn]) -> tuple:
+    """What a column's cells share, found once per table: its kinds of value, its style, whether its words are
+    kept whole, the columns it shows for a transaction and for a holding, and whether the table has a code."""
+    found = _facts.get(id(column))
+    if found is not None and found[0] is column and found[1] is columns:
+        return found[2]
+    kinds = {one.kind for one in column.columns}
+    style = _ALIGN.get(column.columns[0].kind, CELL_CENTER)
+    if column.columns[0].attribute == "underlying.title":
+        style = CELL_CENTER
+    shown_in = {
+        True: [one for one in column.columns],
+        False: [one for one in column.columns if one.holding],
+    }
+    has_code = any(one.kind == "code" for one in (c for p in columns for c in p.columns))
+    facts = (kinds, style, not kinds & {"text"}, shown_in, has_code)
+    if len(_facts) > 1000:
+        _facts.clear()
+    _facts[id(column)] = (column, columns, facts)
+    return facts
 
 
 # -- after the tables ----------------------------------------------------------------------------------------
