@@ -334,7 +334,8 @@ def read_document(data: bytes, source: str = "<input>", *, strict: bool = True) 
     so that one bad box does not hide every other finding. Either way the repairs made on reading
     (a namespace, a processing instruction, a sign) are listed as issues.
     """
-    if b"!" not in data:  # no comment or CDATA section: see parse_counted
+    # No comment or CDATA section (see parse_counted), in an encoding that writes '<' and '!' with ASCII's bytes.
+    if b"!" not in data and data.lstrip()[:1] == b"<":
         root, nodes = parse_counted(data, source, layout=False)
         if root.tag == "ownershipDocument":
             # Nearly every real filing: read in one pass, and again carefully (below) at the first problem,
