@@ -191,3 +191,15 @@ def test_a_gift_received_that_goes_with_a_gift_given_on_the_form_is_not_told():
     assert late_form4_findings(filing) == []
     received.transaction_date = Footnoted(date(2023, 3, 1))  # another day: a gift received on its own
     assert [path for path, _ in late_form4_findings(filing)] == ["table_i[1].coding.form_type"]
+
+
+def test_save_as_copy_of_edgars_copy_in_the_app_is_a_draft_without_edgars_computed_values(window):
+    filing = read_file(FORM5_COPY)
+    filing.reporting_owners[0].address.good_address = True
+    filed = window.store.import_filed(filing, date(2024, 2, 10))
+    window.document.load(window.store.open(filed).filing, filed, None)
+    assert window.save_copy()
+    copied = window.store.open(window.document.draft_id).filing
+    assert window.document.draft_id != filed and not copied.is_disseminated_copy
+    assert (copied.form3_holdings_reported, copied.form4_transactions_reported) == (None, None)
+    assert copied.reporting_owners[0].address.good_address is None

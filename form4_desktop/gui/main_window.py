@@ -59,7 +59,7 @@ from form4_desktop.gui.document import FilingDocument, new_filing
 from form4_desktop.gui.editor import Editor
 from form4_desktop.gui.models import DraftListModel, FindingsModel, boxes_to_fill, column_of, two_line_width
 from form4_desktop.model import forms
-from form4_desktop.model import Filing, ReportingOwner, Signature, paths
+from form4_desktop.model import Filing, ReportingOwner, Signature, operations, paths
 from form4_desktop.model.compare import changed_paths
 from form4_desktop.model.display import format_date
 from form4_desktop.model.names import conformed_signature
@@ -1651,7 +1651,7 @@ class MainWindow(QMainWindow):
             raise UserError(f"Not saved: {self.store.read_only.refused() if self.store.read_only else ''}")
         self.require_taken("saved")
         filing = copy.deepcopy(self.document.filing)
-        filing.schema_version = None  # a copy is a new draft, not EDGAR's record
+        operations.clear_computed(filing)  # a copy is a new draft, not EDGAR's record (nor what EDGAR computed)
         dropped = self.store.forgotten_cccs(filing) if forget else []
         for owner in filing.reporting_owners:
             if owner.cik in dropped:
