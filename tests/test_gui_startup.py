@@ -4,7 +4,9 @@ not imported before it."""
 
 from __future__ import annotations
 
+import subprocess
 import sys
+import textwrap
 
 import pytest
 
@@ -77,3 +79,83 @@ def test_the_main_window_is_painted_before_the_deadline_dashboard_opens(started,
         qapp.removeEventFilter(paints)
     assert len(started) == 1 and started[0].store.path == path
     assert painted_when_asked and painted_when_asked[0] >= 1  # the window was on the screen, not blank
+
+
+def test_the_new_drafts_findings_and_deadline_come_right_after_the_first_paint(started, tmp_path, script, qapp):
+    from form4_desktop.gui import main as entry
+
+    seen = []
+
+    def exec_(app) -> int:  # the event loop the start goes on to: what the window shows by then
+        [window] = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()]
+        seen.append((window.started, len(window.findings), window.status_label.text(), window.clock_label.text()))
+        window.close()
+        return 0
+
+    QApplication.exec = exec_  # the fixture's monkeypatch puts the real one back
+    assert entry.main(["--store", str(tmp_path / "drafts.sqlite3")]) == 0
+    [(finished, findings, status, clock)] = seen
+    assert finished and findings == 9  # the empty Form 4's boxes to fill, as a new window always showed them
+    assert status == "9 boxes to fill, 0 errors, 0 warnings"  # in the status bar
+    assert clock.startswith("New York ")  # and New York's clock beside it
+
+
+# What the first paint does not need: the rule engine (validate, the deadlines; it checks the new draft right after
+# the paint), the XML and PDF layers (lxml, reportlab), QtPdf and printing, the compliance desk's views and the
+# rescue of damaged stores. They are imported when first used.
+NOT_BEFORE_FIRST_PAINT = (
+    "form4_desktop.rules.validate",
+    "form4_desktop.rules.timeliness",
+    "lxml",
+    "reportlab",
+    "form4_desktop.pdf",
+    "form4_desktop.edgar_xml.reader",
+    "form4_desktop.edgar_xml.writer",
+    "form4_desktop.edgar_xml.schema",
+    "form4_desktop.app.documents",
+    "form4_desktop.app.rescue",
+    "form4_desktop.app.compliance",
+    "form4_desktop.gui.dashboard",
+    "form4_desktop.gui.printing",
+    "PySide6.QtPdf",
+    "PySide6.QtPdfWidgets",
+    "PySide6.QtPrintSupport",
+    "PySide6.QtCharts",
+)
+
+
+def test_nothing_heavy_is_imported_before_the_first_paint(tmp_path):
+    """A start (--smoke-test, a store of a few drafts) lists the modules it had imported when its window's first
+    paint was over; none of the heavy ones is among them."""
+    from form4_desktop.store import DraftStore
+
+    path = str(tmp_path / "drafts.sqlite3")
+    with DraftStore(path) as store:
+        for _ in range(3):
+            store.create(draft())
+    probe = textwrap.dedent(
+        """
+        import sys
+        from form4_desktop.gui import main
+
+        painted = main._FirstPaint._painted
+
+        def listed(self):
+            painted(self)
+            with open(sys.argv[1], "w") as out:
+                out.write("\\n".join(sorted(sys.modules)))
+
+        main._FirstPaint._painted = listed
+        sys.exit(main.main(["--smoke-test", "--store", sys.argv[2]]))
+        """
+    )
+    listing = tmp_path / "modules.txt"
+    result = subprocess.run(
+        [sys.executable, "-c", probe, str(listing), path], capture_output=True, text=True, timeout=120
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("shown in ")
+    imported = set(listing.read_text().split())
+    assert "form4_desktop.gui.main_window" in imported  # the listing is the real one
+    heavy = sorted(m for m in imported if any(m == h or m.startswith(h + ".") for h in NOT_BEFORE_FIRST_PAINT))
+    assert heavy == []

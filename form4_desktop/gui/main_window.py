@@ -15,7 +15,7 @@ import tempfile
 from datetime import date, datetime, timedelta, timezone
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QEvent, QItemSelectionModel, QModelIndex, QSettings, Qt, QTimer
+from PySide6.QtCore import QByteArray, QEvent, QItemSelectionModel, QModelIndex, QObject, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -64,7 +64,7 @@ from form4_desktop.model.compare import changed_paths
 from form4_desktop.model.display import format_date
 from form4_desktop.model.names import conformed_signature
 from form4_desktop.model.typed import TypedValueError, read_date
-from form4_desktop.rules import Finding, Severity, due_date
+from form4_desktop.rules import Finding, Severity
 from form4_desktop.rules.boxes import box_label
 from form4_desktop.rules.typed import typed_findings
 from form4_desktop.store.drafts import CCC_FORGOTTEN
@@ -114,6 +114,21 @@ class MessageBar(QStatusBar):
         option = QStyleOption()
         option.initFrom(self)
         self.style().drawPrimitive(QStyle.PrimitiveElement.PE_PanelStatusBar, option, painter, self)
+
+
+class _AfterFirstPaint(QObject):
+    """Calls `then` once the window's first paint is over (on the next turn of the event loop)."""
+
+    def __init__(self, window: QWidget, then):
+        super().__init__(window)
+        self.then = then
+        window.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self.then)
+        return False
 
 
 class NotTaken(UserError):
@@ -293,9 +308,25 @@ class MainWindow(QMainWindow):
     # Whether this window's store is the one the next start opens, once the user works in it: a store opened from
     # the File menu, or the usual one; never a --store or $FORM4_STORE given for one run, nor a team store.
     remembers_store = False
+    # The start's work left for after the first paint is done (the new draft's first check): `started` is True.
+    start_finished = Signal()
 
-    def __init__(self, store: DraftStore, *, today: date | None = None, settings: QSettings | None = None):
+    def __init__(
+        self,
+        store: DraftStore,
+        *,
+        today: date | None = None,
+        settings: QSettings | None = None,
+        check_after_paint: bool = False,
+    ):
         super().__init__()
+        # At start (gui/main.py) the new draft's first check, which imports the rule engine, comes right after the
+        # window's first paint instead of delaying it: its findings and deadline a moment after the window.
+        self._check_after_paint = check_after_paint
+        self._first_check_left = False
+        self.started = not check_after_paint
+        if check_after_paint:
+            _AfterFirstPaint(self, self._finish_start)
         self.store = store
         self.today = today
         self.settings = settings if settings is not None else QSettings()
@@ -391,6 +422,13 @@ class MainWindow(QMainWindow):
         self._restore_layout()
         self.load_new(new_filing())
         self.refresh_browser()
+
+    def _finish_start(self) -> None:
+        """What the start leaves for after the window's first paint: the first check of the draft shown."""
+        if self._first_check_left:  # (not if another draft was shown and checked meanwhile)
+            self.validate()
+        self.started = True
+        self.start_finished.emit()
 
     # -- building ----------------------------------------------------------------------------------------
     def _build_browser(self) -> None:
@@ -1204,6 +1242,8 @@ class MainWindow(QMainWindow):
         if self.document.status != "filed" and not (
             self.document.locked is not None and self.document.draft_id is None
         ):
+            from form4_desktop.rules import due_date  # the rule engine: imported after the first paint
+
             due = due_date(self.document.effective_filing(), self.calendar)
         urgent = False
         if due is not None:
@@ -1223,6 +1263,10 @@ class MainWindow(QMainWindow):
 
     def validate(self) -> None:
         self.validation_timer.stop()
+        if self._check_after_paint:  # the new draft's first check, at start: right after the first paint
+            self._check_after_paint, self._first_check_left = False, True
+            return
+        self._first_check_left = False
         if self.document.locked is not None and self.document.draft_id is None:
             # No draft open in a store that can only be read: an empty form that cannot be typed in has nothing
             # worth listing as errors.
@@ -2108,6 +2152,8 @@ class MainWindow(QMainWindow):
         if self.document.draft_id is None or self.document.modified:
             if not self.save():
                 return
+        from form4_desktop.rules import due_date
+
         due = due_date(self.document.filing, self.calendar)
         # EDGAR's filing date of a form sent now: after 10 p.m. Eastern, or on a closed day, the next business day.
         suggested = self.today or clock.filing_day_now(self.calendar)
