@@ -58,6 +58,20 @@ def draw_translated(canvas, x: float, y: float, code: str) -> None:
     canvas._code += ("q", moved, code, "Q") if code else ("q", moved, "Q")
 
 
+def _covering(count: int, spans: list[tuple[int, int]]) -> list[tuple[int, ...]]:
+    """For each of `count` rows (or columns), the numbers of the `spans` (first, last) that cover it: found once
+    for each run of rows between the spans' ends, where it cannot change."""
+    ends = {0, count, *(first for first, _ in spans), *(last + 1 for _, last in spans)}
+    cuts = sorted(cut for cut in ends if 0 <= cut <= count)
+    covering: list[tuple[int, ...]] = []
+    for start, end in zip(cuts, cuts[1:]):
+        if start >= count:
+            break
+        these = tuple(k for k, (first, last) in enumerate(spans) if first <= start <= last)
+        covering += [these] * (min(end, count) - start)
+    return covering
+
+
 class FastTable(Table):
     """A reportlab Table that measures and draws the cells it knows with less work, writing the same PDF.
 
@@ -113,8 +127,8 @@ class FastTable(Table):
         for op, (sc, sr), (ec, er), *values in commands:
             sc, ec, sr, er = self.normCellRange(sc, ec, sr, er)
             ranges.append((op, values, sc, ec, sr, er))
-        by_row = [tuple(k for k, one in enumerate(ranges) if one[4] <= i <= one[5]) for i in range(rows)]
-        by_column = [tuple(k for k, one in enumerate(ranges) if one[2] <= j <= one[3]) for j in range(columns)]
+        by_row = _covering(rows, [(one[4], one[5]) for one in ranges])
+        by_column = _covering(columns, [(one[2], one[3]) for one in ranges])
         made: dict[tuple, CellStyle] = {}
         matrix = []
         for i in range(rows):
@@ -532,13 +546,14 @@ class MarkedLine:
     _putFragLine), measured and written directly. The value's words are separated by single spaces; the marks
     follow the last word after a space, or touch it ("M(1)")."""
 
-    __slots__ = ("style", "value", "marks", "value_font", "mark_font", "width", "extra", "markup")
+    __slots__ = ("style", "value", "marks", "value_font", "mark_font", "width", "extra", "markup", "height")
 
     def __init__(self, style, value: str, marks: str, value_font: tuple, mark_font: tuple, width: float, extra: float):
         self.style, self.value, self.marks = style, value, marks
         self.value_font, self.mark_font = value_font, mark_font
         self.width, self.extra = width, extra
         self.markup = ""  # the cell's markup, for reportlab to lay out instead
+        self.height = style.leading
 
     @classmethod
     def fitting(cls, style, words: list[str], spaced: bool, marks: str, value_font: tuple, mark_font: tuple, width):
@@ -603,4 +618,142 @@ class MarkedLine:
             text.set_rise(mark_rise)
         text.out(self.marks, True)
         text.set_x(-move)
+        return f"q\n{text.finished()}\nQ"
+
+
+class MarkedLines:
+    """A value and its raised footnote marks over several lines of a cell ("By Family Trust (8)" in a narrow
+    column): the lines reportlab's Paragraph makes of the two fragments (Paragraph.breakLines, its fragments'
+    case, followed step by step for this one kind of paragraph: the value's words, then the marks as a word of
+    their own or touching the last word), measured and written directly (Paragraph.drawPara, _putFragLine)."""
+
+    __slots__ = ("style", "fonts", "lines", "markup", "height")
+
+    def __init__(self, style, fonts: tuple[tuple, tuple], lines: list):
+        self.style, self.fonts, self.lines = style, fonts, lines
+        self.markup = ""  # the cell's markup, for reportlab to lay out instead
+        self.height = len(lines) * style.leading
+
+    @classmethod
+    def broken(cls, style, words: list[str], spaced: bool, marks: str, value_font: tuple, mark_font: tuple, width):
+        """The lines at `width`; None where reportlab would do more than break between words (split a word
+        wider than the line), or where the two fragments could look alike to it."""
+        if value_font[1] == mark_font[1] and value_font[3] == mark_font[3]:
+            return None
+        value_widths = _word_widths(value_font[0], value_font[1], "utf8")
+        value_face = getFont(value_font[0])
+        mark_width = _word_widths(mark_font[0], mark_font[1], "utf8").get(marks)
+        if mark_width is None:
+            mark_width = getFont(mark_font[0]).stringWidth(marks, mark_font[1], "utf8")
+        # the fragment words (_getFragWords): (width, [(fragment, text), ...], followed by a space)
+        fragment_words = []
+        for index, word in enumerate(words):
+            word_width = value_widths.get(word)
+            if word_width is None:
+                word_width = value_widths[word] = value_face.stringWidth(word, value_font[1], "utf8")
+            if index == len(words) - 1 and not spaced:
+                fragment_words.append((word_width + mark_width, [(0, word), (1, marks)], False))
+            else:
+                fragment_words.append((word_width, [(0, word)], True))
+        if spaced:
+            fragment_words.append((mark_width, [(1, marks)], False))
+        fonts = (value_font, mark_font)
+        shrinkage = style.spaceShrinkage
+        lines: list = []
+        line: list[list] = []  # the line's fragments: [which font, text]
+        count = 0
+        space_width = current = 0.0
+        for word_width, parts, followed in fragment_words:
+            if not line:
+                count = 0
+                space_width = current = 0.0
+            new_width = current + space_width + word_width if word_width > 0 else current
+            which, text = parts[0]
+            limit = width
+            if shrinkage:
+                shrink = space_width
+                for one in line:
+                    spaces = one[1].count(" ")
+                    if spaces:
+                        shrink += spaces * getFont(fonts[one[0]][0]).stringWidth(" ", fonts[one[0]][1], "utf8")
+                shrink *= shrinkage
+                limit += shrink
+            if new_width > limit and word_width > width:
+                return None  # reportlab would split this word
+            last_font = fonts[parts[-1][0]]
+            if new_width > limit and count > 0:  # the line ends before this word
+                lines.append((width - current, count, line))
+                space_width = getFont(last_font[0]).stringWidth(" ", last_font[1], "utf8") if followed else 0
+                current = word_width
+                count = 1
+                line = [[one, piece] for one, piece in parts]
+                continue
+            if text:
+                count += 1
+            if not line:
+                line = [[which, text]]
+            elif line[-1][0] != which:
+                if space_width:
+                    if not line[-1][1].endswith(" "):
+                        line[-1][1] += " "
+                line.append([which, text])
+            elif space_width:
+                line[-1][1] += (" " + text) if not line[-1][1].endswith(" ") else text
+            else:
+                line[-1][1] += text
+            first_font = fonts[which]
+            space_width = getFont(last_font[0]).stringWidth(" ", first_font[1], "utf8") if followed else 0
+            real = False
+            for one, piece in parts[1:]:
+                line.append([one, piece])
+                real = real or bool(piece)
+            if not text and real:
+                count += 1
+            current = new_width
+        if line:
+            lines.append((width - current, count, line))
+        return cls(style, fonts, lines)
+
+    def code(self, canvas) -> str | None:
+        """What drawing the Paragraph writes (see frag_paragraph_code)."""
+        style = self.style
+        alignment, leading = style.alignment, style.leading
+        top = max(font[1] for _, _, line in self.lines[:1] for font in (self.fonts[one[0]] for one in line))
+        text = TextCode(canvas, style.leftIndent, self.height - top)
+        leading_set = False
+        font: tuple = (None, None)
+        color, rise = None, 0
+        for extra, count, line in self.lines:
+            simple = extra > -1e-8
+            spaces = 0
+            if not simple:
+                spaces = count - 1
+                simple = spaces <= 0
+            if simple:
+                move = 0 if alignment == TA_LEFT else 0.5 * extra if alignment == TA_CENTER else extra
+                text.set_x(move)
+            else:
+                move = 0
+                text.word_space(extra / float(spaces))
+            if not leading_set:
+                text.set_leading(leading)
+                leading_set = True
+            for number, (which, piece) in enumerate(line):
+                name, size, fragment_color, fragment_rise = self.fonts[which]
+                if font != (name, size):
+                    font = (name, size)
+                    text.font_name, text.size, text.subset = name, size, -1
+                if color != fragment_color:
+                    color = fragment_color
+                    fill = fill_code(canvas, color)
+                    if fill is None:
+                        return None
+                    text.code.append(fill)
+                if rise != fragment_rise:
+                    rise = fragment_rise
+                    text.set_rise(rise)
+                text.out(piece, number == len(line) - 1)
+            if not simple:
+                text.word_space(0)
+            text.set_x(-move)
         return f"q\n{text.finished()}\nQ"

@@ -72,6 +72,7 @@ from form4_desktop.pdf import drawing
 from form4_desktop.pdf.drawing import (
     FastTable,
     MarkedLine,
+    MarkedLines,
     frag_paragraph_code,
     plain_lines,
     plain_paragraph_code,
@@ -592,9 +593,9 @@ _VALUE_AND_MARKS = re.compile(r"([^<&\s\xad](?:[^<&\xad]*[^<&\s\xad])?)( ?)(<sup
 _mark_fonts: dict[tuple[str, str, str, float], tuple[tuple, tuple] | None] = {}
 
 
-def _marked_line(markup: str, style: ParagraphStyle, width: float) -> MarkedLine | None:
-    """`markup` as a value and its marks on one line of `width` (drawing.MarkedLine), when it is that and fits;
-    None otherwise (a Paragraph then lays it out)."""
+def _marked_line(markup: str, style: ParagraphStyle, width: float) -> MarkedLine | MarkedLines | None:
+    """`markup` as a value and its marks in a cell `width` wide (drawing.MarkedLine on one line, MarkedLines
+    over several), when it is that; None otherwise (a Paragraph then lays it out)."""
     if not drawing.DIRECT:
         return None
     found = _VALUE_AND_MARKS.fullmatch(markup)
@@ -615,7 +616,9 @@ def _marked_line(markup: str, style: ParagraphStyle, width: float) -> MarkedLine
     fonts = _mark_fonts[key]
     if fonts is None:
         return None
-    line = MarkedLine.fitting(style, words, bool(space), marks, fonts[0], fonts[1], width)
+    line: MarkedLine | MarkedLines | None = MarkedLine.fitting(style, words, bool(space), marks, *fonts, width)
+    if line is None:
+        line = MarkedLines.broken(style, words, bool(space), marks, *fonts, width)
     if line is not None:
         line.markup = markup
     return line
@@ -633,7 +636,7 @@ class Cell(Flowable):
         self._paragraph: Paragraph | None = None
         self._plain_line = "<" not in markup and "&" not in markup
         self._fits_in: float | None = None  # the width the single line was last found to fit
-        self._marked: MarkedLine | None = None  # a value and its marks on one line, at the width _marked_in
+        self._marked: MarkedLine | MarkedLines | None = None  # a value and its marks, at the width _marked_in
         self._marked_in: float | None = None
 
     def wrap(self, available_width, available_height):
@@ -667,7 +670,7 @@ class Cell(Flowable):
                 self._marked = _marked_line(markup, style, available_width)
                 self._marked_in = available_width
                 if self._marked is not None:
-                    self.width, self.height = available_width, style.leading
+                    self.width, self.height = available_width, self._marked.height
                     return self.width, self.height
             self._paragraph = Paragraph(markup, style)
         return self._paragraph.wrap(available_width, available_height)
