@@ -686,7 +686,7 @@ class MarkedLines:
                 space_width = getFont(last_font[0]).stringWidth(" ", last_font[1], "utf8") if followed else 0
                 current = word_width
                 count = 1
-                line = [[one, piece] for one, piece in parts]
+                line = [[part_font, piece] for part_font, piece in parts]
                 continue
             if text:
                 count += 1
@@ -704,8 +704,8 @@ class MarkedLines:
             first_font = fonts[which]
             space_width = getFont(last_font[0]).stringWidth(" ", first_font[1], "utf8") if followed else 0
             real = False
-            for one, piece in parts[1:]:
-                line.append([one, piece])
+            for part_font, piece in parts[1:]:
+                line.append([part_font, piece])
                 real = real or bool(piece)
             if not text and real:
                 count += 1
