@@ -13,6 +13,8 @@ from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.lib.rl_accel import fp_str
 from reportlab.pdfbase.pdfmetrics import getAscentDescent, getFont
 from reportlab.platypus import Flowable, Table
+from reportlab.platypus.paragraph import split as _split
+from reportlab.platypus.paragraph import strip as _strip
 from reportlab.platypus.tables import CellStyle, TableStyle, _calc_pc, _isLineCommand, _setCellStyle
 
 # a table's commands that are not a cell's own style (Table._addCommand keeps them apart)
@@ -281,20 +283,14 @@ def plain_lines(paragraph, widths):
         return None
     fragment = frags[0]
     text = getattr(fragment, "text", None)
-    if (
-        not isinstance(text, str)
-        or hasattr(fragment, "cbDefn")
-        or hasattr(fragment, "backColor")
-        or "\xa0" in text
-        or "\xad" in text
-        or "\u200b" in text
-    ):
+    if not isinstance(text, str) or hasattr(fragment, "cbDefn") or hasattr(fragment, "backColor") or "\xad" in text:
         return None
     font_size, font_name = fragment.fontSize, fragment.fontName
     ascent, descent = getAscentDescent(font_name, font_size)
-    words = text.split()
-    if not words:
+    text = _strip(text)
+    if not text:
         return None
+    words = _split(text)  # as reportlab splits: on white space, a no-break space kept in its word
     font = getFont(font_name)
     encoding = paragraph.encoding
     known = _word_widths(font_name, font_size, encoding)
