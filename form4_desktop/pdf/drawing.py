@@ -283,20 +283,34 @@ def plain_lines(paragraph, widths):
         return None
     fragment = frags[0]
     text = getattr(fragment, "text", None)
-    if not isinstance(text, str) or hasattr(fragment, "cbDefn") or hasattr(fragment, "backColor") or "\xad" in text:
+    if not isinstance(text, str) or hasattr(fragment, "cbDefn") or hasattr(fragment, "backColor"):
         return None
     font_size, font_name = fragment.fontSize, fragment.fontName
+    broken = break_plain(text, font_name, font_size, style.spaceShrinkage, widths[0], paragraph.encoding)
+    if broken is None:
+        return None
+    lines, widest = broken
     ascent, descent = getAscentDescent(font_name, font_size)
+    paragraph.height = 0
+    paragraph._width_max = widest
+    paragraph._splitLongWordCount = paragraph._hyphenations = 0
+    return fragment.clone(kind=0, lines=lines, ascent=ascent, descent=descent, fontSize=font_size)
+
+
+def break_plain(text: str, font_name: str, font_size: float, shrinkage: float, max_width: float, encoding="utf8"):
+    """The lines reportlab breaks a text of one font into (its single fragment's case), each (the room left,
+    its words), and the widest; None for no text, a soft hyphen (where reportlab may hyphenate) or a word wider
+    than the line (which reportlab splits)."""
+    if "\xad" in text:
+        return None
     text = _strip(text)
     if not text:
         return None
     words = _split(text)  # as reportlab splits: on white space, a no-break space kept in its word
     font = getFont(font_name)
-    encoding = paragraph.encoding
     known = _word_widths(font_name, font_size, encoding)
     space = font.stringWidth(" ", font_size, encoding)
-    shrink = style.spaceShrinkage * space
-    max_width = widths[0]
+    shrink = shrinkage * space
     lines = []
     line: list[str] = []
     widest = 0
@@ -320,10 +334,7 @@ def plain_lines(paragraph, widths):
     if current > widest:
         widest = current
     lines.append((max_width - current, line))
-    paragraph.height = 0
-    paragraph._width_max = widest
-    paragraph._splitLongWordCount = paragraph._hyphenations = 0
-    return fragment.clone(kind=0, lines=lines, ascent=ascent, descent=descent, fontSize=font_size)
+    return lines, widest
 
 
 class TextCode:
@@ -416,15 +427,23 @@ def plain_paragraph_code(paragraph, canvas) -> str | None:
         or getattr(paragraph, "debug", 0)
     ):
         return None
-    if not lines_of.lines:
+    return plain_code(
+        canvas, style, lines_of.lines, paragraph.height, lines_of.fontName, lines_of.fontSize, lines_of.textColor
+    )
+
+
+def plain_code(canvas, style, lines, height: float, font_name: str, font_size: float, color) -> str | None:
+    """What Paragraph.drawPara writes for `lines` of one font (its kind 0) in a paragraph `height` high; None
+    when the colour is not written the plain way."""
+    if not lines:
         return ""
-    fill = fill_code(canvas, lines_of.textColor)
+    fill = fill_code(canvas, color)
     if fill is None:
         return None
-    text = TextCode(canvas, style.leftIndent, paragraph.height - lines_of.fontSize)
-    text.set_font(lines_of.fontName, lines_of.fontSize, style.leading)
+    text = TextCode(canvas, style.leftIndent, height - font_size)
+    text.set_font(font_name, font_size, style.leading)
     alignment = style.alignment
-    for extra, words in lines_of.lines:
+    for extra, words in lines:
         joined = " ".join(words)
         simple = extra > -1e-8
         spaces = 0

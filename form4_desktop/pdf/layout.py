@@ -42,6 +42,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas as pdf_canvas
 from reportlab.platypus import Paragraph as ReportlabParagraph
+from reportlab.rl_config import _FUZZ
 from reportlab.platypus import (
     BaseDocTemplate,
     CondPageBreak,
@@ -71,6 +72,8 @@ from form4_desktop.model.forms import Box, Column, FormDescription, TableDescrip
 from form4_desktop.pdf import drawing
 from form4_desktop.pdf.drawing import (
     FastTable,
+    break_plain,
+    plain_code,
     MarkedLine,
     MarkedLines,
     frag_paragraph_code,
@@ -217,6 +220,17 @@ _shapes: dict[tuple[str, str, str, float], list] = {}
 _SHAPES_KEPT = 10_000
 
 
+def _template(shape: str, style: ParagraphStyle) -> list:
+    """reportlab's fragments of a markup's shape in `style` (parsed once)."""
+    key = (shape, style.name, style.fontName, style.fontSize)
+    template = _shapes.get(key)
+    if template is None:
+        if len(_shapes) >= _SHAPES_KEPT:
+            _shapes.clear()
+        template = _shapes[key] = ReportlabParagraph(shape, style).frags
+    return template
+
+
 def _fragments(markup: str, style: ParagraphStyle) -> list | None:
     """reportlab's fragments of `markup`, without running its parser on every paragraph (a third of the time of a
     form of many cells; the maximal filing has 480 paragraphs). The fragments depend on the tags and entities
@@ -245,12 +259,7 @@ def _fragments(markup: str, style: ParagraphStyle) -> list | None:
             piece if index % 2 else (chr(_PLACEHOLDERS + index // 2) if piece else "")
             for index, piece in enumerate(pieces)
         )
-    key = (shape, style.name, style.fontName, style.fontSize)
-    template = _shapes.get(key)
-    if template is None:
-        if len(_shapes) >= _SHAPES_KEPT:
-            _shapes.clear()
-        template = _shapes[key] = ReportlabParagraph(shape, style).frags
+    template = _template(shape, style)
     by_placeholder = {chr(_PLACEHOLDERS + index): text for index, text in enumerate(texts) if text}
     fragments = []
     for fragment in template:
@@ -547,8 +556,124 @@ def box_markup(box: Footnoted | None, render=str, joined: bool = False) -> str:
     return escape(text) + ("" if joined or not marks else " ") + marks
 
 
-def _p(markup: str, style: ParagraphStyle = CELL) -> Paragraph:
-    return Paragraph(markup or "&nbsp;", style)
+def _p(markup: str, style: ParagraphStyle = CELL) -> Flowable:
+    """A table cell's paragraph: its text in one font laid out directly (PlainText) where it is that."""
+    markup = markup or "&nbsp;"
+    plain = _plain_text(markup, style)
+    return plain if plain is not None else Paragraph(markup, style)
+
+
+def _plain_text(markup: str, style: ParagraphStyle) -> PlainText | None:
+    """`markup` as a PlainText when reportlab would make one plain fragment of it: a text without tags or
+    entities (and without the spaces and line breaks its parser cleans), "&nbsp;", or such a text in bold."""
+    if not drawing.DIRECT:
+        return None
+    if markup == "&nbsp;":
+        text, shape = "\xa0", "&nbsp;"
+    elif markup.startswith("<b>") and markup.endswith("</b>"):
+        text, shape = markup[3:-4], f"<b>{_FIRST}</b>"
+    else:
+        text, shape = markup, _FIRST
+    if (
+        not text
+        or "<" in text
+        or "&" in text
+        or (shape != "&nbsp;" and (text[0].isspace() or text[-1].isspace()))
+        or "\n" in text
+        or _PRIVATE.search(text)
+    ):
+        return None
+    template = _template(shape, style)
+    if len(template) != 1:
+        return None
+    fragment = template[0]
+    if fragment.us_lines or fragment.link or getattr(fragment, "backColor", None) or hasattr(fragment, "cbDefn"):
+        return None
+    return PlainText(markup, style, text, fragment.fontName, fragment.fontSize, fragment.textColor)
+
+
+class PlainText(Flowable):
+    """A table cell's text in one font: what reportlab's Paragraph makes of it (one plain fragment), its lines
+    broken as reportlab breaks them (drawing.break_plain) and written as its drawPara writes them
+    (drawing.plain_code), without the Paragraph; the Paragraph itself where the text asks for more (a soft
+    hyphen, a word wider than the cell, an indent)."""
+
+    def __init__(self, markup: str, style: ParagraphStyle, text: str, font_name: str, font_size: float, color):
+        super().__init__()
+        self.markup, self.style, self.text = markup, style, text
+        self.font_name, self.font_size, self.color = font_name, font_size, color
+        self._lines: list | None = None
+        self._wrapped_width: float | None = None
+        self._paragraph: Paragraph | None = None
+
+    def wrap(self, available_width, available_height):
+        if self._paragraph is not None:
+            return self._paragraph.wrap(available_width, available_height)
+        if available_width == self._wrapped_width:
+            return self.width, self.height
+        style = self.style
+        # as Paragraph.wrap: the first line's width and the others'
+        first = available_width - (style.leftIndent + style.firstLineIndent) - style.rightIndent
+        others = available_width - style.leftIndent - style.rightIndent
+        broken = None
+        if available_width >= _FUZZ and first == others and not getattr(style, "bulletText", None):
+            broken = break_plain(self.text, self.font_name, self.font_size, style.spaceShrinkage, first)
+        if broken is None or not _plain_style(style):
+            self._paragraph = Paragraph(self.markup, style)
+            return self._paragraph.wrap(available_width, available_height)
+        self._lines = broken[0]
+        self.width, self.height = available_width, len(self._lines) * style.leading
+        self._wrapped_width = available_width
+        return self.width, self.height
+
+    def measured(self, width: float) -> tuple[float, float]:
+        """Its size in a table cell `width` wide (drawing.FastTable)."""
+        return self.wrap(width, 72000)
+
+    def getSpaceBefore(self) -> float:  # noqa: N802 - reportlab's name
+        return self.style.spaceBefore
+
+    def getSpaceAfter(self) -> float:  # noqa: N802 - reportlab's name
+        return self.style.spaceAfter
+
+    def split(self, available_width, available_height):
+        return []
+
+    def direct_code(self, canvas, width: float, height: float) -> str | None:
+        """The PDF that draw() writes (drawing.FastTable)."""
+        if self._paragraph is not None:
+            return self._paragraph.direct_code(canvas, width, height)
+        return plain_code(canvas, self.style, self._lines, self.height, self.font_name, self.font_size, self.color)
+
+    def draw(self) -> None:
+        code = self.direct_code(self.canv, self.width, self.height)
+        if code is not None:
+            if code:
+                self.canv._code.append(code)
+            return
+        if self._paragraph is None:  # written by reportlab's Paragraph, laid out the same way
+            self._paragraph = Paragraph(self.markup, self.style)
+            self._paragraph.wrap(self.width, self.height)
+        self._paragraph.canv = self.canv
+        self._paragraph.draw()
+        del self._paragraph.canv
+
+
+def _plain_style(style: ParagraphStyle) -> bool:
+    """Whether a style lays out and draws a plain paragraph the way drawing.break_plain and plain_code do."""
+    return not (
+        style.alignment not in (TA_LEFT, TA_CENTER, TA_RIGHT)
+        or style.wordWrap
+        or style.endDots
+        or style.shaping
+        or style.hyphenationLang
+        or style.uriWasteReduce
+        or style.embeddedHyphenation
+        or style.backColor
+        or (style.borderColor and style.borderWidth)
+        or style.firstLineIndent
+        or getattr(style, "autoLeading", "") not in ("", "off")
+    )
 
 
 _static = threading.local()
