@@ -13,8 +13,7 @@ from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.lib.rl_accel import fp_str
 from reportlab.pdfbase.pdfmetrics import getAscentDescent, getFont
 from reportlab.platypus import Flowable, Table
-from reportlab.platypus.paragraph import split as _split
-from reportlab.platypus.paragraph import strip as _strip
+from reportlab.platypus.paragraph import _wsc, _wsc_re_split
 from reportlab.platypus.tables import CellStyle, TableStyle, _calc_pc, _isLineCommand, _setCellStyle
 
 # a table's commands that are not a cell's own style (Table._addCommand keeps them apart)
@@ -303,10 +302,10 @@ def break_plain(text: str, font_name: str, font_size: float, shrinkage: float, m
     than the line (which reportlab splits)."""
     if "\xad" in text:
         return None
-    text = _strip(text)
+    text = text.strip(_wsc)  # reportlab's strip and split: on white space, a no-break space kept in its word
     if not text:
         return None
-    words = _split(text)  # as reportlab splits: on white space, a no-break space kept in its word
+    words = _wsc_re_split(text) if "\xa0" in text else text.split()
     font = getFont(font_name)
     known = _word_widths(font_name, font_size, encoding)
     space = font.stringWidth(" ", font_size, encoding)

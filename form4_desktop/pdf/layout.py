@@ -454,40 +454,50 @@ def _fitted(obj: object, name: str, seen: set[int]) -> object:
     are kept as they are, lists and dataclasses copied); _NotPlain when the copy could differ from a deep copy
     fitted afterwards (a part reached twice, a part of another kind, state of its own beyond its fields)."""
     cls = type(obj)
-    if id(obj) in seen or cls.__reduce_ex__ is not object.__reduce_ex__ or cls.__getstate__ is not object.__getstate__:
+    if cls not in _copied_plainly:
+        if cls.__reduce_ex__ is not object.__reduce_ex__ or cls.__getstate__ is not object.__getstate__:
+            raise _NotPlain
+        _copied_plainly.add(cls)
+    if id(obj) in seen:
         raise _NotPlain
     seen.add(id(obj))
     names = _fields_of(obj)
     state = dict(obj.__dict__)
     if len(state) != len(names):
         raise _NotPlain
+    signature = isinstance(obj, Signature)
     for field_name in names:
         value = state[field_name]
-        key = name if field_name == "value" else field_name
         if isinstance(value, str):
-            limit = _SIGNATURE_NAME if isinstance(obj, Signature) else _LIMITS.get(key, _CODE_LIMIT)
+            key = name if field_name == "value" else field_name
+            limit = _SIGNATURE_NAME if signature else _LIMITS.get(key, _CODE_LIMIT)
             if key == "remarks":
                 value = _fewer_lines(value)
             state[field_name] = printable_text(clip(value, limit))
         elif field_name == "footnote_ids":
             state[field_name] = _clip_refs(value)
+        elif value is None or isinstance(value, _SCALARS):
+            continue
         elif isinstance(value, list):
             items = []
             for item in value:
-                if dataclasses.is_dataclass(item):
+                if hasattr(type(item), "__dataclass_fields__"):
                     items.append(_fitted(item, field_name, seen))
                 elif item is None or isinstance(item, (str, *_SCALARS)):
                     items.append(item)
                 else:
                     raise _NotPlain
             state[field_name] = items
-        elif dataclasses.is_dataclass(value):
+        elif hasattr(type(value), "__dataclass_fields__"):
             state[field_name] = _fitted(value, field_name, seen)
-        elif not (value is None or isinstance(value, _SCALARS)):
+        else:
             raise _NotPlain
     copied = object.__new__(cls)
     copied.__dict__.update(state)
     return copied
+
+
+_copied_plainly: set[type] = set()  # classes pickled as their fields (no state of their own to copy)
 
 
 def printable(filing: Filing) -> Filing:
