@@ -38,7 +38,7 @@ from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.lib.pagesizes import landscape, letter
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase import pdfdoc, pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas as pdf_canvas
 from reportlab.platypus import Paragraph as ReportlabParagraph
@@ -124,6 +124,17 @@ class _Font(TTFont):
             return found
 
         self.face.makeSubset = subset_file
+        # ... and compressed once: the font file's stream gets a Flate filter that keeps what it compressed
+        add_subset_objects = self.face.addSubsetObjects
+
+        def subset_objects(doc, fontname, subset):
+            reference = add_subset_objects(doc, fontname, subset)
+            font_file = doc.idToObject.get(f"fontFile:{self.face.filename}({fontname})")
+            if font_file is not None and font_file.filters == [pdfdoc.PDFZCompress]:
+                font_file.filters = [_FONT_FILE_FLATE]
+            return reference
+
+        self.face.addSubsetObjects = subset_objects
 
     def stringWidth(self, text, size, encoding="utf8"):
         key = (text, size, encoding)
@@ -175,6 +186,29 @@ class _Font(TTFont):
         ascii_as_is = all(state.assignments.get(code) == code for code in range(32, 127))
         self._last = (weakref.ref(doc), encoded, ascii_as_is)
         return encoded, ascii_as_is
+
+
+class _KeptFlate(pdfdoc.PDFStreamFilterZCompress):
+    """Flate compression (reportlab's own) that keeps its results: for the embedded font's files, the same
+    bytes for the same characters (see _Font)."""
+
+    _KEPT = 32
+
+    def __init__(self):
+        self._compressed: dict[bytes, bytes] = {}
+
+    def encode(self, text):
+        found = self._compressed.get(text) if isinstance(text, bytes) else None
+        if found is None:
+            found = super().encode(text)
+            if isinstance(text, bytes):
+                if len(self._compressed) >= self._KEPT:
+                    self._compressed.clear()
+                self._compressed[text] = found
+        return found
+
+
+_FONT_FILE_FLATE = _KeptFlate()
 
 
 def register_fonts() -> None:
