@@ -88,13 +88,22 @@ def test_the_new_drafts_findings_and_deadline_come_right_after_the_first_paint(s
 
     def exec_(app) -> int:  # the event loop the start goes on to: what the window shows by then
         [window] = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()]
-        seen.append((window.started, len(window.findings), window.status_label.text(), window.clock_label.text()))
+        seen.append(
+            (
+                window.started,
+                len(window.findings),
+                window.status_label.text(),
+                window.clock_label.text(),
+                window.editor.rest_built(),
+            )
+        )
         window.close()
         return 0
 
     QApplication.exec = exec_  # the fixture's monkeypatch puts the real one back
     assert entry.main(["--store", str(tmp_path / "drafts.sqlite3")]) == 0
-    [(finished, findings, status, clock)] = seen
+    [(finished, findings, status, clock, built)] = seen
+    assert built  # the editor's other tabs too, right after the first paint
     assert finished and findings == 9  # the empty Form 4's boxes to fill, as a new window always showed them
     assert status == "9 boxes to fill, 0 errors, 0 warnings"  # in the status bar
     assert clock.startswith("New York ")  # and New York's clock beside it
@@ -144,6 +153,8 @@ def test_nothing_heavy_is_imported_before_the_first_paint(tmp_path):
             painted(self)
             with open(sys.argv[1], "w") as out:
                 out.write("\\n".join(sorted(sys.modules)))
+            with open(sys.argv[1] + ".tabs", "w") as out:
+                out.write(str(self.window.editor.rest_built()))
 
         main._FirstPaint._painted = listed
         sys.exit(main.main(["--smoke-test", "--store", sys.argv[2]]))
@@ -159,3 +170,70 @@ def test_nothing_heavy_is_imported_before_the_first_paint(tmp_path):
     assert "form4_desktop.gui.main_window" in imported  # the listing is the real one
     heavy = sorted(m for m in imported if any(m == h or m.startswith(h + ".") for h in NOT_BEFORE_FIRST_PAINT))
     assert heavy == []
+    assert (tmp_path / "modules.txt.tabs").read_text() == "False"  # only the Filing tab was built for the paint
+
+
+def _shape(editor) -> dict:
+    """What an editor shows, tab by tab: names, tips, every box's name and text, each table's rows and marks."""
+    from PySide6.QtWidgets import QCheckBox, QLineEdit, QPlainTextEdit
+
+    tabs = (editor.table_i, editor.table_ii)  # (asking for a tab builds those not built yet)
+    boxes = {}
+    for widget in editor.findChildren(QLineEdit) + editor.findChildren(QPlainTextEdit):
+        text = widget.text() if isinstance(widget, QLineEdit) else widget.toPlainText()
+        boxes.setdefault(widget.objectName(), []).append((text, widget.isReadOnly(), widget.styleSheet()))
+    checks = {w.objectName(): (w.isChecked(), w.isEnabled()) for w in editor.findChildren(QCheckBox)}
+    tables = {}
+    for table in tabs:
+        model = table.model
+        tables[table.objectName() or id(table)] = [
+            [model.data(model.index(row, column)) for column in range(model.columnCount())]
+            for row in range(model.rowCount())
+        ] + [sorted(model.findings)]
+    return {
+        "tabs": [
+            (editor.tabText(n), editor.tabToolTip(n), editor.widget(n).objectName()) for n in range(editor.count())
+        ],
+        "boxes": {name: sorted(values) for name, values in boxes.items()},
+        "checks": checks,
+        "tables": list(tables.values()),
+        "bindings": len(editor.binder.bindings),
+    }
+
+
+@pytest.mark.parametrize("read_only", [False, True])
+def test_tabs_built_after_the_first_paint_show_what_tabs_built_at_once_show(qtbot, store, settings, read_only):
+    from form4_desktop.model import Filing
+
+    filing: Filing = draft()
+    draft_id = store.create(filing)
+    if read_only:
+        store.mark_filed(draft_id, filing.period_of_report)  # a filed form shows read-only
+    shapes, sizes = [], []
+    for later in (False, True):
+        window = MainWindow(store, settings=settings, check_after_paint=later)
+        qtbot.addWidget(window)
+        window.open_draft(draft_id)
+        window.validate()
+        assert window.editor.rest_built() is not later  # not built yet: Filing and Reporting persons only
+        # The same size as the whole editor's, so that the window's first layout is the one it always had.
+        sizes.append((window.editor.minimumSizeHint().toTuple(), window.editor.sizeHint().toTuple()))
+        shapes.append(_shape(window.editor))  # asking for a tab builds them all
+        assert window.editor.rest_built()
+    assert shapes[0]["tables"][0][0]  # the draft's rows are there
+    assert shapes[1] == shapes[0]
+    assert sizes[1] == sizes[0]
+
+
+def test_a_click_on_a_tab_not_yet_built_builds_it_and_shows_it(qtbot, store, settings):
+    from PySide6.QtCore import Qt
+
+    window = MainWindow(store, settings=settings, check_after_paint=True)
+    qtbot.addWidget(window)
+    editor = window.editor
+    assert not editor.rest_built()
+    bar = editor.tabBar()
+    qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(2).center())  # Table I
+    assert editor.rest_built() and editor.currentIndex() == 2
+    assert editor.currentWidget() is editor.table_i
+    assert [editor.tabText(n) for n in range(editor.count())] == [name for name in editor.TAB_NAMES]

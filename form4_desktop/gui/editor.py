@@ -937,30 +937,22 @@ class Editor(QTabWidget):
     """The six tabs; shows each tab's count of findings and selects the box a finding names."""
 
     TAB_NAMES = ("Filing", "Reporting persons", "Table I", "Table II", "Footnotes && Remarks", "Signatures")
+    # The tabs a start builds after the window's first paint (build_rest). Reporting persons is built at once: it
+    # is the widest and tallest, so the window's first layout (the draft list's width) is the one it always had.
+    LATER_TABS = ("table_i", "table_ii", "footnotes_tab", "signatures_tab")
+    refused = Signal(str)  # a table's box refused what was typed (the tables' own signal, passed on)
 
-    def __init__(self, document: FilingDocument):
+    def __init__(self, document: FilingDocument, *, build_later: bool = False):
         super().__init__()
         self.document = document
         self.binder = Binder(document, self)
+        self._findings: list[Finding] = []
         self.filing_tab = FilingTab(document, self.binder)
         self.owners_tab = OwnersTab(document, self.binder)
-        self.table_i = TableTab(document, "table_i")
-        self.table_ii = TableTab(document, "table_ii")
-        self.footnotes_tab = FootnotesTab(document, self.binder)
-        self.signatures_tab = SignaturesTab(document, self.binder)
-        for number, (tab, name) in enumerate(
-            zip(
-                (
-                    self.filing_tab,
-                    self.owners_tab,
-                    self.table_i,
-                    self.table_ii,
-                    self.footnotes_tab,
-                    self.signatures_tab,
-                ),
-                self.TAB_NAMES,
-            )
-        ):
+        # At start the other tabs have their place (their name in the tab bar) and are built just after the first
+        # paint, or as soon as anything asks for one.
+        later = [QWidget() for _ in self.LATER_TABS] if build_later else self._build_later_tabs()
+        for number, (tab, name) in enumerate(zip([self.filing_tab, self.owners_tab, *later], self.TAB_NAMES)):
             self.addTab(tab, name)
             self.setTabToolTip(number, f"{name.replace('&&', '&')} (Alt+{number + 1})")
             switch = QAction(self)
@@ -970,8 +962,49 @@ class Editor(QTabWidget):
             self.addAction(switch)
         document.replaced.connect(self._replaced)
         document.changed.connect(self._owner_named)
+        if build_later:
+            self.currentChanged.connect(lambda _: self.build_rest())  # a click on a tab not yet built
         # A filed form reads as read-only at a glance, not only in the status bar.
         self.setStyleSheet('QLineEdit[readOnly="true"], QPlainTextEdit[readOnly="true"] { background: #ececec; }')
+
+    def _build_later_tabs(self) -> list[QWidget]:
+        self.table_i = TableTab(self.document, "table_i")
+        self.table_ii = TableTab(self.document, "table_ii")
+        self.footnotes_tab = FootnotesTab(self.document, self.binder)
+        self.signatures_tab = SignaturesTab(self.document, self.binder)
+        self.table_i.refused.connect(self.refused)
+        self.table_ii.refused.connect(self.refused)
+        return [self.table_i, self.table_ii, self.footnotes_tab, self.signatures_tab]
+
+    def rest_built(self) -> bool:
+        return "table_i" in vars(self)
+
+    def build_rest(self) -> None:
+        """Build the tabs left for after the first paint, in their places, showing the draft as the Filing tab
+        does (its rows, its findings, read-only or not); nothing when they are built."""
+        if self.rest_built():
+            return
+        current = self.currentIndex()
+        self.blockSignals(True)  # the same tab stays current: no currentChanged for the swap
+        try:
+            for number, tab in enumerate(self._build_later_tabs(), start=2):
+                text, tip, placeholder = self.tabText(number), self.tabToolTip(number), self.widget(number)
+                self.removeTab(number)
+                self.insertTab(number, tab, text)
+                self.setTabToolTip(number, tip)
+                placeholder.deleteLater()
+            self.setCurrentIndex(current)
+        finally:
+            self.blockSignals(False)
+        self._replaced()
+        self.show_findings(self._findings)
+
+    def __getattr__(self, name: str) -> QWidget:
+        # A tab left for after the first paint, asked for before it was built: build it now.
+        if name in Editor.LATER_TABS and "binder" in vars(self):
+            self.build_rest()
+            return vars(self)[name]
+        raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
 
     def _owner_named(self, path: str) -> None:
         """The first reporting person's name given while the first signature is blank: sign as the person
@@ -1002,8 +1035,10 @@ class Editor(QTabWidget):
             tab.focusNextChild()
 
     def _replaced(self) -> None:
+        built = self.rest_built()  # (at start the tables, notes and signatures come after the first paint)
         self.owners_tab.reload()
-        self.signatures_tab.reload()
+        if built:
+            self.signatures_tab.reload()
         self.binder.refresh()
         read_only = self.document.read_only
         # A filed form stays readable and its text can be copied: fields are read-only, not greyed out.
@@ -1016,7 +1051,7 @@ class Editor(QTabWidget):
                 widget.style().polish(widget)
             else:
                 widget.setEnabled(not read_only)
-        for tab in (self.owners_tab, self.signatures_tab):
+        for tab in (self.owners_tab, self.signatures_tab) if built else (self.owners_tab,):
             tab.add_button.setEnabled(not read_only and len(tab.items()) < tab.limit)
             tab.remove_button.setEnabled(not read_only and len(tab.items()) > 1)
 
@@ -1027,8 +1062,10 @@ class Editor(QTabWidget):
                 counts[self.tab_of(finding.field_path)] += 1
         for number, name in enumerate(self.TAB_NAMES):
             self.setTabText(number, f"{name} ({counts[number]})" if counts[number] else name)
-        self.table_i.model.set_findings(findings)
-        self.table_ii.model.set_findings(findings)
+        self._findings = findings
+        if self.rest_built():
+            self.table_i.model.set_findings(findings)
+            self.table_ii.model.set_findings(findings)
 
     TABS_OF = {"reporting_owners": 1, "table_i": 2, "table_ii": 3, "footnotes": 4, "remarks": 4, "signatures": 5}
 

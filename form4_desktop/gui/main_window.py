@@ -308,7 +308,8 @@ class MainWindow(QMainWindow):
     # Whether this window's store is the one the next start opens, once the user works in it: a store opened from
     # the File menu, or the usual one; never a --store or $FORM4_STORE given for one run, nor a team store.
     remembers_store = False
-    # The start's work left for after the first paint is done (the new draft's first check): `started` is True.
+    # The start's work left for after the first paint is done (the new draft's first check, the editor's tables,
+    # notes and signatures tabs): `started` is True.
     start_finished = Signal()
 
     def __init__(
@@ -320,8 +321,9 @@ class MainWindow(QMainWindow):
         check_after_paint: bool = False,
     ):
         super().__init__()
-        # At start (gui/main.py) the new draft's first check, which imports the rule engine, comes right after the
-        # window's first paint instead of delaying it: its findings and deadline a moment after the window.
+        # At start (gui/main.py) the new draft's first check, which imports the rule engine, and four of the
+        # editor's six tabs come right after the window's first paint instead of delaying it: the findings and
+        # deadline a moment after the window.
         self._check_after_paint = check_after_paint
         self._first_check_left = False
         self.started = not check_after_paint
@@ -334,7 +336,7 @@ class MainWindow(QMainWindow):
         self.document = FilingDocument(parent=self)
         # A store that can only be read shows its drafts read-only: nothing can be typed that could not be saved.
         self.document.locked = store.read_only.opened() if store.read_only is not None else None
-        self.editor = Editor(self.document)
+        self.editor = Editor(self.document, build_later=check_after_paint)
         # Above the form, a strip that says why it cannot be changed (a store that can only be read, a filed form):
         # the status bar's messages go by, and a long one is cut.
         self.banner = QLabel()
@@ -388,8 +390,7 @@ class MainWindow(QMainWindow):
         self.document.replaced.connect(self._document_replaced)
         self.document.undo_stack.cleanChanged.connect(self._clean_changed)
         self._refusal: tuple[str, set[str]] | None = None  # the refusal said last, and the boxes it was about
-        self.editor.table_i.refused.connect(self.say_refused)
-        self.editor.table_ii.refused.connect(self.say_refused)
+        self.editor.refused.connect(self.say_refused)  # the tables'
         self.editor.binder.refused.connect(self.say_refused)
         self.setStatusBar(MessageBar(self))
         self.status_label = QLabel()
@@ -424,9 +425,11 @@ class MainWindow(QMainWindow):
         self.refresh_browser()
 
     def _finish_start(self) -> None:
-        """What the start leaves for after the window's first paint: the first check of the draft shown."""
+        """What the start leaves for after the window's first paint: the first check of the draft shown, and the
+        editor's tabs not shown at first (Table I, Table II, Footnotes & Remarks, Signatures)."""
         if self._first_check_left:  # (not if another draft was shown and checked meanwhile)
             self.validate()
+        self.editor.build_rest()
         self.started = True
         self.start_finished.emit()
 
