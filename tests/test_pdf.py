@@ -495,14 +495,16 @@ def first_difference(one: bytes, other: bytes) -> str:
 
 def unusual_characters() -> Filing:
     """The reference Form 4 with what the plain cases leave to reportlab: non-ASCII letters, markup characters,
-    a no-break space, a soft hyphen, a word wider than its box, line breaks in the remarks and a character the
-    font lacks."""
+    a no-break space, a soft hyphen, a word wider than its box, line breaks in the remarks, a character the
+    font lacks, and marks after an entity or in two groups."""
     filing = read_file(REFERENCE)
     filing.reporting_owners[0].name = "MÜLLER ZOË & <SØN> 山田"
     filing.issuer.name = "Société Générale\u00a0S.A. — «Paris»"
     filing.footnotes[0].text = "Held by the Müller & Søn trust; see the trust\u00adee's report. " + "x" * 400
     filing.remarks = "First line\nSecond line with é\n\nFourth"
-    filing.table_i[0].security_title.value = "Ordinary Shares of «Société»"
+    filing.table_i[0].security_title = Footnoted("Ordinary Shares of «Société» & Co", ["F1", "F2"])
+    filing.table_i[0].shares.footnote_ids = ["F3"]  # with the (A) or (D) mark: two groups of marks
+    filing.table_i[0].acquired_disposed.footnote_ids = ["F4"]
     return filing
 
 
