@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import builtins
 import functools
-import uuid
 import copy
 import getpass
 import json
@@ -228,7 +227,7 @@ class DraftStore:
         self._decoded: dict[tuple[int, int], Filing] = {}  # (draft, version) -> filing, for ledger_filings
         # Names this opened store among others in the process: what is kept by draft id and revision (the
         # ledger's rows) is kept per store, since another store has other drafts under the same ids.
-        self.token = uuid.uuid4().hex
+        self.token = os.urandom(16).hex()  # (not uuid: its import, with `platform`, is slow for a start)
 
     @guarded(saving=False)
     def close(self) -> None:
@@ -933,7 +932,7 @@ class DraftStore:
         if os.path.exists(target):
             raise StoreError(f"The file {target} exists; give the name of a new file for the copy of the store.")
         folder = os.path.dirname(os.path.abspath(target))
-        temporary = os.path.join(folder, f".{os.path.basename(target)}.{uuid.uuid4().hex[:8]}.part")
+        temporary = os.path.join(folder, f".{os.path.basename(target)}.{os.urandom(4).hex()}.part")
         try:
             os.close(os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600))
         except OSError as error:
