@@ -237,3 +237,21 @@ def test_a_click_on_a_tab_not_yet_built_builds_it_and_shows_it(qtbot, store, set
     assert editor.rest_built() and editor.currentIndex() == 2
     assert editor.currentWidget() is editor.table_i
     assert [editor.tabText(n) for n in range(editor.count())] == [name for name in editor.TAB_NAMES]
+
+
+def test_the_quicker_pyside_import_hook_answers_as_pysides_own():
+    """gui/main.py answers PySide's question (does this module's source say "PySide6"?) from the file's bytes:
+    the same answer as PySide's own function for every module loaded here, without filling linecache."""
+    import linecache
+
+    import form4_desktop.gui.main  # noqa: F401 - installs it
+
+    feature = sys.modules["shibokensupport.feature"]
+    quick = feature._mod_uses_pyside
+    assert getattr(quick, "quicker", False)
+    modules = [m for m in list(sys.modules.values()) if str(getattr(m, "__file__", "")).endswith(".py")]
+    linecache.clearcache()
+    answers = {m.__name__: quick(m) for m in modules}
+    assert not [name for name in linecache.cache if name.endswith(".py") and "/" in name]  # no file's lines kept
+    assert answers == {m.__name__: quick.original(m) for m in modules}
+    assert answers["form4_desktop.gui.main_window"] and not answers["form4_desktop.model.filing"]
