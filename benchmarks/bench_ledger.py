@@ -28,7 +28,7 @@ from form4_desktop.app import holdings
 from form4_desktop.edgar_xml import read_file
 from form4_desktop.model import Footnoted
 from form4_desktop.model import holdings as model_holdings
-from form4_desktop.model.holdings import LedgerFiling, build_whole
+from form4_desktop.model.holdings import build_whole
 from form4_desktop.store import DraftStore
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -66,17 +66,7 @@ def _timed(action: Callable[[], object], before: Callable[[], object] = lambda: 
 def _whole(store: DraftStore):
     """The ledger built whole, as app.holdings.ledger_of built it on every save before the filed part was kept
     (the filings' rows read once are kept alike)."""
-    items = [
-        LedgerFiling(
-            row.id,
-            row.filing,
-            row.filed_on if row.status == "filed" else None,
-            row.amends_id,
-            (store.token, row.id, row.version),
-        )
-        for row in store.ledger_filings(OWNER, ISSUER)
-    ]
-    return build_whole(items, store.title_merges(OWNER, ISSUER))
+    return build_whole(holdings.ledger_filings(store, OWNER, ISSUER), store.title_merges(OWNER, ISSUER))
 
 
 class Saving:

@@ -25,7 +25,17 @@ def _cik(cik: str) -> str:
 def ledger_of(store: DraftStore, owner_cik: str, issuer_cik: str, *, leave_out: int | None = None) -> Ledger:
     """The ledger of one owner and issuer: filed forms and imported EDGAR copies count; drafts not yet filed are
     pending. `leave_out` is a draft being edited (it is judged against the others, not against itself)."""
-    items = [
+    return build(
+        ledger_filings(store, owner_cik, issuer_cik, leave_out=leave_out), store.title_merges(owner_cik, issuer_cik)
+    )
+
+
+def ledger_filings(
+    store: DraftStore, owner_cik: str, issuer_cik: str, *, leave_out: int | None = None
+) -> list[LedgerFiling]:
+    """The store's forms of one owner and issuer as the ledger takes them (filed ones with their filing date;
+    each keyed by store, draft and version, so that rows read once are kept)."""
+    return [
         LedgerFiling(
             row.id,
             row.filing,
@@ -36,7 +46,6 @@ def ledger_of(store: DraftStore, owner_cik: str, issuer_cik: str, *, leave_out: 
         for row in store.ledger_filings(owner_cik, issuer_cik)
         if row.id != leave_out
     ]
-    return build(items, store.title_merges(owner_cik, issuer_cik))
 
 
 def _owner_and_issuer(filing: Filing) -> tuple[str, str] | None:
